@@ -1,0 +1,60 @@
+"""imrparse: California IMR Final Determination Letters as typed records.
+
+>>> import imrparse
+>>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
+>>> letter.layout
+'fdl-2014'
+"""
+
+from __future__ import annotations
+
+from . import examples
+from .convert import converter, from_dict, from_json, to_dict, to_json
+from .errors import ParseError
+from .parser import parse
+from .records import (
+    CaseSummary,
+    Citation,
+    Determination,
+    Diagnostic,
+    GuidelineBasis,
+    Letter,
+    Outcome,
+    Reviewer,
+    Severity,
+    Sex,
+    Token,
+    TokenKind,
+    Treatment,
+)
+from .render import render
+from .tokenizer import tokenize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CaseSummary",
+    "Citation",
+    "Determination",
+    "Diagnostic",
+    "GuidelineBasis",
+    "Letter",
+    "Outcome",
+    "ParseError",
+    "Reviewer",
+    "Severity",
+    "Sex",
+    "Token",
+    "TokenKind",
+    "Treatment",
+    "__version__",
+    "converter",
+    "examples",
+    "from_dict",
+    "from_json",
+    "parse",
+    "render",
+    "to_dict",
+    "to_json",
+    "tokenize",
+]

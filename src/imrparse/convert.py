@@ -1,0 +1,61 @@
+"""One ``cattrs`` converter for every (un)structuring of the records.
+
+Dates become ISO strings, enums their values, tuples JSON arrays.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any, TypeVar
+
+import cattrs
+
+from .records import Letter
+
+__all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
+
+T = TypeVar("T")
+
+converter = cattrs.Converter(forbid_extra_keys=True)
+"""The converter behind :func:`to_dict` and :func:`from_dict`."""
+
+converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+converter.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
+
+
+def to_dict(obj: Any) -> Any:
+    """Turn a record (or a tuple of records) into plain JSON-safe data.
+
+    >>> import imrparse
+    >>> d = imrparse.to_dict(imrparse.Treatment(text="Soma #60", name="Soma", quantity=60))
+    >>> d["name"], d["quantity"], d["strength"]
+    ('Soma', 60, None)
+    """
+    return converter.unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T] = Letter) -> T:  # type: ignore[assignment]
+    """Build a record of type ``cls`` (a :class:`~imrparse.Letter` by default) from plain data.
+
+    Errors name the path of the bad value, for example ``$.determinations[1].outcome``.
+
+    >>> import imrparse
+    >>> t = imrparse.Treatment(text="Soma #60", name="Soma", quantity=60)
+    >>> imrparse.from_dict(imrparse.to_dict(t), imrparse.Treatment) == t
+    True
+    """
+    try:
+        return converter.structure(data, cls)
+    except cattrs.BaseValidationError as exc:
+        raise ValueError("; ".join(cattrs.transform_error(exc))) from exc
+
+
+def to_json(letter: Letter, *, indent: int | None = None) -> str:
+    """Write a :class:`~imrparse.Letter` as JSON text."""
+    return json.dumps(to_dict(letter), indent=indent, ensure_ascii=False)
+
+
+def from_json(text: str) -> Letter:
+    """Read a :class:`~imrparse.Letter` back from the JSON that :func:`to_json` wrote."""
+    return from_dict(json.loads(text), Letter)

@@ -1,0 +1,160 @@
+"""The catalogue of diagnostic codes, and the collector the parser reports into.
+
+Every code the library can emit is listed in :data:`CODES` with its severity and
+a one-line meaning; the documentation's Diagnostics page is checked against it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .records import Diagnostic, Severity
+
+__all__ = ["CODES", "CodeInfo", "Collector"]
+
+
+class CodeInfo(NamedTuple):
+    """What one diagnostic code means."""
+
+    severity: Severity
+    meaning: str
+    advice: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CODES: dict[str, CodeInfo] = {
+    "empty-input": CodeInfo(
+        _E,
+        "The text is empty or holds only white space.",
+        "Check that the PDF had a text layer and that the file was read whole.",
+    ),
+    "no-letter": CodeInfo(
+        _E,
+        "No section of a Final Determination Letter was recognised in the text.",
+        "Check that the input is an IMR letter; scanned letters need OCR first.",
+    ),
+    "legacy-layout": CodeInfo(
+        _W,
+        "The letter uses the 2013 layout; only its outcomes and case facts are read.",
+        "Expect empty guideline bases and rationales for these letters.",
+    ),
+    "missing-section": CodeInfo(
+        _W,
+        "One of the three main sections was not found.",
+        "The fields that section carries are left empty; look at the letter's text.",
+    ),
+    "duplicate-section": CodeInfo(
+        _W,
+        "A section heading appears more than once; the later copy's text is kept as a continuation.",
+        "Usually a page header repeating the heading; nothing to do.",
+    ),
+    "section-out-of-order": CodeInfo(
+        _I,
+        "The sections do not come in the usual order.",
+        "The sections are still read; nothing to do.",
+    ),
+    "no-determinations": CodeInfo(
+        _E,
+        "The decisions section holds no treatment header of the form '<treatment>: Upheld'.",
+        "Look for a header whose outcome word is misspelt or missing.",
+    ),
+    "missing-part": CodeInfo(
+        _W,
+        "A determination lacks one of its labelled parts "
+        "(Claims Administrator guideline, MAXIMUS guideline, Decision rationale).",
+        "The part's field is left empty.",
+    ),
+    "duplicate-part": CodeInfo(
+        _W,
+        "A determination has the same labelled part twice; the texts are joined.",
+        "Check the letter; nothing is lost.",
+    ),
+    "part-out-of-order": CodeInfo(
+        _I,
+        "A determination's labelled parts do not come in the usual order.",
+        "The parts are still read; nothing to do.",
+    ),
+    "empty-part": CodeInfo(
+        _W,
+        "A labelled part has no text after its label.",
+        "The part's field is left empty.",
+    ),
+    "unclaimed-text": CodeInfo(
+        _W,
+        "Text that no rule of the grammar claims; it is kept in Letter.unclaimed.",
+        "Often a stray fragment of a page; report a letter where it hides real content.",
+    ),
+    "field-not-found": CodeInfo(
+        _I,
+        "A case or reviewer fact (age, sex, date of injury, ...) was not found in the text.",
+        "The field is None or empty; the letter may simply not state it.",
+    ),
+    "invalid-date": CodeInfo(
+        _W,
+        "A date was found where one was expected, but it is not a real calendar date.",
+        "The field is left None; the letter's text has the date as written.",
+    ),
+    "page-range": CodeInfo(
+        _W,
+        "A cited page range runs backwards or is implausibly long; only its ends are kept.",
+        "Check the citation's text in GuidelineBasis.text.",
+    ),
+    "unknown-citation": CodeInfo(
+        _I,
+        "A citation names no guideline family that is known; its source is 'Other'.",
+        "Nothing to do unless the family should be recognised.",
+    ),
+    "mojibake-repaired": CodeInfo(
+        _I,
+        "Mis-decoded characters (UTF-8 read as Windows-1252) were repaired.",
+        "Nothing to do.",
+    ),
+    "page-artifact-removed": CodeInfo(
+        _I,
+        "A running page header or footer was removed from the text.",
+        "Nothing to do.",
+    ),
+    "control-characters": CodeInfo(
+        _W,
+        "The text holds control characters other than line ends, tabs and form feeds.",
+        "They are treated as spaces; check how the text was extracted.",
+    ),
+    "encoding-fallback": CodeInfo(
+        _I,
+        "The file was not valid UTF-8 and was decoded as Windows-1252.",
+        "Nothing to do, unless the text reads wrongly.",
+    ),
+    "read-error": CodeInfo(
+        _E,
+        "The input could not be read (missing, unreadable or an unsupported file type).",
+        "The message names the file and the reason.",
+    ),
+    "internal-error": CodeInfo(
+        _E,
+        "The parser met a case it does not handle; the letter is returned as far as it was read.",
+        "Please report the letter; this is a bug.",
+    ),
+}
+
+
+class Collector:
+    """Gathers diagnostics during one parse, in the order they are found."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        """Record one diagnostic of the catalogued ``code``."""
+        info = CODES[code]
+        self.items.append(
+            Diagnostic(
+                severity=info.severity,
+                code=code,
+                message=message,
+                line=max(1, line),
+                column=max(1, column),
+            )
+        )
