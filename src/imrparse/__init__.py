@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import examples
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
+from .io import parse_file, parse_many
 from .parser import parse
 from .records import (
     CaseSummary,
@@ -28,6 +29,7 @@ from .records import (
     Treatment,
 )
 from .render import render
+from .table import to_dataframe, to_rows
 from .tokenizer import tokenize
 
 __version__ = "0.1.0"
@@ -53,8 +55,12 @@ __all__ = [
     "from_dict",
     "from_json",
     "parse",
+    "parse_file",
+    "parse_many",
     "render",
+    "to_dataframe",
     "to_dict",
     "to_json",
+    "to_rows",
     "tokenize",
 ]

@@ -1,0 +1,144 @@
+"""Text cleaning: the explicit step between raw lines and extracted values.
+
+PDF extraction leaves marks in a letter's text that are not the letter: running
+page headers spliced into sentences, lines wrapped at the page width, words
+split at a hyphen, mis-decoded characters. Each function here removes one kind
+of mark; :func:`clean_lines` runs them in order on the lines of one value.
+
+>>> clean_lines(["disc herniation at L5-", "S1 with  facet", "arthropathy."])
+'disc herniation at L5-S1 with facet arthropathy.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "clean_lines",
+    "join_lines",
+    "normalize_space",
+    "repair_characters",
+    "strip_artifacts",
+]
+
+# A running page header or footer: "Final Determination Letter for IMR Case Number
+# CM15-0000000", its number redacted or missing, sometimes followed by the page
+# number, and "Page 2 of 5" on its own. Every quantifier here is over a class that
+# the next token cannot start with, so matching is linear.
+_ARTIFACT = re.compile(
+    r"Final[ \t]+Determination[ \t]+Letter[ \t]+for[ \t]+IMR[ \t]+Case[ \t]+(?:Number|No\.?)"
+    r"(?:[ \t]*:)?"
+    r"(?:[ \t]*(?:CM\d{2}-\d{3,8}|[Xx*#\u2588\u25a0_]{3,}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\]))?"
+    r"(?:[ \t]+Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)?",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER_LINE = re.compile(r"(?:Page[ \t]+)?\d{1,3}[ \t]+of[ \t]+\d{1,3}|Page[ \t]+\d{1,3}")
+
+# Characters that PDF text carries but no value should: controls other than the
+# white space str.split() already folds.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+
+# Mis-decodings that no general repair can undo, because a byte was lost.
+_LOSSY = {
+    "\u00e2\u00bf\u00a2": "\u2122",  # "â¿¢": a trademark sign with its middle byte lost
+    "\u00e2\u0084\u00a2": "\u2122",  # "â" + C1 control + "¢"
+}
+
+
+# Characters that start nearly every UTF-8-as-Windows-1252 sequence.
+_MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2", "\u00c5", "\u00ef\u00bf")
+
+
+def strip_artifacts(line: str) -> tuple[str, int]:
+    """Remove running page headers and footers from one line.
+
+    Returns the line without them and how many were removed. A line that is only
+    a page number ("Page 3 of 5") becomes empty.
+
+    >>> strip_artifacts("the patient Final Determination Letter for IMR Case Number CM15-0000000 has")
+    ('the patient  has', 1)
+    """
+    if "etermination" in line or "ETERMINATION" in line:
+        line, count = _ARTIFACT.subn("", line)
+    else:
+        count = 0
+    if "of" in line or "age" in line or "AGE" in line:
+        stripped = line.strip()
+        if stripped and _PAGE_NUMBER_LINE.fullmatch(stripped):
+            return "", count + 1
+    return line, count
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Undo page-width wrapping: join lines with one space.
+
+    A line ending in a hyphen glued to a word (``L5-`` / ``S1``, ``Non-`` /
+    ``MTUS``) is joined without a space; a free-standing dash keeps its spaces.
+
+    >>> join_lines(["Decision based on Non-", "MTUS Citation", "", "ODG"])
+    'Decision based on Non-MTUS Citation ODG'
+    """
+    out: list[str] = []
+    glue = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if out and not glue:
+            out.append(" ")
+        out.append(line)
+        glue = len(line) > 1 and line[-1] == "-" and not line[-2].isspace()
+    return "".join(out)
+
+
+def repair_characters(text: str) -> tuple[str, bool]:
+    """Repair mis-decoded characters and normalise quotes.
+
+    UTF-8 read as Windows-1252 (``FlexerilÂ®``) is decoded again, curly quotes
+    become straight ones, and the lossy cases no general repair can know are
+    mapped from a table. Returns the text and whether mojibake was repaired.
+    ASCII text is returned untouched at once.
+
+    >>> repair_characters("FlexerilÂ® and \u201cSoma\u201d")
+    ('Flexeril® and "Soma"', True)
+    """
+    if text.isascii():
+        return text, False
+    import ftfy  # deferred: only non-ASCII text pays for the import
+
+    repaired = text
+    for bad, good in _LOSSY.items():
+        if bad in repaired:
+            repaired = repaired.replace(bad, good)
+    fixed = ftfy.fix_text(repaired, normalization="NFC", fix_line_breaks=False)
+    suspicious = any(mark in text for mark in _MOJIBAKE_MARKS)
+    return fixed, suspicious and fixed != text
+
+
+def normalize_space(text: str) -> str:
+    """Fold every run of white space (tabs, no-break spaces, form feeds) to one space.
+
+    >>> normalize_space("  pain.\u00a0 The\\tpatient ")
+    'pain. The patient'
+    """
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
+    return " ".join(text.split())
+
+
+def clean_lines(lines: Iterable[str]) -> str:
+    """Clean the lines of one value: join wrapped lines, repair characters, fold spaces.
+
+    The lines are expected to be free of page artifacts already (the tokenizer
+    strips them while it classifies each line).
+    """
+    text = join_lines(lines)
+    text, _ = repair_characters(text)
+    return normalize_space(text)
+
+
+def has_controls(text: str) -> int:
+    """Offset of the first stray control character in ``text``, or -1."""
+    match = _CONTROLS.search(text)
+    return match.start() if match else -1

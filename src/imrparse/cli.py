@@ -1,0 +1,337 @@
+"""The ``imrparse`` command: ``parse``, ``stats`` and ``demo``.
+
+Exit codes: 0 when every input parsed without an error diagnostic, 1 when some input
+had one or could not be read (each is named on standard error as
+``path:line:column: error: message [code]``), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from . import __version__, examples
+from .convert import to_dict
+from .io import failed_letter, parse_bytes, parse_file, parse_many
+from .records import Letter, Severity
+from .stats import summarize
+from .table import COLUMNS, letter_rows
+
+__all__ = ["main"]
+
+FORMATS = ("json", "jsonl", "csv", "parquet")
+STDIN = "-"
+_SUFFIXES = (".txt", ".pdf")
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit code 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code: int = args.run(args)
+    except UsageError as exc:
+        print(f"imrparse {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("imrparse: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `imrparse parse ... | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        print(f"imrparse {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    return code
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imrparse",
+        description="Parse California IMR Final Determination Letters into records.",
+        epilog="Exit codes: 0 all inputs parsed without errors; 1 some input had an error "
+        "or could not be read; 2 usage error. Run 'imrparse COMMAND --help' for a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"imrparse {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse",
+        help="parse letters and write their records",
+        description="Parse letters (.txt or .pdf files, folders searched recursively, glob "
+        "patterns, or - for standard input) and write their records.",
+    )
+    _add_inputs(parse)
+    parse.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json: an array of letters (default); jsonl: one letter per line; csv: one row "
+        "per determination (see the docs' Table columns page); parquet: the same table "
+        "(needs pyarrow)",
+    )
+    parse.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of standard output"
+    )
+    parse.add_argument(
+        "--strict",
+        action="store_true",
+        help="leave letters with an error diagnostic out of the output (they are still "
+        "reported on standard error)",
+    )
+    parse.set_defaults(run=_run_parse)
+
+    stats = commands.add_parser(
+        "stats",
+        help="print a summary: counts, uphold rates, diagnostics",
+        description="Parse letters and print a readable summary: letters, determinations, "
+        "uphold rate overall, by guideline source, by reviewer specialty and by treatment "
+        "name, and diagnostics by code.",
+    )
+    _add_inputs(stats)
+    stats.add_argument(
+        "--top", type=_positive, default=10, metavar="N", help="rows per breakdown (default 10)"
+    )
+    stats.set_defaults(run=_run_stats)
+
+    demo = commands.add_parser(
+        "demo",
+        help="parse the example letters shipped with imrparse",
+        description="Parse the example letters shipped with imrparse and print their "
+        "records as indented JSON.",
+    )
+    demo.set_defaults(run=_run_demo)
+    return parser
+
+
+def _add_inputs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a .txt or .pdf file, a folder (searched recursively), a glob pattern, or -",
+    )
+    command.add_argument(
+        "-j",
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="parse in N processes (default 1)",
+    )
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error (needs tqdm; default: when standard "
+        "error is a terminal)",
+    )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    writer = _WRITERS[args.format]
+    if args.format == "parquet":
+        _require_pyarrow()
+        if args.output is None and sys.stdout.isatty():
+            raise UsageError("parquet output is binary; name a file with --output")
+    inputs, problems = _expand(args.paths)
+    with ExitStack() as stack:
+        out = _open_output(stack, args.output, binary=args.format == "parquet")
+        letters, bad = _watch(_letters(inputs, args))
+        if args.strict:
+            letters = (letter for letter in letters if letter.ok)
+        writer(letters, out)
+    return _report(problems, bad)
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    inputs, problems = _expand(args.paths)
+    letters, bad = _watch(_letters(inputs, args))
+    print(summarize(letters, top=args.top))
+    return _report(problems, bad)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    letters = []
+    for path in examples.paths():
+        with resources.as_file(path) as real:
+            letter = parse_file(real)
+        letters.append(attrs.evolve(letter, source=f"examples/{path.name}"))
+    json.dump([to_dict(letter) for letter in letters], sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return _report([], [letter for letter in letters if not letter.ok])
+
+
+# -- inputs ----------------------------------------------------------------------------
+
+
+def _expand(paths: Iterable[str]) -> tuple[list[str | Path], list[str]]:
+    """Turn PATH arguments into inputs (files, or STDIN), and messages for those that match
+    nothing."""
+    inputs: list[str | Path] = []
+    problems: list[str] = []
+    for arg in paths:
+        if arg == STDIN:
+            inputs.append(STDIN)
+        elif os.path.isdir(arg):
+            found = _folder_files(arg)
+            inputs += found
+            if not found:
+                problems.append(f"{arg}: error: no .txt or .pdf file in this folder")
+        elif not os.path.lexists(arg) and any(char in arg for char in "*?["):
+            matches = sorted(glob.glob(arg, recursive=True))
+            for match in matches:
+                inputs += _folder_files(match) if os.path.isdir(match) else [Path(match)]
+            if not matches:
+                problems.append(f"{arg}: error: no file matches this pattern")
+        else:
+            inputs.append(Path(arg))  # a missing file becomes a read-error letter
+    return inputs, problems
+
+
+def _folder_files(folder: str) -> list[str | Path]:
+    found: list[str | Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        found += [Path(root, f) for f in sorted(files) if f.lower().endswith(_SUFFIXES)]
+    return found
+
+
+def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Letter]:
+    """Parse the inputs in order: files through parse_many, standard input here."""
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    if args.progress and not _importable("tqdm"):
+        print('imrparse: no progress bar without tqdm: pip install "imrparse[progress]"',
+              file=sys.stderr)
+    files = [item for item in inputs if isinstance(item, Path)]
+    parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
+    for item in inputs:
+        yield next(parsed) if isinstance(item, Path) else _read_stdin()
+
+
+def _read_stdin() -> Letter:
+    try:
+        data = sys.stdin.buffer.read()
+    except (AttributeError, OSError, ValueError) as exc:
+        return failed_letter("<stdin>", f"cannot read standard input: {exc}")
+    return parse_bytes(data, source="<stdin>")
+
+
+def _watch(letters: Iterator[Letter]) -> tuple[Iterator[Letter], list[Letter]]:
+    """Pass letters through, collecting the ones with an error diagnostic."""
+    bad: list[Letter] = []
+
+    def watched() -> Iterator[Letter]:
+        for letter in letters:
+            if not letter.ok:
+                bad.append(letter)
+            yield letter
+
+    return watched(), bad
+
+
+def _report(problems: list[str], bad: list[Letter]) -> int:
+    """Name each bad input on standard error; return the exit code."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for letter in bad:
+        first = next(d for d in letter.diagnostics if d.severity is Severity.ERROR)
+        where = letter.source or "<text>"
+        print(f"{where}:{first.line}:{first.column}: error: {first.message} [{first.code}]",
+              file=sys.stderr)
+    return 1 if problems or bad else 0
+
+
+# -- outputs ---------------------------------------------------------------------------
+
+
+def _open_output(stack: ExitStack, name: str | None, *, binary: bool) -> IO[Any]:
+    if name is None:
+        return sys.stdout.buffer if binary else sys.stdout
+    try:
+        if binary:
+            return stack.enter_context(open(name, "wb"))
+        return stack.enter_context(open(name, "w", encoding="utf-8", newline=""))
+    except OSError as exc:
+        raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
+
+
+def _write_json(letters: Iterable[Letter], out: IO[str]) -> None:
+    out.write("[")
+    for n, letter in enumerate(letters):
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(to_dict(letter), indent=2, ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def _write_jsonl(letters: Iterable[Letter], out: IO[str]) -> None:
+    for letter in letters:
+        out.write(json.dumps(to_dict(letter), ensure_ascii=False) + "\n")
+
+
+def _write_csv(letters: Iterable[Letter], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    for index, letter in enumerate(letters):
+        writer.writerows(letter_rows(letter, index))
+
+
+def _require_pyarrow() -> None:
+    if not _importable("pyarrow"):
+        raise UsageError('parquet output needs pyarrow: pip install "imrparse[parquet]"')
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+def _write_parquet(letters: Iterable[Letter], out: IO[bytes]) -> None:
+    from ._parquet import write_parquet
+
+    write_parquet(letters, out)
+
+
+_WRITERS: dict[str, Callable[[Iterable[Letter], Any], None]] = {
+    "json": _write_json,
+    "jsonl": _write_jsonl,
+    "csv": _write_csv,
+    "parquet": _write_parquet,
+}

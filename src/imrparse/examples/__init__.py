@@ -1,0 +1,42 @@
+"""Synthetic example letters shipped inside the package.
+
+They are written by the imrparse developers in the layouts real letters use (no
+real patient's letter is shipped), so that ``imrparse demo`` and the docs have
+something to parse on any machine.
+
+>>> from imrparse import examples
+>>> examples.names()
+('legacy-2013', 'multi', 'overturned')
+>>> examples.read_text("multi").lstrip().startswith("HOW THE IMR")
+True
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+
+__all__ = ["names", "paths", "read_text"]
+
+
+def _files() -> list[Traversable]:
+    root = resources.files(__name__)
+    return sorted((p for p in root.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+
+
+def names() -> tuple[str, ...]:
+    """The names of the shipped example letters, sorted."""
+    return tuple(p.name[: -len(".txt")] for p in _files())
+
+
+def paths() -> list[Traversable]:
+    """The shipped example letters as resource paths (use ``.read_text()`` or ``str()``)."""
+    return _files()
+
+
+def read_text(name: str) -> str:
+    """The text of the example letter ``name`` (see :func:`names`)."""
+    target = resources.files(__name__) / f"{name}.txt"
+    if not target.is_file():
+        raise KeyError(f"no example letter named {name!r}; choose from {names()}")
+    return target.read_text(encoding="utf-8")

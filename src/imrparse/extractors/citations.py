@@ -1,0 +1,162 @@
+"""Guideline citations: ``Decision based on <family> <title> <topics> Page(s): <pages>``.
+
+>>> basis = parse_basis("Decision based on MTUS Chronic Pain Treatment Guidelines "
+...                     "Cyclobenzaprine (Flexeril) Page(s): 41 of 127.")
+>>> c = basis.citations[0]
+>>> c.source, c.mtus, c.title, c.topics, c.pages
+('MTUS', True, 'Chronic Pain Treatment Guidelines', ('Cyclobenzaprine (Flexeril)',), (41,))
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Collector
+from ..records import Citation, GuidelineBasis
+
+__all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
+
+MAX_RANGE = 300
+"""Longest page range expanded page by page; a longer one keeps only its ends."""
+
+_DECISION_BASED_ON = re.compile(r"\bDecision[ \t]+based[ \t]+on\b[ \t]*:?", re.IGNORECASE)
+_AND_NEXT_SOURCE = re.compile(
+    r"[ \t]+and[ \t]+(?=(?:Non[- ]?MTUS|Other[ \t]+Medical[ \t]+Treatment|MTUS\b|ACOEM\b"
+    r"|ODG\b|Official[ \t]+Disability))",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"(?P<non>Non[- ]?MTUS(?:[ \t]+Citations?)?)"
+    r"|(?P<other>Other[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?)"
+    r"|(?P<mtus>(?:CA[ \t]+)?MTUS(?:[ \t]+Citations?)?)",
+    re.IGNORECASE,
+)
+_PAGES_LABEL = re.compile(r"\bPages?(?:[ \t]*\(s\))?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+_PAGE_ITEM = re.compile(
+    r"[ \t]*(\d{1,5})(?:[ \t]*[-\u2013][ \t]*(\d{1,5}))?(?:[ \t]+of[ \t]+\d{1,5})?[ \t]*(?:,|;|&|and\b)?",
+    re.IGNORECASE,
+)
+_SECTIONS_LABEL = re.compile(r"\bSections?(?:[ \t]*\(s\))?[ \t]*:", re.IGNORECASE)
+_ODG = re.compile(r"\bODG\b|Official[ \t]+Disability[ \t]+Guidelines", re.IGNORECASE)
+_ACOEM = re.compile(r"\bACOEM\b", re.IGNORECASE)
+
+# Titles that are a whole guideline document; the topics follow them without a comma.
+_TITLES = re.compile(
+    r"(?:Official[ \t]+Disability[ \t]+Guidelines(?:[ \t]*\(ODG\))?"
+    r"(?:[ \t]+Treatment[ \t]+in[ \t]+Workers'?[ \t]+Comp(?:ensation)?(?:[ \t]*\(ODG-TWC\))?)?"
+    r"|Chronic[ \t]+Pain[ \t]+(?:Medical[ \t]+)?Treatment[ \t]+Guidelines?(?:[ \t]+\d{4})?"
+    r"|Post-?[ \t]*Surgical[ \t]+(?:Treatment[ \t]+)?Guidelines?"
+    r"|Acupuncture[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?"
+    r"|ACOEM[ \t]+(?:Practice[ \t]+)?Guidelines?"
+    r"|ODG)",
+    re.IGNORECASE,
+)
+_GUIDELINES_WORD = re.compile(r"\bGuidelines?\b", re.IGNORECASE)
+
+
+def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> GuidelineBasis:
+    """Read one side's guideline paragraph: its text and every citation in it."""
+    citations: list[Citation] = []
+    marks = list(_DECISION_BASED_ON.finditer(text))
+    for n, mark in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        for piece in _AND_NEXT_SOURCE.split(text[mark.end() : end]):
+            piece = piece.strip().rstrip(".").strip()
+            if piece:
+                citations.append(parse_citation(piece, diag, line))
+    return GuidelineBasis(text=text, citations=tuple(citations))
+
+
+def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> Citation:
+    """Read one citation such as ``MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300``."""
+    mtus = False
+    rest = text
+    prefix = _PREFIX.match(text)
+    known_family = True
+    if prefix:
+        rest = text[prefix.end() :].strip(" \t,:")
+        mtus = prefix.group("mtus") is not None
+    if _ACOEM.match(rest) or (mtus and _ACOEM.search(rest[:20])):
+        source = "ACOEM"
+    elif _ODG.match(rest) or (not mtus and _ODG.search(rest)):
+        source = "ODG"
+    elif mtus:
+        source = "MTUS"
+    else:
+        source = "Other"
+        known_family = prefix is not None and prefix.group("other") is not None
+    if not known_family and diag is not None:
+        diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
+
+    pages: tuple[int, ...] = ()
+    label = _PAGES_LABEL.search(rest)
+    if label:
+        pages, used = _read_pages(rest, label.end(), diag, line)
+        rest = (rest[: label.start()] + " " + rest[used:]).strip(" \t,.;:")
+
+    sections = _SECTIONS_LABEL.search(rest)
+    if sections:
+        title = rest[: sections.start()].strip(" \t,.;:")
+        topics = split_topics(rest[sections.end() :])
+    else:
+        title, topics = _title_and_topics(rest)
+    return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+
+
+def _title_and_topics(rest: str) -> tuple[str, tuple[str, ...]]:
+    known = _TITLES.match(rest)
+    if known:
+        cut = known.end()
+    elif _ACOEM.match(rest):
+        comma = rest.find(",")
+        cut = comma if comma >= 0 else len(rest)
+    else:
+        word = _GUIDELINES_WORD.search(rest)
+        comma = rest.find(",")
+        if word and (comma < 0 or word.end() <= comma):
+            cut = word.end()
+        else:
+            cut = comma if comma >= 0 else len(rest)
+    return rest[:cut].strip(" \t,.;:"), split_topics(rest[cut:])
+
+
+def split_topics(text: str) -> tuple[str, ...]:
+    """Split a topic list on commas and semicolons outside parentheses.
+
+    >>> split_topics("Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).")
+    ('Muscle relaxants (for pain)', 'Cyclobenzaprine (Flexeril)')
+    """
+    topics: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            topics.append(text[start:i])
+            start = i + 1
+    topics.append(text[start:])
+    cleaned = (t.strip(" \t.:") for t in topics)
+    return tuple(t for t in cleaned if t)
+
+
+def _read_pages(
+    text: str, pos: int, diag: Collector | None, line: int
+) -> tuple[tuple[int, ...], int]:
+    pages: list[int] = []
+    while True:
+        item = _PAGE_ITEM.match(text, pos)
+        if item is None or item.end() == pos:
+            break
+        first = int(item.group(1))
+        last = int(item.group(2)) if item.group(2) else first
+        if first <= last <= first + MAX_RANGE:
+            pages.extend(range(first, last + 1))
+        else:
+            pages.extend((first, last))
+            if diag is not None:
+                diag.add("page-range", f"the page range {item.group().strip()!r} is not usable", line)
+        pos = item.end()
+    return tuple(dict.fromkeys(pages)), pos

@@ -1,0 +1,117 @@
+"""Dates as reviewers write them: ``12/11/2001``, ``3-1-08``, ``June 8, 2000``.
+
+Known formats are matched explicitly. Two-digit years pivot at
+:data:`TWO_DIGIT_PIVOT`: ``08`` is 2008, ``95`` is 1995. Nothing is ever filled in
+from today's date: a date missing its day (``05/2012``) is no date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+__all__ = [
+    "DATE_PATTERN",
+    "TWO_DIGIT_PIVOT",
+    "InvalidDate",
+    "date_from_match",
+    "parse_date",
+    "parse_loose",
+    "resolve_year",
+]
+
+TWO_DIGIT_PIVOT = 40
+"""Two-digit years below this are 20xx, the rest 19xx (injuries reach back decades)."""
+
+_MONTHS = {
+    m[:3].lower(): i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(),
+        start=1,
+    )
+}
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+DATE_PATTERN = re.compile(
+    r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    r"|(?P<mname>" + _MONTH_NAME + r")[ \t]+(?P<dn>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<yn>\d{4})\b",
+    re.IGNORECASE,
+)
+"""A full date, numeric month-first or with the month's name."""
+
+
+class InvalidDate(ValueError):
+    """A date-shaped string that names no real day, such as ``13/45/2001``."""
+
+
+def resolve_year(year: str) -> int:
+    """Expand a written year: four digits as they are, two digits around the pivot.
+
+    >>> resolve_year("08"), resolve_year("95"), resolve_year("2001")
+    (2008, 1995, 2001)
+    """
+    value = int(year)
+    if len(year) == 4:
+        return value
+    return 2000 + value if value < TWO_DIGIT_PIVOT else 1900 + value
+
+
+def date_from_match(match: re.Match[str]) -> datetime.date:
+    """The date a :data:`DATE_PATTERN` match names; :class:`InvalidDate` if none."""
+    if match.group("m") is not None:
+        month, day, year = int(match.group("m")), int(match.group("d")), match.group("y")
+    else:
+        month = _MONTHS[match.group("mname")[:3].lower()]
+        day, year = int(match.group("dn")), match.group("yn")
+    try:
+        return datetime.date(resolve_year(year), month, day)
+    except ValueError as exc:
+        raise InvalidDate(f"{match.group()!r} is not a calendar date") from exc
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The first full date in ``text``, or ``None`` when there is none.
+
+    Raises :class:`InvalidDate` when the first date-shaped string names no real day.
+
+    >>> parse_date("injury on 3-1-08.")
+    datetime.date(2008, 3, 1)
+    >>> parse_date("since at least 05/2012") is None
+    True
+    """
+    match = DATE_PATTERN.search(text)
+    if match is None:
+        return None
+    return date_from_match(match)
+
+
+_SENTINELS = (datetime.datetime(1604, 1, 1), datetime.datetime(1808, 12, 28))
+
+
+def parse_loose(text: str) -> datetime.date | None:
+    """Read a date in a form the explicit patterns miss (``8th of June, 2000``).
+
+    Uses python-dateutil's fuzzy parser twice with two different sentinel
+    defaults; if the results differ, the text lacked a day, month or year and
+    ``None`` is returned rather than a part invented from the default.
+
+    >>> parse_loose("the 8th of June, 2000")
+    datetime.date(2000, 6, 8)
+    >>> parse_loose("June 2000") is None
+    True
+    """
+    from dateutil import parser as du_parser
+
+    results = []
+    for default in _SENTINELS:
+        try:
+            results.append(du_parser.parse(text, default=default, fuzzy=True))
+        except (ValueError, OverflowError):
+            return None
+    first, second = results
+    if first != second:
+        return None
+    return first.date()

@@ -1,0 +1,124 @@
+"""The reviewer's credentials from ``HOW THE IMR FINAL DETERMINATION WAS MADE``.
+
+>>> r = extract_reviewer(
+...     "The physician reviewer is Board Certified in Internal Medicine and Pulmonary "
+...     "Diseases and is licensed to practice in California. He/she has been in active "
+...     "clinical practice for more than five years and is currently working at least 24 "
+...     "hours a week in active practice.", {})
+>>> r.title, r.board_certifications, r.licensed_states, r.min_years_in_practice, r.min_hours_per_week
+('physician reviewer', ('Internal Medicine', 'Pulmonary Diseases'), ('California',), 5, 24)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import NUMBER_WORDS, SPECIALTIES, STATES
+from ..records import Reviewer
+
+__all__ = ["extract_reviewer", "split_specialties", "split_states"]
+
+_TITLE = re.compile(
+    r"\b(expert|physician|medical|peer|independent|professional)[ \t]+reviewer\b", re.IGNORECASE
+)
+_BOARD = re.compile(
+    r"\bBoard[- \t]+Certified[ \t]+(?:in|by[ \t]+the[ \t]+American[ \t]+Board[ \t]+of)[ \t]+"
+    r"([^.;]{2,300})",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(
+    r"[ \t]+and[ \t]+(?:is|has|was|holds|he|she)\b|,[ \t]+and[ \t]+(?:is|has)\b|[ \t]+who\b"
+    r"|[ \t]+with[ \t]+|[ \t]+He/she\b",
+    re.IGNORECASE,
+)
+_LICENSED = re.compile(r"\blicensed[ \t]+to[ \t]+practice[ \t]+in[ \t]+([^.;]{2,300})", re.IGNORECASE)
+_YEARS = re.compile(
+    r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+years", re.IGNORECASE
+)
+_HOURS = re.compile(r"\bat[ \t]+least[ \t]+(\w+)[ \t]+hours", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)", re.IGNORECASE)
+
+_SPECIALTY_KEYS = sorted(((s.lower(), len(s)) for s in SPECIALTIES), key=lambda kv: -kv[1])
+_STATE_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(s) for s in sorted(STATES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower())
+
+
+def split_specialties(text: str) -> tuple[str, ...]:
+    """Split a list of specialties, keeping names that contain "and" whole.
+
+    Known names (the ABMS lexicon) are matched longest first; text between
+    separators that matches no known name is kept as it is written.
+
+    >>> split_specialties("Physical Medicine and Rehabilitation")
+    ('Physical Medicine and Rehabilitation',)
+    >>> split_specialties("Preventive Medicine, Occupational Medicine, Public Health & General Preventive Medicine")
+    ('Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine')
+    """
+    text = " ".join(text.split()).strip(" ,;.")
+    lower = text.lower()
+    found: list[str] = []
+    pos = 0
+    while pos < len(text):
+        sep = _SEPARATOR.match(text, pos)
+        if sep and sep.end() > pos:
+            pos = sep.end()
+            continue
+        for key, size in _SPECIALTY_KEYS:
+            if lower.startswith(key, pos) and (pos + size == len(text) or not text[pos + size].isalnum()):
+                found.append(text[pos : pos + size])
+                pos += size
+                break
+        else:
+            nxt = _SEPARATOR.search(text, pos)
+            end = nxt.start() if nxt else len(text)
+            found.append(text[pos:end].strip())
+            pos = end
+    return tuple(f for f in found if f)
+
+
+def split_states(text: str) -> tuple[str, ...]:
+    """Split a list of states on commas and "and", keeping each as written.
+
+    >>> split_states("Texas, New York and California")
+    ('Texas', 'New York', 'California')
+    """
+    parts = _SEPARATOR.split(" ".join(text.split()).strip(" ,;."))
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
+    """Read the reviewer's credentials from the section's prose and labelled fields."""
+    title_match = _TITLE.search(prose)
+    certifications: list[str] = []
+    board = _BOARD.search(prose)
+    if board:
+        clause = board.group(1)
+        end = _CLAUSE_END.search(clause)
+        certifications.extend(split_specialties(clause[: end.start()] if end else clause))
+    if fields.get("specialties"):
+        certifications.extend(split_specialties(fields["specialties"]))
+
+    states: list[str] = []
+    licensed = _LICENSED.search(prose)
+    if licensed:
+        states.extend(m.group() for m in _STATE_PATTERN.finditer(licensed.group(1)))
+    if fields.get("states"):
+        states.extend(split_states(fields["states"]))
+
+    years = _YEARS.search(prose)
+    hours = _HOURS.search(prose)
+    return Reviewer(
+        title=title_match.group().lower() if title_match else None,
+        board_certifications=tuple(dict.fromkeys(certifications)),
+        licensed_states=tuple(dict.fromkeys(states)),
+        min_years_in_practice=_number(years.group(1)) if years else None,
+        min_hours_per_week=_number(hours.group(1)) if hours else None,
+    )

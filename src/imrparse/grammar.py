@@ -1,0 +1,301 @@
+"""The section grammar: classified lines in, the letter's outline out.
+
+The grammar of the main layout, one rule a function::
+
+    letter      = preamble section*
+    section     = HEADING body                       (split_sections)
+    how, summary body = (FIELD continuation* | TEXT)* (split_fields)
+    decisions   = preface block*                     (split_blocks)
+    block       = header-continuation* DETERMINATION part*
+    part        = PART TEXT*                          (split_parts)
+
+Blank lines, paragraph breaks, page breaks and page artifacts separate nothing
+inside a value; they only help decide where a wrapped header or field ends.
+Every rule is tolerant: a missing, repeated or misplaced construct becomes a
+diagnostic, and lines that no rule claims are returned to the caller, which
+keeps and reports them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .diagnostics import Collector
+from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS, SECTION_ORDER
+from .tokenizer import Line
+from .records import TokenKind
+
+__all__ = [
+    "Block",
+    "Outline",
+    "Part",
+    "Section",
+    "is_doubled",
+    "split_blocks",
+    "split_fields",
+    "split_parts",
+    "split_sections",
+]
+
+_SKIP = frozenset({TokenKind.BLANK, TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT})
+_SENTENCE_END = (".", ":", ";", "!", "?")
+PART_ORDER = ("claims", "reviewer", "rationale")
+PART_TITLES = {
+    "claims": "Claims Administrator guideline",
+    "reviewer": "MAXIMUS guideline",
+    "rationale": "Decision rationale",
+}
+
+
+class Section(NamedTuple):
+    """A section: its canonical name, heading line and body lines."""
+
+    name: str
+    heading: Line
+    lines: list[Line]
+
+
+class Part(NamedTuple):
+    """A labelled part of a determination block."""
+
+    name: str
+    label: Line
+    texts: list[str]
+    """The contents of its lines, the label line's remainder first."""
+
+
+class Block(NamedTuple):
+    """One determination: header lines, outcome word, parts, stray lines."""
+
+    header: list[Line]
+    header_text: list[str]
+    outcome: str
+    parts: list[Part]
+    stray: list[Line]
+
+
+class Outline(NamedTuple):
+    """What the grammar found in a whole letter."""
+
+    preamble: list[Line]
+    sections: dict[str, Section]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def is_doubled(lines: list[Line]) -> bool:
+    """Whether the text has blank-line doubling: an empty line after every line of text.
+
+    Doubled text has (almost) no two lines of text in a row; in undoubled text
+    wrapped paragraphs put many lines of text next to each other.
+    """
+    blanks = 0
+    filled = 0
+    adjacent = 0
+    previous_filled = False
+    for line in lines:
+        if line.content:
+            filled += 1
+            adjacent += previous_filled
+            previous_filled = True
+        else:
+            blanks += line.kind is TokenKind.BLANK
+            previous_filled = False
+    return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 20 <= filled
+
+
+def _is_break(line: Line, doubled: bool) -> bool:
+    kind = line.kind
+    if kind is TokenKind.BLANK:
+        return not doubled
+    return kind is TokenKind.BREAK or kind is TokenKind.PAGE_BREAK
+
+
+def split_sections(lines: list[Line], diag: Collector) -> Outline:
+    """Rule ``letter``: cut the lines at section headings.
+
+    A heading seen twice continues its section (``duplicate-section``); headings
+    out of the usual order are reported (``section-out-of-order``).
+    """
+    preamble: list[Line] = []
+    sections: dict[str, Section] = {}
+    current: list[Line] = preamble
+    last_rank = -1
+    for line in lines:
+        if line.kind is TokenKind.HEADING:
+            name = HEADINGS[_fold(line.content.rstrip(":"))]
+            if name in sections:
+                diag.add(
+                    "duplicate-section",
+                    f"the heading {line.content!r} appears again; its text continues the section",
+                    line.number,
+                    line.column,
+                )
+                current = sections[name].lines
+                continue
+            rank = SECTION_ORDER.get(name, -1)
+            if 0 <= rank < last_rank:
+                diag.add(
+                    "section-out-of-order",
+                    f"the section {line.content!r} comes after a section that usually follows it",
+                    line.number,
+                    line.column,
+                )
+            last_rank = max(last_rank, rank)
+            section = Section(name, line, [])
+            sections[name] = section
+            current = section.lines
+        else:
+            current.append(line)
+    return Outline(preamble, sections)
+
+
+def split_fields(
+    lines: list[Line], doubled: bool
+) -> tuple[list[Line], dict[str, tuple[Line, list[str]]]]:
+    """Rule ``field``: take labelled fields (with wrapped continuations) out of a body.
+
+    Returns the remaining lines and the fields by name, each with its label line
+    and the texts of its value. A field's value continues on the following text
+    lines while it plainly is not finished (it ends in a comma, ``&``, ``and``,
+    a hyphen) or the next line is short and is no sentence.
+    """
+    rest: list[Line] = []
+    fields: dict[str, tuple[Line, list[str]]] = {}
+    open_field: list[str] | None = None
+    for line in lines:
+        kind = line.kind
+        if kind is TokenKind.FIELD:
+            colon = line.content.find(":")
+            name = FIELD_LABELS[_fold(line.content[:colon])]
+            open_field = [line.content[colon + 1 :]]
+            if name in fields:
+                fields[name][1].extend(open_field)
+                open_field = fields[name][1]
+            else:
+                fields[name] = (line, open_field)
+            continue
+        if open_field is not None:
+            if kind is TokenKind.TEXT and _continues(open_field[-1], line.content):
+                open_field.append(line.content)
+                continue
+            if kind in _SKIP and not _is_break(line, doubled):
+                continue
+            open_field = None
+        rest.append(line)
+    return rest, fields
+
+
+def _continues(value: str, nxt: str) -> bool:
+    tail = value.rstrip()
+    if tail.endswith((",", "&", "-", "/")) or tail.upper().endswith((" AND", " OR")):
+        return True
+    return len(nxt) < 60 and "." not in nxt and ":" not in nxt
+
+
+def split_blocks(lines: list[Line], doubled: bool, diag: Collector) -> tuple[list[Line], list[Block]]:
+    """Rule ``decisions``: cut the decisions section into determination blocks.
+
+    A block starts at its header line; text lines just before it that do not end
+    a sentence are the header's wrapped beginning. Returns the preface (the
+    lines before the first block) and the blocks in letter order.
+    """
+    heads = [i for i, line in enumerate(lines) if line.kind is TokenKind.DETERMINATION]
+    starts: list[int] = []
+    for i in heads:
+        start = i
+        j = i - 1
+        taken = 0
+        floor = starts[-1] + 1 if starts else 0
+        while j >= floor and taken < 3:
+            line = lines[j]
+            if line.kind in _SKIP:
+                if _is_break(line, doubled) or line.kind is TokenKind.ARTIFACT:
+                    break
+                j -= 1
+                continue
+            if line.kind is not TokenKind.TEXT or line.content.endswith(_SENTENCE_END):
+                break
+            start = j
+            taken += 1
+            j -= 1
+        starts.append(start)
+    preface = lines[: starts[0]] if starts else list(lines)
+    blocks: list[Block] = []
+    for n, (start, head) in enumerate(zip(starts, heads)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
+        head_line = lines[head]
+        colon = head_line.content.rfind(":")
+        outcome = OUTCOME_WORDS[_fold(head_line.content[colon + 1 :])]
+        texts = [ln.content for ln in header_lines[:-1]] + [head_line.content[:colon]]
+        stray, parts = split_parts(lines[head + 1 : end], head_line, diag)
+        blocks.append(Block(header_lines, texts, outcome, parts, stray))
+    return preface, blocks
+
+
+def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[Line], list[Part]]:
+    """Rule ``part``: cut a block's body at its part labels.
+
+    Reports parts that are missing (``missing-part``), repeated
+    (``duplicate-part``, texts joined), out of order (``part-out-of-order``) or
+    empty (``empty-part``). Text before the first label is returned as stray.
+    """
+    stray: list[Line] = []
+    parts: dict[str, Part] = {}
+    order: list[str] = []
+    current: list[str] | None = None
+    for line in lines:
+        kind = line.kind
+        if kind is TokenKind.PART:
+            colon = line.content.find(":")
+            name = PART_LABELS[_fold(line.content[:colon])]
+            remainder = line.content[colon + 1 :]
+            if name in parts:
+                diag.add(
+                    "duplicate-part",
+                    f"{PART_TITLES[name]!r} appears twice in one determination; texts are joined",
+                    line.number,
+                    line.column,
+                )
+                current = parts[name].texts
+                current.append(remainder)
+            else:
+                part = Part(name, line, [remainder])
+                parts[name] = part
+                order.append(name)
+                current = part.texts
+        elif kind in _SKIP:
+            continue
+        elif current is None:
+            stray.append(line)
+        else:
+            current.append(line.content)
+    ranks = [PART_ORDER.index(name) for name in order]
+    if ranks != sorted(ranks):
+        first = parts[order[0]].label
+        diag.add(
+            "part-out-of-order",
+            "the parts of this determination are not in the usual order",
+            first.number,
+            first.column,
+        )
+    for name in PART_ORDER:
+        if name not in parts:
+            diag.add(
+                "missing-part",
+                f"the determination has no {PART_TITLES[name]!r} part",
+                header.number,
+                header.column,
+            )
+        elif not any(text.strip() for text in parts[name].texts):
+            label = parts[name].label
+            diag.add(
+                "empty-part",
+                f"the {PART_TITLES[name]!r} part is empty",
+                label.number,
+                label.column,
+            )
+    return stray, [parts[name] for name in order]

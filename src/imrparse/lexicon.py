@@ -1,0 +1,187 @@
+"""Closed word lists the grammar and extractors rely on.
+
+Everything here is data: section headings, labels, board specialties, state
+names, number words and the qualifier words of diagnosis codes. Keeping the
+lists in one module keeps the rules that use them short.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DIAGNOSIS_QUALIFIER_WORDS",
+    "FIELD_LABELS",
+    "HEADINGS",
+    "NUMBER_WORDS",
+    "OUTCOME_WORDS",
+    "PART_LABELS",
+    "SPECIALTIES",
+    "STATES",
+]
+
+
+def _key(text: str) -> str:
+    """The matching key of a heading or label: upper case, single spaces."""
+    return " ".join(text.split()).upper()
+
+
+# Section headings -> the section's canonical name. Matched on the whole line,
+# case-insensitively, with white space folded and a trailing colon ignored.
+HEADINGS: dict[str, str] = {
+    _key(k): v
+    for k, v in {
+        "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
+        "CLINICAL CASE SUMMARY": "summary",
+        "IMR ISSUES, DECISIONS AND RATIONALES": "decisions",
+        "IMR ISSUES, DECISIONS, AND RATIONALES": "decisions",
+        "IMR DECISION(S) AND RATIONALE(S)": "decisions",
+        "IMR DECISIONS AND RATIONALES": "decisions",
+        "DOCUMENTS REVIEWED": "documents",
+        # The 2013 layout.
+        "NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION": "legacy-notice",
+        "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE": "legacy-decisions",
+        "MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER": "legacy-qualifications",
+        "CASE SUMMARY": "legacy-summary",
+    }.items()
+}
+
+# The order the sections of the main layout come in.
+SECTION_ORDER: dict[str, int] = {"how": 0, "summary": 1, "decisions": 2, "documents": 3}
+
+# Labels that open a part of a determination block -> the part's name.
+PART_LABELS: dict[str, str] = {
+    "CLAIMS ADMINISTRATOR GUIDELINE": "claims",
+    "CLAIMS ADMINISTRATOR GUIDELINES": "claims",
+    "MAXIMUS GUIDELINE": "reviewer",
+    "MAXIMUS GUIDELINES": "reviewer",
+    "DECISION RATIONALE": "rationale",
+}
+
+# Labelled fields: credentials block and cover page -> the field's name.
+FIELD_LABELS: dict[str, str] = {
+    "STATE(S) OF LICENSURE": "states",
+    "STATES OF LICENSURE": "states",
+    "STATE OF LICENSURE": "states",
+    "CERTIFICATION(S)/SPECIALTY": "specialties",
+    "CERTIFICATIONS/SPECIALTY": "specialties",
+    "CERTIFICATION/SPECIALTY": "specialties",
+    "CERTIFICATION(S)/SPECIALTIES": "specialties",
+    "CASE NUMBER": "case-number",
+    "IMR CASE NUMBER": "case-number",
+    "CLAIM NUMBER": "claim-number",
+    "DATE OF INJURY": "date-of-injury",
+    "DATE OF UR DECISION": "date-of-ur-decision",
+    "DATE ASSIGNED": "date-assigned",
+    "APPLICATION RECEIVED": "application-received",
+    "DATED": "dated",
+    "EMPLOYEE": "employee",
+}
+
+OUTCOME_WORDS: dict[str, str] = {"UPHELD": "upheld", "OVERTURNED": "overturned"}
+
+NUMBER_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
+
+# ABMS member-board specialties and the subspecialty and practice names reviewers
+# give. A name that contains "and" is one specialty; the splitter tries longest
+# names first, so "Physical Medicine and Rehabilitation" is never cut in two.
+SPECIALTIES: tuple[str, ...] = (
+    "Addiction Medicine",
+    "Adolescent Medicine",
+    "Allergy and Immunology",
+    "Anesthesiology",
+    "Cardiovascular Disease",
+    "Chiropractic",
+    "Clinical Neurophysiology",
+    "Colon and Rectal Surgery",
+    "Critical Care Medicine",
+    "Dermatology",
+    "Emergency Medicine",
+    "Endocrinology",
+    "Endocrinology, Diabetes and Metabolism",
+    "Family Medicine",
+    "Family Practice",
+    "Gastroenterology",
+    "General Practice",
+    "General Surgery",
+    "Geriatric Medicine",
+    "Hand Surgery",
+    "Hematology",
+    "Hospice and Palliative Medicine",
+    "Infectious Disease",
+    "Internal Medicine",
+    "Interventional Pain Medicine",
+    "Medical Genetics",
+    "Medical Toxicology",
+    "Nephrology",
+    "Neurological Surgery",
+    "Neurology",
+    "Neurology with Special Qualifications in Child Neurology",
+    "Neuromuscular Medicine",
+    "Nuclear Medicine",
+    "Obstetrics and Gynecology",
+    "Occupational Medicine",
+    "Oncology",
+    "Ophthalmology",
+    "Oral and Maxillofacial Surgery",
+    "Orthopaedic Surgery",
+    "Orthopedic Surgery",
+    "Orthopedic Sports Medicine",
+    "Otolaryngology",
+    "Otolaryngology - Head and Neck Surgery",
+    "Pain Management",
+    "Pain Medicine",
+    "Pathology",
+    "Pediatrics",
+    "Physical Medicine and Rehabilitation",
+    "Plastic Surgery",
+    "Podiatric Surgery",
+    "Podiatry",
+    "Preventive Medicine",
+    "Psychiatry",
+    "Psychiatry and Neurology",
+    "Psychology",
+    "Public Health & General Preventive Medicine",
+    "Public Health and General Preventive Medicine",
+    "Pulmonary Diseases",
+    "Pulmonary Disease",
+    "Radiology",
+    "Rheumatology",
+    "Sleep Medicine",
+    "Spinal Cord Injury Medicine",
+    "Sports Medicine",
+    "Surgery",
+    "Thoracic Surgery",
+    "Toxicology",
+    "Urology",
+    "Vascular Surgery",
+)
+
+STATES: tuple[str, ...] = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
+    "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
+    "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+    "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+    "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+)  # fmt: skip
+
+# Words that, alone, only qualify the diagnosis before them in an ICD-style list:
+# "pain in joint, lower leg" and "arthropathy, unspecified, shoulder region" are
+# one diagnosis each.
+DIAGNOSIS_QUALIFIER_WORDS: frozenset[str] = frozenset(
+    """
+    unspecified specified site sites region regions multiple other lower upper leg legs arm
+    arms forearm hand hands foot feet ankle ankles knee knees shoulder shoulders thigh pelvic
+    hip hips wrist wrists elbow elbows neck back lumbar cervical thoracic lumbosacral
+    thoracolumbar sacral left right bilateral side sides and or of the not elsewhere classified
+    nos nec initial subsequent encounter sequela intractable involving joint
+    """.split()
+)

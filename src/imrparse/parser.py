@@ -1,0 +1,254 @@
+"""``parse``: the pipeline from a letter's text to a :class:`~imrparse.Letter`.
+
+    text -> scan (tokenizer) -> split_sections (grammar) -> per section:
+    split_fields / split_blocks / split_parts (grammar) -> clean_lines (cleaning)
+    -> extractors -> Letter
+
+Problems are collected as diagnostics as they are met; ``strict=True`` turns the
+first error-level one into a :class:`~imrparse.ParseError` at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .cleaning import clean_lines, has_controls
+from .diagnostics import Collector
+from .errors import ParseError
+from .extractors.citations import parse_basis
+from .extractors.reviewer import extract_reviewer
+from .extractors.summary import extract_summary, strip_boilerplate
+from .extractors.treatments import parse_treatment
+from .grammar import Block, Section, is_doubled, split_blocks, split_fields, split_sections
+from .records import Determination, GuidelineBasis, Letter, Outcome, Reviewer, Severity
+from .tokenizer import Line, scan
+
+__all__ = ["parse"]
+
+_CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b")
+_DECISIONS_PREFACE = re.compile(
+    r"^The[ \t]+Final[ \t]+Determination[ \t]+was[ \t]+based[ \t]+on[ \t]+decisions[ \t]+for"
+    r"[^:]{0,200}:[ \t]*",
+    re.IGNORECASE,
+)
+_LEGACY_MARK = re.compile(r"Notice[ \t]+of[ \t]+Independent[ \t]+Medical[ \t]+Review", re.IGNORECASE)
+_LEGACY_OUTCOME = re.compile(
+    r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)([^.;:]{3,300}?)[ \t]+"
+    r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
+    re.IGNORECASE,
+)
+_MAIN_SECTIONS = ("how", "summary", "decisions")
+_SECTION_TITLES = {
+    "how": "HOW THE IMR FINAL DETERMINATION WAS MADE",
+    "summary": "CLINICAL CASE SUMMARY",
+    "decisions": "IMR ISSUES, DECISIONS AND RATIONALES",
+}
+
+
+def parse(text: str, *, strict: bool = False) -> Letter:
+    """Parse the text of one letter into a :class:`~imrparse.Letter`.
+
+    Lenient by default: for any ``str`` a ``Letter`` comes back, with every
+    problem recorded in ``Letter.diagnostics``. With ``strict=True``, the first
+    error-level diagnostic is raised as :class:`~imrparse.ParseError`.
+
+    >>> import imrparse
+    >>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
+    >>> [(d.treatment.name, d.outcome.value) for d in letter.determinations]
+    [('Baclofen', 'overturned')]
+    >>> imrparse.parse("not a letter").diagnostics[0].code
+    'no-letter'
+    >>> imrparse.parse("not a letter", strict=True)
+    Traceback (most recent call last):
+    ...
+    imrparse.errors.ParseError: line 1, column 1: no section of an IMR letter was recognised [no-letter]
+
+    :raises TypeError: when ``text`` is not a ``str``.
+    :raises ParseError: in strict mode, on the first error-level problem.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() needs a str, not {type(text).__name__}")
+    diag = Collector()
+    try:
+        letter = _parse(text, diag)
+    except Exception as exc:  # the lenient contract: report, never raise
+        diag.add("internal-error", f"{type(exc).__name__}: {exc}")
+        letter = Letter(diagnostics=tuple(diag.items))
+    if strict:
+        raise_first_error(letter)
+    return letter
+
+
+def raise_first_error(letter: Letter) -> None:
+    """Raise the letter's first error-level diagnostic as a :class:`ParseError`."""
+    for item in letter.diagnostics:
+        if item.severity is Severity.ERROR:
+            raise ParseError(item.message, line=item.line, column=item.column, code=item.code)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    return line + 1, offset - line_start + 1
+
+
+def _contents(lines: Iterable[Line]) -> list[str]:
+    return [line.content for line in lines if line.content]
+
+
+def _parse(text: str, diag: Collector) -> Letter:
+    lines = scan(text)
+    if not any(line.content for line in lines):
+        diag.add("empty-input", "the text holds no letter: it is empty or only white space")
+        return Letter(diagnostics=tuple(diag.items))
+    control = has_controls(text)
+    if control >= 0:
+        diag.add("control-characters", "the text holds control characters", *_position(text, control))
+    removed = [line for line in lines if line.artifacts]
+    if removed:
+        count = sum(line.artifacts for line in removed)
+        diag.add(
+            "page-artifact-removed",
+            f"{count} running page header(s) or footer(s) removed",
+            removed[0].number,
+            removed[0].column,
+        )
+    doubled = is_doubled(lines)
+    outline = split_sections(lines, diag)
+    sections = outline.sections
+    unclaimed: list[str] = []
+    case = _CASE_NUMBER.search(text)
+
+    if any(name in sections for name in _MAIN_SECTIONS):
+        layout = "fdl-2014"
+    elif any(name.startswith("legacy") for name in sections) or _LEGACY_MARK.search(text):
+        layout = "fdl-2013"
+    else:
+        diag.add("no-letter", "no section of an IMR letter was recognised")
+        return Letter(case_number=case.group() if case else None, diagnostics=tuple(diag.items))
+
+    _claim_rest(outline.preamble, "before the first section", unclaimed, diag, fields_ok=True)
+    reviewer = _reviewer(sections.get("how") or sections.get("legacy-qualifications"), doubled, diag)
+    summary_section = sections.get("summary") or sections.get("legacy-summary")
+    if summary_section is not None:
+        summary_text = strip_boilerplate(clean_lines(_contents(summary_section.lines)))
+        summary = extract_summary(summary_text, diag, summary_section.heading.number)
+    else:
+        summary = extract_summary("", Collector())
+
+    determinations: tuple[Determination, ...] = ()
+    if layout == "fdl-2014":
+        for name in _MAIN_SECTIONS:
+            if name not in sections:
+                diag.add("missing-section", f"the section {_SECTION_TITLES[name]!r} was not found")
+        decisions = sections.get("decisions")
+        if decisions is not None:
+            determinations = _decisions(decisions, doubled, unclaimed, diag)
+        else:
+            diag.add("no-determinations", "without a decisions section there are no determinations")
+    else:
+        diag.add("legacy-layout", "2013 layout: outcomes and case facts only")
+        determinations = _legacy_determinations(lines)
+    documents = sections.get("documents")
+    if documents is not None:
+        _claim_rest(documents.lines, "in DOCUMENTS REVIEWED", unclaimed, diag, fields_ok=False)
+
+    return Letter(
+        layout=layout,
+        case_number=case.group() if case else None,
+        reviewer=reviewer,
+        summary=summary,
+        determinations=determinations,
+        diagnostics=tuple(diag.items),
+        unclaimed=tuple(unclaimed),
+    )
+
+
+def _claim_rest(
+    lines: list[Line], where: str, unclaimed: list[str], diag: Collector, *, fields_ok: bool
+) -> None:
+    """Keep and report every run of lines that no rule claimed."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.content and not (fields_ok and line.kind.value == "field"):
+            run.append(line)
+            continue
+        if line is not None and not line.content:
+            continue
+        if run:
+            cleaned = clean_lines(_contents(run))
+            unclaimed.append(cleaned)
+            excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
+            diag.add("unclaimed-text", f"text {where} is not part of any field: {excerpt!r}",
+                     run[0].number, run[0].column)
+            run = []
+
+
+def _reviewer(section: Section | None, doubled: bool, diag: Collector) -> Reviewer:
+    if section is None:
+        return Reviewer()
+    rest, fields = split_fields(section.lines, doubled)
+    prose = clean_lines(_contents(rest))
+    values = {name: clean_lines(texts) for name, (_, texts) in fields.items()}
+    reviewer = extract_reviewer(prose, values)
+    line = section.heading.number
+    if reviewer.title is None:
+        diag.add("field-not-found", "the reviewer's title is not stated", line)
+    if not reviewer.board_certifications:
+        diag.add("field-not-found", "the reviewer's board certification is not stated", line)
+    if not reviewer.licensed_states:
+        diag.add("field-not-found", "the reviewer's licensure is not stated", line)
+    return reviewer
+
+
+def _decisions(
+    section: Section, doubled: bool, unclaimed: list[str], diag: Collector
+) -> tuple[Determination, ...]:
+    preface, blocks = split_blocks(section.lines, doubled, diag)
+    leftover = _DECISIONS_PREFACE.sub("", clean_lines(_contents(preface)))
+    if leftover:
+        first = next(line for line in preface if line.content)
+        unclaimed.append(leftover)
+        diag.add("unclaimed-text", f"text before the first determination: {leftover[:60]!r}",
+                 first.number, first.column)
+    if not blocks:
+        diag.add(
+            "no-determinations",
+            "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found",
+            section.heading.number,
+            section.heading.column,
+        )
+    return tuple(_determination(block, unclaimed, diag) for block in blocks)
+
+
+def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Determination:
+    header = block.header[-1]
+    texts = {part.name: clean_lines(part.texts) for part in block.parts}
+    line = {part.name: part.label.number for part in block.parts}
+    if block.stray:
+        _claim_rest(block.stray, "between a treatment header and its first part", unclaimed,
+                    diag, fields_ok=False)
+    empty = GuidelineBasis()
+    return Determination(
+        treatment=parse_treatment(clean_lines(block.header_text)),
+        outcome=Outcome(block.outcome),
+        claims_administrator_basis=(
+            parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else empty
+        ),
+        reviewer_basis=(
+            parse_basis(texts["reviewer"], diag, line["reviewer"]) if "reviewer" in texts else empty
+        ),
+        rationale=texts.get("rationale", ""),
+    )
+
+
+def _legacy_determinations(lines: list[Line]) -> tuple[Determination, ...]:
+    text = clean_lines(_contents(lines))
+    found: dict[str, Determination] = {}
+    for match in _LEGACY_OUTCOME.finditer(text):
+        treatment = parse_treatment(match.group(1).strip())
+        if treatment.text not in found:
+            outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
+            found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
+    return tuple(found.values())

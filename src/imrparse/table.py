@@ -1,0 +1,220 @@
+"""Letters as a flat table: one row per determination, scalar values only.
+
+The columns are :data:`COLUMNS`, in that order, and are documented one by one on the
+docs' *Table columns* page. A letter without determinations still gives one row (its
+determination columns are ``None``), so no letter disappears from a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from .records import Determination, GuidelineBasis, Letter, Outcome, Severity, Sex
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "BOOL_COLUMNS",
+    "CATEGORIES",
+    "COLUMNS",
+    "DATE_COLUMNS",
+    "INT_COLUMNS",
+    "Row",
+    "letter_rows",
+    "to_dataframe",
+    "to_rows",
+]
+
+Row: TypeAlias = "dict[str, str | int | bool | None]"
+"""One row of :func:`to_rows`: column name to a ``str``, ``int``, ``bool`` or ``None``."""
+
+SEPARATOR = "; "
+"""What joins the items of a list into one cell."""
+
+_BASIS_FIELDS = ("citation_count", "sources", "mtus", "titles", "topics", "pages")
+_BASES = ("ca", "reviewer")
+
+COLUMNS: tuple[str, ...] = (
+    "source",
+    "letter_index",
+    "layout",
+    "case_number",
+    "reviewer_title",
+    "board_certifications",
+    "licensed_states",
+    "min_years_in_practice",
+    "min_hours_per_week",
+    "age",
+    "sex",
+    "date_of_injury",
+    "mechanism_of_injury",
+    "diagnoses",
+    "determination_count",
+    "determination_index",
+    "treatment_text",
+    "treatment_name",
+    "treatment_strength",
+    "treatment_quantity",
+    "outcome",
+    *(f"{basis}_{field}" for basis in _BASES for field in _BASIS_FIELDS),
+    "rationale",
+    "error_count",
+    "warning_count",
+    "info_count",
+    "diagnostic_codes",
+)
+"""The column names of :func:`to_rows`, in order. They are stable: renaming one is a
+breaking change."""
+
+_DETERMINATION_COLUMNS = COLUMNS[COLUMNS.index("determination_index") : COLUMNS.index("error_count")]
+
+INT_COLUMNS = frozenset(
+    {
+        "letter_index",
+        "min_years_in_practice",
+        "min_hours_per_week",
+        "age",
+        "determination_count",
+        "determination_index",
+        "treatment_quantity",
+        "ca_citation_count",
+        "reviewer_citation_count",
+        "error_count",
+        "warning_count",
+        "info_count",
+    }
+)
+"""Columns holding an ``int`` (or ``None``)."""
+BOOL_COLUMNS = frozenset({"ca_mtus", "reviewer_mtus"})
+"""Columns holding a ``bool`` (or ``None``)."""
+DATE_COLUMNS = frozenset({"date_of_injury"})
+"""Columns holding an ISO date string ``YYYY-MM-DD`` (or ``None``)."""
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "sex": tuple(s.value for s in Sex),
+    "outcome": tuple(o.value for o in Outcome),
+}
+"""Columns holding one of a closed set of strings, with that set."""
+
+
+def to_rows(letters: Iterable[Letter]) -> list[Row]:
+    """Flatten letters into rows, one per determination, with the keys :data:`COLUMNS`.
+
+    The case and letter fields repeat on every row of a letter. A letter with no
+    determinations gives one row whose determination columns are ``None``. Lists become
+    one string joined by ``"; "`` (``None`` when empty), dates ISO strings, enums their
+    values; ``letter_index`` is the letter's 0-based position in ``letters``.
+
+    >>> import imrparse
+    >>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
+    >>> rows = imrparse.to_rows([letter])
+    >>> len(rows) == len(letter.determinations), tuple(rows[0]) == COLUMNS
+    (True, True)
+    >>> rows[0]["outcome"] == letter.determinations[0].outcome.value
+    True
+    """
+    return [row for index, letter in enumerate(letters) for row in letter_rows(letter, index)]
+
+
+def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
+    """The rows of one letter, as :func:`to_rows` makes them, with ``letter_index=index``.
+
+    >>> import imrparse
+    >>> [row] = letter_rows(imrparse.Letter(source="a.txt"), 7)
+    >>> row["source"], row["letter_index"], row["determination_index"], row["outcome"]
+    ('a.txt', 7, None, None)
+    """
+    reviewer, summary = letter.reviewer, letter.summary
+    severities = [d.severity for d in letter.diagnostics]
+    base: Row = {
+        "source": letter.source,
+        "letter_index": index,
+        "layout": letter.layout,
+        "case_number": letter.case_number,
+        "reviewer_title": reviewer.title,
+        "board_certifications": _join(reviewer.board_certifications),
+        "licensed_states": _join(reviewer.licensed_states),
+        "min_years_in_practice": reviewer.min_years_in_practice,
+        "min_hours_per_week": reviewer.min_hours_per_week,
+        "age": summary.age,
+        "sex": summary.sex.value if summary.sex is not None else None,
+        "date_of_injury": summary.date_of_injury.isoformat() if summary.date_of_injury else None,
+        "mechanism_of_injury": summary.mechanism_of_injury,
+        "diagnoses": _join(summary.diagnoses),
+        "determination_count": len(letter.determinations),
+    }
+    tail: Row = {
+        "error_count": severities.count(Severity.ERROR),
+        "warning_count": severities.count(Severity.WARNING),
+        "info_count": severities.count(Severity.INFO),
+        "diagnostic_codes": _join(sorted({d.code for d in letter.diagnostics})),
+    }
+    determinations: list[Determination | None] = [*letter.determinations] or [None]
+    return [
+        {**base, **_determination_cells(number, d), **tail}
+        for number, d in enumerate(determinations)
+    ]
+
+
+def _determination_cells(index: int, d: Determination | None) -> Row:
+    if d is None:
+        return dict.fromkeys(_DETERMINATION_COLUMNS)
+    t = d.treatment
+    return {
+        "determination_index": index,
+        "treatment_text": t.text,
+        "treatment_name": t.name,
+        "treatment_strength": t.strength,
+        "treatment_quantity": t.quantity,
+        "outcome": d.outcome.value,
+        **_basis_cells("ca", d.claims_administrator_basis),
+        **_basis_cells("reviewer", d.reviewer_basis),
+        "rationale": d.rationale,
+    }
+
+
+def _basis_cells(prefix: str, basis: GuidelineBasis) -> Row:
+    cites = basis.citations
+    return {
+        f"{prefix}_citation_count": len(cites),
+        f"{prefix}_sources": _join(c.source for c in cites),
+        f"{prefix}_mtus": any(c.mtus for c in cites) if cites else None,
+        f"{prefix}_titles": _join(c.title for c in cites),
+        f"{prefix}_topics": _join(topic for c in cites for topic in c.topics),
+        f"{prefix}_pages": _join(str(page) for c in cites for page in c.pages),
+    }
+
+
+def _join(items: Iterable[str]) -> str | None:
+    return SEPARATOR.join(items) or None
+
+
+def to_dataframe(letters: Iterable[Letter]) -> pandas.DataFrame:
+    """The rows of :func:`to_rows` as a :class:`pandas.DataFrame` with typed columns.
+
+    Needs pandas (``pip install "imrparse[dataframe]"``). Dates are ``datetime64``,
+    ``outcome`` and ``sex`` are categoricals, whole numbers nullable ``Int64``, the
+    ``*_mtus`` flags nullable ``boolean``; missing values are ``<NA>``/``NaT``.
+
+    >>> import imrparse
+    >>> frame = imrparse.to_dataframe([imrparse.parse(imrparse.examples.read_text("overturned"))])
+    >>> str(frame["outcome"].dtype), str(frame["age"].dtype)
+    ('category', 'Int64')
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError(
+            'to_dataframe needs pandas: pip install "imrparse[dataframe]"'
+        ) from None
+    frame = pd.DataFrame.from_records(to_rows(letters), columns=list(COLUMNS))
+    dtypes: dict[str, Any] = {
+        **dict.fromkeys(INT_COLUMNS, "Int64"),
+        **dict.fromkeys(BOOL_COLUMNS, "boolean"),
+        **{name: pd.CategoricalDtype(values) for name, values in CATEGORIES.items()},
+    }
+    frame = frame.astype(dtypes)
+    for name in DATE_COLUMNS:
+        frame[name] = pd.to_datetime(frame[name], format="ISO8601")
+    return frame
