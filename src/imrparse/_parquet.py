@@ -41,5 +41,7 @@ def write_parquet(letters: Iterable[Letter], out: IO[bytes]) -> None:
         while batch := list(itertools.islice(rows, _BATCH)):
             columns: dict[str, list[Any]] = {name: [row[name] for row in batch] for name in COLUMNS}
             for name in DATE_COLUMNS:
-                columns[name] = [datetime.date.fromisoformat(v) if v else None for v in columns[name]]
+                columns[name] = [
+                    datetime.date.fromisoformat(v) if v else None for v in columns[name]
+                ]
             writer.write_table(pa.Table.from_pydict(columns, schema=SCHEMA))

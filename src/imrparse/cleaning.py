@@ -15,8 +15,12 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
+    "blank_controls",
     "clean_lines",
+    "find_control",
     "join_lines",
+    "is_page_number",
+    "may_hold_page_header",
     "normalize_space",
     "repair_characters",
     "strip_artifacts",
@@ -37,7 +41,9 @@ _PAGE_NUMBER_LINE = re.compile(r"(?:Page[ \t]+)?\d{1,3}[ \t]+of[ \t]+\d{1,3}|Pag
 
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_CONTROL_CHARS = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F))
+_CONTROLS_TO_SPACE = {ord(c): " " for c in _CONTROL_CHARS}
+
 
 # Mis-decodings that no general repair can undo, because a byte was lost.
 _LOSSY = {
@@ -48,6 +54,16 @@ _LOSSY = {
 
 # Characters that start nearly every UTF-8-as-Windows-1252 sequence.
 _MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2", "\u00c5", "\u00ef\u00bf")
+
+
+def may_hold_page_header(text: str) -> bool:
+    """Cheap whole-text test: could any line hold a running page header?"""
+    return "etermination" in text or "ETERMINATION" in text
+
+
+def is_page_number(line: str) -> bool:
+    """Whether a stripped line is only a page number: ``Page 3 of 5``, ``3 of 5``, ``Page 3``."""
+    return _PAGE_NUMBER_LINE.fullmatch(line) is not None
 
 
 def strip_artifacts(line: str) -> tuple[str, int]:
@@ -63,10 +79,9 @@ def strip_artifacts(line: str) -> tuple[str, int]:
         line, count = _ARTIFACT.subn("", line)
     else:
         count = 0
-    if "of" in line or "age" in line or "AGE" in line:
-        stripped = line.strip()
-        if stripped and _PAGE_NUMBER_LINE.fullmatch(stripped):
-            return "", count + 1
+    stripped = line.strip()
+    if stripped and is_page_number(stripped):
+        return "", count + 1
     return line, count
 
 
@@ -119,11 +134,11 @@ def repair_characters(text: str) -> tuple[str, bool]:
 def normalize_space(text: str) -> str:
     """Fold every run of white space (tabs, no-break spaces, form feeds) to one space.
 
+    Stray control characters are expected to be blanked already (:func:`blank_controls`).
+
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
-    if _CONTROLS.search(text):
-        text = _CONTROLS.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -138,7 +153,12 @@ def clean_lines(lines: Iterable[str]) -> str:
     return normalize_space(text)
 
 
-def has_controls(text: str) -> int:
+def find_control(text: str) -> int:
     """Offset of the first stray control character in ``text``, or -1."""
-    match = _CONTROLS.search(text)
-    return match.start() if match else -1
+    found = [i for i in (text.find(c) for c in _CONTROL_CHARS) if i >= 0]
+    return min(found) if found else -1
+
+
+def blank_controls(text: str) -> str:
+    """Replace stray control characters by spaces; offsets and line ends stay put."""
+    return text.translate(_CONTROLS_TO_SPACE)

@@ -211,16 +211,20 @@ def _expand(paths: Iterable[str]) -> tuple[list[str | Path], list[str]]:
             found = _folder_files(arg)
             inputs += found
             if not found:
-                problems.append(f"{arg}: error: no .txt or .pdf file in this folder")
+                problems.append(_problem(arg, "no .txt or .pdf file in this folder"))
         elif not os.path.lexists(arg) and any(char in arg for char in "*?["):
             matches = sorted(glob.glob(arg, recursive=True))
             for match in matches:
                 inputs += _folder_files(match) if os.path.isdir(match) else [Path(match)]
             if not matches:
-                problems.append(f"{arg}: error: no file matches this pattern")
+                problems.append(_problem(arg, "no file matches this pattern"))
         else:
             inputs.append(Path(arg))  # a missing file becomes a read-error letter
     return inputs, problems
+
+
+def _problem(arg: str, message: str) -> str:
+    return f"{arg}:1:1: error: {message} [read-error]"
 
 
 def _folder_files(folder: str) -> list[str | Path]:
@@ -235,8 +239,10 @@ def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Let
     """Parse the inputs in order: files through parse_many, standard input here."""
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     if args.progress and not _importable("tqdm"):
-        print('imrparse: no progress bar without tqdm: pip install "imrparse[progress]"',
-              file=sys.stderr)
+        print(
+            'imrparse: no progress bar without tqdm: pip install "imrparse[progress]"',
+            file=sys.stderr,
+        )
     files = [item for item in inputs if isinstance(item, Path)]
     parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
     for item in inputs:
@@ -271,8 +277,10 @@ def _report(problems: list[str], bad: list[Letter]) -> int:
     for letter in bad:
         first = next(d for d in letter.diagnostics if d.severity is Severity.ERROR)
         where = letter.source or "<text>"
-        print(f"{where}:{first.line}:{first.column}: error: {first.message} [{first.code}]",
-              file=sys.stderr)
+        print(
+            f"{where}:{first.line}:{first.column}: error: {first.message} [{first.code}]",
+            file=sys.stderr,
+        )
     return 1 if problems or bad else 0
 
 

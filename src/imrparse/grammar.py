@@ -37,7 +37,8 @@ __all__ = [
     "split_sections",
 ]
 
-_SKIP = frozenset({TokenKind.BLANK, TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT})
+_SKIP = frozenset({TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT})
+_BREAKS = frozenset({TokenKind.BREAK, TokenKind.PAGE_BREAK})
 _SENTENCE_END = (".", ":", ";", "!", "?")
 PART_ORDER = ("claims", "reviewer", "rationale")
 PART_TITLES = {
@@ -96,21 +97,19 @@ def is_doubled(lines: list[Line]) -> bool:
     adjacent = 0
     previous_filled = False
     for line in lines:
+        blanks += line.gap
         if line.content:
             filled += 1
-            adjacent += previous_filled
+            adjacent += previous_filled and not line.gap
             previous_filled = True
         else:
-            blanks += line.kind is TokenKind.BLANK
             previous_filled = False
     return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 20 <= filled
 
 
-def _is_break(line: Line, doubled: bool) -> bool:
-    kind = line.kind
-    if kind is TokenKind.BLANK:
-        return not doubled
-    return kind is TokenKind.BREAK or kind is TokenKind.PAGE_BREAK
+def _separated(line: Line, doubled: bool) -> bool:
+    """Whether a paragraph break stands just before ``line``."""
+    return line.kind in _BREAKS or (line.gap > 0 and not doubled)
 
 
 def split_sections(lines: list[Line], diag: Collector) -> Outline:
@@ -178,10 +177,14 @@ def split_fields(
                 fields[name] = (line, open_field)
             continue
         if open_field is not None:
-            if kind is TokenKind.TEXT and _continues(open_field[-1], line.content):
+            if (
+                kind is TokenKind.TEXT
+                and not _separated(line, doubled)
+                and _continues(open_field[-1], line.content)
+            ):
                 open_field.append(line.content)
                 continue
-            if kind in _SKIP and not _is_break(line, doubled):
+            if kind is TokenKind.ARTIFACT:
                 continue
             open_field = None
         rest.append(line)
@@ -206,20 +209,15 @@ def split_blocks(lines: list[Line], doubled: bool, diag: Collector) -> tuple[lis
     starts: list[int] = []
     for i in heads:
         start = i
-        j = i - 1
-        taken = 0
+        after = lines[i]
         floor = starts[-1] + 1 if starts else 0
-        while j >= floor and taken < 3:
+        j = i - 1
+        while j >= floor and i - j <= 3 and not _separated(after, doubled):
             line = lines[j]
-            if line.kind in _SKIP:
-                if _is_break(line, doubled) or line.kind is TokenKind.ARTIFACT:
-                    break
-                j -= 1
-                continue
             if line.kind is not TokenKind.TEXT or line.content.endswith(_SENTENCE_END):
                 break
             start = j
-            taken += 1
+            after = line
             j -= 1
         starts.append(start)
     preface = lines[: starts[0]] if starts else list(lines)

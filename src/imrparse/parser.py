@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .cleaning import clean_lines, has_controls
+from .cleaning import blank_controls, clean_lines, find_control
 from .diagnostics import Collector
 from .errors import ParseError
 from .extractors.citations import parse_basis
@@ -26,7 +26,7 @@ from .tokenizer import Line, scan
 
 __all__ = ["parse"]
 
-_CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b")
+_CASE_NUMBER = re.compile(r"CM\d{2}-\d{7}(?!\d)")
 _DECISIONS_PREFACE = re.compile(
     r"^The[ \t]+Final[ \t]+Determination[ \t]+was[ \t]+based[ \t]+on[ \t]+decisions[ \t]+for"
     r"[^:]{0,200}:[ \t]*",
@@ -98,13 +98,14 @@ def _contents(lines: Iterable[Line]) -> list[str]:
 
 
 def _parse(text: str, diag: Collector) -> Letter:
+    control = find_control(text)
+    if control >= 0:
+        diag.add("control-characters", "the text holds control characters", *_position(text, control))
+        text = blank_controls(text)
     lines = scan(text)
     if not any(line.content for line in lines):
         diag.add("empty-input", "the text holds no letter: it is empty or only white space")
         return Letter(diagnostics=tuple(diag.items))
-    control = has_controls(text)
-    if control >= 0:
-        diag.add("control-characters", "the text holds control characters", *_position(text, control))
     removed = [line for line in lines if line.artifacts]
     if removed:
         count = sum(line.artifacts for line in removed)
@@ -118,7 +119,7 @@ def _parse(text: str, diag: Collector) -> Letter:
     outline = split_sections(lines, diag)
     sections = outline.sections
     unclaimed: list[str] = []
-    case = _CASE_NUMBER.search(text)
+    case = _case_number(text)
 
     if any(name in sections for name in _MAIN_SECTIONS):
         layout = "fdl-2014"
@@ -126,7 +127,7 @@ def _parse(text: str, diag: Collector) -> Letter:
         layout = "fdl-2013"
     else:
         diag.add("no-letter", "no section of an IMR letter was recognised")
-        return Letter(case_number=case.group() if case else None, diagnostics=tuple(diag.items))
+        return Letter(case_number=case, diagnostics=tuple(diag.items))
 
     _claim_rest(outline.preamble, "before the first section", unclaimed, diag, fields_ok=True)
     reviewer = _reviewer(sections.get("how") or sections.get("legacy-qualifications"), doubled, diag)
@@ -156,13 +157,20 @@ def _parse(text: str, diag: Collector) -> Letter:
 
     return Letter(
         layout=layout,
-        case_number=case.group() if case else None,
+        case_number=case,
         reviewer=reviewer,
         summary=summary,
         determinations=determinations,
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
     )
+
+
+def _case_number(text: str) -> str | None:
+    for match in _CASE_NUMBER.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            return match.group()
+    return None
 
 
 def _claim_rest(

@@ -68,7 +68,9 @@ COLUMNS: tuple[str, ...] = (
 """The column names of :func:`to_rows`, in order. They are stable: renaming one is a
 breaking change."""
 
-_DETERMINATION_COLUMNS = COLUMNS[COLUMNS.index("determination_index") : COLUMNS.index("error_count")]
+_DETERMINATION_COLUMNS = COLUMNS[
+    COLUMNS.index("determination_index") : COLUMNS.index("error_count")
+]
 
 INT_COLUMNS = frozenset(
     {
@@ -205,9 +207,7 @@ def to_dataframe(letters: Iterable[Letter]) -> pandas.DataFrame:
     try:
         import pandas as pd
     except ImportError:
-        raise ImportError(
-            'to_dataframe needs pandas: pip install "imrparse[dataframe]"'
-        ) from None
+        raise ImportError('to_dataframe needs pandas: pip install "imrparse[dataframe]"') from None
     frame = pd.DataFrame.from_records(to_rows(letters), columns=list(COLUMNS))
     dtypes: dict[str, Any] = {
         **dict.fromkeys(INT_COLUMNS, "Int64"),

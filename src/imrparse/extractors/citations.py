@@ -51,6 +51,8 @@ _TITLES = re.compile(
     r"|ODG)",
     re.IGNORECASE,
 )
+_TOPIC_SEPARATOR = re.compile(r"[,;]")
+_TOPIC_MARK = re.compile(r"[(),;]")
 _GUIDELINES_WORD = re.compile(r"\bGuidelines?\b", re.IGNORECASE)
 
 
@@ -126,19 +128,23 @@ def split_topics(text: str) -> tuple[str, ...]:
     >>> split_topics("Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).")
     ('Muscle relaxants (for pain)', 'Cyclobenzaprine (Flexeril)')
     """
-    topics: list[str] = []
-    depth = 0
-    start = 0
-    for i, char in enumerate(text):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0:
-            topics.append(text[start:i])
-            start = i + 1
-    topics.append(text[start:])
-    cleaned = (t.strip(" \t.:") for t in topics)
+    if "(" not in text and ")" not in text:
+        pieces = _TOPIC_SEPARATOR.split(text)
+    else:
+        pieces = []
+        depth = 0
+        start = 0
+        for mark in _TOPIC_MARK.finditer(text):
+            char = mark.group()
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                pieces.append(text[start : mark.start()])
+                start = mark.end()
+        pieces.append(text[start:])
+    cleaned = (t.strip(" \t.:") for t in pieces)
     return tuple(t for t in cleaned if t)
 
 

@@ -115,12 +115,14 @@ def _date_of_injury(
     return None, None
 
 
-def _mechanism(text: str, injury_date_end: int | None) -> str | None:
-    if _MECHANISM_NONE.search(text):
-        return None
-    stated = _MECHANISM.search(text)
-    if stated:
-        return stated.group(1).strip(" ,") or None
+def _mechanism(text: str, low: str, injury_date_end: int | None) -> str | None:
+    at = low.find("mechanism")
+    if at >= 0:
+        if _MECHANISM_NONE.search(text, at):
+            return None
+        stated = _MECHANISM.search(text, at)
+        if stated:
+            return stated.group(1).strip(" ,") or None
     if injury_date_end is not None:
         after = _MECHANISM_AFTER_DATE.match(text, injury_date_end)
         if after:
@@ -156,6 +158,7 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
 def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:
     """Read the case facts from the cleaned summary prose (boilerplate already removed)."""
     diag = diag if diag is not None else Collector()
+    low = text.lower()
     age: int | None = None
     sex: Sex | None = None
     age_sex = _AGE_SEX.search(text)
@@ -173,7 +176,8 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
     date_of_injury, date_end = _date_of_injury(text, diag, line)
 
     diagnoses: tuple[str, ...] = ()
-    trigger = _DIAGNOSES.search(text)
+    marks = [i for i in (low.find("diagnos"), low.find("impression")) if i >= 0]
+    trigger = _DIAGNOSES.search(text, max(0, min(marks) - 30)) if marks else None
     if trigger:
         diagnoses = split_diagnoses(_sentence(text, trigger.end()))
 
@@ -189,7 +193,7 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
         age=age,
         sex=sex,
         date_of_injury=date_of_injury,
-        mechanism_of_injury=_mechanism(text, date_end),
+        mechanism_of_injury=_mechanism(text, low, date_end),
         diagnoses=diagnoses,
         text=text,
     )

@@ -1,0 +1,100 @@
+"""Time imrparse.parse: letters per second, MB/s, and how time grows with input size.
+
+Usage::
+
+    python benchmarks/bench_parse.py                # the seed letters, 3 s per round
+    python benchmarks/bench_parse.py --seconds 10 --rounds 5
+    python benchmarks/bench_parse.py --scaling      # also parse junk of growing size
+
+Runs on one core (one process). Reports the best and the median round, since a
+shared machine makes single rounds noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import imrparse
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus() -> list[str]:
+    """The seed letters plus their CRLF and undoubled variants; examples if no seeds."""
+    seeds = sorted((ROOT / "tests" / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    if not texts:
+        texts = [imrparse.examples.read_text(n) for n in imrparse.examples.names()]
+    variants = [t.replace("\n", "\r\n") for t in texts] + [t.replace("\n\n", "\n") for t in texts]
+    return texts + variants
+
+
+def one_round(texts: list[str], seconds: float) -> tuple[float, float]:
+    """Parse the texts round-robin for ``seconds``; return letters/s and MB/s."""
+    count = 0
+    size = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while time.perf_counter() < deadline:
+        for text in texts:
+            imrparse.parse(text)
+        count += len(texts)
+        size += sum(len(t.encode("utf-8")) for t in texts)
+    elapsed = time.perf_counter() - start
+    return count / elapsed, size / elapsed / 1e6
+
+
+def junk(size: int, rng: random.Random) -> str:
+    """Letter-like junk: words, colons, outcome words, headings, blank lines."""
+    words = ["pain", "Upheld", ":", "MTUS", "Page(s):", "41-42", "\n", "\n\n", " ", "CLINICAL",
+             "CASE SUMMARY\n", "Decision rationale:", "#30", "10mg", "injury on 3-1-08", "-"]
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        word = rng.choice(words)
+        parts.append(word)
+        parts.append(" ")
+        length += len(word) + 1
+    return "".join(parts)[:size]
+
+
+def scaling(rng: random.Random) -> None:
+    print("\nparse time by input size (junk text):")
+    print(f"{'size':>10} {'seconds':>9} {'us/KB':>8}")
+    for size in (10_000, 100_000, 1_000_000, 4_000_000):
+        text = junk(size, rng)
+        start = time.perf_counter()
+        imrparse.parse(text)
+        elapsed = time.perf_counter() - start
+        print(f"{size:>10} {elapsed:>9.3f} {elapsed / (size / 1000) * 1e6:>8.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=3.0, help="length of one round")
+    parser.add_argument("--rounds", type=int, default=3, help="number of rounds")
+    parser.add_argument("--scaling", action="store_true", help="also time junk of growing size")
+    args = parser.parse_args(argv)
+
+    texts = corpus()
+    imrparse.parse(texts[0])  # warm up imports and regex caches
+    rates = [one_round(texts, args.seconds) for _ in range(args.rounds)]
+    letters = [r[0] for r in rates]
+    mbs = [r[1] for r in rates]
+    mean_kb = statistics.mean(len(t.encode()) for t in texts) / 1000
+    print(f"imrparse {imrparse.__version__}, Python {sys.version.split()[0]}, "
+          f"{len(texts)} letters of {mean_kb:.1f} KB on average, one process")
+    print(f"letters/s: best {max(letters):,.0f}, median {statistics.median(letters):,.0f}")
+    print(f"MB/s:      best {max(mbs):.2f}, median {statistics.median(mbs):.2f}")
+    if args.scaling:
+        scaling(random.Random(7))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
