@@ -18,6 +18,7 @@ __all__ = [
     "blank_controls",
     "clean_lines",
     "find_control",
+    "find_mojibake",
     "join_lines",
     "is_page_number",
     "may_hold_page_header",
@@ -54,6 +55,11 @@ _LOSSY = {
 
 # Characters that start nearly every UTF-8-as-Windows-1252 sequence.
 _MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2", "\u00c5", "\u00ef\u00bf")
+# Two-character sequences that are almost surely mojibake (for the diagnostic).
+_MOJIBAKE = re.compile(
+    "\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]|\u00c2[\u00a0-\u00bf]|\u00e2(?:\u20ac|\u201e|\u00bf)|\u00ef\u00bf"
+)
 
 
 def may_hold_page_header(text: str) -> bool:
@@ -129,6 +135,18 @@ def repair_characters(text: str) -> tuple[str, bool]:
     fixed = ftfy.fix_text(repaired, normalization="NFC", fix_line_breaks=False)
     suspicious = any(mark in text for mark in _MOJIBAKE_MARKS)
     return fixed, suspicious and fixed != text
+
+
+def find_mojibake(text: str) -> int:
+    """Offset of the first sure sign of mojibake in ``text``, or -1.
+
+    >>> find_mojibake("FlexerilÂ® 10mg"), find_mojibake("Flexeril® 10mg")
+    (8, -1)
+    """
+    if text.isascii():
+        return -1
+    match = _MOJIBAKE.search(text)
+    return match.start() if match else -1
 
 
 def normalize_space(text: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .cleaning import blank_controls, clean_lines, find_control
+from .cleaning import blank_controls, clean_lines, find_control, find_mojibake
 from .diagnostics import Collector
 from .errors import ParseError
 from .extractors.citations import parse_basis
@@ -102,6 +102,13 @@ def _parse(text: str, diag: Collector) -> Letter:
     if control >= 0:
         diag.add("control-characters", "the text holds control characters", *_position(text, control))
         text = blank_controls(text)
+    mojibake = find_mojibake(text)
+    if mojibake >= 0:
+        diag.add(
+            "mojibake-repaired",
+            "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
+            *_position(text, mojibake),
+        )
     lines = scan(text)
     if not any(line.content for line in lines):
         diag.add("empty-input", "the text holds no letter: it is empty or only white space")

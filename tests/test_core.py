@@ -1,0 +1,387 @@
+"""The core: tokenizer, grammar, cleaning, dates, parse, records and converter."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+import re
+
+import attrs
+import pytest
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+import imrparse
+from imrparse import Outcome, ParseError, Severity, TokenKind
+from imrparse.cleaning import (
+    clean_lines,
+    find_mojibake,
+    join_lines,
+    normalize_space,
+    repair_characters,
+    strip_artifacts,
+)
+from imrparse.diagnostics import CODES
+from imrparse.extractors.dates import parse_date, parse_loose, resolve_year
+from imrparse.lexicon import HEADINGS
+
+# Text that exercises every line ending and the separators str.splitlines() knows.
+LINEISH = st.lists(
+    st.sampled_from(
+        [*"ab :#\t\u00a0", "\n", "\r", "\r\n", "\f", "\v", "\x85", "\u2028", "\x1c", "Upheld",
+         "CLINICAL CASE SUMMARY", "Decision rationale:", "Soma #60"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+# --- tokenizer ---------------------------------------------------------------------------
+
+
+@given(st.text())
+@example("a\r\nb\rc\n")
+@example("\f\n \n\n")
+@example("x\u2028y\x85z")
+def test_tokenize_is_lossless(text: str) -> None:
+    tokens = list(imrparse.tokenize(text))
+    assert "".join(t.text for t in tokens) == text
+    position = 0
+    for token in tokens:
+        assert token.start == position
+        assert text[token.start : token.end] == token.text
+        position = token.end
+    assert position == len(text)
+
+
+@given(LINEISH)
+def test_token_lines_count_only_real_line_ends(text: str) -> None:
+    for token in imrparse.tokenize(text):
+        before = text[: token.start]
+        expected = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+        assert token.line == expected
+        body = token.text.rstrip("\r\n")
+        assert "\n" not in body and "\r" not in body
+
+
+def test_token_kinds() -> None:
+    text = (
+        " HOW THE IMR FINAL DETERMINATION WAS MADE \n"
+        "\n"
+        "State(s) of Licensure: Texas\n"
+        " \n"
+        "\f\n"
+        "Norco 10/325mg #360:  Upheld \n"
+        "MAXIMUS guideline: Decision based on MTUS\n"
+        "Final Determination Letter for IMR Case Number CM15-0000000\n"
+        "Page 2 of 5\n"
+        "plain prose"
+    )
+    kinds = [t.kind for t in imrparse.tokenize(text)]
+    assert kinds == [
+        TokenKind.HEADING,
+        TokenKind.BLANK,
+        TokenKind.FIELD,
+        TokenKind.BREAK,
+        TokenKind.PAGE_BREAK,
+        TokenKind.DETERMINATION,
+        TokenKind.PART,
+        TokenKind.ARTIFACT,
+        TokenKind.ARTIFACT,
+        TokenKind.TEXT,
+    ]
+
+
+def test_token_kind_values_are_stable() -> None:
+    assert [k.value for k in TokenKind] == [
+        "heading", "field", "determination", "part", "text", "blank", "break", "page-break",
+        "artifact",
+    ]
+
+
+def test_tokenize_rejects_non_str() -> None:
+    with pytest.raises(TypeError):
+        list(imrparse.tokenize(b"bytes"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("CLINICAL CASE SUMMARY", TokenKind.HEADING),
+        ("clinical   case summary", TokenKind.HEADING),
+        ("IMR DECISION(S) AND RATIONALE(S)", TokenKind.HEADING),
+        ("Case Summary:", TokenKind.HEADING),
+        ("TRIGGER POINT INJECTION ON LEFT SIDE OF LOWER BACK: Upheld", TokenKind.DETERMINATION),
+        ("Physical therapy: 12 sessions : OVERTURNED", TokenKind.DETERMINATION),
+        ("Decision rationale : The request", TokenKind.PART),
+        ("CLAIMS ADMINISTRATOR GUIDELINE: none", TokenKind.PART),
+        ("Certification(s)/Specialty: Family Practice", TokenKind.FIELD),
+        ("The decision was: the request is upheld by the guideline", TokenKind.TEXT),
+        ("CLINICAL CASE SUMMARY of the patient", TokenKind.TEXT),
+    ],
+)
+def test_classify(line: str, kind: TokenKind) -> None:
+    (token,) = imrparse.tokenize(line)
+    assert token.kind is kind
+
+
+# --- cleaning ----------------------------------------------------------------------------
+
+
+def test_join_lines_rejoins_hyphen_wraps_only() -> None:
+    assert join_lines(["at L5-", "S1 level"]) == "at L5-S1 level"
+    assert join_lines(["Non- ", " MTUS Citation"]) == "Non-MTUS Citation"
+    assert join_lines(["pain -", "worse"]) == "pain - worse"
+    assert join_lines(["a", "", "  ", "b"]) == "a b"
+
+
+def test_strip_artifacts() -> None:
+    assert strip_artifacts("Page 3 of 5") == ("", 1)
+    assert strip_artifacts("shown on page 3 of 5 pages") == ("shown on page 3 of 5 pages", 0)
+    line, count = strip_artifacts(
+        "the Final Determination Letter for IMR Case Number CM15-0123456 records show"
+    )
+    assert (normalize_space(line), count) == ("the records show", 1)
+    line, count = strip_artifacts("x Final Determination Letter for IMR Case Number XXXXXXXXX y")
+    assert (normalize_space(line), count) == ("x y", 1)
+
+
+def test_repair_characters() -> None:
+    assert repair_characters("FlexerilÂ® 10mg") == ("Flexeril® 10mg", True)
+    assert repair_characters("Norcoâ\u00bf\u00a2")[0] == "Norco\u2122"
+    assert repair_characters("\u201cquoted\u201d \u2018x\u2019")[0] == "\"quoted\" 'x'"
+    assert repair_characters("plain ascii") == ("plain ascii", False)
+    assert find_mojibake("plain") == -1
+
+
+def test_clean_lines_normalises_space() -> None:
+    assert clean_lines(["a\u00a0\u00a0b\t c", "  d  "]) == "a b c d"
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def test_dates() -> None:
+    assert parse_date("on 12/11/2001.") == datetime.date(2001, 12, 11)
+    assert parse_date("on 3-1-08") == datetime.date(2008, 3, 1)
+    assert parse_date("June 8, 2000") == datetime.date(2000, 6, 8)
+    assert parse_date("since 05/2012") is None
+    assert resolve_year("39") == 2039 and resolve_year("40") == 1940
+
+
+def test_loose_dates_never_fill_from_today() -> None:
+    assert parse_loose("the 8th of June 2000") == datetime.date(2000, 6, 8)
+    assert parse_loose("in June 2000") is None
+    assert parse_loose("on the 8th of June") is None
+
+
+def test_invalid_date_is_reported() -> None:
+    letter = imrparse.parse(
+        "CLINICAL CASE SUMMARY\nThe injured worker is a 40 year old male injured on 13/45/2001.\n"
+    )
+    assert letter.summary.date_of_injury is None
+    assert "invalid-date" in {d.code for d in letter.diagnostics}
+
+
+# --- grammar and parse -------------------------------------------------------------------
+
+
+def minimal(decisions: str) -> str:
+    return (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+        "The expert reviewer is Board Certified in Anesthesiology and is licensed to practice in "
+        "California.\n\n"
+        "CLINICAL CASE SUMMARY\n"
+        "The patient is a 40 year old female injured on 1/2/2010.\n\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES\n" + decisions
+    )
+
+
+def test_wrapped_treatment_header() -> None:
+    letter = imrparse.parse(
+        minimal(
+            "The Final Determination was based on decisions for the disputed items/services set "
+            "forth below:\n\n"
+            "Cervical epidural steroid injection at C5-\n6 under fluoroscopy: Upheld\n"
+            "Claims Administrator guideline: none.\nMAXIMUS guideline: none.\n"
+            "Decision rationale: Not indicated.\n"
+        )
+    )
+    (d,) = letter.determinations
+    assert d.treatment.text == "Cervical epidural steroid injection at C5-6 under fluoroscopy"
+    assert d.rationale == "Not indicated."
+    assert letter.unclaimed == ()
+
+
+def test_parts_missing_duplicate_out_of_order() -> None:
+    letter = imrparse.parse(
+        minimal(
+            "Soma #60: Upheld\n"
+            "Decision rationale: first.\n"
+            "MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines.\n"
+            "Decision rationale: second.\n"
+        )
+    )
+    codes = [d.code for d in letter.diagnostics]
+    assert "missing-part" in codes and "duplicate-part" in codes and "part-out-of-order" in codes
+    (d,) = letter.determinations
+    assert d.rationale == "first. second."
+    assert d.claims_administrator_basis == imrparse.GuidelineBasis()
+
+
+def test_unclaimed_text_is_kept_and_reported() -> None:
+    letter = imrparse.parse(
+        "Some cover page words\n" + minimal("Soma #60: Overturned\nstray words\nDecision rationale: ok.\n")
+    )
+    assert letter.unclaimed == ("Some cover page words", "stray words")
+    lines = [d.line for d in letter.diagnostics if d.code == "unclaimed-text"]
+    assert lines == [1, 10]
+
+
+def test_duplicate_and_out_of_order_sections() -> None:
+    text = minimal("Soma #60: Upheld\nDecision rationale: ok.\n") + "CLINICAL CASE SUMMARY\nmore.\n"
+    letter = imrparse.parse(text)
+    assert "duplicate-section" in {d.code for d in letter.diagnostics}
+    assert letter.summary.text.endswith("more.")
+    swapped = imrparse.parse(
+        "CLINICAL CASE SUMMARY\nThe patient is a 30 year old male.\n"
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\nThe expert reviewer.\n"
+    )
+    assert "section-out-of-order" in {d.code for d in swapped.diagnostics}
+    assert swapped.summary.age == 30
+
+
+def test_missing_decisions_is_an_error() -> None:
+    letter = imrparse.parse("CLINICAL CASE SUMMARY\nThe patient is a 30 year old male.\n")
+    assert not letter.ok
+    assert {"missing-section", "no-determinations"} <= {d.code for d in letter.diagnostics}
+    with pytest.raises(ParseError) as info:
+        imrparse.parse("CLINICAL CASE SUMMARY\nThe patient is a 30 year old male.\n", strict=True)
+    assert info.value.code == "no-determinations"
+
+
+def test_control_characters_are_reported_with_position() -> None:
+    letter = imrparse.parse("ab\ncd\x00ef\n")
+    (control,) = [d for d in letter.diagnostics if d.code == "control-characters"]
+    assert (control.line, control.column) == (2, 3)
+
+
+def test_empty_input() -> None:
+    for text in ("", "   \n\n \f\n"):
+        letter = imrparse.parse(text)
+        assert [d.code for d in letter.diagnostics] == ["empty-input"]
+        assert letter.layout == "unknown"
+
+
+def test_parse_rejects_non_str() -> None:
+    with pytest.raises(TypeError):
+        imrparse.parse(None)  # type: ignore[arg-type]
+
+
+@given(st.text())
+@example("IMR ISSUES, DECISIONS AND RATIONALES\n: Upheld\nx: Upheld\n")
+@example("HOW THE IMR FINAL DETERMINATION WAS MADE\nCertification(s)/Specialty:\n")
+def test_lenient_parse_never_raises(text: str) -> None:
+    letter = imrparse.parse(text)
+    assert isinstance(letter, imrparse.Letter)
+    for item in letter.diagnostics:
+        assert item.code in CODES
+        assert item.severity is CODES[item.code].severity
+        assert item.line >= 1 and item.column >= 1
+
+
+@given(LINEISH)
+def test_lenient_parse_never_raises_on_letterish_text(text: str) -> None:
+    imrparse.parse(text)
+
+
+_ANY_HEADING = re.compile(
+    "|".join(re.escape(h) for h in HEADINGS) + "|NOTICE OF INDEPENDENT", re.IGNORECASE
+)
+
+
+@given(st.text())
+def test_strict_raises_on_text_with_no_letter(text: str) -> None:
+    assume(not _ANY_HEADING.search(" ".join(text.split())))
+    with pytest.raises(ParseError) as info:
+        imrparse.parse(text, strict=True)
+    error = info.value
+    assert error.code in {"empty-input", "no-letter"}
+    assert error.line >= 1 and error.column >= 1
+    assert str(error).startswith(f"line {error.line}, column {error.column}: ")
+
+
+def test_strict_passes_on_the_seeds(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        assert imrparse.parse(text, strict=True) == imrparse.parse(text)
+
+
+def test_parse_error_pickles() -> None:
+    error = ParseError("boom", line=2, column=3, code="no-letter")
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.line, again.column, again.code, str(again)) == (2, 3, "no-letter", str(error))
+    assert isinstance(again, ValueError)
+
+
+# --- records and converter ---------------------------------------------------------------
+
+
+def test_records_are_frozen_slotted_hashable_picklable(seed_texts: dict[str, str]) -> None:
+    letter = imrparse.parse(seed_texts["001_c5f77487a4b823e6"])
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        letter.layout = "x"  # type: ignore[misc]
+    assert not hasattr(letter, "__dict__")
+    assert not hasattr(letter.determinations[0].treatment, "__dict__")
+    assert hash(letter) == hash(imrparse.parse(seed_texts["001_c5f77487a4b823e6"]))
+    assert pickle.loads(pickle.dumps(letter)) == letter
+    assert isinstance(letter.determinations, tuple)
+    with pytest.raises(TypeError):
+        imrparse.Treatment("x", "x")  # type: ignore[misc]  # keyword-only
+
+
+def test_to_dict_round_trip_and_shape(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        letter = imrparse.parse(text)
+        data = imrparse.to_dict(letter)
+        assert imrparse.from_dict(data) == letter
+        assert imrparse.from_json(imrparse.to_json(letter)) == letter
+    data = imrparse.to_dict(imrparse.parse(seed_texts["002_cc71a2677317644d"]))
+    assert data["summary"]["date_of_injury"] == "2012-02-23"
+    assert data["summary"]["sex"] == "female"
+    assert data["determinations"][0]["outcome"] == "overturned"
+    assert data["determinations"][0]["reviewer_basis"]["citations"][0]["pages"] == [41, 42]
+
+
+def test_from_dict_errors_name_the_path(seed_texts: dict[str, str]) -> None:
+    data = imrparse.to_dict(imrparse.parse(seed_texts["001_c5f77487a4b823e6"]))
+    data["determinations"][1]["outcome"] = "maybe"
+    with pytest.raises(ValueError, match=re.escape("$.determinations[1].outcome")):
+        imrparse.from_dict(data)
+
+
+def test_enum_values() -> None:
+    assert [o.value for o in Outcome] == ["upheld", "overturned"]
+    assert [s.value for s in imrparse.Sex] == ["male", "female"]
+    assert [s.value for s in Severity] == ["error", "warning", "info"]
+
+
+# --- render ------------------------------------------------------------------------------
+
+
+def written(letter: imrparse.Letter) -> tuple[object, ...]:
+    return (letter.reviewer, letter.summary, letter.determinations)
+
+
+def test_render_round_trip_on_seeds_and_examples(seed_texts: dict[str, str]) -> None:
+    texts = [*seed_texts.values(), *(imrparse.examples.read_text(n) for n in imrparse.examples.names())]
+    for text in texts:
+        letter = imrparse.parse(text)
+        again = imrparse.parse(imrparse.render(letter))
+        assert written(again) == written(letter)
+        assert again.layout == "fdl-2014"
+
+
+def test_render_never_breaks_after_a_hyphen() -> None:
+    letter = imrparse.parse(imrparse.examples.read_text("multi"))
+    for line in imrparse.render(letter).splitlines():
+        assert not line.endswith("-")
+        assert len(line) <= 200
