@@ -51,8 +51,24 @@ def one_round(texts: list[str], seconds: float) -> tuple[float, float]:
 
 def junk(size: int, rng: random.Random) -> str:
     """Letter-like junk: words, colons, outcome words, headings, blank lines."""
-    words = ["pain", "Upheld", ":", "MTUS", "Page(s):", "41-42", "\n", "\n\n", " ", "CLINICAL",
-             "CASE SUMMARY\n", "Decision rationale:", "#30", "10mg", "injury on 3-1-08", "-"]
+    words = [
+        "pain",
+        "Upheld",
+        ":",
+        "MTUS",
+        "Page(s):",
+        "41-42",
+        "\n",
+        "\n\n",
+        " ",
+        "CLINICAL",
+        "CASE SUMMARY\n",
+        "Decision rationale:",
+        "#30",
+        "10mg",
+        "injury on 3-1-08",
+        "-",
+    ]
     parts: list[str] = []
     length = 0
     while length < size:
@@ -75,7 +91,9 @@ def scaling(rng: random.Random) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=3.0, help="length of one round")
     parser.add_argument("--rounds", type=int, default=3, help="number of rounds")
     parser.add_argument("--scaling", action="store_true", help="also time junk of growing size")
@@ -87,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     letters = [r[0] for r in rates]
     mbs = [r[1] for r in rates]
     mean_kb = statistics.mean(len(t.encode()) for t in texts) / 1000
-    print(f"imrparse {imrparse.__version__}, Python {sys.version.split()[0]}, "
-          f"{len(texts)} letters of {mean_kb:.1f} KB on average, one process")
+    print(
+        f"imrparse {imrparse.__version__}, Python {sys.version.split()[0]}, "
+        f"{len(texts)} letters of {mean_kb:.1f} KB on average, one process"
+    )
     print(f"letters/s: best {max(letters):,.0f}, median {statistics.median(letters):,.0f}")
     print(f"MB/s:      best {max(mbs):.2f}, median {statistics.median(mbs):.2f}")
     if args.scaling:

@@ -28,8 +28,21 @@ from imrparse.lexicon import HEADINGS
 # Text that exercises every line ending and the separators str.splitlines() knows.
 LINEISH = st.lists(
     st.sampled_from(
-        [*"ab :#\t\u00a0", "\n", "\r", "\r\n", "\f", "\v", "\x85", "\u2028", "\x1c", "Upheld",
-         "CLINICAL CASE SUMMARY", "Decision rationale:", "Soma #60"]
+        [
+            *"ab :#\t\u00a0",
+            "\n",
+            "\r",
+            "\r\n",
+            "\f",
+            "\v",
+            "\x85",
+            "\u2028",
+            "\x1c",
+            "Upheld",
+            "CLINICAL CASE SUMMARY",
+            "Decision rationale:",
+            "Soma #60",
+        ]
     ),
     max_size=40,
 ).map("".join)
@@ -93,7 +106,14 @@ def test_token_kinds() -> None:
 
 def test_token_kind_values_are_stable() -> None:
     assert [k.value for k in TokenKind] == [
-        "heading", "field", "determination", "part", "text", "blank", "break", "page-break",
+        "heading",
+        "field",
+        "determination",
+        "part",
+        "text",
+        "blank",
+        "break",
+        "page-break",
         "artifact",
     ]
 
@@ -230,7 +250,8 @@ def test_parts_missing_duplicate_out_of_order() -> None:
 
 def test_unclaimed_text_is_kept_and_reported() -> None:
     letter = imrparse.parse(
-        "Some cover page words\n" + minimal("Soma #60: Overturned\nstray words\nDecision rationale: ok.\n")
+        "Some cover page words\n"
+        + minimal("Soma #60: Overturned\nstray words\nDecision rationale: ok.\n")
     )
     assert letter.unclaimed == ("Some cover page words", "stray words")
     lines = [d.line for d in letter.diagnostics if d.code == "unclaimed-text"]
@@ -372,7 +393,10 @@ def written(letter: imrparse.Letter) -> tuple[object, ...]:
 
 
 def test_render_round_trip_on_seeds_and_examples(seed_texts: dict[str, str]) -> None:
-    texts = [*seed_texts.values(), *(imrparse.examples.read_text(n) for n in imrparse.examples.names())]
+    texts = [
+        *seed_texts.values(),
+        *(imrparse.examples.read_text(n) for n in imrparse.examples.names()),
+    ]
     for text in texts:
         letter = imrparse.parse(text)
         again = imrparse.parse(imrparse.render(letter))

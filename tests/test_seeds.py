@@ -184,9 +184,14 @@ def test_seed_003() -> None:
     # "Non-" / "MTUS" is wrapped at the hyphen in the letter: it must read "Non-MTUS".
     assert "Decision based on Non-MTUS Citation" in flexeril.reviewer_basis.text
     assert flexeril.reviewer_basis.citations == (
-        cite("MTUS", True, CPMT_2009, ("Muscle relaxants (for pain)", "Cyclobenzaprine (Flexeril)")),
         cite(
-            "ODG", False, "Official Disability Guidelines (ODG)", ("Pain", "Cyclobenzaprine (Flexeril)")
+            "MTUS", True, CPMT_2009, ("Muscle relaxants (for pain)", "Cyclobenzaprine (Flexeril)")
+        ),
+        cite(
+            "ODG",
+            False,
+            "Official Disability Guidelines (ODG)",
+            ("Pain", "Cyclobenzaprine (Flexeril)"),
         ),
         cite("Other", False, "UpToDate", ("Flexeril",)),
     )
@@ -233,15 +238,16 @@ def test_no_artifact_leaks_with_headers_and_mojibake(seed_texts: dict[str, str])
     """A seed with page headers spliced into lines and mojibake keeps clean values."""
     text = seed_texts["003_ca4af5e6e3409f09"]
     dirty = text.replace(
-        "medical documents indicate", "medical Final Determination Letter for IMR Case Number "
-        "CM15-0000000 documents indicate"
+        "medical documents indicate",
+        "medical Final Determination Letter for IMR Case Number CM15-0000000 documents indicate",
     ).replace("Flexeril 10mg #30: Upheld", "FlexerilÂ® 10mg #30: Upheld")
     dirty = dirty.replace("Review determinations. \n", "Review determinations. \n\nPage 2 of 4\n")
     letter = imrparse.parse(dirty)
     for value in strings(letter):
         assert not _LEAKS.search(value), value
     assert letter.determinations[1].treatment.text == "Flexeril® 10mg #30"
-    assert letter.determinations[1].rationale == load("003_ca4af5e6e3409f09").determinations[
-        1
-    ].rationale
+    assert (
+        letter.determinations[1].rationale
+        == load("003_ca4af5e6e3409f09").determinations[1].rationale
+    )
     assert {d.code for d in letter.diagnostics} >= {"page-artifact-removed", "mojibake-repaired"}

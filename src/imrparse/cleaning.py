@@ -19,8 +19,8 @@ __all__ = [
     "clean_lines",
     "find_control",
     "find_mojibake",
-    "join_lines",
     "is_page_number",
+    "join_lines",
     "may_hold_page_header",
     "normalize_space",
     "repair_characters",
@@ -42,7 +42,7 @@ _PAGE_NUMBER_LINE = re.compile(r"(?:Page[ \t]+)?\d{1,3}[ \t]+of[ \t]+\d{1,3}|Pag
 
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
-_CONTROL_CHARS = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F))
+_CONTROL_CHARS = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
 _CONTROLS_TO_SPACE = {ord(c): " " for c in _CONTROL_CHARS}
 
 

@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from .diagnostics import Collector
 from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS, SECTION_ORDER
-from .tokenizer import Line
 from .records import TokenKind
+from .tokenizer import Line
 
 __all__ = [
     "Block",
@@ -198,7 +198,9 @@ def _continues(value: str, nxt: str) -> bool:
     return len(nxt) < 60 and "." not in nxt and ":" not in nxt
 
 
-def split_blocks(lines: list[Line], doubled: bool, diag: Collector) -> tuple[list[Line], list[Block]]:
+def split_blocks(
+    lines: list[Line], doubled: bool, diag: Collector
+) -> tuple[list[Line], list[Block]]:
     """Rule ``decisions``: cut the decisions section into determination blocks.
 
     A block starts at its header line; text lines just before it that do not end
@@ -222,7 +224,7 @@ def split_blocks(lines: list[Line], doubled: bool, diag: Collector) -> tuple[lis
         starts.append(start)
     preface = lines[: starts[0]] if starts else list(lines)
     blocks: list[Block] = []
-    for n, (start, head) in enumerate(zip(starts, heads)):
+    for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
         head_line = lines[head]

@@ -81,8 +81,29 @@ OUTCOME_WORDS: dict[str, str] = {"UPHELD": "upheld", "OVERTURNED": "overturned"}
 NUMBER_WORDS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
@@ -177,11 +198,68 @@ STATES: tuple[str, ...] = (
 # "pain in joint, lower leg" and "arthropathy, unspecified, shoulder region" are
 # one diagnosis each.
 DIAGNOSIS_QUALIFIER_WORDS: frozenset[str] = frozenset(
-    """
-    unspecified specified site sites region regions multiple other lower upper leg legs arm
-    arms forearm hand hands foot feet ankle ankles knee knees shoulder shoulders thigh pelvic
-    hip hips wrist wrists elbow elbows neck back lumbar cervical thoracic lumbosacral
-    thoracolumbar sacral left right bilateral side sides and or of the not elsewhere classified
-    nos nec initial subsequent encounter sequela intractable involving joint
-    """.split()
+    [
+        "unspecified",
+        "specified",
+        "site",
+        "sites",
+        "region",
+        "regions",
+        "multiple",
+        "other",
+        "lower",
+        "upper",
+        "leg",
+        "legs",
+        "arm",
+        "arms",
+        "forearm",
+        "hand",
+        "hands",
+        "foot",
+        "feet",
+        "ankle",
+        "ankles",
+        "knee",
+        "knees",
+        "shoulder",
+        "shoulders",
+        "thigh",
+        "pelvic",
+        "hip",
+        "hips",
+        "wrist",
+        "wrists",
+        "elbow",
+        "elbows",
+        "neck",
+        "back",
+        "lumbar",
+        "cervical",
+        "thoracic",
+        "lumbosacral",
+        "thoracolumbar",
+        "sacral",
+        "left",
+        "right",
+        "bilateral",
+        "side",
+        "sides",
+        "and",
+        "or",
+        "of",
+        "the",
+        "not",
+        "elsewhere",
+        "classified",
+        "nos",
+        "nec",
+        "initial",
+        "subsequent",
+        "encounter",
+        "sequela",
+        "intractable",
+        "involving",
+        "joint",
+    ]
 )

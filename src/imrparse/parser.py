@@ -32,7 +32,9 @@ _DECISIONS_PREFACE = re.compile(
     r"[^:]{0,200}:[ \t]*",
     re.IGNORECASE,
 )
-_LEGACY_MARK = re.compile(r"Notice[ \t]+of[ \t]+Independent[ \t]+Medical[ \t]+Review", re.IGNORECASE)
+_LEGACY_MARK = re.compile(
+    r"Notice[ \t]+of[ \t]+Independent[ \t]+Medical[ \t]+Review", re.IGNORECASE
+)
 _LEGACY_OUTCOME = re.compile(
     r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)([^.;:]{3,300}?)[ \t]+"
     r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
@@ -100,7 +102,9 @@ def _contents(lines: Iterable[Line]) -> list[str]:
 def _parse(text: str, diag: Collector) -> Letter:
     control = find_control(text)
     if control >= 0:
-        diag.add("control-characters", "the text holds control characters", *_position(text, control))
+        diag.add(
+            "control-characters", "the text holds control characters", *_position(text, control)
+        )
         text = blank_controls(text)
     mojibake = find_mojibake(text)
     if mojibake >= 0:
@@ -137,7 +141,9 @@ def _parse(text: str, diag: Collector) -> Letter:
         return Letter(case_number=case, diagnostics=tuple(diag.items))
 
     _claim_rest(outline.preamble, "before the first section", unclaimed, diag, fields_ok=True)
-    reviewer = _reviewer(sections.get("how") or sections.get("legacy-qualifications"), doubled, diag)
+    reviewer = _reviewer(
+        sections.get("how") or sections.get("legacy-qualifications"), doubled, diag
+    )
     summary_section = sections.get("summary") or sections.get("legacy-summary")
     if summary_section is not None:
         summary_text = strip_boilerplate(clean_lines(_contents(summary_section.lines)))
@@ -195,8 +201,12 @@ def _claim_rest(
             cleaned = clean_lines(_contents(run))
             unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
-            diag.add("unclaimed-text", f"text {where} is not part of any field: {excerpt!r}",
-                     run[0].number, run[0].column)
+            diag.add(
+                "unclaimed-text",
+                f"text {where} is not part of any field: {excerpt!r}",
+                run[0].number,
+                run[0].column,
+            )
             run = []
 
 
@@ -225,8 +235,12 @@ def _decisions(
     if leftover:
         first = next(line for line in preface if line.content)
         unclaimed.append(leftover)
-        diag.add("unclaimed-text", f"text before the first determination: {leftover[:60]!r}",
-                 first.number, first.column)
+        diag.add(
+            "unclaimed-text",
+            f"text before the first determination: {leftover[:60]!r}",
+            first.number,
+            first.column,
+        )
     if not blocks:
         diag.add(
             "no-determinations",
@@ -238,12 +252,16 @@ def _decisions(
 
 
 def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Determination:
-    header = block.header[-1]
     texts = {part.name: clean_lines(part.texts) for part in block.parts}
     line = {part.name: part.label.number for part in block.parts}
     if block.stray:
-        _claim_rest(block.stray, "between a treatment header and its first part", unclaimed,
-                    diag, fields_ok=False)
+        _claim_rest(
+            block.stray,
+            "between a treatment header and its first part",
+            unclaimed,
+            diag,
+            fields_ok=False,
+        )
     empty = GuidelineBasis()
     return Determination(
         treatment=parse_treatment(clean_lines(block.header_text)),

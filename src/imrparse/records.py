@@ -13,8 +13,8 @@ import enum
 import attrs
 
 __all__ = [
-    "Citation",
     "CaseSummary",
+    "Citation",
     "Determination",
     "Diagnostic",
     "GuidelineBasis",
@@ -27,8 +27,6 @@ __all__ = [
     "TokenKind",
     "Treatment",
 ]
-
-_record = attrs.frozen(kw_only=True)
 
 
 class Outcome(str, enum.Enum):
@@ -81,7 +79,7 @@ class TokenKind(str, enum.Enum):
     """A running page header or footer standing on a line of its own."""
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Token:
     """One line of the input, with its line ending, classified.
 
@@ -97,7 +95,7 @@ class Token:
     """1-based line number of the token's first character."""
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Diagnostic:
     """A problem found while parsing, with where it was found.
 
@@ -114,7 +112,7 @@ class Diagnostic:
     """1-based column of the input."""
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Reviewer:
     """The expert reviewer's credentials, from the first section."""
 
@@ -125,7 +123,7 @@ class Reviewer:
     min_hours_per_week: int | None = None
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class CaseSummary:
     """The case facts from the ``CLINICAL CASE SUMMARY`` section."""
 
@@ -138,7 +136,7 @@ class CaseSummary:
     """The reviewer's prose after the boilerplate opening, de-wrapped and cleaned."""
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Treatment:
     """The disputed treatment as named in a determination header."""
 
@@ -148,7 +146,7 @@ class Treatment:
     quantity: int | None = None
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Citation:
     """One guideline citation: ``Decision based on <source> <title> <topics> <pages>``."""
 
@@ -161,7 +159,7 @@ class Citation:
     pages: tuple[int, ...] = ()
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class GuidelineBasis:
     """One side's guideline paragraph and the citations found in it."""
 
@@ -169,7 +167,7 @@ class GuidelineBasis:
     citations: tuple[Citation, ...] = ()
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Determination:
     """The decision on one disputed treatment."""
 
@@ -180,7 +178,7 @@ class Determination:
     rationale: str = ""
 
 
-@_record
+@attrs.frozen(kw_only=True)
 class Letter:
     """One parsed Final Determination Letter."""
 

@@ -111,11 +111,11 @@ def _wrap(text: str, *, labelled: bool = False) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
-        if current and len(current) + 1 + len(word) > WIDTH and not current.endswith("-"):
-            if (labelled and not lines) or _reads_as_prose(current):
-                lines.append(current)
-                current = word
-                continue
+        full = current and len(current) + 1 + len(word) > WIDTH and not current.endswith("-")
+        if full and ((labelled and not lines) or _reads_as_prose(current)):
+            lines.append(current)
+            current = word
+            continue
         current = f"{current} {word}" if current else word
     if current:
         lines.append(current)

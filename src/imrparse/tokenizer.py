@@ -83,9 +83,12 @@ def classify(content: str) -> TokenKind:
         if label in PART_LABELS:
             return _PART
         last = content.rfind(":")
-        if len(content) - last <= _LONGEST_OUTCOME and content[:last].strip():
-            if _fold(content[last + 1 :]) in OUTCOME_WORDS:
-                return _DETERMINATION
+        if (
+            len(content) - last <= _LONGEST_OUTCOME
+            and _fold(content[last + 1 :]) in OUTCOME_WORDS
+            and content[:last].strip()
+        ):
+            return _DETERMINATION
         if label in FIELD_LABELS:
             return _FIELD
         if colon == len(content) - 1 and label in HEADINGS:
@@ -154,7 +157,10 @@ def _blank_tokens(text: str, start: int, end: int, number: int) -> Iterator[Toke
     """The empty lines between two offsets, one token per line ending."""
     for match in _EOL.finditer(text, start, end):
         yield Token(
-            kind=TokenKind.BLANK, text=match.group(), start=match.start(), end=match.end(),
+            kind=TokenKind.BLANK,
+            text=match.group(),
+            start=match.start(),
+            end=match.end(),
             line=number,
         )
         number += 1

@@ -163,6 +163,8 @@ def _read_pages(
         else:
             pages.extend((first, last))
             if diag is not None:
-                diag.add("page-range", f"the page range {item.group().strip()!r} is not usable", line)
+                diag.add(
+                    "page-range", f"the page range {item.group().strip()!r} is not usable", line
+                )
         pos = item.end()
     return tuple(dict.fromkeys(pages)), pos

@@ -26,7 +26,20 @@ TWO_DIGIT_PIVOT = 40
 _MONTHS = {
     m[:3].lower(): i
     for i, m in enumerate(
-        "January February March April May June July August September October November December".split(),
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
         start=1,
     )
 }

@@ -31,10 +31,10 @@ _CLAUSE_END = re.compile(
     r"|[ \t]+with[ \t]+|[ \t]+He/she\b",
     re.IGNORECASE,
 )
-_LICENSED = re.compile(r"\blicensed[ \t]+to[ \t]+practice[ \t]+in[ \t]+([^.;]{2,300})", re.IGNORECASE)
-_YEARS = re.compile(
-    r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+years", re.IGNORECASE
+_LICENSED = re.compile(
+    r"\blicensed[ \t]+to[ \t]+practice[ \t]+in[ \t]+([^.;]{2,300})", re.IGNORECASE
 )
+_YEARS = re.compile(r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+years", re.IGNORECASE)
 _HOURS = re.compile(r"\bat[ \t]+least[ \t]+(\w+)[ \t]+hours", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)", re.IGNORECASE)
 
@@ -72,7 +72,9 @@ def split_specialties(text: str) -> tuple[str, ...]:
             pos = sep.end()
             continue
         for key, size in _SPECIALTY_KEYS:
-            if lower.startswith(key, pos) and (pos + size == len(text) or not text[pos + size].isalnum()):
+            if lower.startswith(key, pos) and (
+                pos + size == len(text) or not text[pos + size].isalnum()
+            ):
                 found.append(text[pos : pos + size])
                 pos += size
                 break

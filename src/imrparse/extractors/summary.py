@@ -141,7 +141,12 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     merged: list[str] = []
     for piece in pieces:
         words = piece.lower().split()
-        if merged and words and len(words) <= 4 and all(w in DIAGNOSIS_QUALIFIER_WORDS for w in words):
+        if (
+            merged
+            and words
+            and len(words) <= 4
+            and all(w in DIAGNOSIS_QUALIFIER_WORDS for w in words)
+        ):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
