@@ -91,6 +91,9 @@ def strip_artifacts(line: str) -> tuple[str, int]:
     return line, count
 
 
+_HYPHEN_WRAP = re.compile(r"(?<=[^\s-]-)\n")
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Undo page-width wrapping: join lines with one space.
 
@@ -100,17 +103,10 @@ def join_lines(lines: Iterable[str]) -> str:
     >>> join_lines(["Decision based on Non-", "MTUS Citation", "", "ODG"])
     'Decision based on Non-MTUS Citation ODG'
     """
-    out: list[str] = []
-    glue = False
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        if out and not glue:
-            out.append(" ")
-        out.append(line)
-        glue = len(line) > 1 and line[-1] == "-" and not line[-2].isspace()
-    return "".join(out)
+    text = "\n".join(filter(None, (line.strip() for line in lines)))
+    if "-\n" in text:
+        text = _HYPHEN_WRAP.sub("", text)
+    return text.replace("\n", " ")
 
 
 def repair_characters(text: str) -> tuple[str, bool]:

@@ -46,10 +46,6 @@ class Line(NamedTuple):
     kind: TokenKind
     number: int
     """1-based line number."""
-    start: int
-    """Offset of the line's first character in the input."""
-    end: int
-    """Offset just past the line's ending."""
     content: str
     """The line without its ending, page artifacts or surrounding white space."""
     column: int
@@ -98,38 +94,37 @@ def classify(content: str) -> TokenKind:
     return _TEXT
 
 
-_EOL = re.compile(r"\r\n|\r|\n")
 _EOL_SPLIT = re.compile(r"(\r\n|\r|\n)")
+
+
+def _split(text: str) -> tuple[list[str], list[str] | None]:
+    """The line bodies, and their endings when any is not ``\n`` (else ``None``).
+
+    There is one body more than there are endings: the (maybe empty) text after
+    the last line ending.
+    """
+    if "\r" in text:
+        pieces = _EOL_SPLIT.split(text)
+        return pieces[0::2], pieces[1::2]
+    return text.split("\n"), None
 
 
 def scan(text: str) -> list[Line]:
     """Split ``text`` into classified :class:`Line` records (the grammar's input).
 
-    Only lines with at least one character besides their ending get a record.
+    Only lines with at least one character besides their ending get a record;
+    ``gap`` on each record counts the empty lines before it.
     """
     lines: list[Line] = []
     append = lines.append
     new = tuple.__new__  # Line(...) without the keyword-handling wrapper: the hot path
     check_headers = may_hold_page_header(text)
-    if "\r" in text:
-        pieces = _EOL_SPLIT.split(text)
-        bodies = pieces[0::2]
-        ending_sizes = [len(e) for e in pieces[1::2]]
-        ending_sizes.append(0)
-    else:
-        bodies = text.split("\n")
-        ending_sizes = None
-    size = len(text)
-    end = 0
+    bodies, _ = _split(text)
     gap = 0
     for number, body in enumerate(bodies, 1):
-        start = end
-        end = start + len(body) + (1 if ending_sizes is None else ending_sizes[number - 1])
         if not body:
             gap += 1
             continue
-        if end > size:
-            end = size
         artifacts = 0
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
@@ -148,22 +143,9 @@ def scan(text: str) -> list[Line]:
                 kind = TokenKind.PAGE_BREAK
             else:
                 kind = TokenKind.BREAK
-        append(new(Line, (kind, number, start, end, content, column, artifacts, gap)))
+        append(new(Line, (kind, number, content, column, artifacts, gap)))
         gap = 0
     return lines
-
-
-def _blank_tokens(text: str, start: int, end: int, number: int) -> Iterator[Token]:
-    """The empty lines between two offsets, one token per line ending."""
-    for match in _EOL.finditer(text, start, end):
-        yield Token(
-            kind=TokenKind.BLANK,
-            text=match.group(),
-            start=match.start(),
-            end=match.end(),
-            line=number,
-        )
-        number += 1
 
 
 def tokenize(text: str) -> Iterator[Token]:
@@ -173,7 +155,7 @@ def tokenize(text: str) -> Iterator[Token]:
     every string ``s``. Kinds are the stable values of :class:`~imrparse.TokenKind`.
 
     >>> import imrparse
-    >>> text = "Soma #60: Upheld\\n\\nDecision rationale: Not recommended.\\n"
+    >>> text = "Soma #60: Upheld\n\nDecision rationale: Not recommended.\n"
     >>> [t.kind.value for t in imrparse.tokenize(text)]
     ['determination', 'blank', 'part']
     >>> "".join(t.text for t in imrparse.tokenize(text)) == text
@@ -181,17 +163,20 @@ def tokenize(text: str) -> Iterator[Token]:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
-    previous = 0
-    number = 1
-    for line in scan(text):
-        yield from _blank_tokens(text, previous, line.start, number)
+    kinds = {line.number: line.kind for line in scan(text)}
+    bodies, endings = _split(text)
+    last = len(bodies) - 1
+    start = 0
+    for index, body in enumerate(bodies):
+        if index == last and not body:
+            break  # the text ended with a line ending: there is no further line
+        ending = "" if index == last else ("\n" if endings is None else endings[index])
+        end = start + len(body) + len(ending)
         yield Token(
-            kind=line.kind,
-            text=text[line.start : line.end],
-            start=line.start,
-            end=line.end,
-            line=line.number,
+            kind=kinds.get(index + 1, TokenKind.BLANK),
+            text=text[start:end],
+            start=start,
+            end=end,
+            line=index + 1,
         )
-        previous = line.end
-        number = line.number + 1
-    yield from _blank_tokens(text, previous, len(text), number)
+        start = end
