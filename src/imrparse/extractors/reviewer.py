@@ -38,7 +38,10 @@ _YEARS = re.compile(r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+ye
 _HOURS = re.compile(r"\bat[ \t]+least[ \t]+(\w+)[ \t]+hours", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)", re.IGNORECASE)
 
-_SPECIALTY_KEYS = sorted(((s.lower(), len(s)) for s in SPECIALTIES), key=lambda kv: -kv[1])
+# Known specialty names by their first word, longest first.
+_SPECIALTY_INDEX: dict[str, list[str]] = {}
+for _name in sorted(SPECIALTIES, key=len, reverse=True):
+    _SPECIALTY_INDEX.setdefault(_name.split()[0].lower().rstrip(","), []).append(_name.lower())
 _STATE_PATTERN = re.compile(
     r"\b(?:" + "|".join(re.escape(s) for s in sorted(STATES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -71,7 +74,10 @@ def split_specialties(text: str) -> tuple[str, ...]:
         if sep and sep.end() > pos:
             pos = sep.end()
             continue
-        for key, size in _SPECIALTY_KEYS:
+        space = lower.find(" ", pos)
+        first = lower[pos : space if space >= 0 else len(lower)]
+        for key in _SPECIALTY_INDEX.get(first.rstrip(","), ()):
+            size = len(key)
             if lower.startswith(key, pos) and (
                 pos + size == len(text) or not text[pos + size].isalnum()
             ):
@@ -96,11 +102,21 @@ def split_states(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+def _search_near(
+    pattern: re.Pattern[str], text: str, low: str, word: str, back: int = 0
+) -> re.Match[str] | None:
+    """Search ``pattern`` only from just before the first ``word``: regexes that must
+    try every position of a long text are the slow part of extraction."""
+    at = low.find(word)
+    return None if at < 0 else pattern.search(text, max(0, at - back))
+
+
 def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
     """Read the reviewer's credentials from the section's prose and labelled fields."""
-    title_match = _TITLE.search(prose)
+    low = prose.lower()
+    title_match = _search_near(_TITLE, prose, low, "reviewer", 16)
     certifications: list[str] = []
-    board = _BOARD.search(prose)
+    board = _search_near(_BOARD, prose, low, "board")
     if board:
         clause = board.group(1)
         end = _CLAUSE_END.search(clause)
@@ -109,14 +125,14 @@ def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
         certifications.extend(split_specialties(fields["specialties"]))
 
     states: list[str] = []
-    licensed = _LICENSED.search(prose)
+    licensed = _search_near(_LICENSED, prose, low, "licensed")
     if licensed:
         states.extend(m.group() for m in _STATE_PATTERN.finditer(licensed.group(1)))
     if fields.get("states"):
         states.extend(split_states(fields["states"]))
 
-    years = _YEARS.search(prose)
-    hours = _HOURS.search(prose)
+    years = _search_near(_YEARS, prose, low, "years", 40)
+    hours = _search_near(_HOURS, prose, low, "hours", 40)
     return Reviewer(
         title=title_match.group().lower() if title_match else None,
         board_certifications=tuple(dict.fromkeys(certifications)),
