@@ -11,7 +11,9 @@ import argparse
 import csv
 import glob
 import importlib
+import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -44,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     parser = _build_parser()
     args = parser.parse_args(argv)
+    # pypdf logs what it repairs in a damaged PDF; a file it cannot read is reported anyway.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    _never_fail_to_encode()
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
@@ -63,6 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"imrparse {args.command}: error: {exc}", file=sys.stderr)
         return 1
     return code
+
+
+def _never_fail_to_encode() -> None:
+    """Write UTF-8 when output goes to a file or pipe, and never crash on a character the
+    terminal's encoding lacks."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            piped = stream is sys.stdout and not stream.isatty()
+            stream.reconfigure(encoding="utf-8" if piped else None, errors="backslashreplace")
 
 
 def _build_parser() -> argparse.ArgumentParser:
