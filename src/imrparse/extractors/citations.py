@@ -13,6 +13,7 @@ import re
 
 from ..diagnostics import Collector
 from ..records import Citation, GuidelineBasis
+from .search import search_near
 
 __all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
 
@@ -59,10 +60,15 @@ _GUIDELINES_WORD = re.compile(r"\bGuidelines?\b", re.IGNORECASE)
 def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> GuidelineBasis:
     """Read one side's guideline paragraph: its text and every citation in it."""
     citations: list[Citation] = []
-    marks = list(_DECISION_BASED_ON.finditer(text))
+    low = text.lower()
+    if "based" not in low:
+        return GuidelineBasis(text=text, citations=())
+    marks = list(_DECISION_BASED_ON.finditer(text, low.find("decision")))
     for n, mark in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
-        for piece in _AND_NEXT_SOURCE.split(text[mark.end() : end]):
+        chunk = text[mark.end() : end]
+        pieces = _AND_NEXT_SOURCE.split(chunk) if " and " in low[mark.end() : end] else [chunk]
+        for piece in pieces:
             piece = piece.strip().rstrip(".").strip()
             if piece:
                 citations.append(parse_citation(piece, diag, line))
@@ -78,9 +84,14 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
     if prefix:
         rest = text[prefix.end() :].strip(" \t,:")
         mtus = prefix.group("mtus") is not None
-    if _ACOEM.match(rest) or (mtus and _ACOEM.search(rest[:20])):
+    low = rest.lower()
+    if _ACOEM.match(rest) or (mtus and "acoem" in low[:20]):
         source = "ACOEM"
-    elif _ODG.match(rest) or (not mtus and _ODG.search(rest)):
+    elif (
+        _ODG.match(rest)
+        or (not mtus and search_near(_ODG, rest, low, "odg", 40) is not None)
+        or (not mtus and "official disability" in low)
+    ):
         source = "ODG"
     elif mtus:
         source = "MTUS"
@@ -91,12 +102,12 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
-    label = _PAGES_LABEL.search(rest)
+    label = search_near(_PAGES_LABEL, rest, low, "page")
     if label:
         pages, used = _read_pages(rest, label.end(), diag, line)
         rest = (rest[: label.start()] + " " + rest[used:]).strip(" \t,.;:")
 
-    sections = _SECTIONS_LABEL.search(rest)
+    sections = search_near(_SECTIONS_LABEL, rest, rest.lower(), "section")
     if sections:
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
@@ -113,7 +124,7 @@ def _title_and_topics(rest: str) -> tuple[str, tuple[str, ...]]:
         comma = rest.find(",")
         cut = comma if comma >= 0 else len(rest)
     else:
-        word = _GUIDELINES_WORD.search(rest)
+        word = search_near(_GUIDELINES_WORD, rest, rest.lower(), "guideline")
         comma = rest.find(",")
         if word and (comma < 0 or word.end() <= comma):
             cut = word.end()

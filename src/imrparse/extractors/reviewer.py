@@ -15,6 +15,7 @@ import re
 
 from ..lexicon import NUMBER_WORDS, SPECIALTIES, STATES
 from ..records import Reviewer
+from .search import search_near
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 
@@ -102,21 +103,12 @@ def split_states(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
-def _search_near(
-    pattern: re.Pattern[str], text: str, low: str, word: str, back: int = 0
-) -> re.Match[str] | None:
-    """Search ``pattern`` only from just before the first ``word``: regexes that must
-    try every position of a long text are the slow part of extraction."""
-    at = low.find(word)
-    return None if at < 0 else pattern.search(text, max(0, at - back))
-
-
 def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
     """Read the reviewer's credentials from the section's prose and labelled fields."""
     low = prose.lower()
-    title_match = _search_near(_TITLE, prose, low, "reviewer", 16)
+    title_match = search_near(_TITLE, prose, low, "reviewer", 16)
     certifications: list[str] = []
-    board = _search_near(_BOARD, prose, low, "board")
+    board = search_near(_BOARD, prose, low, "board")
     if board:
         clause = board.group(1)
         end = _CLAUSE_END.search(clause)
@@ -125,14 +117,14 @@ def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
         certifications.extend(split_specialties(fields["specialties"]))
 
     states: list[str] = []
-    licensed = _search_near(_LICENSED, prose, low, "licensed")
+    licensed = search_near(_LICENSED, prose, low, "licensed")
     if licensed:
         states.extend(m.group() for m in _STATE_PATTERN.finditer(licensed.group(1)))
     if fields.get("states"):
         states.extend(split_states(fields["states"]))
 
-    years = _search_near(_YEARS, prose, low, "years", 40)
-    hours = _search_near(_HOURS, prose, low, "hours", 40)
+    years = search_near(_YEARS, prose, low, "years", 40)
+    hours = search_near(_HOURS, prose, low, "hours", 40)
     return Reviewer(
         title=title_match.group().lower() if title_match else None,
         board_certifications=tuple(dict.fromkeys(certifications)),
