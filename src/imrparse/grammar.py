@@ -243,36 +243,30 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
     (``duplicate-part``, texts joined), out of order (``part-out-of-order``) or
     empty (``empty-part``). Text before the first label is returned as stray.
     """
-    stray: list[Line] = []
     parts: dict[str, Part] = {}
     order: list[str] = []
-    current: list[str] | None = None
-    for line in lines:
-        kind = line.kind
-        if kind is TokenKind.PART:
-            colon = line.content.find(":")
-            name = PART_LABELS[_fold(line.content[:colon])]
-            remainder = line.content[colon + 1 :]
-            if name in parts:
-                diag.add(
-                    "duplicate-part",
-                    f"{PART_TITLES[name]!r} appears twice in one determination; texts are joined",
-                    line.number,
-                    line.column,
-                )
-                current = parts[name].texts
-                current.append(remainder)
-            else:
-                part = Part(name, line, [remainder])
-                parts[name] = part
-                order.append(name)
-                current = part.texts
-        elif kind in _SKIP:
-            continue
-        elif current is None:
-            stray.append(line)
+    labels = [i for i, line in enumerate(lines) if line.kind is TokenKind.PART]
+    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line.content]
+    for n, i in enumerate(labels):
+        line = lines[i]
+        end = labels[n + 1] if n + 1 < len(labels) else len(lines)
+        colon = line.content.find(":")
+        name = PART_LABELS[_fold(line.content[:colon])]
+        # Lines without content are the skipped kinds: breaks and page artifacts.
+        texts = [line.content[colon + 1 :]] + [
+            ln.content for ln in lines[i + 1 : end] if ln.content
+        ]
+        if name in parts:
+            diag.add(
+                "duplicate-part",
+                f"{PART_TITLES[name]!r} appears twice in one determination; texts are joined",
+                line.number,
+                line.column,
+            )
+            parts[name].texts.extend(texts)
         else:
-            current.append(line.content)
+            parts[name] = Part(name, line, texts)
+            order.append(name)
     ranks = [PART_ORDER.index(name) for name in order]
     if ranks != sorted(ranks):
         first = parts[order[0]].label
