@@ -409,3 +409,45 @@ def test_render_never_breaks_after_a_hyphen() -> None:
     for line in imrparse.render(letter).splitlines():
         assert not line.endswith("-")
         assert len(line) <= 200
+
+
+# --- extractor variants seen across the family of letters -------------------------------
+
+
+def test_outcome_with_trailing_period_and_colon_in_treatment() -> None:
+    letter = imrparse.parse(
+        minimal(
+            "Retrospective request for: Norco 10/325mg #60:  OVERTURNED.\nDecision rationale: ok.\n"
+        )
+    )
+    (d,) = letter.determinations
+    assert d.treatment.text == "Retrospective request for: Norco 10/325mg #60"
+    assert (d.treatment.strength, d.treatment.quantity) == ("10/325mg", 60)
+    assert d.outcome is Outcome.OVERTURNED
+
+
+def test_board_clause_ends_at_a_comma_verb() -> None:
+    from imrparse.extractors.reviewer import extract_reviewer
+
+    reviewer = extract_reviewer(
+        "The expert reviewer is Board Certified in Psychiatry, has a subspecialty in Addiction "
+        "Medicine and is licensed to practice in New York and California.",
+        {},
+    )
+    assert reviewer.board_certifications == ("Psychiatry",)
+    assert reviewer.licensed_states == ("New York", "California")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age", "sex"),
+    [
+        ("The patient is a 45 yo male.", 45, imrparse.Sex.MALE),
+        ("This 62-year-old right-handed woman was hurt.", 62, imrparse.Sex.FEMALE),
+        ("A 38 year old, female cashier.", 38, imrparse.Sex.FEMALE),
+    ],
+)
+def test_age_and_sex_forms(sentence: str, age: int, sex: imrparse.Sex) -> None:
+    from imrparse.extractors.summary import extract_summary
+
+    summary = extract_summary(sentence)
+    assert (summary.age, summary.sex) == (age, sex)

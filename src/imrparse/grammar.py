@@ -21,9 +21,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .diagnostics import Collector
-from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS, SECTION_ORDER
+from .lexicon import FIELD_LABELS, HEADINGS, PART_LABELS, SECTION_ORDER
 from .records import TokenKind
-from .tokenizer import Line
+from .tokenizer import Line, split_outcome
 
 __all__ = [
     "Block",
@@ -212,7 +212,7 @@ def split_blocks(
     for i in heads:
         start = i
         after = lines[i]
-        floor = starts[-1] + 1 if starts else 0
+        floor = heads[len(starts) - 1] + 1 if starts else 0
         j = i - 1
         while j >= floor and i - j <= 3 and not _separated(after, doubled):
             line = lines[j]
@@ -228,9 +228,8 @@ def split_blocks(
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
         head_line = lines[head]
-        colon = head_line.content.rfind(":")
-        outcome = OUTCOME_WORDS[_fold(head_line.content[colon + 1 :])]
-        texts = [ln.content for ln in header_lines[:-1]] + [head_line.content[:colon]]
+        treatment, outcome = split_outcome(head_line.content) or (head_line.content, "upheld")
+        texts = [ln.content for ln in header_lines[:-1]] + [treatment]
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag)
         blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks

@@ -24,7 +24,7 @@ from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
 from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS
 from .records import Token, TokenKind
 
-__all__ = ["Line", "classify", "scan", "tokenize"]
+__all__ = ["Line", "classify", "scan", "split_outcome", "tokenize"]
 
 
 _HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
@@ -65,6 +65,27 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
+def split_outcome(content: str) -> tuple[str, str] | None:
+    """Split a treatment header into its treatment text and outcome value.
+
+    The outcome is the word after the last colon, in any case, with a trailing
+    period allowed; ``None`` when the line is no treatment header.
+
+    >>> split_outcome("Physical therapy: 12 visits: UPHELD.")
+    ('Physical therapy: 12 visits', 'upheld')
+    >>> split_outcome("The request is upheld.") is None
+    True
+    """
+    last = content.rfind(":")
+    if last <= 0 or len(content) - last > _LONGEST_OUTCOME:
+        return None
+    outcome = OUTCOME_WORDS.get(_fold(content[last + 1 :]).rstrip("."))
+    treatment = content[:last].strip()
+    if outcome is None or not treatment:
+        return None
+    return treatment, outcome
+
+
 def classify(content: str) -> TokenKind:
     """Classify one stripped, non-empty line by its form alone.
 
@@ -78,12 +99,7 @@ def classify(content: str) -> TokenKind:
         label = _fold(content[:colon]) if colon <= _LONGEST_LABEL else ""
         if label in PART_LABELS:
             return _PART
-        last = content.rfind(":")
-        if (
-            len(content) - last <= _LONGEST_OUTCOME
-            and _fold(content[last + 1 :]) in OUTCOME_WORDS
-            and content[:last].strip()
-        ):
+        if split_outcome(content) is not None:
             return _DETERMINATION
         if label in FIELD_LABELS:
             return _FIELD

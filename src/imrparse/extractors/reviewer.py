@@ -28,7 +28,8 @@ _BOARD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[ \t]+and[ \t]+(?:is|has|was|holds|he|she)\b|,[ \t]+and[ \t]+(?:is|has)\b|[ \t]+who\b"
+    r"[ \t]+and[ \t]+(?:is|has|was|holds|he|she)\b|,[ \t]+(?:and[ \t]+)?(?:is|has|was|holds)\b"
+    r"|[ \t]+who\b"
     r"|[ \t]+with[ \t]+|[ \t]+He/she\b",
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ from .dates import DATE_PATTERN, InvalidDate, date_from_match, parse_loose
 __all__ = ["extract_summary", "split_diagnoses", "strip_boilerplate"]
 
 _AGE_SEX = re.compile(
-    r"\b(\d{1,3})[- \t]?(?:years?|yrs?|y/o)(?:[- \t]?old)?,?[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?"
+    r"\b(\d{1,3})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?"
     r"(male|female|man|woman|gentleman|lady|boy|girl)\b",
     re.IGNORECASE,
 )
