@@ -254,8 +254,27 @@ def test_unclaimed_text_is_kept_and_reported() -> None:
         + minimal("Soma #60: Overturned\nstray words\nDecision rationale: ok.\n")
     )
     assert letter.unclaimed == ("Some cover page words", "stray words")
-    lines = [d.line for d in letter.diagnostics if d.code == "unclaimed-text"]
-    assert lines == [1, 10]
+    found = [
+        (d.code, d.line)
+        for d in letter.diagnostics
+        if d.code in ("unclaimed-text", "not-extracted")
+    ]
+    assert found == [("not-extracted", 1), ("unclaimed-text", 10)]
+
+
+def test_cover_page_fields() -> None:
+    cover = (
+        "Final Determination Letter\n\nIMR Case Number: CM15-0123456\nDate of Injury: 04/15/2011\n"
+        "Dear Claimant:\n\n"
+    )
+    letter = imrparse.parse(
+        cover
+        + minimal("Soma #60: Upheld\nDecision rationale: ok.\n").replace(" injured on 1/2/2010", "")
+    )
+    assert letter.case_number == "CM15-0123456"
+    assert letter.summary.date_of_injury == datetime.date(2011, 4, 15)
+    assert letter.unclaimed[0] == "Final Determination Letter Dear Claimant:"
+    assert "unclaimed-text" not in {d.code for d in letter.diagnostics}
 
 
 def test_duplicate_and_out_of_order_sections() -> None:

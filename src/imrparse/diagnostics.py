@@ -85,6 +85,12 @@ CODES: dict[str, CodeInfo] = {
         "Text that no rule of the grammar claims; it is kept in Letter.unclaimed.",
         "Often a stray fragment of a page; report a letter where it hides real content.",
     ),
+    "not-extracted": CodeInfo(
+        _I,
+        "Text of a part imrparse recognises but does not extract (the cover page, "
+        "DOCUMENTS REVIEWED); it is kept in Letter.unclaimed.",
+        "Nothing to do; read Letter.unclaimed if you need that text.",
+    ),
     "field-not-found": CodeInfo(
         _I,
         "A case or reviewer fact (age, sex, date of injury, ...) was not found in the text.",

@@ -13,15 +13,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import attrs
+
 from .cleaning import blank_controls, clean_lines, find_control, find_mojibake
 from .diagnostics import Collector
 from .errors import ParseError
 from .extractors.citations import parse_basis
+from .extractors.dates import InvalidDate, parse_date
 from .extractors.reviewer import extract_reviewer
 from .extractors.summary import extract_summary, strip_boilerplate
 from .extractors.treatments import parse_treatment
 from .grammar import Block, Section, is_doubled, split_blocks, split_fields, split_sections
-from .records import Determination, GuidelineBasis, Letter, Outcome, Reviewer, Severity
+from .records import (
+    CaseSummary,
+    Determination,
+    GuidelineBasis,
+    Letter,
+    Outcome,
+    Reviewer,
+    Severity,
+)
 from .tokenizer import Line, scan
 
 __all__ = ["parse"]
@@ -140,7 +151,8 @@ def _parse(text: str, diag: Collector) -> Letter:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         return Letter(case_number=case, diagnostics=tuple(diag.items))
 
-    _claim_rest(outline.preamble, "before the first section", unclaimed, diag, fields_ok=True)
+    cover_lines, cover_fields = split_fields(outline.preamble, doubled)
+    _claim_rest(cover_lines, "before the first section", unclaimed, diag, "not-extracted")
     reviewer = _reviewer(
         sections.get("how") or sections.get("legacy-qualifications"), doubled, diag
     )
@@ -150,6 +162,8 @@ def _parse(text: str, diag: Collector) -> Letter:
         summary = extract_summary(summary_text, diag, summary_section.heading.number)
     else:
         summary = extract_summary("", Collector())
+    if summary.date_of_injury is None and "date-of-injury" in cover_fields:
+        summary = _cover_date_of_injury(summary, cover_fields["date-of-injury"], diag)
 
     determinations: tuple[Determination, ...] = ()
     if layout == "fdl-2014":
@@ -166,7 +180,7 @@ def _parse(text: str, diag: Collector) -> Letter:
         determinations = _legacy_determinations(lines)
     documents = sections.get("documents")
     if documents is not None:
-        _claim_rest(documents.lines, "in DOCUMENTS REVIEWED", unclaimed, diag, fields_ok=False)
+        _claim_rest(documents.lines, "in DOCUMENTS REVIEWED", unclaimed, diag, "not-extracted")
 
     return Letter(
         layout=layout,
@@ -186,27 +200,34 @@ def _case_number(text: str) -> str | None:
     return None
 
 
+def _cover_date_of_injury(
+    summary: CaseSummary, field: tuple[Line, list[str]], diag: Collector
+) -> CaseSummary:
+    """Take the date of injury from the cover page when the summary does not state it."""
+    label, texts = field
+    try:
+        found = parse_date(clean_lines(texts))
+    except InvalidDate as exc:
+        diag.add("invalid-date", f"cover page date of injury: {exc}", label.number, label.column)
+        return summary
+    return summary if found is None else attrs.evolve(summary, date_of_injury=found)
+
+
 def _claim_rest(
-    lines: list[Line], where: str, unclaimed: list[str], diag: Collector, *, fields_ok: bool
+    lines: list[Line], where: str, unclaimed: list[str], diag: Collector, code: str
 ) -> None:
-    """Keep and report every run of lines that no rule claimed."""
+    """Keep every run of lines with content in ``unclaimed`` and report it as ``code``."""
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and line.content and not (fields_ok and line.kind.value == "field"):
-            run.append(line)
-            continue
-        if line is not None and not line.content:
+        if line is not None:
+            if line.content:
+                run.append(line)
             continue
         if run:
             cleaned = clean_lines(_contents(run))
             unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
-            diag.add(
-                "unclaimed-text",
-                f"text {where} is not part of any field: {excerpt!r}",
-                run[0].number,
-                run[0].column,
-            )
+            diag.add(code, f"text {where}: {excerpt!r}", run[0].number, run[0].column)
             run = []
 
 
@@ -260,7 +281,7 @@ def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Deter
             "between a treatment header and its first part",
             unclaimed,
             diag,
-            fields_ok=False,
+            "unclaimed-text",
         )
     empty = GuidelineBasis()
     return Determination(
