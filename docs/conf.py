@@ -1,0 +1,107 @@
+"""Sphinx configuration for the imrparse documentation.
+
+Build it strictly, as CI does:
+
+    sphinx-build -W --keep-going -n -b html docs docs/_build/html
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+# Autodoc imports the package. Prefer the installed one (CI installs the project
+# first); fall back to the source tree so a bare checkout still builds.
+if importlib.util.find_spec("imrparse") is None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import imrparse
+
+project = "imrparse"
+author = "imrparse developers"
+copyright = "imrparse developers"
+release = imrparse.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+]
+
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+# MyST: anchors on headings down to level 3, so a page can link to
+# diagnostics.md#missing-section and the CLI can point at a code's entry.
+myst_heading_anchors = 3
+myst_enable_extensions = ["deflist"]
+
+# Autodoc.
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_preserve_defaults = True
+python_use_unqualified_type_names = True
+add_module_names = False
+
+# Every cross-reference must resolve.
+nitpicky = True
+# There is no intersphinx (the docs build offline), so references into the
+# standard library and third-party packages cannot resolve. Only those are
+# ignored here; a broken reference to an imrparse name still fails the build.
+nitpick_ignore_regex = [
+    # Standard library types that appear in signatures and docstrings.
+    ("py:class", r"(datetime|enum|os|pathlib|importlib|collections\.abc|typing)\..*"),
+    # Third-party types: the cattrs converter, pandas frames.
+    ("py:class", r"(cattrs|pandas)\..*"),
+    # The type variable of from_dict's signature.
+    ("py:class", r"(imrparse\.\w+\.)?T"),
+]
+
+html_theme = "furo"
+html_title = f"imrparse {release}"
+html_static_path: list[str] = []
+pygments_style = "sphinx"
+pygments_dark_style = "monokai"
+
+
+def _public_alias(app, env, node, contnode):  # type: ignore[no-untyped-def]
+    """Resolve references that name an imrparse object by another spelling.
+
+    The public names live in submodules but are documented where users import
+    them from, the top-level package. Type hints name the defining module, so a
+    reference to ``imrparse.<module>.<Name>`` is retried as ``imrparse.<Name>``
+    when ``<Name>`` is public. A bare name in a submodule's docstring (such as
+    ``COLUMNS``) resolves when exactly one documented imrparse object has it.
+    Anything else stays unresolved, and the nitpicky build fails on it.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    domain = env.get_domain("py")
+    parts = target.split(".")
+    if parts[0] != "imrparse":
+        # An unqualified name in a docstring, such as :data:`COLUMNS` in a module's
+        # own docstring: accept it when exactly one documented imrparse object has it.
+        found = [name for name in domain.objects if name.endswith("." + target)]
+        if len(found) != 1 or not found[0].startswith("imrparse."):
+            return None
+        alias = found[0]
+    else:
+        # The first component after the package that is a public name starts the alias.
+        for i in range(1, len(parts)):
+            if parts[i] in imrparse.__all__:
+                alias = ".".join(["imrparse", *parts[i:]])
+                break
+        else:
+            return None
+        if alias == target:
+            return None
+    return domain.resolve_xref(
+        env, node.get("refdoc", ""), app.builder, node["reftype"], alias, node, contnode
+    )
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("missing-reference", _public_alias)
