@@ -17,7 +17,7 @@ from typing import TypeAlias
 
 import attrs
 
-from .diagnostics import CODES
+from .diagnostics import Collector
 from .errors import ParseError
 from .parser import parse
 from .records import Diagnostic, Letter
@@ -111,13 +111,14 @@ def decode_text(data: bytes) -> tuple[str, Diagnostic | None]:
         text, encoding = data.decode("latin-1"), "Latin-1 (bytes undefined in Windows-1252)"
     line = data.count(b"\n", 0, where) + 1
     column = where - (data.rfind(b"\n", 0, where) + 1) + 1
-    return text, Diagnostic(
-        severity=CODES["encoding-fallback"].severity,
-        code="encoding-fallback",
-        message=f"not valid UTF-8 (first bad byte at offset {where}); decoded as {encoding}",
-        line=line,
-        column=column,
+    found = Collector()
+    found.add(
+        "encoding-fallback",
+        f"not valid UTF-8 (first bad byte at offset {where}); decoded as {encoding}",
+        line,
+        column,
     )
+    return text, found.items[0]
 
 
 def _read_pdf(name: str) -> str:
@@ -223,10 +224,9 @@ def failed_letter(source: str | None, message: str, *, code: str = "read-error")
     >>> failed_letter("a.doc", "unsupported file type").diagnostics[0].code
     'read-error'
     """
-    diagnostic = Diagnostic(
-        severity=CODES[code].severity, code=code, message=message, line=1, column=1
-    )
-    return Letter(source=source, diagnostics=(diagnostic,))
+    found = Collector()
+    found.add(code, message)
+    return Letter(source=source, diagnostics=tuple(found.items))
 
 
 def _parse_chunk(chunk: list[Source]) -> list[Letter]:
