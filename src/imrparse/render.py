@@ -36,8 +36,10 @@ def render(letter: Letter) -> str:
     out: list[str] = ["HOW THE IMR FINAL DETERMINATION WAS MADE", ""]
     out.extend(_wrap(_how_prose(letter.reviewer)))
     out.append("")
-    out.append("The Expert Reviewer has the following credentials:")
     reviewer = letter.reviewer
+    # The fixed phrase names a title; with no title the reader must not find one.
+    who = "Expert Reviewer" if reviewer.title is not None else "reviewer"
+    out.append(f"The {who} has the following credentials:")
     if reviewer.licensed_states:
         out.append("State(s) of Licensure: " + ", ".join(reviewer.licensed_states))
     if reviewer.board_certifications:
