@@ -49,12 +49,17 @@ _TITLES = re.compile(
     r"|Post-?[ \t]*Surgical[ \t]+(?:Treatment[ \t]+)?Guidelines?"
     r"|Acupuncture[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?"
     r"|ACOEM[ \t]+(?:Practice[ \t]+)?Guidelines?"
+    # ACOEM chapters whose names hold commas (the other names end at the first comma).
+    r"|ACOEM[ \t]+Chapter[ \t]+\d{1,2}[ \t]+(?:Forearm,[ \t]+Wrist,[ \t]+and[ \t]+Hand[ \t]+Complaints"
+    r"|Pain,[ \t]+Suffering,[ \t]+and[ \t]+the[ \t]+Restoration[ \t]+of[ \t]+Function)"
     r"|ODG)",
     re.IGNORECASE,
 )
 _TOPIC_SEPARATOR = re.compile(r"[,;]")
 _TOPIC_MARK = re.compile(r"[(),;]")
-_GUIDELINES_WORD = re.compile(r"\bGuidelines?\b", re.IGNORECASE)
+# The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
+# names such as "National Guideline Clearinghouse".
+_GUIDELINES_WORD = re.compile(r"\bGuidelines\b", re.IGNORECASE)
 
 
 def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> GuidelineBasis:
