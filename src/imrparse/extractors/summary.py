@@ -138,6 +138,21 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     ('chronic pain syndrome', 'pain in joint, lower leg', 'arthropathy, unspecified, shoulder region', 'degeneration of lumbar disc')
     """
     pieces = [_LEADING_AND.sub("", p) for p in split_topics(text)]
+    # The list's last "and" joins its last two items; it stands in the last piece that is
+    # not only qualifiers (the last item may end in qualifiers of its own: "cervicalgia and
+    # arthropathy, unspecified, shoulder region"). Split there before qualifiers are merged,
+    # so that in "arthropathy, unspecified, shoulder region and cervicalgia" the qualifiers
+    # stay with "arthropathy". A right side of qualifiers only ("pain in joint and lower
+    # leg") is no item; a left side of qualifiers only needs an item before it to qualify.
+    k = len(pieces) - 1
+    while k > 0 and _qualifies(pieces[k]):
+        k -= 1
+    if pieces:
+        last = pieces[k]
+        cut = last.lower().rfind(" and ")
+        if cut > 0 and not _qualifies(last[cut + 5 :]):
+            if k >= 1 or not _qualifies(last[:cut]):
+                pieces[k : k + 1] = [last[:cut], last[cut + 5 :]]
     merged: list[str] = []
     for piece in pieces:
         words = piece.lower().split()
@@ -150,14 +165,12 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
-    if len(merged) >= 2:
-        last = merged[-1]
-        cut = last.lower().rfind(" and ")
-        if cut > 0:
-            right = last[cut + 5 :]
-            if not all(w in DIAGNOSIS_QUALIFIER_WORDS for w in right.lower().split()):
-                merged[-1:] = [last[:cut], right]
     return tuple(m.strip(" .") for m in merged if m.strip(" ."))
+
+
+def _qualifies(text: str) -> bool:
+    """Whether ``text`` is only qualifier words ("lower leg", "unspecified, shoulder region")."""
+    return all(w.strip(",") in DIAGNOSIS_QUALIFIER_WORDS for w in text.lower().split())
 
 
 def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:
