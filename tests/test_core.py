@@ -387,6 +387,8 @@ def test_to_dict_round_trip_and_shape(seed_texts: dict[str, str]) -> None:
     data = imrparse.to_dict(imrparse.parse(seed_texts["002_cc71a2677317644d"]))
     assert data["summary"]["date_of_injury"] == "2012-02-23"
     assert data["summary"]["sex"] == "female"
+    assert type(data["summary"]["sex"]) is str  # the value, not the enum member
+    assert type(data["determinations"][0]["outcome"]) is str
     assert data["determinations"][0]["outcome"] == "overturned"
     assert data["determinations"][0]["reviewer_basis"]["citations"][0]["pages"] == [41, 42]
 

@@ -159,10 +159,12 @@ def normalize_space(text: str) -> str:
 def clean_lines(lines: Iterable[str]) -> str:
     """Clean the lines of one value: join wrapped lines, repair characters, fold spaces.
 
-    The lines are expected to be free of page artifacts already (the tokenizer
-    strips them while it classifies each line).
+    The tokenizer already strips page artifacts from each line while it classifies
+    it; one that a wrap split over two lines is caught here, on the joined text.
     """
     text = join_lines(lines)
+    if "etermination" in text or "ETERMINATION" in text:
+        text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
     text, _ = repair_characters(text)
     return normalize_space(text)
 

@@ -6,21 +6,29 @@ Dates become ISO strings, enums their values, tuples JSON arrays.
 from __future__ import annotations
 
 import datetime
+import enum
 import json
 from typing import Any, TypeVar
 
 import cattrs
 
-from .records import Letter
+from .records import Letter, Outcome, Severity, Sex, TokenKind
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 converter = cattrs.Converter(forbid_extra_keys=True)
 """The converter behind :func:`to_dict` and :func:`from_dict`."""
 
 converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+# The enums subclass str, which cattrs would pass through as enum members; write values.
+for _enum in (Outcome, Sex, Severity, TokenKind):
+    converter.register_unstructure_hook(_enum, _enum_value)
 converter.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
 
 
@@ -52,10 +60,22 @@ def from_dict(data: Any, cls: type[T] = Letter) -> T:  # type: ignore[assignment
 
 
 def to_json(letter: Letter, *, indent: int | None = None) -> str:
-    """Write a :class:`~imrparse.Letter` as JSON text."""
+    """Write a :class:`~imrparse.Letter` as JSON text.
+
+    >>> import imrparse
+    >>> text = imrparse.to_json(imrparse.Letter(case_number="CM13-0000004"))
+    >>> text[:48]
+    '{"layout": "unknown", "case_number": "CM13-00000'
+    """
     return json.dumps(to_dict(letter), indent=indent, ensure_ascii=False)
 
 
 def from_json(text: str) -> Letter:
-    """Read a :class:`~imrparse.Letter` back from the JSON that :func:`to_json` wrote."""
+    """Read a :class:`~imrparse.Letter` back from the JSON that :func:`to_json` wrote.
+
+    >>> import imrparse
+    >>> letter = imrparse.parse(imrparse.examples.read_text("multi"))
+    >>> imrparse.from_json(imrparse.to_json(letter)) == letter
+    True
+    """
     return from_dict(json.loads(text), Letter)

@@ -30,7 +30,11 @@ __all__ = [
 
 
 class Outcome(str, enum.Enum):
-    """What the reviewer decided about the utilization review's denial."""
+    """What the reviewer decided about the utilization review's denial.
+
+    >>> Outcome("upheld") is Outcome.UPHELD
+    True
+    """
 
     UPHELD = "upheld"
     """The denial stands: the treatment is not medically necessary."""
@@ -39,14 +43,22 @@ class Outcome(str, enum.Enum):
 
 
 class Sex(str, enum.Enum):
-    """The injured worker's sex as the case summary states it."""
+    """The injured worker's sex as the case summary states it.
+
+    >>> Sex("female").value
+    'female'
+    """
 
     MALE = "male"
     FEMALE = "female"
 
 
 class Severity(str, enum.Enum):
-    """How serious a :class:`Diagnostic` is. Only ``ERROR`` fails ``strict`` parsing."""
+    """How serious a :class:`Diagnostic` is. Only ``ERROR`` fails ``strict`` parsing.
+
+    >>> [s.value for s in Severity]
+    ['error', 'warning', 'info']
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -57,6 +69,9 @@ class TokenKind(str, enum.Enum):
     """The kind of one line, as :func:`imrparse.tokenize` classifies it.
 
     The values are stable: they are part of the public contract.
+
+    >>> TokenKind("page-break") is TokenKind.PAGE_BREAK
+    True
     """
 
     HEADING = "heading"
@@ -81,10 +96,14 @@ class TokenKind(str, enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Token:
-    """One line of the input, with its line ending, classified.
+    r"""One line of the input, with its line ending, classified.
 
     ``text`` is the exact slice ``source[start:end]``; joining the texts of all
     tokens gives the input back unchanged.
+
+    >>> import imrparse
+    >>> next(imrparse.tokenize("CLINICAL CASE SUMMARY\n"))
+    Token(kind=<TokenKind.HEADING: 'heading'>, text='CLINICAL CASE SUMMARY\n', start=0, end=22, line=1)
     """
 
     kind: TokenKind
@@ -101,6 +120,11 @@ class Diagnostic:
 
     ``code`` is one of the stable identifiers listed in
     :data:`imrparse.diagnostics.CODES`.
+
+    >>> import imrparse
+    >>> d = imrparse.parse("").diagnostics[0]
+    >>> d.severity.value, d.code, d.line, d.column
+    ('error', 'empty-input', 1, 1)
     """
 
     severity: Severity
@@ -114,7 +138,13 @@ class Diagnostic:
 
 @attrs.frozen(kw_only=True)
 class Reviewer:
-    """The expert reviewer's credentials, from the first section."""
+    """The expert reviewer's credentials, from the first section.
+
+    >>> import imrparse
+    >>> r = imrparse.parse(imrparse.examples.read_text("multi")).reviewer
+    >>> r.title, r.board_certifications, r.licensed_states
+    ('physician reviewer', ('Orthopedic Surgery', 'Occupational Medicine'), ('Oregon', 'California'))
+    """
 
     title: str | None = None
     board_certifications: tuple[str, ...] = ()
@@ -125,7 +155,13 @@ class Reviewer:
 
 @attrs.frozen(kw_only=True)
 class CaseSummary:
-    """The case facts from the ``CLINICAL CASE SUMMARY`` section."""
+    """The case facts from the ``CLINICAL CASE SUMMARY`` section.
+
+    >>> import imrparse
+    >>> s = imrparse.parse(imrparse.examples.read_text("multi")).summary
+    >>> s.age, s.sex.value, s.date_of_injury.isoformat(), s.mechanism_of_injury
+    (62, 'female', '2009-09-14', 'a fall from a ladder')
+    """
 
     age: int | None = None
     sex: Sex | None = None
@@ -138,7 +174,12 @@ class CaseSummary:
 
 @attrs.frozen(kw_only=True)
 class Treatment:
-    """The disputed treatment as named in a determination header."""
+    """The disputed treatment as named in a determination header.
+
+    >>> import imrparse
+    >>> imrparse.parse(imrparse.examples.read_text("multi")).determinations[1].treatment
+    Treatment(text='Norco 10/325mg #90', name='Norco', strength='10/325mg', quantity=90)
+    """
 
     text: str
     name: str
@@ -148,7 +189,13 @@ class Treatment:
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """One guideline citation: ``Decision based on <source> <title> <topics> <pages>``."""
+    """One guideline citation: ``Decision based on <source> <title> <topics> <pages>``.
+
+    >>> import imrparse
+    >>> d = imrparse.parse(imrparse.examples.read_text("multi")).determinations[2]
+    >>> d.claims_administrator_basis.citations[0]
+    Citation(source='ACOEM', mtus=True, title='ACOEM Chapter 12 Low Back Complaints', topics=(), pages=(300, 301))
+    """
 
     source: str
     """Guideline family: ``"MTUS"``, ``"ACOEM"``, ``"ODG"`` or ``"Other"``."""
@@ -161,7 +208,13 @@ class Citation:
 
 @attrs.frozen(kw_only=True)
 class GuidelineBasis:
-    """One side's guideline paragraph and the citations found in it."""
+    """One side's guideline paragraph and the citations found in it.
+
+    >>> import imrparse
+    >>> basis = imrparse.parse(imrparse.examples.read_text("multi")).determinations[0]
+    >>> basis.claims_administrator_basis.citations  # "did not cite any medical evidence"
+    ()
+    """
 
     text: str = ""
     citations: tuple[Citation, ...] = ()
@@ -169,7 +222,13 @@ class GuidelineBasis:
 
 @attrs.frozen(kw_only=True)
 class Determination:
-    """The decision on one disputed treatment."""
+    """The decision on one disputed treatment.
+
+    >>> import imrparse
+    >>> d = imrparse.parse(imrparse.examples.read_text("overturned")).determinations[0]
+    >>> d.treatment.name, d.outcome.value, d.rationale[:40]
+    ('Baclofen', 'overturned', 'The guidelines recommend non-sedating mu')
+    """
 
     treatment: Treatment
     outcome: Outcome
@@ -180,7 +239,13 @@ class Determination:
 
 @attrs.frozen(kw_only=True)
 class Letter:
-    """One parsed Final Determination Letter."""
+    """One parsed Final Determination Letter.
+
+    >>> import imrparse
+    >>> letter = imrparse.parse(imrparse.examples.read_text("multi"))
+    >>> letter.layout, letter.case_number, len(letter.determinations), letter.ok
+    ('fdl-2014', 'CM16-0000000', 3, True)
+    """
 
     layout: str = "unknown"
     """The layout recognised: ``"fdl-2014"``, ``"fdl-2013"`` or ``"unknown"``."""

@@ -165,7 +165,7 @@ def scan(text: str) -> list[Line]:
 
 
 def tokenize(text: str) -> Iterator[Token]:
-    """Yield one :class:`~imrparse.Token` per line of ``text``, in order.
+    r"""Yield one :class:`~imrparse.Token` per line of ``text``, in order.
 
     The tokens are lossless: ``"".join(t.text for t in tokenize(s)) == s`` for
     every string ``s``. Kinds are the stable values of :class:`~imrparse.TokenKind`.

@@ -2,10 +2,10 @@
 
 >>> s = extract_summary("The injured worker is a 51 year old female, who sustained an "
 ...     "industrial injury on 3-1-08. The injured worker was diagnosed as having "
-...     "residual thoracolumbar pain and lumbar radiculopathy. Treatment to date has "
+...     "multiple fusions, residual thoracolumbar pain and lumbar radiculopathy. Treatment to date has "
 ...     "included physical therapy.")
 >>> s.age, s.sex.value, s.date_of_injury.isoformat(), s.diagnoses
-(51, 'female', '2008-03-01', ('residual thoracolumbar pain', 'lumbar radiculopathy'))
+(51, 'female', '2008-03-01', ('multiple fusions', 'residual thoracolumbar pain', 'lumbar radiculopathy'))
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ __all__ = ["parse_treatment"]
 
 _QUANTITY = re.compile(r"#[ \t]*(\d{1,9})\b")
 _STRENGTH = re.compile(
-    r"(?<![\w.#])\d+(?:\.\d+)?(?:[ \t]?/[ \t]?\d+(?:\.\d+)?)*[ \t]?"
+    r"(?<![\w.#/])\d+(?:\.\d+)?(?:[ \t]?/[ \t]?\d+(?:\.\d+)?){0,3}[ \t]?"
     r"(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|units?|%)"
     r"(?:[ \t]?/[ \t]?(?:ml|hr|h|g|act|dose|day))?"
     r"(?![A-Za-z0-9])",
