@@ -118,36 +118,33 @@ def split_sections(lines: list[Line], diag: Collector) -> Outline:
     A heading seen twice continues its section (``duplicate-section``); headings
     out of the usual order are reported (``section-out-of-order``).
     """
-    preamble: list[Line] = []
+    heads = [i for i, line in enumerate(lines) if line.kind is TokenKind.HEADING]
+    preamble = lines[: heads[0] if heads else len(lines)]
     sections: dict[str, Section] = {}
-    current: list[Line] = preamble
     last_rank = -1
-    for line in lines:
-        if line.kind is TokenKind.HEADING:
-            name = HEADINGS[_fold(line.content.rstrip(":"))]
-            if name in sections:
-                diag.add(
-                    "duplicate-section",
-                    f"the heading {line.content!r} appears again; its text continues the section",
-                    line.number,
-                    line.column,
-                )
-                current = sections[name].lines
-                continue
-            rank = SECTION_ORDER.get(name, -1)
-            if 0 <= rank < last_rank:
-                diag.add(
-                    "section-out-of-order",
-                    f"the section {line.content!r} comes after a section that usually follows it",
-                    line.number,
-                    line.column,
-                )
-            last_rank = max(last_rank, rank)
-            section = Section(name, line, [])
-            sections[name] = section
-            current = section.lines
-        else:
-            current.append(line)
+    for n, i in enumerate(heads):
+        line = lines[i]
+        body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
+        name = HEADINGS[_fold(line.content.rstrip(":"))]
+        if name in sections:
+            diag.add(
+                "duplicate-section",
+                f"the heading {line.content!r} appears again; its text continues the section",
+                line.number,
+                line.column,
+            )
+            sections[name].lines.extend(body)
+            continue
+        rank = SECTION_ORDER.get(name, -1)
+        if 0 <= rank < last_rank:
+            diag.add(
+                "section-out-of-order",
+                f"the section {line.content!r} comes after a section that usually follows it",
+                line.number,
+                line.column,
+            )
+        last_rank = max(last_rank, rank)
+        sections[name] = Section(name, line, body)
     return Outline(preamble, sections)
 
 

@@ -149,7 +149,11 @@ def scan(text: str) -> list[Line]:
             content = ""
             artifacts += 1
         if content:
-            kind = classify(content)
+            # Most lines are long prose without a colon: no need to ask classify().
+            if ":" in content or len(content) <= _LONGEST_HEADING:
+                kind = classify(content)
+            else:
+                kind = _TEXT
             column = 1 if body[0] == content[0] else len(body) - len(body.lstrip()) + 1
         else:
             column = 1
