@@ -150,9 +150,8 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     if pieces:
         last = pieces[k]
         cut = last.lower().rfind(" and ")
-        if cut > 0 and not _qualifies(last[cut + 5 :]):
-            if k >= 1 or not _qualifies(last[:cut]):
-                pieces[k : k + 1] = [last[:cut], last[cut + 5 :]]
+        if cut > 0 and not _qualifies(last[cut + 5 :]) and (k >= 1 or not _qualifies(last[:cut])):
+            pieces[k : k + 1] = [last[:cut], last[cut + 5 :]]
     merged: list[str] = []
     for piece in pieces:
         words = piece.lower().split()
