@@ -31,14 +31,17 @@ __all__ = [
 # CM15-0000000", its number redacted or missing, sometimes followed by the page
 # number, and "Page 2 of 5" on its own. Every quantifier here is over a class that
 # the next token cannot start with, so matching is linear.
+_GAP = r"(?:[ \t\u00a0]|\u00c2\u00a0)"  # a space, tab or no-break space (also mis-decoded: "Â\xa0")
 _ARTIFACT = re.compile(
-    r"Final[ \t]+Determination[ \t]+Letter[ \t]+for[ \t]+IMR[ \t]+Case[ \t]+(?:Number|No\.?)"
-    r"(?:[ \t]*:)?"
-    r"(?:[ \t]*(?:CM\d{2}-\d{3,8}|[Xx*#\u2588\u25a0_]{3,}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\]))?"
-    r"(?:[ \t]+Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)?",
+    rf"Final{_GAP}+Determination{_GAP}+Letter{_GAP}+for{_GAP}+IMR{_GAP}+Case{_GAP}+(?:Number|No\.?)"
+    rf"(?:{_GAP}*:)?"
+    rf"(?:{_GAP}*(?:CM\d{{2}}-\d{{3,8}}|[Xx*#\u2588\u25a0_]{{3,}}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\]))?"
+    rf"(?:{_GAP}+Page{_GAP}+\d{{1,3}}(?:{_GAP}+of{_GAP}+\d{{1,3}})?)?",
     re.IGNORECASE,
 )
-_PAGE_NUMBER_LINE = re.compile(r"(?:Page[ \t]+)?\d{1,3}[ \t]+of[ \t]+\d{1,3}|Page[ \t]+\d{1,3}")
+_PAGE_NUMBER_LINE = re.compile(
+    rf"(?:Page{_GAP}+)?\d{{1,3}}{_GAP}+of{_GAP}+\d{{1,3}}|Page{_GAP}+\d{{1,3}}"
+)
 
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
