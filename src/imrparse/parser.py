@@ -37,7 +37,8 @@ from .tokenizer import Line, scan
 
 __all__ = ["parse"]
 
-_CASE_NUMBER = re.compile(r"CM\d{2}-\d{7}(?!\d)")
+# A case number, perhaps wrapped after its hyphen ("CM13-" / "0000004").
+_CASE_NUMBER = re.compile(r"CM\d{2}-(?:[ \t]*[\r\n]\s*)?\d{7}(?!\d)")
 _DECISIONS_PREFACE = re.compile(
     r"^The[ \t]+Final[ \t]+Determination[ \t]+was[ \t]+based[ \t]+on[ \t]+decisions[ \t]+for"
     r"[^:]{0,200}:[ \t]*",
@@ -196,7 +197,7 @@ def _parse(text: str, diag: Collector) -> Letter:
 def _case_number(text: str) -> str | None:
     for match in _CASE_NUMBER.finditer(text):
         if match.start() == 0 or not text[match.start() - 1].isalnum():
-            return match.group()
+            return "".join(match.group().split())
     return None
 
 
