@@ -472,3 +472,16 @@ def test_age_and_sex_forms(sentence: str, age: int, sex: imrparse.Sex) -> None:
 
     summary = extract_summary(sentence)
     assert (summary.age, summary.sex) == (age, sex)
+
+
+def test_characters_whose_lower_case_is_longer_do_not_shift_offsets() -> None:
+    # "\u0130".lower() is two characters; extractors search a lower-case copy.
+    letter = imrparse.parse(
+        minimal(
+            "X: Upheld\nMAXIMUS guideline: \u0130\u0130\u0130 Decision based on MTUS Chronic Pain "
+            "Treatment Guidelines Page(s): 4.\nDecision rationale: ok.\n"
+        ).replace("The expert reviewer is", "\u0130\u0130 The expert reviewer is")
+    )
+    (citation,) = letter.determinations[0].reviewer_basis.citations
+    assert (citation.title, citation.pages) == ("Chronic Pain Treatment Guidelines", (4,))
+    assert letter.reviewer.board_certifications == ("Anesthesiology",)

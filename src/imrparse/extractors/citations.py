@@ -13,14 +13,14 @@ import re
 
 from ..diagnostics import Collector
 from ..records import Citation, GuidelineBasis
-from .search import search_near
+from .search import lower_ascii, search_near
 
 __all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
 
 MAX_RANGE = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
 
-_DECISION_BASED_ON = re.compile(r"\bDecision[ \t]+based[ \t]+on\b[ \t]*:?", re.IGNORECASE)
+_MARK = "decision based on"
 _AND_NEXT_SOURCE = re.compile(
     r"[ \t]+and[ \t]+(?=(?:Non[- ]?MTUS|Other[ \t]+Medical[ \t]+Treatment|MTUS\b|ACOEM\b"
     r"|ODG\b|Official[ \t]+Disability))",
@@ -65,19 +65,37 @@ _GUIDELINES_WORD = re.compile(r"\bGuidelines\b", re.IGNORECASE)
 def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> GuidelineBasis:
     """Read one side's guideline paragraph: its text and every citation in it."""
     citations: list[Citation] = []
-    low = text.lower()
+    low = lower_ascii(text)
     if "based" not in low:
         return GuidelineBasis(text=text, citations=())
-    marks = list(_DECISION_BASED_ON.finditer(text, low.find("decision")))
-    for n, mark in enumerate(marks):
-        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
-        chunk = text[mark.end() : end]
-        pieces = _AND_NEXT_SOURCE.split(chunk) if " and " in low[mark.end() : end] else [chunk]
+    marks = _decision_marks(text, low)
+    for n, (_, after) in enumerate(marks):
+        end = marks[n + 1][0] if n + 1 < len(marks) else len(text)
+        chunk = text[after:end]
+        pieces = _AND_NEXT_SOURCE.split(chunk) if " and " in low[after:end] else [chunk]
         for piece in pieces:
             piece = piece.strip().rstrip(".").strip()
             if piece:
                 citations.append(parse_citation(piece, diag, line))
     return GuidelineBasis(text=text, citations=tuple(citations))
+
+
+def _decision_marks(text: str, low: str) -> list[tuple[int, int]]:
+    """Start and end of every "Decision based on" (with an optional colon).
+
+    The text is cleaned (single spaces), so ``str.find`` on its lower-case copy
+    finds them far faster than a case-insensitive regex could.
+    """
+    marks: list[tuple[int, int]] = []
+    at = low.find(_MARK)
+    while at >= 0:
+        end = at + len(_MARK)
+        if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            if low.startswith(":", end) or low.startswith(" :", end):
+                end = low.index(":", end) + 1
+            marks.append((at, end))
+        at = low.find(_MARK, end)
+    return marks
 
 
 def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> Citation:
@@ -89,7 +107,7 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
     if prefix:
         rest = text[prefix.end() :].strip(" \t,:")
         mtus = prefix.group("mtus") is not None
-    low = rest.lower()
+    low = lower_ascii(rest)
     if _ACOEM.match(rest) or (mtus and "acoem" in low[:20]):
         source = "ACOEM"
     elif (
@@ -112,7 +130,7 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         pages, used = _read_pages(rest, label.end(), diag, line)
         rest = (rest[: label.start()] + " " + rest[used:]).strip(" \t,.;:")
 
-    sections = search_near(_SECTIONS_LABEL, rest, rest.lower(), "section")
+    sections = search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")
     if sections:
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
@@ -129,7 +147,7 @@ def _title_and_topics(rest: str) -> tuple[str, tuple[str, ...]]:
         comma = rest.find(",")
         cut = comma if comma >= 0 else len(rest)
     else:
-        word = search_near(_GUIDELINES_WORD, rest, rest.lower(), "guideline")
+        word = search_near(_GUIDELINES_WORD, rest, lower_ascii(rest), "guideline")
         comma = rest.find(",")
         if word and (comma < 0 or word.end() <= comma):
             cut = word.end()

@@ -15,7 +15,7 @@ import re
 
 from ..lexicon import NUMBER_WORDS, SPECIALTIES, STATES
 from ..records import Reviewer
-from .search import search_near
+from .search import lower_ascii, search_near
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 
@@ -68,7 +68,7 @@ def split_specialties(text: str) -> tuple[str, ...]:
     ('Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine')
     """
     text = " ".join(text.split()).strip(" ,;.")
-    lower = text.lower()
+    lower = lower_ascii(text)
     found: list[str] = []
     pos = 0
     while pos < len(text):
@@ -106,7 +106,7 @@ def split_states(text: str) -> tuple[str, ...]:
 
 def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
     """Read the reviewer's credentials from the section's prose and labelled fields."""
-    low = prose.lower()
+    low = lower_ascii(prose)
     title_match = search_near(_TITLE, prose, low, "reviewer", 16)
     certifications: list[str] = []
     board = search_near(_BOARD, prose, low, "board")

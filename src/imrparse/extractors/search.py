@@ -10,7 +10,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["search_near"]
+__all__ = ["lower_ascii", "search_near"]
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def lower_ascii(text: str) -> str:
+    """``text`` with A-Z in lower case and every other character as it is.
+
+    Unlike ``str.lower`` it never changes the length ("İ".lower() is two
+    characters), so offsets found in the result are offsets into ``text``.
+
+    >>> lower_ascii("Board İstanbul"), len(lower_ascii("İ")) == 1
+    ('board İstanbul', True)
+    """
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
 def search_near(
@@ -18,12 +32,12 @@ def search_near(
 ) -> re.Match[str] | None:
     """``pattern.search(text)``, started ``back`` characters before the first ``word``.
 
-    ``low`` is ``text.lower()`` (computed once by the caller) and ``word`` is lower
+    ``low`` is ``lower_ascii(text)`` (computed once by the caller) and ``word`` is lower
     case. The pattern must not match anywhere that does not contain ``word`` within
     ``back`` characters after the match's start, or matches would be missed.
 
     >>> text = "The reviewer is Board Certified in Surgery."
-    >>> search_near(re.compile(r"board certified", re.I), text, text.lower(), "board").start()
+    >>> search_near(re.compile(r"board certified", re.I), text, lower_ascii(text), "board").start()
     16
     """
     at = low.find(word)

@@ -18,6 +18,7 @@ from ..lexicon import DIAGNOSIS_QUALIFIER_WORDS
 from ..records import CaseSummary, Sex
 from .citations import split_topics
 from .dates import DATE_PATTERN, InvalidDate, date_from_match, parse_loose
+from .search import lower_ascii
 
 __all__ = ["extract_summary", "split_diagnoses", "strip_boilerplate"]
 
@@ -149,7 +150,7 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         k -= 1
     if pieces:
         last = pieces[k]
-        cut = last.lower().rfind(" and ")
+        cut = lower_ascii(last).rfind(" and ")
         if cut > 0 and not _qualifies(last[cut + 5 :]) and (k >= 1 or not _qualifies(last[:cut])):
             pieces[k : k + 1] = [last[:cut], last[cut + 5 :]]
     merged: list[str] = []
@@ -175,7 +176,7 @@ def _qualifies(text: str) -> bool:
 def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:
     """Read the case facts from the cleaned summary prose (boilerplate already removed)."""
     diag = diag if diag is not None else Collector()
-    low = text.lower()
+    low = lower_ascii(text)
     age: int | None = None
     sex: Sex | None = None
     age_sex = _AGE_SEX.search(text)
