@@ -65,6 +65,18 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
+def _may_fit(text: str, limit: int) -> bool:
+    """Whether ``text`` could be at most ``limit`` long once its white space is folded.
+
+    Cheap (no folding) and exact for spaces, tabs and no-break spaces, so a label or
+    heading written with runs of white space ("Decision \t rationale  :") still fits.
+    """
+    return (
+        len(text) <= limit
+        or len(text) - text.count(" ") - text.count("\t") - text.count("\u00a0") <= limit
+    )
+
+
 def split_outcome(content: str) -> tuple[str, str] | None:
     """Split a treatment header into its treatment text and outcome value.
 
@@ -77,7 +89,7 @@ def split_outcome(content: str) -> tuple[str, str] | None:
     True
     """
     last = content.rfind(":")
-    if last <= 0 or len(content) - last > _LONGEST_OUTCOME:
+    if last <= 0 or not _may_fit(content[last + 1 :], _LONGEST_OUTCOME):
         return None
     outcome = OUTCOME_WORDS.get(_fold(content[last + 1 :]).rstrip("."))
     treatment = content[:last].strip()
@@ -96,7 +108,7 @@ def classify(content: str) -> TokenKind:
     """
     colon = content.find(":")
     if colon > 0:
-        label = _fold(content[:colon]) if colon <= _LONGEST_LABEL else ""
+        label = _fold(content[:colon]) if _may_fit(content[:colon], _LONGEST_LABEL) else ""
         if label in PART_LABELS:
             return _PART
         if split_outcome(content) is not None:
@@ -105,7 +117,7 @@ def classify(content: str) -> TokenKind:
             return _FIELD
         if colon == len(content) - 1 and label in HEADINGS:
             return _HEADING
-    elif len(content) <= _LONGEST_HEADING and _fold(content) in HEADINGS:
+    elif _may_fit(content, _LONGEST_HEADING) and _fold(content) in HEADINGS:
         return _HEADING
     return _TEXT
 
@@ -125,6 +137,9 @@ def _split(text: str) -> tuple[list[str], list[str] | None]:
     return text.split("\n"), None
 
 
+_MISDECODED_NBSP = "\u00c2\u00a0"
+
+
 def scan(text: str) -> list[Line]:
     """Split ``text`` into classified :class:`Line` records (the grammar's input).
 
@@ -135,12 +150,17 @@ def scan(text: str) -> list[Line]:
     append = lines.append
     new = tuple.__new__  # Line(...) without the keyword-handling wrapper: the hot path
     check_headers = may_hold_page_header(text)
+    # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
+    # before lines are stripped and classified (same length, so columns hold).
+    check_spaces = _MISDECODED_NBSP in text
     bodies, _ = _split(text)
     gap = 0
     for number, body in enumerate(bodies, 1):
         if not body:
             gap += 1
             continue
+        if check_spaces and _MISDECODED_NBSP in body:
+            body = body.replace(_MISDECODED_NBSP, "\u00a0\u00a0")
         artifacts = 0
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
@@ -150,7 +170,7 @@ def scan(text: str) -> list[Line]:
             artifacts += 1
         if content:
             # Most lines are long prose without a colon: no need to ask classify().
-            if ":" in content or len(content) <= _LONGEST_HEADING:
+            if ":" in content or _may_fit(content, _LONGEST_HEADING):
                 kind = classify(content)
             else:
                 kind = _TEXT
