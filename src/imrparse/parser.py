@@ -143,6 +143,9 @@ def _parse(text: str, diag: Collector) -> Letter:
     sections = outline.sections
     unclaimed: list[str] = []
     case = _case_number(text)
+    if case is None and removed:
+        # A page header may stand between the halves of a wrapped case number.
+        case = _case_number("\n".join(_contents(lines)))
 
     if any(name in sections for name in _MAIN_SECTIONS):
         layout = "fdl-2014"
