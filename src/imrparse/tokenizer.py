@@ -160,7 +160,7 @@ def scan(text: str) -> list[Line]:
             gap += 1
             continue
         if check_spaces and _MISDECODED_NBSP in body:
-            body = body.replace(_MISDECODED_NBSP, "\u00a0\u00a0")
+            body = body.replace(_MISDECODED_NBSP, "  ")
         artifacts = 0
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
