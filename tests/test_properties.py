@@ -1,0 +1,138 @@
+"""Property-based tests: round trips, the lossless tokenizer, the lenient contract.
+
+The properties, each checked over generated input (see ``tests/strategies.py``):
+
+- round trip: ``parse(render(x)) == x`` for generated letters ``x`` whose facts are
+  consistent with their texts, on every field except ``diagnostics`` (render writes
+  everything else; ``case_number`` is generated ``None`` because render does not write it);
+- clean rendering: ``parse(render(x))`` carries no error- or warning-level diagnostic;
+- converter: ``from_dict(to_dict(x), type(x)) == x`` and ``from_json(to_json(x)) == x``,
+  diagnostics, unclaimed text and source included;
+- tokenize is lossless on arbitrary text, line endings and separators included;
+- lenient ``parse`` never raises (and never reports an internal error) on arbitrary text;
+- strict ``parse`` raises ``ParseError`` carrying ``line``/``column``/``code`` on text that
+  holds no letter, and exactly when an error-level diagnostic exists.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import attrs
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import imrparse
+import strategies as gen
+from imrparse import Letter, ParseError, Severity
+
+SEPARATORS = "\r\n\f\v\x85\u2028\u2029\x1c\x1d\x1e\t \u00a0"
+any_text = st.text(alphabet=st.characters(codec=None) | st.sampled_from(SEPARATORS))
+"""Arbitrary strings, with every line-ish separator over-represented."""
+
+
+def without_diagnostics(letter: Letter) -> Letter:
+    return attrs.evolve(letter, diagnostics=())
+
+
+@given(gen.letters())
+def test_render_round_trip(letter: Letter) -> None:
+    text = imrparse.render(letter)
+    again = imrparse.parse(text)
+    assert without_diagnostics(again) == letter
+
+
+@given(gen.letters(max_determinations=3))
+def test_rendered_text_parses_cleanly(letter: Letter) -> None:
+    again = imrparse.parse(imrparse.render(letter))
+    bad = [d for d in again.diagnostics if d.severity is not Severity.INFO]
+    assert bad == []
+
+
+@given(gen.letters_with_diagnostics())
+def test_converter_round_trip(letter: Letter) -> None:
+    assert imrparse.from_dict(imrparse.to_dict(letter), Letter) == letter
+    assert imrparse.from_json(imrparse.to_json(letter)) == letter
+    assert pickle.loads(pickle.dumps(letter)) == letter
+    assert hash(letter) == hash(attrs.evolve(letter))
+
+
+@given(
+    st.one_of(
+        gen.treatments(),
+        gen.citations().map(lambda c: c.citation),
+        gen.reviewers(),
+        gen.summaries(),
+        gen.determinations(),
+        gen.diagnostics,
+    )
+)
+def test_converter_round_trip_of_parts(record: object) -> None:
+    assert imrparse.from_dict(imrparse.to_dict(record), type(record)) == record
+
+
+@given(any_text)
+@example("a\r\nb\rc\nd\f\x85e\u2028f\r")
+@example("\r\r\n\n")
+@example("")
+def test_tokenize_is_lossless(text: str) -> None:
+    tokens = list(imrparse.tokenize(text))
+    assert "".join(t.text for t in tokens) == text
+    position = 0
+    for token in tokens:
+        assert token.start == position and token.end == position + len(token.text)
+        assert text[token.start : token.end] == token.text
+        position = token.end
+    lines = [t.line for t in tokens]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+
+
+@given(any_text)
+@example("IMR ISSUES, DECISIONS AND RATIONALES\n:Upheld\nx: upheld\n")
+@example("CLINICAL CASE SUMMARY\n\x00\x85Decision rationale:")
+def test_lenient_parse_never_raises(text: str) -> None:
+    letter = imrparse.parse(text)
+    assert isinstance(letter, Letter)
+    assert not [d for d in letter.diagnostics if d.code == "internal-error"]
+    _check_strict_agrees(text, letter)
+
+
+def _check_strict_agrees(text: str, letter: Letter) -> None:
+    errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        with pytest.raises(ParseError) as info:
+            imrparse.parse(text, strict=True)
+        first = errors[0]
+        assert (info.value.line, info.value.column, info.value.code) == (
+            first.line,
+            first.column,
+            first.code,
+        )
+    else:
+        assert imrparse.parse(text, strict=True) == letter
+
+
+no_letter_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters=":") | st.sampled_from(SEPARATORS)
+)
+
+
+@given(no_letter_text)
+@example("")
+@example(" \n\t\n")
+@example("not a letter")
+def test_strict_raises_on_text_without_a_letter(text: str) -> None:
+    upper = " ".join(text.split()).upper()
+    if any(
+        heading in upper
+        for heading in ("CASE SUMMARY", "RATIONALE", "DETERMINATION", "REVIEW", "DOCUMENTS")
+    ):
+        return  # might hold a heading: not "no letter"
+    with pytest.raises(ParseError) as info:
+        imrparse.parse(text, strict=True)
+    err = info.value
+    assert err.code in {"empty-input", "no-letter"}
+    assert err.line >= 1 and err.column >= 1
+    assert str(err).startswith(f"line {err.line}, column {err.column}: ")
+    assert str(err).endswith(f"[{err.code}]")
