@@ -540,6 +540,18 @@ def drop_heading(draw: st.DrawFn, text: str) -> str:
 
 
 @st.composite
+def drop_section(draw: st.DrawFn, text: str) -> str:
+    """One section removed whole: its heading and every line up to the next heading."""
+    lines = text.split("\n")
+    headings = [n for n, line in enumerate(lines) if reads_as(line) is HEADING]
+    if headings:
+        k = draw(st.integers(0, len(headings) - 1))
+        end = headings[k + 1] if k + 1 < len(headings) else len(lines)
+        del lines[headings[k] : end]
+    return "\n".join(lines)
+
+
+@st.composite
 def drop_label(draw: st.DrawFn, text: str) -> str:
     """One part label (``MAXIMUS guideline:``) removed, the text after it kept."""
     lines = text.split("\n")
@@ -583,6 +595,7 @@ DESTRUCTIVE: dict[str, Mutation] = {
     "block_edits": block_edits,
     "truncate": truncate,
     "drop_heading": drop_heading,
+    "drop_section": drop_section,
     "drop_label": drop_label,
     "insert_text": insert_text,
     "char_edits": char_edits,

@@ -9,8 +9,8 @@ Destructive mutations lose information. What must still hold:
 - lenient ``parse`` never raises and never reports ``internal-error``;
 - strict ``parse`` raises ``ParseError`` exactly when the lenient letter has an
   error-level diagnostic, and it is that diagnostic (line, column, code);
-- *broken* is detected: removing one of the three main section headings yields
-  ``missing-section``; removing a part label (``MAXIMUS guideline:``) yields
+- *broken* is detected: removing one of the three main section headings (or the whole
+  section) yields ``missing-section``; removing a part label (``MAXIMUS guideline:``) yields
   ``missing-part``; truncating before the end of the first treatment header's outcome
   word yields an error-level diagnostic; truncating inside a determination before its
   ``Decision rationale:`` label yields ``missing-part``;
@@ -137,12 +137,18 @@ MAIN_HEADINGS = (
 
 
 @given(data=st.data())
-def test_dropping_a_section_heading_is_reported(data: st.DataObject) -> None:
+def test_dropping_a_section_or_its_heading_is_reported(data: st.DataObject) -> None:
+    """Without one of the three main headings (or its whole section): ``missing-section``."""
     text = data.draw(base_texts(MAIN_LAYOUT), label="base")
     lines = text.split("\n")
-    headings = [n for n, line in enumerate(lines) if " ".join(line.split()) in MAIN_HEADINGS]
-    n = data.draw(st.sampled_from(headings), label="heading")
-    del lines[n]
+    headings = [n for n, line in enumerate(lines) if mut.reads_as(line) is TokenKind.HEADING]
+    main = [n for n in headings if " ".join(lines[n].split()) in MAIN_HEADINGS]
+    n = data.draw(st.sampled_from(main), label="heading")
+    if data.draw(st.booleans(), label="whole section"):
+        end = min([h for h in headings if h > n], default=len(lines))
+        del lines[n:end]
+    else:
+        del lines[n]
     letter = _check_lenient_and_strict(data.draw(mut.preserving("\n".join(lines))))
     assert "missing-section" in {d.code for d in letter.diagnostics}
 
