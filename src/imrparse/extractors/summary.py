@@ -93,10 +93,13 @@ def _sentence(text: str, start: int) -> str:
 
 
 def _date_of_injury(
-    text: str, diag: Collector, line: int
+    text: str, low: str, diag: Collector, line: int
 ) -> tuple[datetime.date | None, int | None]:
     """The first date within the sentence after a mention of injury, and where it ends."""
-    for count, mark in enumerate(_INJURY.finditer(text)):
+    anchors = [i for i in (low.find("injur"), low.find("doi")) if i >= 0]
+    if not anchors:
+        return None, None
+    for count, mark in enumerate(_INJURY.finditer(text, min(anchors))):
         if count >= 6:
             break
         stop = _SENTENCE_END.search(text, mark.end())
@@ -118,12 +121,13 @@ def _date_of_injury(
 
 def _mechanism(text: str, low: str, injury_date_end: int | None) -> str | None:
     at = low.find("mechanism")
-    if at >= 0:
-        if _MECHANISM_NONE.search(text, at):
+    while at >= 0:  # both patterns start with the word: match where it stands
+        if _MECHANISM_NONE.match(text, at):
             return None
-        stated = _MECHANISM.search(text, at)
+        stated = _MECHANISM.match(text, at)
         if stated:
             return stated.group(1).strip(" ,") or None
+        at = low.find("mechanism", at + 1)
     if injury_date_end is not None:
         after = _MECHANISM_AFTER_DATE.match(text, injury_date_end)
         if after:
@@ -179,7 +183,8 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
     low = lower_ascii(text)
     age: int | None = None
     sex: Sex | None = None
-    age_sex = _AGE_SEX.search(text)
+    ages = [i for i in (low.find("y"), low.find("old")) if i >= 0]
+    age_sex = _AGE_SEX.search(text, max(0, min(ages) - 8)) if ages else None
     if age_sex:
         age = int(age_sex.group(1))
         sex = _SEX_WORDS[age_sex.group(2).lower()]
@@ -191,7 +196,7 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
         if sex_only:
             sex = _SEX_WORDS[sex_only.group(1).lower()]
 
-    date_of_injury, date_end = _date_of_injury(text, diag, line)
+    date_of_injury, date_end = _date_of_injury(text, low, diag, line)
 
     diagnoses: tuple[str, ...] = ()
     marks = [i for i in (low.find("diagnos"), low.find("impression")) if i >= 0]
