@@ -18,6 +18,7 @@ __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 

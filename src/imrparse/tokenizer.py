@@ -170,7 +170,14 @@ def scan(text: str) -> list[Line]:
             artifacts += 1
         if content:
             # Most lines are long prose without a colon: no need to ask classify().
-            if ":" in content or _may_fit(content, _LONGEST_HEADING):
+            size = len(content)
+            if (
+                ":" in content
+                or size - content.count(" ") <= _LONGEST_HEADING
+                or (
+                    ("\t" in content or "\u00a0" in content) and _may_fit(content, _LONGEST_HEADING)
+                )
+            ):
                 kind = classify(content)
             else:
                 kind = _TEXT
