@@ -112,6 +112,11 @@ def _separated(line: Line, doubled: bool) -> bool:
     return line.kind in _BREAKS or (line.gap > 0 and not doubled)
 
 
+def _paragraph_break_before(line: Line, doubled: bool) -> bool:
+    """Whether a paragraph break (not a page break) stands just before ``line``."""
+    return line.kind is TokenKind.BREAK or (line.gap > 0 and not doubled)
+
+
 def split_sections(lines: list[Line], diag: Collector) -> Outline:
     """Rule ``letter``: cut the lines at section headings.
 
@@ -211,12 +216,20 @@ def split_blocks(
         after = lines[i]
         floor = heads[len(starts) - 1] + 1 if starts else 0
         j = i - 1
-        while j >= floor and i - j <= 3 and not _separated(after, doubled):
+        taken = 0
+        # Only a paragraph break ends a wrapped header; a page boundary inside it (a
+        # page break, a running header or footer) does not, and does not count.
+        while j >= floor and taken < 3 and not _paragraph_break_before(after, doubled):
             line = lines[j]
+            if line.kind is TokenKind.ARTIFACT or line.kind is TokenKind.PAGE_BREAK:
+                after = line
+                j -= 1
+                continue
             if line.kind is not TokenKind.TEXT or line.content.endswith(_SENTENCE_END):
                 break
             start = j
             after = line
+            taken += 1
             j -= 1
         starts.append(start)
     preface = lines[: starts[0]] if starts else list(lines)
