@@ -186,8 +186,8 @@ def split_fields(
             ):
                 open_field.append(line.content)
                 continue
-            if kind is TokenKind.ARTIFACT:
-                continue
+            if kind is TokenKind.ARTIFACT or kind is TokenKind.PAGE_BREAK:
+                continue  # a page boundary inside a value does not end it
             open_field = None
         rest.append(line)
     return rest, fields
