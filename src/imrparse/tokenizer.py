@@ -131,10 +131,14 @@ def _split(text: str) -> tuple[list[str], list[str] | None]:
     There is one body more than there are endings: the (maybe empty) text after
     the last line ending.
     """
-    if "\r" in text:
-        pieces = _EOL_SPLIT.split(text)
-        return pieces[0::2], pieces[1::2]
-    return text.split("\n"), None
+    if "\r" not in text:
+        return text.split("\n"), None
+    crlf = text.count("\r\n")
+    if crlf == text.count("\r") == text.count("\n"):  # Windows line ends only
+        bodies = text.split("\r\n")
+        return bodies, ["\r\n"] * crlf
+    pieces = _EOL_SPLIT.split(text)
+    return pieces[0::2], pieces[1::2]
 
 
 _MISDECODED_NBSP = "\u00c2\u00a0"
