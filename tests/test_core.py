@@ -53,6 +53,8 @@ LINEISH = st.lists(
 
 @given(st.text())
 @example("a\r\nb\rc\n")
+@example("a\r\nb\r\n")
+@example("\r\n\r\nx\r\n\r")
 @example("\f\n \n\n")
 @example("x\u2028y\x85z")
 def test_tokenize_is_lossless(text: str) -> None:
