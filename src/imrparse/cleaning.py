@@ -34,8 +34,11 @@ __all__ = [
 _GAP = r"(?:[ \t\u00a0]|\u00c2\u00a0)"  # a space, tab or no-break space (also mis-decoded: "Â\xa0")
 _ARTIFACT = re.compile(
     rf"Final{_GAP}+Determination{_GAP}+Letter{_GAP}+for{_GAP}+IMR{_GAP}+Case{_GAP}+(?:Number|No\.?)"
-    rf"(?:{_GAP}*:)?"
-    rf"(?:{_GAP}*(?:CM\d{{2}}-\d{{3,8}}|[Xx*#\u2588\u25a0_]{{3,}}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\]))?"
+    # The colon after "Case Number" is the header's only before its number, a page
+    # number or the end of the line; otherwise it is the colon of the text around it
+    # ("... L5-S1 <header>: Upheld").
+    rf"(?:(?:{_GAP}*:)?{_GAP}*(?:CM\d{{2}}-\d{{3,8}}|[Xx*#\u2588\u25a0_]{{3,}}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\])"
+    rf"|{_GAP}*:(?={_GAP}*(?:$|Page{_GAP})))?"
     rf"(?:{_GAP}+Page{_GAP}+\d{{1,3}}(?:{_GAP}+of{_GAP}+\d{{1,3}})?)?",
     re.IGNORECASE,
 )
