@@ -232,6 +232,8 @@ def whitespace_lines(draw: st.DrawFn, text: str) -> str:
     lines = text.split("\n")
     was_doubled = doubled(text)
     for n, line in enumerate(lines):
+        if "\f" in line and not line.strip():
+            continue  # a page break stays a page break, not a paragraph break
         if (line and not line.strip()) or (
             line == "" and not was_doubled and 0 < n < len(lines) - 1 and rnd.random() < 0.5
         ):
