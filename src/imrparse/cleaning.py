@@ -39,7 +39,9 @@ _ARTIFACT = re.compile(
     # ("... L5-S1 <header>: Upheld").
     rf"(?:(?:{_GAP}*:)?{_GAP}*(?:CM\d{{2}}-\d{{3,8}}|[Xx*#\u2588\u25a0_]{{3,}}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\])"
     rf"|{_GAP}*:(?={_GAP}*(?:$|Page{_GAP})))?"
-    rf"(?:{_GAP}+Page{_GAP}+\d{{1,3}}(?:{_GAP}+of{_GAP}+\d{{1,3}})?)?",
+    # A page number after the header is the footer's "Page 2 of 5", capitalised and
+    # whole: prose after a spliced header may begin "page 41 of the guidelines".
+    rf"(?:{_GAP}+(?-i:Page){_GAP}+\d{{1,3}}{_GAP}+of{_GAP}+\d{{1,3}})?",
     re.IGNORECASE,
 )
 _PAGE_NUMBER_LINE = re.compile(
