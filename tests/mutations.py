@@ -271,6 +271,7 @@ def page_breaks(draw: st.DrawFn, text: str) -> str:
 
 
 _CASE_NUMBER = re.compile(r"CM\d{2}-\d{7}(?!\d)")
+_FOOTER_PAGE = re.compile(r"\s*Page\s+\d+\s+of\s+\d+")
 
 
 @st.composite
@@ -297,7 +298,11 @@ def running_headers(draw: st.DrawFn, text: str) -> str:
         if rnd.random() < 0.5 and spliceable:
             n = rnd.choice(spliceable)
             line = lines[n]
-            spaces = [m.start() for m in re.finditer(" ", line)]
+            # Not just before prose reading "Page 41 of 127": a header's own page
+            # number reads the same, so that splice is ambiguous (see docs/mutations.md).
+            spaces = [
+                m.start() for m in re.finditer(" ", line) if not _FOOTER_PAGE.match(line, m.end())
+            ]
             where = rnd.choice(("start", "end", *(["space"] * 4 if spaces else [])))
             if where == "start":
                 lines[n] = f"{header} {line}"
