@@ -112,3 +112,30 @@ def test_colon_spacing_and_tabs__header_and_label_with_runs_of_white_space() -> 
 def test_whitespace_lines_and_mojibake__misdecoded_no_break_space_line_is_a_break() -> None:
     lines = imrparse.tokenizer.scan("text one\n\u00c2\u00a0\nDecision\u00c2\u00a0rationale: x\n")
     assert [line.kind.value for line in lines] == ["text", "break", "part"]
+
+
+def test_soak_running_headers__header_before_a_colon_or_page_prose() -> None:
+    strip = imrparse.cleaning.strip_artifacts
+    header = "Final Determination Letter for IMR Case Number"
+    assert strip(f"EPIDURAL AT L5-S1 {header} :\tOVERTURNED") == (
+        "EPIDURAL AT L5-S1  :\tOVERTURNED",
+        1,
+    )
+    assert strip(f"As noted on {header} page 41 of the guidelines") == (
+        "As noted on  page 41 of the guidelines",
+        1,
+    )
+    assert strip(f"a {header}: [redacted] Page 1 of 2 b") == ("a  b", 1)
+    assert strip(f"{header}:") == ("", 1)
+
+
+def test_soak_page_breaks__page_break_inside_a_field_value() -> None:
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+        "Certification(s)/Specialty: Preventive Medicine, Public Health &\n\f\n"
+        "General Preventive Medicine\n"
+    )
+    assert imrparse.parse(text).reviewer.board_certifications == (
+        "Preventive Medicine",
+        "Public Health & General Preventive Medicine",
+    )
