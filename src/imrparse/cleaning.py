@@ -72,7 +72,11 @@ _MOJIBAKE = re.compile(
 
 def may_hold_page_header(text: str) -> bool:
     """Cheap whole-text test: could any line hold a running page header?"""
-    return "etermination" in text or "ETERMINATION" in text
+    # Every letter says "Final Determination" in its boilerplate; only a running
+    # header says "Determination Letter".
+    return ("etter" in text or "ETTER" in text) and (
+        "etermination" in text or "ETERMINATION" in text
+    )
 
 
 def is_page_number(line: str) -> bool:
