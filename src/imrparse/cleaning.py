@@ -175,7 +175,7 @@ def clean_lines(lines: Iterable[str]) -> str:
     it; one that a wrap split over two lines is caught here, on the joined text.
     """
     text = join_lines(lines)
-    if "etermination" in text or "ETERMINATION" in text:
+    if may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
     text, _ = repair_characters(text)
     return normalize_space(text)

@@ -11,13 +11,13 @@ import datetime
 import re
 
 __all__ = [
-    "DATE_PATTERN",
     "TWO_DIGIT_PIVOT",
     "InvalidDate",
     "date_from_match",
     "parse_date",
     "parse_loose",
     "resolve_year",
+    "search_date",
 ]
 
 TWO_DIGIT_PIVOT = 40
@@ -48,12 +48,36 @@ _MONTH_NAME = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 
-DATE_PATTERN = re.compile(
+_NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
-    r"|(?P<mname>" + _MONTH_NAME + r")[ \t]+(?P<dn>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<yn>\d{4})\b",
+)
+_NAMED_DATE = re.compile(
+    r"\b(?P<mname>"
+    + _MONTH_NAME
+    + r")[ \t]+(?P<dn>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<yn>\d{4})\b",
     re.IGNORECASE,
 )
-"""A full date, numeric month-first or with the month's name."""
+_MONTH_STEMS = tuple(_MONTHS)
+
+
+def search_date(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first full date in ``text[pos:endpos]``: numeric month-first, or with the month's name.
+
+    The month-name pattern (slow: a dozen case-insensitive alternatives at every
+    position) only runs where a month's name could stand.
+
+    >>> search_date("seen 3/4/15, injured June 8, 2000").group()
+    '3/4/15'
+    """
+    end = len(text) if endpos is None else endpos
+    numeric = _NUMERIC_DATE.search(text, pos, end)
+    stop = numeric.start() if numeric else end
+    window = text[pos:stop].lower()
+    if any(stem in window for stem in _MONTH_STEMS):
+        named = _NAMED_DATE.search(text, pos, stop)
+        if named is not None:
+            return named
+    return numeric
 
 
 class InvalidDate(ValueError):
@@ -73,8 +97,8 @@ def resolve_year(year: str) -> int:
 
 
 def date_from_match(match: re.Match[str]) -> datetime.date:
-    """The date a :data:`DATE_PATTERN` match names; :class:`InvalidDate` if none."""
-    if match.group("m") is not None:
+    """The date a :func:`search_date` match names; :class:`InvalidDate` if none."""
+    if match.re is _NUMERIC_DATE:
         month, day, year = int(match.group("m")), int(match.group("d")), match.group("y")
     else:
         month = _MONTHS[match.group("mname")[:3].lower()]
@@ -95,7 +119,7 @@ def parse_date(text: str) -> datetime.date | None:
     >>> parse_date("since at least 05/2012") is None
     True
     """
-    match = DATE_PATTERN.search(text)
+    match = search_date(text)
     if match is None:
         return None
     return date_from_match(match)

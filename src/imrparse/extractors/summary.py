@@ -17,7 +17,7 @@ from ..diagnostics import Collector
 from ..lexicon import DIAGNOSIS_QUALIFIER_WORDS
 from ..records import CaseSummary, Sex
 from .citations import split_topics
-from .dates import DATE_PATTERN, InvalidDate, date_from_match, parse_loose
+from .dates import InvalidDate, date_from_match, parse_loose, search_date
 from .search import lower_ascii
 
 __all__ = ["extract_summary", "split_diagnoses", "strip_boilerplate"]
@@ -104,7 +104,7 @@ def _date_of_injury(
             break
         stop = _SENTENCE_END.search(text, mark.end())
         endpos = min(mark.end() + 120, stop.start() if stop else len(text))
-        match = DATE_PATTERN.search(text, mark.end(), endpos)
+        match = search_date(text, mark.end(), endpos)
         if match is not None:
             try:
                 return date_from_match(match), match.end()
