@@ -58,11 +58,24 @@ class Line(NamedTuple):
 
 _LONGEST_LABEL = max(len(k) for k in (*PART_LABELS, *FIELD_LABELS, *HEADINGS)) + 8
 _LONGEST_OUTCOME = max(len(k) for k in OUTCOME_WORDS) + 8
+_OUTCOME_INITIALS = frozenset(k[0] for k in OUTCOME_WORDS) | frozenset(
+    k[0].lower() for k in OUTCOME_WORDS
+)
 _LONGEST_HEADING = max(len(k) for k in HEADINGS) + 8
 
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).upper()
+
+
+def _label(text: str) -> str:
+    """The matching key of a would-be label (the text before a colon); "" if too long."""
+    if not _may_fit(text, _LONGEST_LABEL):
+        return ""
+    key = text.strip().upper()
+    if "  " in key or "\t" in key or "\u00a0" in key:
+        key = _fold(key)
+    return key
 
 
 def _may_fit(text: str, limit: int) -> bool:
@@ -89,9 +102,12 @@ def split_outcome(content: str) -> tuple[str, str] | None:
     True
     """
     last = content.rfind(":")
-    if last <= 0 or not _may_fit(content[last + 1 :], _LONGEST_OUTCOME):
+    if last <= 0:
         return None
-    outcome = OUTCOME_WORDS.get(_fold(content[last + 1 :]).rstrip("."))
+    tail = content[last + 1 :].strip()
+    if not tail or tail[0] not in _OUTCOME_INITIALS or not _may_fit(tail, _LONGEST_OUTCOME):
+        return None
+    outcome = OUTCOME_WORDS.get(_fold(tail).rstrip("."))
     treatment = content[:last].strip()
     if outcome is None or not treatment:
         return None
@@ -108,7 +124,7 @@ def classify(content: str) -> TokenKind:
     """
     colon = content.find(":")
     if colon > 0:
-        label = _fold(content[:colon]) if _may_fit(content[:colon], _LONGEST_LABEL) else ""
+        label = _label(content[:colon])
         if label in PART_LABELS:
             return _PART
         if split_outcome(content) is not None:
