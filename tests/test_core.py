@@ -51,23 +51,6 @@ LINEISH = st.lists(
 # --- tokenizer ---------------------------------------------------------------------------
 
 
-@given(st.text())
-@example("a\r\nb\rc\n")
-@example("a\r\nb\r\n")
-@example("\r\n\r\nx\r\n\r")
-@example("\f\n \n\n")
-@example("x\u2028y\x85z")
-def test_tokenize_is_lossless(text: str) -> None:
-    tokens = list(imrparse.tokenize(text))
-    assert "".join(t.text for t in tokens) == text
-    position = 0
-    for token in tokens:
-        assert token.start == position
-        assert text[token.start : token.end] == token.text
-        position = token.end
-    assert position == len(text)
-
-
 @given(LINEISH)
 def test_token_lines_count_only_real_line_ends(text: str) -> None:
     for token in imrparse.tokenize(text):

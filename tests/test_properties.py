@@ -76,6 +76,9 @@ def test_converter_round_trip_of_parts(record: object) -> None:
 @example("a\r\nb\rc\nd\f\x85e\u2028f\r")
 @example("\r\r\n\n")
 @example("")
+@example("a\r\nb\r\n")  # Windows line ends only: the tokenizer's str.split path
+@example("\r\n\r\nx\r\n\r")
+@example("\f\n \n\n")
 def test_tokenize_is_lossless(text: str) -> None:
     tokens = list(imrparse.tokenize(text))
     assert "".join(t.text for t in tokens) == text
