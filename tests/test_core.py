@@ -152,7 +152,10 @@ def test_strip_artifacts() -> None:
 
 def test_repair_characters() -> None:
     assert repair_characters("FlexerilÂ® 10mg") == ("Flexeril® 10mg", True)
-    assert repair_characters("Norcoâ\u00bf\u00a2")[0] == "Norco\u2122"
+    assert repair_characters("Norcoâ\u00bf\u00a2") == ("Norco\u2122", True)
+    # Runs that re-decode cleanly take the fast path; "ï" alone is left as written.
+    assert repair_characters("cafÃ© â€œquotedâ€\x9d naïve") == ('café "quoted" naïve', True)
+    assert repair_characters("caf\u00e9 \u2018ok\u2019") == ("caf\u00e9 'ok'", False)
     assert repair_characters("\u201cquoted\u201d \u2018x\u2019")[0] == "\"quoted\" 'x'"
     assert repair_characters("plain ascii") == ("plain ascii", False)
     assert find_mojibake("plain") == -1

@@ -12,6 +12,7 @@ of mark; :func:`clean_lines` runs them in order on the lines of one value.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
@@ -53,6 +54,13 @@ _PAGE_NUMBER_LINE = re.compile(
 _CONTROL_CHARS = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
 _CONTROLS_TO_SPACE = {ord(c): " " for c in _CONTROL_CHARS}
 
+
+# The quotes ftfy's uncurl_quotes straightens.
+_STRAIGHT_QUOTES = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+)
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 # Mis-decodings that no general repair can undo, because a byte was lost.
 _LOSSY = {
@@ -134,15 +142,36 @@ def repair_characters(text: str) -> tuple[str, bool]:
     """
     if text.isascii():
         return text, False
-    import ftfy  # deferred: only non-ASCII text pays for the import
-
     repaired = text
     for bad, good in _LOSSY.items():
         if bad in repaired:
             repaired = repaired.replace(bad, good)
+    if not any(mark in repaired for mark in _MOJIBAKE_MARKS):
+        # No sign of mis-decoding: ftfy (slow) has nothing to undo; straighten the
+        # quotes it would straighten and compose characters as it would.
+        return _plain(repaired), repaired != text
+    # The common case, fast: each run of non-ASCII characters is UTF-8 that was
+    # read as Windows-1252; encoding it back and decoding it as UTF-8 undoes that.
+    # A run that does not round-trip that way is left to ftfy's general repair.
+    undone = _NON_ASCII_RUN.sub(_redecode, repaired)
+    if not any(mark in undone for mark in _MOJIBAKE_MARKS):
+        return _plain(undone), True
+    import ftfy  # deferred: only text that needs the general repair pays for the import
+
     fixed = ftfy.fix_text(repaired, normalization="NFC", fix_line_breaks=False)
-    suspicious = any(mark in text for mark in _MOJIBAKE_MARKS)
-    return fixed, suspicious and fixed != text
+    return fixed, fixed != text
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFC", text.translate(_STRAIGHT_QUOTES))
+
+
+def _redecode(match: re.Match[str]) -> str:
+    run = match.group()
+    try:
+        return run.encode("windows-1252").decode("utf-8")
+    except UnicodeError:
+        return run
 
 
 def find_mojibake(text: str) -> int:
