@@ -473,3 +473,17 @@ def test_characters_whose_lower_case_is_longer_do_not_shift_offsets() -> None:
     (citation,) = letter.determinations[0].reviewer_basis.citations
     assert (citation.title, citation.pages) == ("Chronic Pain Treatment Guidelines", (4,))
     assert letter.reviewer.board_certifications == ("Anesthesiology",)
+
+
+def test_sections_no_rule_reads_are_kept_and_reported() -> None:
+    text = imrparse.examples.read_text("overturned") + (
+        "\nDOCUMENTS REVIEWED\nMedical records dated 1/1/2015\nCASE SUMMARY\nstray summary\n"
+    )
+    letter = imrparse.parse(text)
+    assert letter.unclaimed == ("Medical records dated 1/1/2015", "stray summary")
+    found = [(d.code, d.line) for d in letter.diagnostics]
+    assert ("not-extracted", 75) in found and ("not-extracted", 77) in found
+    assert (
+        letter.determinations
+        == imrparse.parse(imrparse.examples.read_text("overturned")).determinations
+    )

@@ -157,9 +157,8 @@ def _parse(text: str, diag: Collector) -> Letter:
 
     cover_lines, cover_fields = split_fields(outline.preamble, doubled)
     _claim_rest(cover_lines, "before the first section", unclaimed, diag, "not-extracted")
-    reviewer = _reviewer(
-        sections.get("how") or sections.get("legacy-qualifications"), doubled, diag
-    )
+    how_section = sections.get("how") or sections.get("legacy-qualifications")
+    reviewer = _reviewer(how_section, doubled, diag)
     summary_section = sections.get("summary") or sections.get("legacy-summary")
     if summary_section is not None:
         summary_text = strip_boilerplate(clean_lines(_contents(summary_section.lines)))
@@ -182,9 +181,17 @@ def _parse(text: str, diag: Collector) -> Letter:
     else:
         diag.add("legacy-layout", "2013 layout: outcomes and case facts only")
         determinations = _legacy_determinations(lines)
-    documents = sections.get("documents")
-    if documents is not None:
-        _claim_rest(documents.lines, "in DOCUMENTS REVIEWED", unclaimed, diag, "not-extracted")
+    # Whatever section no rule above read (DOCUMENTS REVIEWED, a 2013 heading inside a
+    # 2014 letter, ...) is kept and reported, not dropped.
+    read = {section.name for section in (how_section, summary_section) if section is not None}
+    if layout == "fdl-2014":
+        read |= {"decisions"}
+    else:
+        read.update(name for name in sections if name.startswith("legacy"))
+    for name, section in sections.items():
+        if name not in read:
+            where = f"in the section {section.heading.content!r}"
+            _claim_rest(section.lines, where, unclaimed, diag, "not-extracted")
 
     return Letter(
         layout=layout,
