@@ -111,9 +111,6 @@ def strip_artifacts(line: str) -> tuple[str, int]:
     return line, count
 
 
-_HYPHEN_WRAP = re.compile(r"(?<=[^\s-]-)\n")
-
-
 def join_lines(lines: Iterable[str]) -> str:
     """Undo page-width wrapping: join lines with one space.
 
@@ -123,10 +120,17 @@ def join_lines(lines: Iterable[str]) -> str:
     >>> join_lines(["Decision based on Non-", "MTUS Citation", "", "ODG"])
     'Decision based on Non-MTUS Citation ODG'
     """
-    text = "\n".join(filter(None, (line.strip() for line in lines)))
-    if "-\n" in text:
-        text = _HYPHEN_WRAP.sub("", text)
-    return text.replace("\n", " ")
+    pieces: list[str] = []
+    glue = True  # no space before the first line
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not glue:
+            pieces.append(" ")
+        pieces.append(line)
+        glue = line[-1] == "-" and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
+    return "".join(pieces)
 
 
 def repair_characters(text: str) -> tuple[str, bool]:
@@ -186,6 +190,10 @@ def find_mojibake(text: str) -> int:
     return match.start() if match else -1
 
 
+# The ASCII characters str.split() takes for white space, but the blank.
+_ASCII_SPACE_BUT_BLANK = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
 def normalize_space(text: str) -> str:
     """Fold every run of white space (tabs, no-break spaces, form feeds) to one space.
 
@@ -194,6 +202,13 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
+    if text.isascii() and not any(char in text for char in _ASCII_SPACE_BUT_BLANK):
+        # Only blanks to fold: str.replace runs in C without making a list of
+        # every word (what split() and join() cost on a page of prose).
+        text = text.strip(" ")
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text
     return " ".join(text.split())
 
 
