@@ -37,8 +37,17 @@ __all__ = [
     "split_sections",
 ]
 
-_SKIP = frozenset({TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT})
-_BREAKS = frozenset({TokenKind.BREAK, TokenKind.PAGE_BREAK})
+# Enum members bound once: looking one up on the class costs ~15 times a plain name.
+_HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
+    TokenKind.HEADING,
+    TokenKind.FIELD,
+    TokenKind.DETERMINATION,
+    TokenKind.PART,
+    TokenKind.TEXT,
+)
+_BREAK, _PAGE_BREAK, _ARTIFACT = TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT
+_SKIP = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
+_BREAKS = frozenset({_BREAK, _PAGE_BREAK})
 _SENTENCE_END = (".", ":", ";", "!", "?")
 PART_ORDER = ("claims", "reviewer", "rationale")
 PART_TITLES = {
@@ -114,7 +123,7 @@ def _separated(line: Line, doubled: bool) -> bool:
 
 def _paragraph_break_before(line: Line, doubled: bool) -> bool:
     """Whether a paragraph break (not a page break) stands just before ``line``."""
-    return line.kind is TokenKind.BREAK or (line.gap > 0 and not doubled)
+    return line.kind is _BREAK or (line.gap > 0 and not doubled)
 
 
 def split_sections(lines: list[Line], diag: Collector) -> Outline:
@@ -123,7 +132,7 @@ def split_sections(lines: list[Line], diag: Collector) -> Outline:
     A heading seen twice continues its section (``duplicate-section``); headings
     out of the usual order are reported (``section-out-of-order``).
     """
-    heads = [i for i, line in enumerate(lines) if line.kind is TokenKind.HEADING]
+    heads = [i for i, line in enumerate(lines) if line.kind is _HEADING]
     preamble = lines[: heads[0] if heads else len(lines)]
     sections: dict[str, Section] = {}
     last_rank = -1
@@ -168,7 +177,7 @@ def split_fields(
     open_field: list[str] | None = None
     for line in lines:
         kind = line.kind
-        if kind is TokenKind.FIELD:
+        if kind is _FIELD:
             colon = line.content.find(":")
             name = FIELD_LABELS[_fold(line.content[:colon])]
             open_field = [line.content[colon + 1 :]]
@@ -180,13 +189,13 @@ def split_fields(
             continue
         if open_field is not None:
             if (
-                kind is TokenKind.TEXT
+                kind is _TEXT
                 and not _separated(line, doubled)
                 and _continues(open_field[-1], line.content)
             ):
                 open_field.append(line.content)
                 continue
-            if kind is TokenKind.ARTIFACT or kind is TokenKind.PAGE_BREAK:
+            if kind is _ARTIFACT or kind is _PAGE_BREAK:
                 continue  # a page boundary inside a value does not end it
             open_field = None
         rest.append(line)
@@ -209,7 +218,7 @@ def split_blocks(
     a sentence are the header's wrapped beginning. Returns the preface (the
     lines before the first block) and the blocks in letter order.
     """
-    heads = [i for i, line in enumerate(lines) if line.kind is TokenKind.DETERMINATION]
+    heads = [i for i, line in enumerate(lines) if line.kind is _DETERMINATION]
     starts: list[int] = []
     for i in heads:
         start = i
@@ -221,11 +230,11 @@ def split_blocks(
         # page break, a running header or footer) does not, and does not count.
         while j >= floor and taken < 3 and not _paragraph_break_before(after, doubled):
             line = lines[j]
-            if line.kind is TokenKind.ARTIFACT or line.kind is TokenKind.PAGE_BREAK:
+            if line.kind is _ARTIFACT or line.kind is _PAGE_BREAK:
                 after = line
                 j -= 1
                 continue
-            if line.kind is not TokenKind.TEXT or line.content.endswith(_SENTENCE_END):
+            if line.kind is not _TEXT or line.content.endswith(_SENTENCE_END):
                 break
             start = j
             after = line
@@ -254,7 +263,7 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
     """
     parts: dict[str, Part] = {}
     order: list[str] = []
-    labels = [i for i, line in enumerate(lines) if line.kind is TokenKind.PART]
+    labels = [i for i, line in enumerate(lines) if line.kind is _PART]
     stray = [line for line in lines[: labels[0] if labels else len(lines)] if line.content]
     for n, i in enumerate(labels):
         line = lines[i]

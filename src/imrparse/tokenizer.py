@@ -34,6 +34,7 @@ _HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
     TokenKind.PART,
     TokenKind.TEXT,
 )
+_BREAK, _PAGE_BREAK, _ARTIFACT = TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT
 
 
 class Line(NamedTuple):
@@ -205,11 +206,11 @@ def scan(text: str) -> list[Line]:
         else:
             column = 1
             if artifacts:
-                kind = TokenKind.ARTIFACT
+                kind = _ARTIFACT
             elif "\f" in body:
-                kind = TokenKind.PAGE_BREAK
+                kind = _PAGE_BREAK
             else:
-                kind = TokenKind.BREAK
+                kind = _BREAK
         append(new(Line, (kind, number, content, column, artifacts, gap)))
         gap = 0
     return lines
