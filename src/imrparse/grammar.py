@@ -254,6 +254,11 @@ def split_blocks(
     return preface, blocks
 
 
+def _has_text(texts: list[str]) -> bool:
+    # Stops at the first text with content: the label's remainder or the line after.
+    return any(text and not text.isspace() for text in texts)
+
+
 def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[Line], list[Part]]:
     """Rule ``part``: cut a block's body at its part labels.
 
@@ -302,7 +307,7 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
                 header.number,
                 header.column,
             )
-        elif not any(text.strip() for text in parts[name].texts):
+        elif not _has_text(parts[name].texts):
             label = parts[name].label
             diag.add(
                 "empty-part",
