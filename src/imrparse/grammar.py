@@ -22,8 +22,21 @@ from typing import NamedTuple
 
 from .diagnostics import Collector
 from .lexicon import FIELD_LABELS, HEADINGS, PART_LABELS, SECTION_ORDER
-from .records import TokenKind
-from .tokenizer import Line, split_outcome
+
+# Token kinds bound once, in the tokenizer: looking an Enum member up on its class
+# costs about fifteen times a plain name, and these tests run for every line.
+from .tokenizer import (
+    _ARTIFACT,
+    _BREAK,
+    _DETERMINATION,
+    _FIELD,
+    _HEADING,
+    _PAGE_BREAK,
+    _PART,
+    _TEXT,
+    Line,
+    split_outcome,
+)
 
 __all__ = [
     "Block",
@@ -37,15 +50,6 @@ __all__ = [
     "split_sections",
 ]
 
-# Enum members bound once: looking one up on the class costs ~15 times a plain name.
-_HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
-    TokenKind.HEADING,
-    TokenKind.FIELD,
-    TokenKind.DETERMINATION,
-    TokenKind.PART,
-    TokenKind.TEXT,
-)
-_BREAK, _PAGE_BREAK, _ARTIFACT = TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT
 _SKIP = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
 _BREAKS = frozenset({_BREAK, _PAGE_BREAK})
 _SENTENCE_END = (".", ":", ";", "!", "?")
