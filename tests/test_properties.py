@@ -139,3 +139,55 @@ def test_strict_raises_on_text_without_a_letter(text: str) -> None:
     assert err.line >= 1 and err.column >= 1
     assert str(err).startswith(f"line {err.line}, column {err.column}: ")
     assert str(err).endswith(f"[{err.code}]")
+
+
+header_text = (
+    st.lists(
+        st.sampled_from(
+            [
+                "Final",
+                "Determination",
+                "DETERMINATION",
+                "determination",
+                "Letter",
+                "LETTER",
+                "for IMR Case Number CM15-0000000",
+                " ",
+                "\t",
+                "\u00a0",
+                "\u00c2\u00a0",
+                "\u00c2",
+                "\n",
+                "Page 2 of 5",
+                "x",
+            ]
+        )
+    ).map("".join)
+    | any_text
+)
+
+
+@given(header_text)
+@example("Final Determination" + " " * 60 + "Letter for IMR Case Number CM15-0000000")
+@example("Final Determination\u00c2\u00a0Letter for IMR Case No. CM15-0000000")
+def test_the_page_header_prefilter_never_misses_a_header(text: str) -> None:
+    # The tokenizer strips page headers only from texts the cheap whole-text test lets
+    # through; a header it turns away would leak into the values.
+    from imrparse.cleaning import _ARTIFACT, may_hold_page_header
+
+    if _ARTIFACT.search(text) is not None:
+        assert may_hold_page_header(text)
+
+
+@given(any_text | gen.letters().map(imrparse.render))
+def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
+    from imrparse.grammar import is_doubled
+    from imrparse.records import TokenKind
+    from imrparse.tokenizer import scan, scan_text
+
+    scanned = scan_text(text)
+    assert scanned.lines == scan(text)
+    assert scanned.doubled == is_doubled(scanned.lines)
+    assert scanned.headings == [
+        i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.HEADING
+    ]

@@ -79,12 +79,31 @@ _MOJIBAKE = re.compile(
 
 
 def may_hold_page_header(text: str) -> bool:
-    """Cheap whole-text test: could any line hold a running page header?"""
-    # Every letter says "Final Determination" in its boilerplate; only a running
-    # header says "Determination Letter".
-    return ("etter" in text or "ETTER" in text) and (
-        "etermination" in text or "ETERMINATION" in text
-    )
+    """Cheap whole-text test: could any line hold a running page header?
+
+    ``False`` only when no "Determination" is followed by white space and then
+    "Letter", as in every header; a letter's own prose says "Final
+    Determination" but hardly ever "Determination Letter". Headers are looked
+    for written as "Determination" or "DETERMINATION", the forms PDF text has.
+    """
+    if "etermination" not in text and "ETERMINATION" not in text:
+        return False  # the common case, for the short values clean_lines() sees
+    for word in ("etermination", "ETERMINATION"):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            window = text[end : end + _GAP_WINDOW]
+            after = window.lstrip(_HEADER_GAP)
+            if len(after) < len(window) and (not after or after[:6].lower() == "letter"):
+                return True  # (a window of white space only: let the full pattern decide)
+            at = text.find(word, end)
+    return False
+
+
+# What may stand between "Determination" and "Letter" in a header, and how much of it
+# is looked at before the full pattern is left to decide.
+_HEADER_GAP = " \t\u00a0\u00c2"
+_GAP_WINDOW = 40
 
 
 def is_page_number(line: str) -> bool:
@@ -190,8 +209,22 @@ def find_mojibake(text: str) -> int:
     return match.start() if match else -1
 
 
-# The ASCII characters str.split() takes for white space, but the blank.
-_ASCII_SPACE_BUT_BLANK = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+def _has_other_space(text: str) -> bool:
+    """Whether ``text`` holds an ASCII character ``str.split()`` takes for white space, but the blank.
+
+    Written out: a generator over the nine characters costs twice as much.
+    """
+    return (
+        "\n" in text
+        or "\t" in text
+        or "\r" in text
+        or "\x0c" in text
+        or "\x0b" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+        or "\x1f" in text
+    )
 
 
 def normalize_space(text: str) -> str:
@@ -202,7 +235,7 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
-    if text.isascii() and not any(char in text for char in _ASCII_SPACE_BUT_BLANK):
+    if text.isascii() and not _has_other_space(text):
         # Only blanks to fold: str.replace runs in C without making a list of
         # every word (what split() and join() cost on a page of prose).
         text = text.strip(" ")

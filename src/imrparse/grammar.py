@@ -35,6 +35,8 @@ from .tokenizer import (
     _PART,
     _TEXT,
     Line,
+    contents,
+    doubling,
     split_outcome,
 )
 
@@ -102,8 +104,8 @@ def _fold(text: str) -> str:
 def is_doubled(lines: list[Line]) -> bool:
     """Whether the text has blank-line doubling: an empty line after every line of text.
 
-    Doubled text has (almost) no two lines of text in a row; in undoubled text
-    wrapped paragraphs put many lines of text next to each other.
+    The same verdict :func:`~imrparse.tokenizer.scan_text` reaches while it scans;
+    see :func:`~imrparse.tokenizer.doubling` for the rule.
     """
     blanks = 0
     filled = 0
@@ -117,7 +119,7 @@ def is_doubled(lines: list[Line]) -> bool:
             previous_filled = True
         else:
             previous_filled = False
-    return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 20 <= filled
+    return doubling(blanks, filled, adjacent)
 
 
 def _separated(line: Line, doubled: bool) -> bool:
@@ -130,13 +132,20 @@ def _paragraph_break_before(line: Line, doubled: bool) -> bool:
     return line.kind is _BREAK or (line.gap > 0 and not doubled)
 
 
-def split_sections(lines: list[Line], diag: Collector) -> Outline:
+def split_sections(
+    lines: list[Line], diag: Collector, headings: list[int] | None = None
+) -> Outline:
     """Rule ``letter``: cut the lines at section headings.
 
     A heading seen twice continues its section (``duplicate-section``); headings
-    out of the usual order are reported (``section-out-of-order``).
+    out of the usual order are reported (``section-out-of-order``). ``headings``,
+    the indexes of the heading lines, saves a pass when the caller has them.
     """
-    heads = [i for i, line in enumerate(lines) if line.kind is _HEADING]
+    heads = (
+        headings
+        if headings is not None
+        else [i for i, line in enumerate(lines) if line.kind is _HEADING]
+    )
     preamble = lines[: heads[0] if heads else len(lines)]
     sections: dict[str, Section] = {}
     last_rank = -1
@@ -280,9 +289,7 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
         colon = line.content.find(":")
         name = PART_LABELS[_fold(line.content[:colon])]
         # Lines without content are the skipped kinds: breaks and page artifacts.
-        texts = [line.content[colon + 1 :]] + [
-            ln.content for ln in lines[i + 1 : end] if ln.content
-        ]
+        texts = [line.content[colon + 1 :], *contents(lines[i + 1 : end])]
         if name in parts:
             diag.add(
                 "duplicate-part",

@@ -11,7 +11,6 @@ first error-level one into a :class:`~imrparse.ParseError` at the end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import attrs
 
@@ -23,7 +22,7 @@ from .extractors.dates import InvalidDate, parse_date
 from .extractors.reviewer import extract_reviewer
 from .extractors.summary import extract_summary, strip_boilerplate
 from .extractors.treatments import parse_treatment
-from .grammar import Block, Section, is_doubled, split_blocks, split_fields, split_sections
+from .grammar import Block, Section, split_blocks, split_fields, split_sections
 from .records import (
     CaseSummary,
     Determination,
@@ -33,7 +32,7 @@ from .records import (
     Reviewer,
     Severity,
 )
-from .tokenizer import Line, scan
+from .tokenizer import Line, contents, scan_text
 
 __all__ = ["parse"]
 
@@ -107,10 +106,6 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - line_start + 1
 
 
-def _contents(lines: Iterable[Line]) -> list[str]:
-    return [line.content for line in lines if line.content]
-
-
 def _parse(text: str, diag: Collector) -> Letter:
     control = find_control(text)
     if control >= 0:
@@ -125,7 +120,8 @@ def _parse(text: str, diag: Collector) -> Letter:
             "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
             *_position(text, mojibake),
         )
-    lines = scan(text)
+    scanned = scan_text(text)
+    lines = scanned.lines
     if not any(line.content for line in lines):
         diag.add("empty-input", "the text holds no letter: it is empty or only white space")
         return Letter(diagnostics=tuple(diag.items))
@@ -138,14 +134,14 @@ def _parse(text: str, diag: Collector) -> Letter:
             removed[0].number,
             removed[0].column,
         )
-    doubled = is_doubled(lines)
-    outline = split_sections(lines, diag)
+    doubled = scanned.doubled
+    outline = split_sections(lines, diag, scanned.headings)
     sections = outline.sections
     unclaimed: list[str] = []
     case = _case_number(text)
     if case is None and removed:
         # A page header may stand between the halves of a wrapped case number.
-        case = _case_number("\n".join(_contents(lines)))
+        case = _case_number("\n".join(contents(lines)))
 
     if any(name in sections for name in _MAIN_SECTIONS):
         layout = "fdl-2014"
@@ -161,7 +157,7 @@ def _parse(text: str, diag: Collector) -> Letter:
     reviewer = _reviewer(how_section, doubled, diag)
     summary_section = sections.get("summary") or sections.get("legacy-summary")
     if summary_section is not None:
-        summary_text = strip_boilerplate(clean_lines(_contents(summary_section.lines)))
+        summary_text = strip_boilerplate(clean_lines(contents(summary_section.lines)))
         summary = extract_summary(summary_text, diag, summary_section.heading.number)
     else:
         summary = extract_summary("", Collector())
@@ -235,7 +231,7 @@ def _claim_rest(
                 run.append(line)
             continue
         if run:
-            cleaned = clean_lines(_contents(run))
+            cleaned = clean_lines(contents(run))
             unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
             diag.add(code, f"text {where}: {excerpt!r}", run[0].number, run[0].column)
@@ -246,7 +242,7 @@ def _reviewer(section: Section | None, doubled: bool, diag: Collector) -> Review
     if section is None:
         return Reviewer()
     rest, fields = split_fields(section.lines, doubled)
-    prose = clean_lines(_contents(rest))
+    prose = clean_lines(contents(rest))
     values = {name: clean_lines(texts) for name, (_, texts) in fields.items()}
     reviewer = extract_reviewer(prose, values)
     line = section.heading.number
@@ -263,7 +259,7 @@ def _decisions(
     section: Section, doubled: bool, unclaimed: list[str], diag: Collector
 ) -> tuple[Determination, ...]:
     preface, blocks = split_blocks(section.lines, doubled, diag)
-    leftover = _DECISIONS_PREFACE.sub("", clean_lines(_contents(preface)))
+    leftover = _DECISIONS_PREFACE.sub("", clean_lines(contents(preface)))
     if leftover:
         first = next(line for line in preface if line.content)
         unclaimed.append(leftover)
@@ -309,7 +305,7 @@ def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Deter
 
 
 def _legacy_determinations(lines: list[Line]) -> tuple[Determination, ...]:
-    text = clean_lines(_contents(lines))
+    text = clean_lines(contents(lines))
     found: dict[str, Determination] = {}
     for match in _LEGACY_OUTCOME.finditer(text):
         treatment = parse_treatment(match.group(1).strip())

@@ -17,14 +17,25 @@ of all tokens gives the input back exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
 from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS
 from .records import Token, TokenKind
 
-__all__ = ["Line", "classify", "scan", "split_outcome", "tokenize"]
+__all__ = [
+    "Line",
+    "Scan",
+    "classify",
+    "contents",
+    "doubling",
+    "scan",
+    "scan_text",
+    "split_outcome",
+    "tokenize",
+]
 
 
 _HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
@@ -55,6 +66,15 @@ class Line(NamedTuple):
     """How many page headers or footers were removed from this line."""
     gap: int
     """How many empty lines come just before this one."""
+
+
+# A field getter that runs in C: ``map(_CONTENT, lines)`` beats a comprehension.
+_CONTENT = itemgetter(Line._fields.index("content"))
+
+
+def contents(lines: Iterable[Line]) -> list[str]:
+    """The contents of the lines that have any, in order."""
+    return list(filter(None, map(_CONTENT, lines)))
 
 
 _LONGEST_LABEL = max(len(k) for k in (*PART_LABELS, *FIELD_LABELS, *HEADINGS)) + 8
@@ -161,14 +181,42 @@ def _split(text: str) -> tuple[list[str], list[str] | None]:
 _MISDECODED_NBSP = "\u00c2\u00a0"
 
 
+class Scan(NamedTuple):
+    """What one pass over a letter's lines finds: the grammar's input."""
+
+    lines: list[Line]
+    """The classified lines that are not empty."""
+    headings: list[int]
+    """Indexes into ``lines`` of the heading lines."""
+    doubled: bool
+    """Whether the text has blank-line doubling (see :func:`doubling`)."""
+
+
+def doubling(blanks: int, filled: int, adjacent: int) -> bool:
+    """Whether a text has blank-line doubling: an empty line after every line of text.
+
+    ``blanks`` counts empty lines, ``filled`` lines with text, ``adjacent`` lines
+    with text right after another line with text. Doubled text has (almost) no two
+    lines of text in a row; in undoubled text wrapped paragraphs put many lines of
+    text next to each other.
+    """
+    return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 20 <= filled
+
+
 def scan(text: str) -> list[Line]:
     """Split ``text`` into classified :class:`Line` records (the grammar's input).
 
     Only lines with at least one character besides their ending get a record;
     ``gap`` on each record counts the empty lines before it.
     """
+    return scan_text(text).lines
+
+
+def scan_text(text: str) -> Scan:
+    """:func:`scan`, and what the same pass learns: where the headings are, and doubling."""
     lines: list[Line] = []
     append = lines.append
+    headings: list[int] = []
     new = tuple.__new__  # Line(...) without the keyword-handling wrapper: the hot path
     check_headers = may_hold_page_header(text)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
@@ -176,6 +224,10 @@ def scan(text: str) -> list[Line]:
     check_spaces = _MISDECODED_NBSP in text
     bodies, _ = _split(text)
     gap = 0
+    blanks = 0
+    filled = 0
+    adjacent = 0
+    previous_filled = False
     for number, body in enumerate(bodies, 1):
         if not body:
             gap += 1
@@ -186,7 +238,13 @@ def scan(text: str) -> list[Line]:
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
         content = body.strip()
-        if content and len(content) <= 20 and is_page_number(content):
+        if (
+            content
+            and len(content) <= 20
+            # "Page 3 of 5" or "3 of 5": skip the regex for lines that can't be one
+            and (content[0] == "P" or content[0].isdecimal())
+            and is_page_number(content)
+        ):
             content = ""
             artifacts += 1
         if content:
@@ -200,9 +258,15 @@ def scan(text: str) -> list[Line]:
                 )
             ):
                 kind = classify(content)
+                if kind is _HEADING:
+                    headings.append(len(lines))
             else:
                 kind = _TEXT
             column = 1 if body[0] == content[0] else len(body) - len(body.lstrip()) + 1
+            filled += 1
+            if previous_filled and not gap:
+                adjacent += 1
+            previous_filled = True
         else:
             column = 1
             if artifacts:
@@ -211,9 +275,11 @@ def scan(text: str) -> list[Line]:
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK
+            previous_filled = False
         append(new(Line, (kind, number, content, column, artifacts, gap)))
+        blanks += gap
         gap = 0
-    return lines
+    return Scan(lines, headings, doubling(blanks, filled, adjacent))
 
 
 def tokenize(text: str) -> Iterator[Token]:
