@@ -191,3 +191,34 @@ def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     assert scanned.headings == [
         i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.HEADING
     ]
+
+
+def _heading_like() -> st.SearchStrategy[str]:
+    from imrparse.lexicon import HEADINGS
+
+    def spaced(title: str, data: st.DataObject) -> str:
+        words = title.split()
+        gaps = data.draw(
+            st.lists(
+                st.sampled_from([" ", "  ", "\t", "\u00a0", " \t "]),
+                min_size=len(words),
+                max_size=len(words),
+            )
+        )
+        return "".join(w + g for w, g in zip(words, gaps, strict=True)).strip()
+
+    titles = st.sampled_from(sorted(HEADINGS)).flatmap(
+        lambda t: st.sampled_from([t, t.lower(), t.title()])
+    )
+    return st.builds(spaced, titles, st.data())
+
+
+@given(st.lists(_heading_like() | any_text, max_size=8).map("\n".join))
+def test_scan_classifies_every_line_as_classify_does(text: str) -> None:
+    # scan() skips classify() for lines that plainly are prose; it must never skip one
+    # that classify() would call something else.
+    from imrparse.tokenizer import classify, scan
+
+    for line in scan(text):
+        if line.content:
+            assert line.kind is classify(line.content), line

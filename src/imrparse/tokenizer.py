@@ -83,6 +83,7 @@ _OUTCOME_INITIALS = frozenset(k[0] for k in OUTCOME_WORDS) | frozenset(
     k[0].lower() for k in OUTCOME_WORDS
 )
 _LONGEST_HEADING = max(len(k) for k in HEADINGS) + 8
+_HEADING_INITIALS = frozenset(k[0] for k in HEADINGS) | frozenset(k[0].lower() for k in HEADINGS)
 
 
 def _fold(text: str) -> str:
@@ -250,11 +251,16 @@ def scan_text(text: str) -> Scan:
         if content:
             # Most lines are long prose without a colon: no need to ask classify().
             size = len(content)
-            if (
-                ":" in content
-                or size - content.count(" ") <= _LONGEST_HEADING
-                or (
-                    ("\t" in content or "\u00a0" in content) and _may_fit(content, _LONGEST_HEADING)
+            if ":" in content or (
+                # A heading's folded text starts with content's first character in
+                # upper case: skip the counting for lines that can't be one.
+                (content[0] in _HEADING_INITIALS or content[0] > "\x7f")
+                and (
+                    size - content.count(" ") <= _LONGEST_HEADING
+                    or (
+                        ("\t" in content or "\u00a0" in content)
+                        and _may_fit(content, _LONGEST_HEADING)
+                    )
                 )
             ):
                 kind = classify(content)
