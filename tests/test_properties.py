@@ -191,6 +191,8 @@ def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     assert scanned.headings == [
         i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.HEADING
     ]
+    assert scanned.artifacts == [i for i, line in enumerate(scanned.lines) if line.artifacts]
+    assert scanned.filled == sum(1 for line in scanned.lines if line.content)
 
 
 def _heading_like() -> st.SearchStrategy[str]:

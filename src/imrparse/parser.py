@@ -122,10 +122,10 @@ def _parse(text: str, diag: Collector) -> Letter:
         )
     scanned = scan_text(text)
     lines = scanned.lines
-    if not any(line.content for line in lines):
+    if not scanned.filled:
         diag.add("empty-input", "the text holds no letter: it is empty or only white space")
         return Letter(diagnostics=tuple(diag.items))
-    removed = [line for line in lines if line.artifacts]
+    removed = [lines[i] for i in scanned.artifacts]
     if removed:
         count = sum(line.artifacts for line in removed)
         diag.add(

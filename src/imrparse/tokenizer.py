@@ -189,6 +189,10 @@ class Scan(NamedTuple):
     """The classified lines that are not empty."""
     headings: list[int]
     """Indexes into ``lines`` of the heading lines."""
+    artifacts: list[int]
+    """Indexes into ``lines`` of the lines page headers or footers were removed from."""
+    filled: int
+    """How many lines have content."""
     doubled: bool
     """Whether the text has blank-line doubling (see :func:`doubling`)."""
 
@@ -218,6 +222,7 @@ def scan_text(text: str) -> Scan:
     lines: list[Line] = []
     append = lines.append
     headings: list[int] = []
+    removed: list[int] = []
     new = tuple.__new__  # Line(...) without the keyword-handling wrapper: the hot path
     check_headers = may_hold_page_header(text)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
@@ -248,6 +253,8 @@ def scan_text(text: str) -> Scan:
         ):
             content = ""
             artifacts += 1
+        if artifacts:
+            removed.append(len(lines))
         if content:
             # Most lines are long prose without a colon: no need to ask classify().
             size = len(content)
@@ -285,7 +292,7 @@ def scan_text(text: str) -> Scan:
         append(new(Line, (kind, number, content, column, artifacts, gap)))
         blanks += gap
         gap = 0
-    return Scan(lines, headings, doubling(blanks, filled, adjacent))
+    return Scan(lines, headings, removed, filled, doubling(blanks, filled, adjacent))
 
 
 def tokenize(text: str) -> Iterator[Token]:
