@@ -5,9 +5,19 @@ Usage::
     python benchmarks/bench_parse.py                # the seed letters, 3 s per round
     python benchmarks/bench_parse.py --seconds 10 --rounds 5
     python benchmarks/bench_parse.py --scaling      # also parse junk of growing size
+    python benchmarks/bench_parse.py --passes 5     # fixed work, for an instruction count
 
 Runs on one core (one process). Reports the best and the median round, since a
-shared machine makes single rounds noisy.
+shared machine makes single rounds noisy. Where the host is too noisy to compare two
+versions by time, count instructions instead, which does not vary with the load::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
+        python benchmarks/bench_parse.py --passes 0   # start-up only
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
+        python benchmarks/bench_parse.py --passes 5   # start-up and 5 passes
+
+(set PYTHONHASHSEED=0 for both); the difference of the two totals, divided by 5 times
+the number of letters, is the instructions per letter.
 """
 
 from __future__ import annotations
@@ -97,10 +107,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0, help="length of one round")
     parser.add_argument("--rounds", type=int, default=3, help="number of rounds")
     parser.add_argument("--scaling", action="store_true", help="also time junk of growing size")
+    parser.add_argument(
+        "--passes",
+        type=int,
+        metavar="N",
+        help="parse the corpus exactly N times after a warm-up pass, print nothing, time nothing",
+    )
     args = parser.parse_args(argv)
 
     texts = corpus()
-    imrparse.parse(texts[0])  # warm up imports and regex caches
+    for text in texts:
+        imrparse.parse(text)  # warm up imports and regex caches
+    if args.passes is not None:
+        for _ in range(args.passes):
+            for text in texts:
+                imrparse.parse(text)
+        return 0
     rates = [one_round(texts, args.seconds) for _ in range(args.rounds)]
     letters = [r[0] for r in rates]
     mbs = [r[1] for r in rates]

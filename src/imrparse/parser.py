@@ -52,6 +52,7 @@ _LEGACY_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _MAIN_SECTIONS = ("how", "summary", "decisions")
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _SECTION_TITLES = {
     "how": "HOW THE IMR FINAL DETERMINATION WAS MADE",
     "summary": "CLINICAL CASE SUMMARY",
@@ -293,7 +294,7 @@ def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Deter
     empty = GuidelineBasis()
     return Determination(
         treatment=parse_treatment(clean_lines(block.header_text)),
-        outcome=Outcome(block.outcome),
+        outcome=_OUTCOMES[block.outcome],
         claims_administrator_basis=(
             parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else empty
         ),
