@@ -17,6 +17,7 @@ The properties, each checked over generated input (see ``tests/strategies.py``):
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable
 
 import attrs
 import pytest
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 import imrparse
 import strategies as gen
 from imrparse import Letter, ParseError, Severity
+from imrparse.lexicon import FIELD_LABELS, PART_LABELS
 
 SEPARATORS = "\r\n\f\v\x85\u2028\u2029\x1c\x1d\x1e\t \u00a0"
 any_text = st.text(alphabet=st.characters(codec=None) | st.sampled_from(SEPARATORS))
@@ -224,3 +226,30 @@ def test_scan_classifies_every_line_as_classify_does(text: str) -> None:
     for line in scan(text):
         if line.content:
             assert line.kind is classify(line.content), line
+
+
+def _case_variants(keys: Iterable[str]) -> st.SearchStrategy[str]:
+    return st.sampled_from(sorted(keys)).flatmap(
+        lambda k: st.sampled_from([k, k.lower(), k.title(), k.capitalize()])
+    )
+
+
+_LABELS = st.one_of(
+    st.tuples(st.just("part"), _case_variants(PART_LABELS)),
+    st.tuples(st.just("field"), _case_variants(FIELD_LABELS)),
+)
+
+
+@given(
+    _LABELS,
+    st.sampled_from([":", " :", "  :", "\t:"]),
+    st.sampled_from(["", " Decision based on MTUS", " 45", " Texas, California"]),
+)
+def test_every_label_is_recognised_in_any_case(
+    kind_and_label: tuple[str, str], colon: str, value: str
+) -> None:
+    # classify() skips the label lookup for lines whose first letter starts no label.
+    from imrparse.tokenizer import classify
+
+    kind, label = kind_and_label
+    assert classify(label + colon + value).value == kind

@@ -77,13 +77,19 @@ def contents(lines: Iterable[Line]) -> list[str]:
     return list(filter(None, map(_CONTENT, lines)))
 
 
-_LONGEST_LABEL = max(len(k) for k in (*PART_LABELS, *FIELD_LABELS, *HEADINGS)) + 8
+def _initials(keys: Iterable[str]) -> frozenset[str]:
+    """The first letters of upper-case keys, in either case: a text that starts with
+    any other ASCII character can't fold to one of the keys."""
+    return frozenset(c for key in keys for c in (key[0], key[0].lower()))
+
+
+_LABELS = (*PART_LABELS, *FIELD_LABELS, *HEADINGS)
+_LONGEST_LABEL = max(len(k) for k in _LABELS) + 8
+_LABEL_INITIALS = _initials(_LABELS)
 _LONGEST_OUTCOME = max(len(k) for k in OUTCOME_WORDS) + 8
-_OUTCOME_INITIALS = frozenset(k[0] for k in OUTCOME_WORDS) | frozenset(
-    k[0].lower() for k in OUTCOME_WORDS
-)
+_OUTCOME_INITIALS = _initials(OUTCOME_WORDS)
 _LONGEST_HEADING = max(len(k) for k in HEADINGS) + 8
-_HEADING_INITIALS = frozenset(k[0] for k in HEADINGS) | frozenset(k[0].lower() for k in HEADINGS)
+_HEADING_INITIALS = _initials(HEADINGS)
 
 
 def _fold(text: str) -> str:
@@ -146,7 +152,9 @@ def classify(content: str) -> TokenKind:
     """
     colon = content.find(":")
     if colon > 0:
-        label = _label(content[:colon])
+        first = content[0]
+        # A label's key starts with the line's first character in upper case.
+        label = _label(content[:colon]) if first in _LABEL_INITIALS or first > "\x7f" else ""
         if label in PART_LABELS:
             return _PART
         if split_outcome(content) is not None:
