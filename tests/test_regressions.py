@@ -7,11 +7,14 @@ by ``test_mutations.py::test_regression_fixtures_parse_like_their_clean_form``.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import imrparse
 from imrparse import CaseSummary, Citation, Letter, Reviewer
 from imrparse.extractors.citations import parse_citation
 from imrparse.extractors.summary import split_diagnoses
+
+SEEDS = Path(__file__).parent / "seeds"
 
 
 def test_render_round_trip__reviewer_without_title() -> None:
@@ -139,3 +142,21 @@ def test_soak_page_breaks__page_break_inside_a_field_value() -> None:
         "Preventive Medicine",
         "Public Health & General Preventive Medicine",
     )
+
+
+def test_soak_edits_inside_one_determination__a_few_new_lines_keep_the_doubling() -> None:
+    # Character edits inside determination 2's body put five lines of text next to others
+    # ("0", "0", "00000 " and a split line). That tipped the whole letter from doubled to
+    # undoubled, and the reviewer's wrapped specialty field lost its continuation.
+    text = (SEEDS / "003_ca4af5e6e3409f09.txt").read_text(encoding="utf-8")
+    header = "Flexeril 10mg #30: Upheld \n\n \n\n"
+    assert text.count(header) == 1
+    edited = text.replace(header, header + "0\n0\n00000 \n\n", 1).replace(
+        "(Flexeril) and \n\nOther Medical", "(Flexeril) and \n0\nOther Medical", 1
+    )
+    assert edited.count("\n0\n") == 2
+    before, after = imrparse.parse(text), imrparse.parse(edited)
+    assert after.reviewer == before.reviewer
+    assert after.reviewer.board_certifications[-1] == "Public Health & General Preventive Medicine"
+    assert after.summary == before.summary
+    assert after.determinations[0] == before.determinations[0]
