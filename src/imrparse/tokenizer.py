@@ -231,7 +231,8 @@ def scan(text: str) -> list[Line]:
 
 
 def scan_text(text: str) -> Scan:
-    """:func:`scan`, and what the same pass learns: where the headings are, and doubling."""
+    """:func:`scan`, and what the same pass learns (see :class:`Scan`): where the headings
+    and page artifacts are, how many lines have text, and whether the text is doubled."""
     lines: list[Line] = []
     append = lines.append
     headings: list[int] = []
