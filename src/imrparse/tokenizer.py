@@ -213,10 +213,10 @@ def doubling(blanks: int, filled: int, adjacent: int) -> bool:
     empty lines as lines of text and few lines of text in a row; in undoubled text,
     wrapped paragraphs put most lines of text next to each other.
 
-    The verdict holds the whole text, so it must not flip on local damage: up to a
-    quarter of the lines of text may follow another line of text directly (a few
-    edited lines in one determination must not change how every other section
-    reads; the soak found one at one in twenty).
+    The verdict holds for the whole text, so local damage must not flip it: up to a
+    quarter of the lines of text may follow another line of text directly, so that
+    a few edited lines in one determination do not change how every other section
+    reads.
     """
     return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 4 <= filled
 
