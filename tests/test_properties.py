@@ -197,6 +197,45 @@ def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     assert scanned.filled == sum(1 for line in scanned.lines if line.content)
 
 
+_spacey_lines = st.lists(
+    st.sampled_from(
+        [
+            "CLINICAL CASE SUMMARY",
+            "clinical  case \t summary",
+            "CLINICAL" + " \u2003" * 12 + " CASE SUMMARY",
+            "CLINICAL  CASE  SUMMARY  " + "x" * 30,
+            "IMR ISSUES,       DECISIONS        AND          RATIONALES" + " " * 20 + "x",
+            "Page 2 of 5",
+            "Soma #60: Upheld",
+            "Decision rationale:  Not recommended.",
+            "The patient is a 51 year old male who was injured at work on 3/1/08.",
+            "A  b  c  d  e  f  g  h  i  j  k  l  m  n  o  p  q  r  s  t  u  v",
+            " \f ",
+            "   ",
+            "",
+        ]
+    )
+    | any_text,
+    max_size=12,
+).map("\n".join)
+
+
+@given(_spacey_lines | any_text | gen.letters().map(imrparse.render))
+@example("CLINICAL" + " \u2003" * 30 + " CASE SUMMARY")
+@example("x\n\nCLINICAL" + " " * 60 + "CASE SUMMARY\n")
+@example("IMR\x0bISSUES,\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0bDECISIONS AND RATIONALES is long")
+def test_the_fast_scan_equals_the_line_by_line_scan(text: str) -> None:
+    # Texts without page headers take a faster path that skips most tests on prose;
+    # it must give exactly what the general, line-by-line path gives.
+    from imrparse.tokenizer import _has_rare_space, _scan_any, _scan_plain, _split
+
+    bodies, _ = _split(text)
+    general = _scan_any(list(bodies), False, False)
+    assert _scan_plain(list(bodies), True) == general
+    if not _has_rare_space(text):
+        assert _scan_plain(list(bodies), False) == general
+
+
 def _heading_like() -> st.SearchStrategy[str]:
     from imrparse.lexicon import HEADINGS
 

@@ -108,6 +108,9 @@ _GAP_WINDOW = 40
 
 def is_page_number(line: str) -> bool:
     """Whether a stripped line is only a page number: ``Page 3 of 5``, ``3 of 5``, ``Page 3``."""
+    # Every form starts with "P" or a digit: most lines need no regex.
+    if not line or (line[0] != "P" and not line[0].isdecimal()):
+        return False
     return _PAGE_NUMBER_LINE.fullmatch(line) is not None
 
 

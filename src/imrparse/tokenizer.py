@@ -233,16 +233,110 @@ def scan(text: str) -> list[Line]:
 def scan_text(text: str) -> Scan:
     """:func:`scan`, and what the same pass learns (see :class:`Scan`): where the headings
     and page artifacts are, how many lines have text, and whether the text is doubled."""
+    check_headers = may_hold_page_header(text)
+    bodies, _ = _split(text)
+    # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
+    # before lines are stripped and classified (same length, so columns hold).
+    misdecoded = not text.isascii() and _MISDECODED_NBSP in text
+    if check_headers or misdecoded:
+        return _scan_any(bodies, check_headers, misdecoded)
+    return _scan_plain(bodies, _has_rare_space(text))
+
+
+def _has_rare_space(text: str) -> bool:
+    """Whether ``text`` holds white space that str.split() folds, other than the blank
+    and line endings: only then must a long line be counted to know it is no heading."""
+    if not text.isascii():
+        return True  # (no-break spaces and the like: not worth looking for one by one)
+    return (  # written out: a generator over the seven costs twice as much
+        "\t" in text
+        or "\x0b" in text
+        or "\x0c" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+        or "\x1f" in text
+    )
+
+
+def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
+    """The scan of a text without page headers or mis-decoded spaces: the common case.
+
+    Same result as :func:`_scan_any`, faster: a line of prose (too long for a heading,
+    no colon) is recognised with two tests, and the counts for :func:`doubling` are
+    taken from the line numbers instead of line by line.
+    """
     lines: list[Line] = []
     append = lines.append
     headings: list[int] = []
     removed: list[int] = []
     new = tuple.__new__  # Line(...) without the keyword-handling wrapper: the hot path
-    check_headers = may_hold_page_header(text)
-    # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
-    # before lines are stripped and classified (same length, so columns hold).
-    check_spaces = _MISDECODED_NBSP in text
-    bodies, _ = _split(text)
+    gap = 0
+    empty = 0  # lines without content
+    last = -1  # number of the last line with content
+    adjacent = 0
+    for number, body in enumerate(bodies, 1):
+        if not body:
+            gap += 1
+            continue
+        content = body.strip()
+        if (
+            len(content) > _LONGEST_HEADING
+            and ":" not in content
+            and (
+                not _may_be_heading(content)
+                if rare_spaces
+                # Only blanks: a line without runs of them folds to itself, too long
+                # for a heading; with runs, it folds to at least its other characters.
+                else "  " not in content or len(content) - content.count(" ") > _LONGEST_HEADING
+            )
+        ):
+            kind = _TEXT
+        elif content:
+            if len(content) <= 20 and is_page_number(content):
+                append(new(Line, (_ARTIFACT, number, "", 1, 1, gap)))
+                removed.append(len(lines) - 1)
+                empty += 1
+                gap = 0
+                continue
+            first = content[0]
+            if ":" in content or first in _HEADING_INITIALS or first > "\x7f":
+                kind = classify(content)
+                if kind is _HEADING:
+                    headings.append(len(lines))
+            else:
+                kind = _TEXT
+        else:
+            append(new(Line, (_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap)))
+            empty += 1
+            gap = 0
+            continue
+        if last == number - 1:
+            adjacent += 1
+        last = number
+        column = 1 if body[0] == content[0] else len(body) - len(body.lstrip()) + 1
+        append(new(Line, (kind, number, content, column, 0, gap)))
+        gap = 0
+    filled = len(lines) - empty
+    blanks = lines[-1].number - len(lines) if lines else 0  # the gaps before each line
+    return Scan(lines, headings, removed, filled, doubling(blanks, filled, adjacent))
+
+
+def _may_be_heading(content: str) -> bool:
+    """Whether classify() must be asked if a line without a colon is a heading."""
+    # A heading's folded text starts with content's first character in upper case.
+    return (content[0] in _HEADING_INITIALS or content[0] > "\x7f") and _may_fit(
+        content, _LONGEST_HEADING
+    )
+
+
+def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Scan:
+    """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
+    lines: list[Line] = []
+    append = lines.append
+    headings: list[int] = []
+    removed: list[int] = []
+    new = tuple.__new__
     gap = 0
     blanks = 0
     filled = 0
@@ -258,19 +352,12 @@ def scan_text(text: str) -> Scan:
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
         content = body.strip()
-        if (
-            content
-            and len(content) <= 20
-            # "Page 3 of 5" or "3 of 5": skip the regex for lines that can't be one
-            and (content[0] == "P" or content[0].isdecimal())
-            and is_page_number(content)
-        ):
+        if content and len(content) <= 20 and is_page_number(content):
             content = ""
             artifacts += 1
         if artifacts:
             removed.append(len(lines))
         if content:
-            # Most lines are long prose without a colon: no need to ask classify().
             size = len(content)
             if ":" in content or (
                 # A heading's folded text starts with content's first character in
