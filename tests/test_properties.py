@@ -185,16 +185,16 @@ def test_the_page_header_prefilter_never_misses_a_header(text: str) -> None:
 def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     from imrparse.grammar import is_doubled
     from imrparse.records import TokenKind
-    from imrparse.tokenizer import scan, scan_text
+    from imrparse.tokenizer import ARTIFACTS, CONTENT, scan, scan_text
 
     scanned = scan_text(text)
     assert scanned.lines == scan(text)
     assert scanned.doubled == is_doubled(scanned.lines)
     assert scanned.headings == [
-        i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.HEADING
+        i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.HEADING
     ]
-    assert scanned.artifacts == [i for i, line in enumerate(scanned.lines) if line.artifacts]
-    assert scanned.filled == sum(1 for line in scanned.lines if line.content)
+    assert scanned.artifacts == [i for i, line in enumerate(scanned.lines) if line[ARTIFACTS]]
+    assert scanned.filled == sum(1 for line in scanned.lines if line[CONTENT])
 
 
 _spacey_lines = st.lists(
@@ -263,8 +263,9 @@ def test_scan_classifies_every_line_as_classify_does(text: str) -> None:
     from imrparse.tokenizer import classify, scan
 
     for line in scan(text):
-        if line.content:
-            assert line.kind is classify(line.content), line
+        kind, _, content, *_ = line
+        if content:
+            assert kind is classify(content), line
 
 
 def _case_variants(keys: Iterable[str]) -> st.SearchStrategy[str]:

@@ -34,6 +34,11 @@ from .tokenizer import (
     _PAGE_BREAK,
     _PART,
     _TEXT,
+    COLUMN,
+    CONTENT,
+    GAP,
+    KIND,
+    NUMBER,
     Line,
     contents,
     doubling,
@@ -111,25 +116,20 @@ def is_doubled(lines: list[Line]) -> bool:
     filled = 0
     adjacent = 0
     previous_filled = False
-    for line in lines:
-        blanks += line.gap
-        if line.content:
+    for _, _, content, _, _, gap in lines:
+        blanks += gap
+        if content:
             filled += 1
-            adjacent += previous_filled and not line.gap
+            adjacent += previous_filled and not gap
             previous_filled = True
         else:
             previous_filled = False
     return doubling(blanks, filled, adjacent)
 
 
-def _separated(line: Line, doubled: bool) -> bool:
-    """Whether a paragraph break stands just before ``line``."""
-    return line.kind in _BREAKS or (line.gap > 0 and not doubled)
-
-
 def _paragraph_break_before(line: Line, doubled: bool) -> bool:
     """Whether a paragraph break (not a page break) stands just before ``line``."""
-    return line.kind is _BREAK or (line.gap > 0 and not doubled)
+    return line[KIND] is _BREAK or (line[GAP] > 0 and not doubled)
 
 
 def split_sections(
@@ -144,7 +144,7 @@ def split_sections(
     heads = (
         headings
         if headings is not None
-        else [i for i, line in enumerate(lines) if line.kind is _HEADING]
+        else [i for i, line in enumerate(lines) if line[KIND] is _HEADING]
     )
     preamble = lines[: heads[0] if heads else len(lines)]
     sections: dict[str, Section] = {}
@@ -152,13 +152,13 @@ def split_sections(
     for n, i in enumerate(heads):
         line = lines[i]
         body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
-        name = HEADINGS[_fold(line.content.rstrip(":"))]
+        name = HEADINGS[_fold(line[CONTENT].rstrip(":"))]
         if name in sections:
             diag.add(
                 "duplicate-section",
-                f"the heading {line.content!r} appears again; its text continues the section",
-                line.number,
-                line.column,
+                f"the heading {line[CONTENT]!r} appears again; its text continues the section",
+                line[NUMBER],
+                line[COLUMN],
             )
             sections[name].lines.extend(body)
             continue
@@ -166,9 +166,9 @@ def split_sections(
         if 0 <= rank < last_rank:
             diag.add(
                 "section-out-of-order",
-                f"the section {line.content!r} comes after a section that usually follows it",
-                line.number,
-                line.column,
+                f"the section {line[CONTENT]!r} comes after a section that usually follows it",
+                line[NUMBER],
+                line[COLUMN],
             )
         last_rank = max(last_rank, rank)
         sections[name] = Section(name, line, body)
@@ -189,11 +189,11 @@ def split_fields(
     fields: dict[str, tuple[Line, list[str]]] = {}
     open_field: list[str] | None = None
     for line in lines:
-        kind = line.kind
+        kind, _, content, _, _, gap = line
         if kind is _FIELD:
-            colon = line.content.find(":")
-            name = FIELD_LABELS[_fold(line.content[:colon])]
-            open_field = [line.content[colon + 1 :]]
+            colon = content.find(":")
+            name = FIELD_LABELS[_fold(content[:colon])]
+            open_field = [content[colon + 1 :]]
             if name in fields:
                 fields[name][1].extend(open_field)
                 open_field = fields[name][1]
@@ -203,10 +203,10 @@ def split_fields(
         if open_field is not None:
             if (
                 kind is _TEXT
-                and not _separated(line, doubled)
-                and _continues(open_field[-1], line.content)
+                and (doubled or not gap)  # no paragraph break before the line
+                and _continues(open_field[-1], content)
             ):
-                open_field.append(line.content)
+                open_field.append(content)
                 continue
             if kind is _ARTIFACT or kind is _PAGE_BREAK:
                 continue  # a page boundary inside a value does not end it
@@ -231,7 +231,7 @@ def split_blocks(
     a sentence are the header's wrapped beginning. Returns the preface (the
     lines before the first block) and the blocks in letter order.
     """
-    heads = [i for i, line in enumerate(lines) if line.kind is _DETERMINATION]
+    heads = [i for i, line in enumerate(lines) if line[KIND] is _DETERMINATION]
     starts: list[int] = []
     for i in heads:
         start = i
@@ -243,11 +243,12 @@ def split_blocks(
         # page break, a running header or footer) does not, and does not count.
         while j >= floor and taken < 3 and not _paragraph_break_before(after, doubled):
             line = lines[j]
-            if line.kind is _ARTIFACT or line.kind is _PAGE_BREAK:
+            kind = line[KIND]
+            if kind is _ARTIFACT or kind is _PAGE_BREAK:
                 after = line
                 j -= 1
                 continue
-            if line.kind is not _TEXT or line.content.endswith(_SENTENCE_END):
+            if kind is not _TEXT or line[CONTENT].endswith(_SENTENCE_END):
                 break
             start = j
             after = line
@@ -258,10 +259,10 @@ def split_blocks(
     blocks: list[Block] = []
     for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
+        header_lines = [ln for ln in lines[start : head + 1] if ln[KIND] not in _SKIP]
         head_line = lines[head]
-        treatment, outcome = split_outcome(head_line.content) or (head_line.content, "upheld")
-        texts = [ln.content for ln in header_lines[:-1]] + [treatment]
+        treatment, outcome = split_outcome(head_line[CONTENT]) or (head_line[CONTENT], "upheld")
+        texts = [*contents(header_lines[:-1]), treatment]
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag)
         blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks
@@ -281,21 +282,22 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
     """
     parts: dict[str, Part] = {}
     order: list[str] = []
-    labels = [i for i, line in enumerate(lines) if line.kind is _PART]
-    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line.content]
+    labels = [i for i, line in enumerate(lines) if line[KIND] is _PART]
+    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line[CONTENT]]
     for n, i in enumerate(labels):
         line = lines[i]
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
-        colon = line.content.find(":")
-        name = PART_LABELS[_fold(line.content[:colon])]
+        content = line[CONTENT]
+        colon = content.find(":")
+        name = PART_LABELS[_fold(content[:colon])]
         # Lines without content are the skipped kinds: breaks and page artifacts.
-        texts = [line.content[colon + 1 :], *contents(lines[i + 1 : end])]
+        texts = [content[colon + 1 :], *contents(lines[i + 1 : end])]
         if name in parts:
             diag.add(
                 "duplicate-part",
                 f"{PART_TITLES[name]!r} appears twice in one determination; texts are joined",
-                line.number,
-                line.column,
+                line[NUMBER],
+                line[COLUMN],
             )
             parts[name].texts.extend(texts)
         else:
@@ -307,23 +309,23 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
         diag.add(
             "part-out-of-order",
             "the parts of this determination are not in the usual order",
-            first.number,
-            first.column,
+            first[NUMBER],
+            first[COLUMN],
         )
     for name in PART_ORDER:
         if name not in parts:
             diag.add(
                 "missing-part",
                 f"the determination has no {PART_TITLES[name]!r} part",
-                header.number,
-                header.column,
+                header[NUMBER],
+                header[COLUMN],
             )
         elif not _has_text(parts[name].texts):
             label = parts[name].label
             diag.add(
                 "empty-part",
                 f"the {PART_TITLES[name]!r} part is empty",
-                label.number,
-                label.column,
+                label[NUMBER],
+                label[COLUMN],
             )
     return stray, [parts[name] for name in order]

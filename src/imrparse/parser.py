@@ -32,7 +32,7 @@ from .records import (
     Reviewer,
     Severity,
 )
-from .tokenizer import Line, contents, scan_text
+from .tokenizer import ARTIFACTS, COLUMN, CONTENT, NUMBER, Line, contents, scan_text
 
 __all__ = ["parse"]
 
@@ -128,12 +128,12 @@ def _parse(text: str, diag: Collector) -> Letter:
         return Letter(diagnostics=tuple(diag.items))
     removed = [lines[i] for i in scanned.artifacts]
     if removed:
-        count = sum(line.artifacts for line in removed)
+        count = sum(line[ARTIFACTS] for line in removed)
         diag.add(
             "page-artifact-removed",
             f"{count} running page header(s) or footer(s) removed",
-            removed[0].number,
-            removed[0].column,
+            removed[0][NUMBER],
+            removed[0][COLUMN],
         )
     doubled = scanned.doubled
     outline = split_sections(lines, diag, scanned.headings)
@@ -159,7 +159,7 @@ def _parse(text: str, diag: Collector) -> Letter:
     summary_section = sections.get("summary") or sections.get("legacy-summary")
     if summary_section is not None:
         summary_text = strip_boilerplate(clean_lines(contents(summary_section.lines)))
-        summary = extract_summary(summary_text, diag, summary_section.heading.number)
+        summary = extract_summary(summary_text, diag, summary_section.heading[NUMBER])
     else:
         summary = extract_summary("", Collector())
     if summary.date_of_injury is None and "date-of-injury" in cover_fields:
@@ -187,7 +187,7 @@ def _parse(text: str, diag: Collector) -> Letter:
         read.update(name for name in sections if name.startswith("legacy"))
     for name, section in sections.items():
         if name not in read:
-            where = f"in the section {section.heading.content!r}"
+            where = f"in the section {section.heading[CONTENT]!r}"
             _claim_rest(section.lines, where, unclaimed, diag, "not-extracted")
 
     return Letter(
@@ -216,7 +216,7 @@ def _cover_date_of_injury(
     try:
         found = parse_date(clean_lines(texts))
     except InvalidDate as exc:
-        diag.add("invalid-date", f"cover page date of injury: {exc}", label.number, label.column)
+        diag.add("invalid-date", f"cover page date of injury: {exc}", label[NUMBER], label[COLUMN])
         return summary
     return summary if found is None else attrs.evolve(summary, date_of_injury=found)
 
@@ -228,14 +228,14 @@ def _claim_rest(
     run: list[Line] = []
     for line in [*lines, None]:
         if line is not None:
-            if line.content:
+            if line[CONTENT]:
                 run.append(line)
             continue
         if run:
             cleaned = clean_lines(contents(run))
             unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
-            diag.add(code, f"text {where}: {excerpt!r}", run[0].number, run[0].column)
+            diag.add(code, f"text {where}: {excerpt!r}", run[0][NUMBER], run[0][COLUMN])
             run = []
 
 
@@ -246,7 +246,7 @@ def _reviewer(section: Section | None, doubled: bool, diag: Collector) -> Review
     prose = clean_lines(contents(rest))
     values = {name: clean_lines(texts) for name, (_, texts) in fields.items()}
     reviewer = extract_reviewer(prose, values)
-    line = section.heading.number
+    line = section.heading[NUMBER]
     if reviewer.title is None:
         diag.add("field-not-found", "the reviewer's title is not stated", line)
     if not reviewer.board_certifications:
@@ -262,27 +262,27 @@ def _decisions(
     preface, blocks = split_blocks(section.lines, doubled, diag)
     leftover = _DECISIONS_PREFACE.sub("", clean_lines(contents(preface)))
     if leftover:
-        first = next(line for line in preface if line.content)
+        first = next(line for line in preface if line[CONTENT])
         unclaimed.append(leftover)
         diag.add(
             "unclaimed-text",
             f"text before the first determination: {leftover[:60]!r}",
-            first.number,
-            first.column,
+            first[NUMBER],
+            first[COLUMN],
         )
     if not blocks:
         diag.add(
             "no-determinations",
             "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found",
-            section.heading.number,
-            section.heading.column,
+            section.heading[NUMBER],
+            section.heading[COLUMN],
         )
     return tuple(_determination(block, unclaimed, diag) for block in blocks)
 
 
 def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Determination:
     texts = {part.name: clean_lines(part.texts) for part in block.parts}
-    line = {part.name: part.label.number for part in block.parts}
+    line = {part.name: part.label[NUMBER] for part in block.parts}
     if block.stray:
         _claim_rest(
             block.stray,
