@@ -236,6 +236,20 @@ def test_the_fast_scan_equals_the_line_by_line_scan(text: str) -> None:
         assert _scan_plain(list(bodies), False) == general
 
 
+@given(st.text(alphabet="(),;ab ."))
+@example("(x(y)z, w), v")
+@example("a), b (c, d)")
+def test_topics_split_outside_parentheses_whichever_path(text: str) -> None:
+    # split_topics() splits with one regex when no separator can stand inside
+    # parentheses; that must give what counting the depth mark by mark gives.
+    from itertools import repeat
+
+    from imrparse.extractors.citations import _split_outside_parentheses, split_topics
+
+    expected = tuple(filter(None, map(str.strip, _split_outside_parentheses(text), repeat(" .:"))))
+    assert split_topics(text) == expected
+
+
 def _heading_like() -> st.SearchStrategy[str]:
     from imrparse.lexicon import HEADINGS
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from ..diagnostics import Collector
 from ..records import Citation, GuidelineBasis
@@ -57,6 +58,7 @@ _TITLES = re.compile(
 )
 _TOPIC_SEPARATOR = re.compile(r"[,;]")
 _TOPIC_MARK = re.compile(r"[(),;]")
+_PLAIN_GROUP = re.compile(r"\([^(),;]*\)")
 # The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
 # names such as "National Guideline Clearinghouse".
 _GUIDELINES_WORD = re.compile(r"\bGuidelines\b", re.IGNORECASE)
@@ -91,7 +93,8 @@ def _decision_marks(text: str, low: str) -> list[tuple[int, int]]:
     while at >= 0:
         end = at + len(_MARK)
         if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
-            if low.startswith(":", end) or low.startswith(" :", end):
+            # (slices, not startswith(x, end): its argument parsing costs more)
+            if low[end : end + 1] == ":" or low[end : end + 2] == " :":
                 end = low.index(":", end) + 1
             marks.append((at, end))
         at = low.find(_MARK, end)
@@ -130,7 +133,11 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         pages, used = _read_pages(rest, label.end(), diag, line)
         rest = (rest[: label.start()] + " " + rest[used:]).strip(" \t,.;:")
 
-    sections = search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")
+    sections = (
+        search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")
+        if "ection" in rest or "ECTION" in rest
+        else None
+    )
     if sections:
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
@@ -162,24 +169,31 @@ def split_topics(text: str) -> tuple[str, ...]:
     >>> split_topics("Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).")
     ('Muscle relaxants (for pain)', 'Cyclobenzaprine (Flexeril)')
     """
-    if "(" not in text and ")" not in text:
+    if "(" not in text or "(" not in _PLAIN_GROUP.sub("", text):
+        # Every "(" opens a group without separators or groups inside: no separator
+        # stands inside parentheses (a stray ")" closes nothing), so all of them split.
         pieces = _TOPIC_SEPARATOR.split(text)
     else:
-        pieces = []
-        depth = 0
-        start = 0
-        for mark in _TOPIC_MARK.finditer(text):
-            char = mark.group()
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0:
-                pieces.append(text[start : mark.start()])
-                start = mark.end()
-        pieces.append(text[start:])
-    cleaned = (t.strip(" \t.:") for t in pieces)
-    return tuple(t for t in cleaned if t)
+        pieces = _split_outside_parentheses(text)
+    return tuple(filter(None, map(str.strip, pieces, repeat(" \t.:"))))
+
+
+def _split_outside_parentheses(text: str) -> list[str]:
+    """Split on the commas and semicolons at depth 0 (a stray ")" keeps the depth at 0)."""
+    pieces = []
+    depth = 0
+    start = 0
+    for mark in _TOPIC_MARK.finditer(text):
+        char = mark.group()
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(text[start : mark.start()])
+            start = mark.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _read_pages(
