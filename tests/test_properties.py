@@ -250,6 +250,26 @@ def test_topics_split_outside_parentheses_whichever_path(text: str) -> None:
     assert split_topics(text) == expected
 
 
+@given(st.text(alphabet="0123456789/.-a ", max_size=24))
+@example("12/11/2001")
+@example("1.2.2001/3")
+def test_numeric_dates_match_as_with_a_leading_lookbehind(text: str) -> None:
+    # The numeric date pattern tests what precedes the month after its first digit
+    # (so that searches skip to digits fast); it must match what the plain form does.
+    import re
+
+    from imrparse.extractors.dates import _NUMERIC_DATE
+
+    plain = re.compile(
+        r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    )
+    for pos in range(len(text) + 1):
+        found, expected = _NUMERIC_DATE.search(text, pos), plain.search(text, pos)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict())
+        )
+
+
 def _heading_like() -> st.SearchStrategy[str]:
     from imrparse.lexicon import HEADINGS
 

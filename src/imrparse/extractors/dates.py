@@ -48,8 +48,11 @@ _MONTH_NAME = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 
+# The month: one or two digits not preceded by a digit, "/", "." or "-". The test on
+# what precedes comes after the first digit, so that the pattern starts with a digit
+# and a search skips to the next digit at C speed instead of trying every position.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    r"(?P<m>\d(?<![\d/.-]\d)\d?)(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
 )
 _NAMED_DATE = re.compile(
     r"\b(?P<mname>"

@@ -200,7 +200,8 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
 
     diagnoses: tuple[str, ...] = ()
     marks = [i for i in (low.find("diagnos"), low.find("impression")) if i >= 0]
-    trigger = _DIAGNOSES.search(text, max(0, min(marks) - 30)) if marks else None
+    # Every form of the trigger starts with one of the two words: start at the first.
+    trigger = _DIAGNOSES.search(text, min(marks)) if marks else None
     if trigger:
         diagnoses = split_diagnoses(_sentence(text, trigger.end()))
 
