@@ -270,6 +270,43 @@ def test_numeric_dates_match_as_with_a_leading_lookbehind(text: str) -> None:
         )
 
 
+_value_lines = st.lists(
+    st.sampled_from(
+        [
+            "Final Determination",
+            "Letter for IMR Case Number CM15-0000000",
+            "Final Determination Letter for IMR Case Number",
+            ": CM15-0000000 Page 2 of 5",
+            "disc herniation at L5-",
+            "S1 with  facet",
+            "Non-  ",
+            "a - ",
+            "--",
+            "-",
+            "  ",
+            "",
+            "\t",
+            "Flexeril\u00c2\u00ae 10mg",
+        ]
+    )
+    | st.text(alphabet=" -\tab:\n\u00a0"),
+    max_size=8,
+)
+
+
+@given(_value_lines | st.lists(any_text, max_size=5))
+@example(["Final Determination", "Letter for IMR Case Number CM15-0000000", "pain"])
+@example(["L5-  ", "", "S1"])
+@example(["pain\t", "\tin the\x0bback"])
+def test_the_fast_cleaning_equals_the_step_by_step_cleaning(lines: list[str]) -> None:
+    # clean_lines() joins plain ASCII values at once; that must give what joining
+    # line by line, repairing and folding give.
+    from imrparse.cleaning import _clean_any, clean_lines
+
+    assert clean_lines(lines) == _clean_any(lines)
+    assert clean_lines(iter(lines)) == _clean_any(lines)
+
+
 def _heading_like() -> st.SearchStrategy[str]:
     from imrparse.lexicon import HEADINGS
 

@@ -212,14 +212,21 @@ def find_mojibake(text: str) -> int:
     return match.start() if match else -1
 
 
-def _has_other_space(text: str) -> bool:
-    """Whether ``text`` holds an ASCII character ``str.split()`` takes for white space, but the blank.
+_HYPHEN_AT_LINE_END = re.compile(r"- *\n")
 
-    Written out: a generator over the nine characters costs twice as much.
+
+def _has_other_space(text: str) -> bool:
+    """Whether ``text`` holds an ASCII character ``str.split()`` takes for white space, but the blank."""
+    return "\n" in text or _has_control_space(text)
+
+
+def _has_control_space(text: str) -> bool:
+    """Whether ``text`` holds ASCII white space other than the blank and ``\\n``.
+
+    Written out: a generator over the eight characters costs twice as much.
     """
     return (
-        "\n" in text
-        or "\t" in text
+        "\t" in text
         or "\r" in text
         or "\x0c" in text
         or "\x0b" in text
@@ -239,13 +246,18 @@ def normalize_space(text: str) -> str:
     'pain. The patient'
     """
     if text.isascii() and not _has_other_space(text):
-        # Only blanks to fold: str.replace runs in C without making a list of
-        # every word (what split() and join() cost on a page of prose).
-        text = text.strip(" ")
-        while "  " in text:
-            text = text.replace("  ", " ")
-        return text
+        return _fold_blanks(text)
     return " ".join(text.split())
+
+
+def _fold_blanks(text: str) -> str:
+    """:func:`normalize_space` for text whose only white space is the blank."""
+    # str.replace runs in C without making a list of every word (what split() and
+    # join() cost on a page of prose).
+    text = text.strip(" ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def clean_lines(lines: Iterable[str]) -> str:
@@ -253,7 +265,26 @@ def clean_lines(lines: Iterable[str]) -> str:
 
     The tokenizer already strips page artifacts from each line while it classifies
     it; one that a wrap split over two lines is caught here, on the joined text.
+
+    >>> clean_lines(["Decision based on Non-", "MTUS Citation,  ", "", " ODG"])
+    'Decision based on Non-MTUS Citation, ODG'
     """
+    if not isinstance(lines, list):
+        lines = list(lines)
+    text = "\n".join(lines)
+    if text.isascii() and not _has_control_space(text) and _HYPHEN_AT_LINE_END.search(text) is None:
+        # The common case, fast: plain ASCII whose only white space is the blank, and
+        # no line ending in a hyphen. Joining with blanks at once, instead of line by
+        # line, gives the same text once its blanks are folded.
+        text = text.replace("\n", " ")
+        if may_hold_page_header(text):
+            text = _ARTIFACT.sub(" ", text)
+        return _fold_blanks(text)
+    return _clean_any(lines)
+
+
+def _clean_any(lines: Iterable[str]) -> str:
+    """:func:`clean_lines` for any lines, one step after the other."""
     text = join_lines(lines)
     if may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
