@@ -18,6 +18,7 @@ keeps and reports them.
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 from .diagnostics import Collector
@@ -61,6 +62,11 @@ _SKIP = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
 _BREAKS = frozenset({_BREAK, _PAGE_BREAK})
 _SENTENCE_END = (".", ":", ";", "!", "?")
 PART_ORDER = ("claims", "reviewer", "rationale")
+# The orders of parts that follow PART_ORDER (any of them may be missing).
+_ORDERLY = frozenset(
+    tuple(name for name, keep in zip(PART_ORDER, mask, strict=True) if keep)
+    for mask in itertools.product((False, True), repeat=len(PART_ORDER))
+)
 PART_TITLES = {
     "claims": "Claims Administrator guideline",
     "reviewer": "MAXIMUS guideline",
@@ -270,7 +276,7 @@ def split_blocks(
 
 def _has_text(texts: list[str]) -> bool:
     # Stops at the first text with content: the label's remainder or the line after.
-    return any(text and not text.isspace() for text in texts)
+    return any(map(str.strip, texts))
 
 
 def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[Line], list[Part]]:
@@ -303,8 +309,7 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
         else:
             parts[name] = Part(name, line, texts)
             order.append(name)
-    ranks = [PART_ORDER.index(name) for name in order]
-    if ranks != sorted(ranks):
+    if tuple(order) not in _ORDERLY:
         first = parts[order[0]].label
         diag.add(
             "part-out-of-order",

@@ -195,9 +195,9 @@ def _split(text: str) -> tuple[list[str], list[str] | None]:
     """
     if "\r" not in text:
         return text.split("\n"), None
-    crlf = text.count("\r\n")
+    bodies = text.split("\r\n")
+    crlf = len(bodies) - 1
     if crlf == text.count("\r") == text.count("\n"):  # Windows line ends only
-        bodies = text.split("\r\n")
         return bodies, ["\r\n"] * crlf
     pieces = _EOL_SPLIT.split(text)
     return pieces[0::2], pieces[1::2]
@@ -329,7 +329,8 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
         if last == number - 1:
             adjacent += 1
         last = number
-        column = 1 if body[0] == content[0] else len(body) - len(body.lstrip()) + 1
+        # (strip() gives back the very string when there is nothing to strip)
+        column = 1 if content is body else len(body) - len(body.lstrip()) + 1
         append((kind, number, content, column, 0, gap))
         gap = 0
     filled = len(lines) - empty

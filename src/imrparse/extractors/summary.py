@@ -142,7 +142,8 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     ...                 "unspecified, shoulder region, and degeneration of lumbar disc")
     ('chronic pain syndrome', 'pain in joint, lower leg', 'arthropathy, unspecified, shoulder region', 'degeneration of lumbar disc')
     """
-    pieces = [_LEADING_AND.sub("", p) for p in split_topics(text)]
+    # (The regex only where a piece may start with "and" or "or": most do not.)
+    pieces = [_LEADING_AND.sub("", p) if p[:1] in "aAoO" else p for p in split_topics(text)]
     # The list's last "and" joins its last two items; it stands in the last piece that is
     # not only qualifiers (the last item may end in qualifiers of its own: "cervicalgia and
     # arthropathy, unspecified, shoulder region"). Split there before qualifiers are merged,
