@@ -82,7 +82,7 @@ def may_hold_page_header(text: str) -> bool:
     """Cheap whole-text test: could any line hold a running page header?
 
     ``False`` only when no "Determination" is followed by white space and then
-    "Letter", as in every header; a letter's own prose says "Final
+    an "L", as "Letter" is in every header; a letter's own prose says "Final
     Determination" but hardly ever "Determination Letter". Headers are looked
     for written as "Determination" or "DETERMINATION", the forms PDF text has.
     """
@@ -91,19 +91,15 @@ def may_hold_page_header(text: str) -> bool:
     for word in ("etermination", "ETERMINATION"):
         at = text.find(word)
         while at >= 0:
-            end = at + len(word)
-            window = text[end : end + _GAP_WINDOW]
-            after = window.lstrip(_HEADER_GAP)
-            if len(after) < len(window) and (not after or after[:6].lower() == "letter"):
-                return True  # (a window of white space only: let the full pattern decide)
-            at = text.find(word, end)
+            at += len(word)
+            if _HEADER_GAP_THEN_L.match(text, at) is not None:
+                return True
+            at = text.find(word, at)
     return False
 
 
-# What may stand between "Determination" and "Letter" in a header, and how much of it
-# is looked at before the full pattern is left to decide.
-_HEADER_GAP = " \t\u00a0\u00c2"
-_GAP_WINDOW = 40
+# What may stand between "Determination" and "Letter" in a header, then the "L".
+_HEADER_GAP_THEN_L = re.compile("[ \t\u00a0\u00c2]+[Ll]")
 
 
 def is_page_number(line: str) -> bool:
