@@ -197,6 +197,20 @@ def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     assert scanned.filled == sum(1 for line in scanned.lines if line[CONTENT])
 
 
+_SAMPLE_LINES = [
+    "CLINICAL CASE SUMMARY",
+    "clinical case summary:",
+    "IMR ISSUES,  DECISIONS AND RATIONALES",
+    "Soma #60: Upheld",
+    "Physical therapy: 12 visits:  OVERTURNED.",
+    "Decision \t rationale: Not recommended.",
+    "MAXIMUS guideline: Decision based on MTUS",
+    "State(s) of Licensure: Texas, California",
+    "Certification(s)/Specialty:  Family Practice",
+    "Page 2 of 5",
+    "The Final Determination was based on decisions for the disputed items:",
+]
+
 _spacey_lines = st.lists(
     st.sampled_from(
         [
@@ -305,6 +319,31 @@ def test_the_fast_cleaning_equals_the_step_by_step_cleaning(lines: list[str]) ->
 
     assert clean_lines(lines) == _clean_any(lines)
     assert clean_lines(iter(lines)) == _clean_any(lines)
+
+
+@given(st.lists(st.sampled_from(_SAMPLE_LINES) | any_text, max_size=10).map("\n".join))
+def test_each_line_is_named_as_its_folded_label_says(text: str) -> None:
+    # The scanner names what a line opens while it classifies it; the grammar relies
+    # on that name instead of folding the label again.
+    from imrparse.lexicon import FIELD_LABELS, HEADINGS, PART_LABELS
+    from imrparse.records import TokenKind as K
+    from imrparse.tokenizer import scan, split_outcome
+
+    def fold(label: str) -> str:
+        return " ".join(label.split()).upper()
+
+    for kind, _, content, _, _, _, name in scan(text):
+        before_colon = content[: content.find(":")]
+        if kind is K.HEADING:
+            assert name == HEADINGS[fold(content.rstrip(":"))]
+        elif kind is K.PART:
+            assert name == PART_LABELS[fold(before_colon)]
+        elif kind is K.FIELD:
+            assert name == FIELD_LABELS[fold(before_colon)]
+        elif kind is K.DETERMINATION:
+            assert (content[: content.rfind(":")].strip(), name) == split_outcome(content)
+        else:
+            assert name == ""
 
 
 def _heading_like() -> st.SearchStrategy[str]:

@@ -22,7 +22,7 @@ import itertools
 from typing import NamedTuple
 
 from .diagnostics import Collector
-from .lexicon import FIELD_LABELS, HEADINGS, PART_LABELS, SECTION_ORDER
+from .lexicon import SECTION_ORDER
 
 # Token kinds bound once, in the tokenizer: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
@@ -39,11 +39,11 @@ from .tokenizer import (
     CONTENT,
     GAP,
     KIND,
+    NAME,
     NUMBER,
     Line,
     contents,
     doubling,
-    split_outcome,
 )
 
 __all__ = [
@@ -108,10 +108,6 @@ class Outline(NamedTuple):
     sections: dict[str, Section]
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).upper()
-
-
 def is_doubled(lines: list[Line]) -> bool:
     """Whether the text has blank-line doubling: an empty line after every line of text.
 
@@ -122,7 +118,7 @@ def is_doubled(lines: list[Line]) -> bool:
     filled = 0
     adjacent = 0
     previous_filled = False
-    for _, _, content, _, _, gap in lines:
+    for _, _, content, _, _, gap, _ in lines:
         blanks += gap
         if content:
             filled += 1
@@ -158,7 +154,7 @@ def split_sections(
     for n, i in enumerate(heads):
         line = lines[i]
         body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
-        name = HEADINGS[_fold(line[CONTENT].rstrip(":"))]
+        name = line[NAME]
         if name in sections:
             diag.add(
                 "duplicate-section",
@@ -195,11 +191,9 @@ def split_fields(
     fields: dict[str, tuple[Line, list[str]]] = {}
     open_field: list[str] | None = None
     for line in lines:
-        kind, _, content, _, _, gap = line
+        kind, _, content, _, _, gap, name = line
         if kind is _FIELD:
-            colon = content.find(":")
-            name = FIELD_LABELS[_fold(content[:colon])]
-            open_field = [content[colon + 1 :]]
+            open_field = [content[content.find(":") + 1 :]]
             if name in fields:
                 fields[name][1].extend(open_field)
                 open_field = fields[name][1]
@@ -267,8 +261,8 @@ def split_blocks(
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header_lines = [ln for ln in lines[start : head + 1] if ln[KIND] not in _SKIP]
         head_line = lines[head]
-        treatment, outcome = split_outcome(head_line[CONTENT]) or (head_line[CONTENT], "upheld")
-        texts = [*contents(header_lines[:-1]), treatment]
+        _, _, header, _, _, _, outcome = head_line  # (the treatment: before the last colon)
+        texts = [*contents(header_lines[:-1]), header[: header.rfind(":")].strip()]
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag)
         blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks
@@ -294,10 +288,9 @@ def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[
         line = lines[i]
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
         content = line[CONTENT]
-        colon = content.find(":")
-        name = PART_LABELS[_fold(content[:colon])]
+        name = line[NAME]
         # Lines without content are the skipped kinds: breaks and page artifacts.
-        texts = [content[colon + 1 :], *contents(lines[i + 1 : end])]
+        texts = [content[content.find(":") + 1 :], *contents(lines[i + 1 : end])]
         if name in parts:
             diag.add(
                 "duplicate-part",

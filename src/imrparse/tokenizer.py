@@ -31,12 +31,14 @@ __all__ = [
     "CONTENT",
     "GAP",
     "KIND",
+    "NAME",
     "NUMBER",
     "Line",
     "Scan",
     "classify",
     "contents",
     "doubling",
+    "recognise",
     "scan",
     "scan_text",
     "split_outcome",
@@ -54,10 +56,10 @@ _HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
 _BREAK, _PAGE_BREAK, _ARTIFACT = TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT
 
 
-Line = tuple[TokenKind, int, str, int, int, int]
+Line = tuple[TokenKind, int, str, int, int, int, str]
 """A classified line that is not empty, as the grammar sees it: a plain tuple of
 
-``(kind, number, content, column, artifacts, gap)``, read by unpacking or with the
+``(kind, number, content, column, artifacts, gap, name)``, read by unpacking or with the
 index constants below (a plain tuple costs a third of a named one to make, and its
 items are read faster):
 
@@ -66,7 +68,8 @@ items are read faster):
 - ``content``: the line without its ending, page artifacts or surrounding white space;
 - ``column``: the 1-based column where ``content`` starts (1 for a line of white space);
 - ``artifacts``: how many page headers or footers were removed from the line;
-- ``gap``: how many empty lines come just before it.
+- ``gap``: how many empty lines come just before it;
+- ``name``: what the line opens, as :func:`recognise` names it (``""`` for prose).
 
 Empty lines get no record of their own: ``gap`` counts them. That halves the work on
 PDF text, where every other line is empty.
@@ -77,6 +80,7 @@ CONTENT: Final = 2
 COLUMN: Final = 3
 ARTIFACTS: Final = 4
 GAP: Final = 5
+NAME: Final = 6
 
 # A field getter that runs in C: ``map(_CONTENT, lines)`` beats a comprehension.
 _CONTENT = itemgetter(CONTENT)
@@ -166,22 +170,44 @@ def classify(content: str) -> TokenKind:
     >>> classify("TRIGGER POINT INJECTION: Overturned")
     <TokenKind.DETERMINATION: 'determination'>
     """
+    return recognise(content)[0]
+
+
+def recognise(content: str) -> tuple[TokenKind, str]:
+    """:func:`classify`, and the name of what the line opens (``""`` for prose).
+
+    The name is the section's for a heading, the part's or field's for a label, the
+    outcome value for a treatment header: what the grammar needs from the line, found
+    once, while the line is classified.
+
+    >>> recognise("Decision  rationale: Not recommended.")
+    (<TokenKind.PART: 'part'>, 'rationale')
+    >>> recognise("Soma #60: UPHELD")
+    (<TokenKind.DETERMINATION: 'determination'>, 'upheld')
+    """
     colon = content.find(":")
     if colon > 0:
         first = content[0]
         # A label's key starts with the line's first character in upper case.
         label = _label(content[:colon]) if first in _LABEL_INITIALS or first > "\x7f" else ""
-        if label in PART_LABELS:
-            return _PART
-        if split_outcome(content) is not None:
-            return _DETERMINATION
-        if label in FIELD_LABELS:
-            return _FIELD
-        if colon == len(content) - 1 and label in HEADINGS:
-            return _HEADING
-    elif _may_fit(content, _LONGEST_HEADING) and _fold(content) in HEADINGS:
-        return _HEADING
-    return _TEXT
+        name = PART_LABELS.get(label)
+        if name is not None:
+            return _PART, name
+        treatment_and_outcome = split_outcome(content)
+        if treatment_and_outcome is not None:
+            return _DETERMINATION, treatment_and_outcome[1]
+        name = FIELD_LABELS.get(label)
+        if name is not None:
+            return _FIELD, name
+        if colon == len(content) - 1:
+            name = HEADINGS.get(label)
+            if name is not None:
+                return _HEADING, name
+    elif _may_fit(content, _LONGEST_HEADING):
+        name = HEADINGS.get(_fold(content))
+        if name is not None:
+            return _HEADING, name
+    return _TEXT, ""
 
 
 _EOL_SPLIT = re.compile(r"(\r\n|\r|\n)")
@@ -307,22 +333,24 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
             )
         ):
             kind = _TEXT
+            name = ""
         elif content:
             if len(content) <= 20 and is_page_number(content):
-                append((_ARTIFACT, number, "", 1, 1, gap))
+                append((_ARTIFACT, number, "", 1, 1, gap, ""))
                 removed.append(len(lines) - 1)
                 empty += 1
                 gap = 0
                 continue
             first = content[0]
             if ":" in content or first in _HEADING_INITIALS or first > "\x7f":
-                kind = classify(content)
+                kind, name = recognise(content)
                 if kind is _HEADING:
                     headings.append(len(lines))
             else:
                 kind = _TEXT
+                name = ""
         else:
-            append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap))
+            append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
             empty += 1
             gap = 0
             continue
@@ -331,7 +359,7 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
         last = number
         # (strip() gives back the very string when there is nothing to strip)
         column = 1 if content is body else len(body) - len(body.lstrip()) + 1
-        append((kind, number, content, column, 0, gap))
+        append((kind, number, content, column, 0, gap, name))
         gap = 0
     filled = len(lines) - empty
     blanks = lines[-1][NUMBER] - len(lines) if lines else 0  # the gaps before each line
@@ -386,11 +414,12 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
                     )
                 )
             ):
-                kind = classify(content)
+                kind, name = recognise(content)
                 if kind is _HEADING:
                     headings.append(len(lines))
             else:
                 kind = _TEXT
+                name = ""
             column = 1 if body[0] == content[0] else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
@@ -398,6 +427,7 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
             previous_filled = True
         else:
             column = 1
+            name = ""
             if artifacts:
                 kind = _ARTIFACT
             elif "\f" in body:
@@ -405,7 +435,7 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
             else:
                 kind = _BREAK
             previous_filled = False
-        append((kind, number, content, column, artifacts, gap))
+        append((kind, number, content, column, artifacts, gap, name))
         blanks += gap
         gap = 0
     return Scan(lines, headings, removed, filled, doubling(blanks, filled, adjacent))
