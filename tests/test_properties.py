@@ -264,24 +264,52 @@ def test_topics_split_outside_parentheses_whichever_path(text: str) -> None:
     assert split_topics(text) == expected
 
 
-@given(st.text(alphabet="0123456789/.-a ", max_size=24))
-@example("12/11/2001")
-@example("1.2.2001/3")
-def test_numeric_dates_match_as_with_a_leading_lookbehind(text: str) -> None:
-    # The numeric date pattern tests what precedes the month after its first digit
-    # (so that searches skip to digits fast); it must match what the plain form does.
+# Patterns that test what precedes their first digit after matching it (so that a
+# search skips to digits fast), each with the plain form it must match exactly as.
+_DIGIT_FIRST = {
+    "numeric date": (
+        "imrparse.extractors.dates:_NUMERIC_DATE",
+        r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])",
+        "0123456789/.-a ",
+    ),
+    "strength": (
+        "imrparse.extractors.treatments:_STRENGTH",
+        r"(?<![\w.#/])\d+(?:\.\d+)?(?:[ \t]?/[ \t]?\d+(?:\.\d+)?){0,3}[ \t]?"
+        r"(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|units?|%)"
+        r"(?:[ \t]?/[ \t]?(?:ml|hr|h|g|act|dose|day))?"
+        r"(?![A-Za-z0-9])",
+        "0123456789./#%mgMG a_\u00e9",
+    ),
+    "age and sex": (
+        "imrparse.extractors.summary:_AGE_SEX",
+        r"\b(\d{1,3})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]+"
+        r"(?:[A-Za-z-]+[ \t]+){0,2}?(male|female|man|woman|gentleman|lady|boy|girl)\b",
+        "0123456789 -a_\u00e9",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DIGIT_FIRST))
+@given(data=st.data())
+def test_digit_first_patterns_match_as_their_plain_forms(name: str, data: st.DataObject) -> None:
+    import importlib
     import re
 
-    from imrparse.extractors.dates import _NUMERIC_DATE
-
-    plain = re.compile(
-        r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    where, plain_source, alphabet = _DIGIT_FIRST[name]
+    module, attribute = where.split(":")
+    fast = getattr(importlib.import_module(module), attribute)
+    plain = re.compile(plain_source, fast.flags)
+    words = st.sampled_from(
+        ["12/11/2001", "10/325mg", "7.5 mg", "51 year old female", " yrs ", "#"]
+    )
+    text = data.draw(
+        st.lists(st.text(alphabet=alphabet, max_size=6) | words, max_size=6).map("".join)
     )
     for pos in range(len(text) + 1):
-        found, expected = _NUMERIC_DATE.search(text, pos), plain.search(text, pos)
-        assert (found and (found.span(), found.groupdict())) == (
-            expected and (expected.span(), expected.groupdict())
-        )
+        found, expected = fast.search(text, pos), plain.search(text, pos)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        ), text
 
 
 _value_lines = st.lists(

@@ -13,8 +13,10 @@ from ..records import Treatment
 __all__ = ["parse_treatment"]
 
 _QUANTITY = re.compile(r"#[ \t]*(\d{1,9})\b")
+# What precedes the dose is tested after its first digit, so that the pattern starts
+# with a digit and a search skips to digits at C speed.
 _STRENGTH = re.compile(
-    r"(?<![\w.#/])\d+(?:\.\d+)?(?:[ \t]?/[ \t]?\d+(?:\.\d+)?){0,3}[ \t]?"
+    r"\d(?<![\w.#/]\d)\d*(?:\.\d+)?(?:[ \t]?/[ \t]?\d+(?:\.\d+)?){0,3}[ \t]?"
     r"(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|units?|%)"
     r"(?:[ \t]?/[ \t]?(?:ml|hr|h|g|act|dose|day))?"
     r"(?![A-Za-z0-9])",
