@@ -75,6 +75,9 @@ def search_date(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[
     end = len(text) if endpos is None else endpos
     numeric = _NUMERIC_DATE.search(text, pos, end)
     stop = numeric.start() if numeric else end
+    # A named date ("May 1 2000") takes ten characters at least.
+    if stop - pos < 10:
+        return numeric
     window = text[pos:stop].lower()
     if any(stem in window for stem in _MONTH_STEMS):
         named = _NAMED_DATE.search(text, pos, stop)
@@ -102,7 +105,8 @@ def resolve_year(year: str) -> int:
 def date_from_match(match: re.Match[str]) -> datetime.date:
     """The date a :func:`search_date` match names; :class:`InvalidDate` if none."""
     if match.re is _NUMERIC_DATE:
-        month, day, year = int(match.group("m")), int(match.group("d")), match.group("y")
+        month_text, day_text, year = match.group("m", "d", "y")
+        month, day = int(month_text), int(day_text)
     else:
         month = _MONTHS[match.group("mname")[:3].lower()]
         day, year = int(match.group("dn")), match.group("yn")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from itertools import repeat
 
 from ..diagnostics import Collector
 from ..lexicon import DIAGNOSIS_QUALIFIER_WORDS
@@ -163,21 +164,16 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     merged: list[str] = []
     for piece in pieces:
         words = piece.lower().split()
-        if (
-            merged
-            and words
-            and len(words) <= 4
-            and all(w in DIAGNOSIS_QUALIFIER_WORDS for w in words)
-        ):
+        if merged and words and len(words) <= 4 and DIAGNOSIS_QUALIFIER_WORDS.issuperset(words):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
-    return tuple(m.strip(" .") for m in merged if m.strip(" ."))
+    return tuple(filter(None, map(str.strip, merged, repeat(" ."))))
 
 
 def _qualifies(text: str) -> bool:
     """Whether ``text`` is only qualifier words ("lower leg", "unspecified, shoulder region")."""
-    return all(w.strip(",") in DIAGNOSIS_QUALIFIER_WORDS for w in text.lower().split())
+    return DIAGNOSIS_QUALIFIER_WORDS.issuperset(map(str.strip, text.lower().split(), repeat(",")))
 
 
 def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:
