@@ -193,6 +193,12 @@ def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     assert scanned.headings == [
         i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.HEADING
     ]
+    assert scanned.determinations == [
+        i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.DETERMINATION
+    ]
+    assert scanned.parts == [
+        i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.PART
+    ]
     assert scanned.artifacts == [i for i, line in enumerate(scanned.lines) if line[ARTIFACTS]]
     assert scanned.filled == sum(1 for line in scanned.lines if line[CONTENT])
 
@@ -372,6 +378,41 @@ def test_each_line_is_named_as_its_folded_label_says(text: str) -> None:
             assert (content[: content.rfind(":")].strip(), name) == split_outcome(content)
         else:
             assert name == ""
+
+
+@given(
+    st.lists(st.sampled_from(_SAMPLE_LINES) | any_text, max_size=16).map("\n".join)
+    | gen.letters().map(imrparse.render)
+)
+@example(
+    "IMR ISSUES, DECISIONS AND RATIONALES\nSoma: Upheld\nCLINICAL CASE SUMMARY\n"
+    "IMR ISSUES, DECISIONS AND RATIONALES\nNorco: Upheld\nDecision rationale: x"
+)
+def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
+    # The parser hands the scan's indexes of treatment headers and part labels to the
+    # grammar, shifted to the decisions section; the cut must be the one the grammar
+    # finds by itself.
+    from imrparse.diagnostics import Collector
+    from imrparse.grammar import split_blocks, split_sections
+    from imrparse.parser import _decisions
+    from imrparse.tokenizer import scan_text
+
+    scanned = scan_text(text)
+    for section in split_sections(scanned.lines, Collector(), scanned.headings).sections.values():
+        start = section.start
+        if start < 0:
+            continue
+        stop = start + len(section.lines)
+        assert scanned.lines[start:stop] == section.lines
+        heads = [i - start for i in scanned.determinations if start <= i < stop]
+        labels = [i - start for i in scanned.parts if start <= i < stop]
+        assert split_blocks(section.lines, scanned.doubled, Collector(), heads, labels) == (
+            split_blocks(section.lines, scanned.doubled, Collector())
+        )
+        if section.name == "decisions":  # and the parser, which hands them over
+            assert _decisions(section, scanned, [], Collector()) == _decisions(
+                section._replace(start=-1), scanned, [], Collector()
+            )
 
 
 def _heading_like() -> st.SearchStrategy[str]:

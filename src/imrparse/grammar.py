@@ -80,6 +80,9 @@ class Section(NamedTuple):
     name: str
     heading: Line
     lines: list[Line]
+    start: int
+    """Index of the first body line in the letter's lines; -1 when the body is not one
+    run of them (a repeated heading joined more lines to it)."""
 
 
 class Part(NamedTuple):
@@ -163,6 +166,7 @@ def split_sections(
                 line[COLUMN],
             )
             sections[name].lines.extend(body)
+            sections[name] = sections[name]._replace(start=-1)
             continue
         rank = SECTION_ORDER.get(name, -1)
         if 0 <= rank < last_rank:
@@ -173,7 +177,7 @@ def split_sections(
                 line[COLUMN],
             )
         last_rank = max(last_rank, rank)
-        sections[name] = Section(name, line, body)
+        sections[name] = Section(name, line, body, i + 1)
     return Outline(preamble, sections)
 
 
@@ -223,15 +227,22 @@ def _continues(value: str, nxt: str) -> bool:
 
 
 def split_blocks(
-    lines: list[Line], doubled: bool, diag: Collector
+    lines: list[Line],
+    doubled: bool,
+    diag: Collector,
+    heads: list[int] | None = None,
+    labels: list[int] | None = None,
 ) -> tuple[list[Line], list[Block]]:
     """Rule ``decisions``: cut the decisions section into determination blocks.
 
     A block starts at its header line; text lines just before it that do not end
     a sentence are the header's wrapped beginning. Returns the preface (the
-    lines before the first block) and the blocks in letter order.
+    lines before the first block) and the blocks in letter order. ``heads`` and
+    ``labels``, the indexes of the treatment headers and part labels in ``lines``,
+    save passes when the caller has them.
     """
-    heads = [i for i, line in enumerate(lines) if line[KIND] is _DETERMINATION]
+    if heads is None:
+        heads = [i for i, line in enumerate(lines) if line[KIND] is _DETERMINATION]
     starts: list[int] = []
     for i in heads:
         start = i
@@ -263,7 +274,8 @@ def split_blocks(
         head_line = lines[head]
         _, _, header, _, _, _, outcome = head_line  # (the treatment: before the last colon)
         texts = [*contents(header_lines[:-1]), header[: header.rfind(":")].strip()]
-        stray, parts = split_parts(lines[head + 1 : end], head_line, diag)
+        body = None if labels is None else [i - head - 1 for i in labels if head < i < end]
+        stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body)
         blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks
 
@@ -273,16 +285,20 @@ def _has_text(texts: list[str]) -> bool:
     return any(map(str.strip, texts))
 
 
-def split_parts(lines: list[Line], header: Line, diag: Collector) -> tuple[list[Line], list[Part]]:
+def split_parts(
+    lines: list[Line], header: Line, diag: Collector, labels: list[int] | None = None
+) -> tuple[list[Line], list[Part]]:
     """Rule ``part``: cut a block's body at its part labels.
 
     Reports parts that are missing (``missing-part``), repeated
     (``duplicate-part``, texts joined), out of order (``part-out-of-order``) or
     empty (``empty-part``). Text before the first label is returned as stray.
+    ``labels``, the indexes of the label lines, saves a pass when the caller has them.
     """
     parts: dict[str, Part] = {}
     order: list[str] = []
-    labels = [i for i, line in enumerate(lines) if line[KIND] is _PART]
+    if labels is None:
+        labels = [i for i, line in enumerate(lines) if line[KIND] is _PART]
     stray = [line for line in lines[: labels[0] if labels else len(lines)] if line[CONTENT]]
     for n, i in enumerate(labels):
         line = lines[i]

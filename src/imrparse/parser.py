@@ -32,7 +32,7 @@ from .records import (
     Reviewer,
     Severity,
 )
-from .tokenizer import ARTIFACTS, COLUMN, CONTENT, NUMBER, Line, contents, scan_text
+from .tokenizer import ARTIFACTS, COLUMN, CONTENT, NUMBER, Line, Scan, contents, scan_text
 
 __all__ = ["parse"]
 
@@ -172,7 +172,7 @@ def _parse(text: str, diag: Collector) -> Letter:
                 diag.add("missing-section", f"the section {_SECTION_TITLES[name]!r} was not found")
         decisions = sections.get("decisions")
         if decisions is not None:
-            determinations = _decisions(decisions, doubled, unclaimed, diag)
+            determinations = _decisions(decisions, scanned, unclaimed, diag)
         else:
             diag.add("no-determinations", "without a decisions section there are no determinations")
     else:
@@ -261,9 +261,15 @@ def _reviewer(section: Section | None, doubled: bool, diag: Collector) -> Review
 
 
 def _decisions(
-    section: Section, doubled: bool, unclaimed: list[str], diag: Collector
+    section: Section, scanned: Scan, unclaimed: list[str], diag: Collector
 ) -> tuple[Determination, ...]:
-    preface, blocks = split_blocks(section.lines, doubled, diag)
+    heads = labels = None
+    start = section.start
+    if start >= 0:  # one run of the scanned lines: the scan's indexes, shifted, hold
+        stop = start + len(section.lines)
+        heads = [i - start for i in scanned.determinations if start <= i < stop]
+        labels = [i - start for i in scanned.parts if start <= i < stop]
+    preface, blocks = split_blocks(section.lines, scanned.doubled, diag, heads, labels)
     leftover = _DECISIONS_PREFACE.sub("", clean_lines(contents(preface)))
     if leftover:
         first = next(line for line in preface if line[CONTENT])

@@ -239,6 +239,10 @@ class Scan(NamedTuple):
     """The classified lines that are not empty."""
     headings: list[int]
     """Indexes into ``lines`` of the heading lines."""
+    determinations: list[int]
+    """Indexes into ``lines`` of the treatment header lines."""
+    parts: list[int]
+    """Indexes into ``lines`` of the lines that open a part of a determination."""
     artifacts: list[int]
     """Indexes into ``lines`` of the lines page headers or footers were removed from."""
     filled: int
@@ -273,8 +277,9 @@ def scan(text: str) -> list[Line]:
 
 
 def scan_text(text: str) -> Scan:
-    """:func:`scan`, and what the same pass learns (see :class:`Scan`): where the headings
-    and page artifacts are, how many lines have text, and whether the text is doubled."""
+    """:func:`scan`, and what the same pass learns (see :class:`Scan`): where the headings,
+    treatment headers, part labels and page artifacts are, how many lines have text, and
+    whether the text is doubled."""
     check_headers = may_hold_page_header(text)
     bodies, _ = _split(text)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
@@ -311,6 +316,8 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     lines: list[Line] = []
     append = lines.append
     headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
     removed: list[int] = []
     gap = 0
     empty = 0  # lines without content
@@ -346,6 +353,10 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
                 kind, name = recognise(content)
                 if kind is _HEADING:
                     headings.append(len(lines))
+                elif kind is _PART:
+                    parts.append(len(lines))
+                elif kind is _DETERMINATION:
+                    determinations.append(len(lines))
             else:
                 kind = _TEXT
                 name = ""
@@ -363,7 +374,9 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
         gap = 0
     filled = len(lines) - empty
     blanks = lines[-1][NUMBER] - len(lines) if lines else 0  # the gaps before each line
-    return Scan(lines, headings, removed, filled, doubling(blanks, filled, adjacent))
+    return Scan(
+        lines, headings, determinations, parts, removed, filled, doubling(blanks, filled, adjacent)
+    )
 
 
 def _may_be_heading(content: str) -> bool:
@@ -379,6 +392,8 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
     lines: list[Line] = []
     append = lines.append
     headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
     removed: list[int] = []
     gap = 0
     blanks = 0
@@ -417,6 +432,10 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
                 kind, name = recognise(content)
                 if kind is _HEADING:
                     headings.append(len(lines))
+                elif kind is _PART:
+                    parts.append(len(lines))
+                elif kind is _DETERMINATION:
+                    determinations.append(len(lines))
             else:
                 kind = _TEXT
                 name = ""
@@ -438,7 +457,9 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
         append((kind, number, content, column, artifacts, gap, name))
         blanks += gap
         gap = 0
-    return Scan(lines, headings, removed, filled, doubling(blanks, filled, adjacent))
+    return Scan(
+        lines, headings, determinations, parts, removed, filled, doubling(blanks, filled, adjacent)
+    )
 
 
 def tokenize(text: str) -> Iterator[Token]:
