@@ -112,7 +112,8 @@ def _fold(text: str) -> str:
 
 def _label(text: str) -> str:
     """The matching key of a would-be label (the text before a colon); "" if too long."""
-    if not _may_fit(text, _LONGEST_LABEL):
+    # (len() first: most would-be labels are short, and a call costs more than a test)
+    if len(text) > _LONGEST_LABEL and not _may_fit(text, _LONGEST_LABEL):
         return ""
     key = text.strip().upper()
     if "  " in key or "\t" in key or "\u00a0" in key:
@@ -155,7 +156,10 @@ def split_outcome(content: str) -> tuple[str, str] | None:
     tail = content[last + 1 :].strip()
     if not tail or tail[0] not in _OUTCOME_INITIALS or not _may_fit(tail, _LONGEST_OUTCOME):
         return None
-    outcome = OUTCOME_WORDS.get(_fold(tail).rstrip("."))
+    # A tail without white space folds to itself (isprintable() is false for all of it
+    # but the blank): upper() is enough.
+    key = tail.upper() if " " not in tail and tail.isprintable() else _fold(tail)
+    outcome = OUTCOME_WORDS.get(key.rstrip("."))
     treatment = content[:last].strip()
     if outcome is None or not treatment:
         return None
