@@ -415,6 +415,17 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
             )
 
 
+@given(st.text(alphabet="ab \r\n\t\x0b\x0c\x1c\x85\u2028") | any_text)
+@example("a\r\nb\rc\nd\r")
+@example("")
+def test_line_bodies_are_cut_the_same_whichever_way(text: str) -> None:
+    # The fast scan cuts lines with splitlines() where that gives what the
+    # line-ending split gives; it must, for every text.
+    from imrparse.tokenizer import _bodies, _has_rare_space, _split
+
+    assert _bodies(text, _has_rare_space(text)) == _split(text)[0]
+
+
 def _heading_like() -> st.SearchStrategy[str]:
     from imrparse.lexicon import HEADINGS
 

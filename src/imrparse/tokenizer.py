@@ -233,6 +233,23 @@ def _split(text: str) -> tuple[list[str], list[str] | None]:
     return pieces[0::2], pieces[1::2]
 
 
+def _bodies(text: str, rare_spaces: bool) -> list[str]:
+    """The line bodies of :func:`_split`, without the endings.
+
+    ``rare_spaces`` is :func:`_has_rare_space` of the text: when it is false, the text is
+    ASCII without the separators other than line ends that str.splitlines() splits on,
+    and splitlines() cuts any mix of line ends in one pass.
+    """
+    if "\r" not in text:
+        return text.split("\n")
+    if rare_spaces:
+        return _split(text)[0]
+    bodies = text.splitlines()
+    if text[-1] in "\r\n":  # (the text after the last line end, here empty)
+        bodies.append("")
+    return bodies
+
+
 _MISDECODED_NBSP = "\u00c2\u00a0"
 
 
@@ -285,13 +302,13 @@ def scan_text(text: str) -> Scan:
     treatment headers, part labels and page artifacts are, how many lines have text, and
     whether the text is doubled."""
     check_headers = may_hold_page_header(text)
-    bodies, _ = _split(text)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
     misdecoded = not text.isascii() and _MISDECODED_NBSP in text
     if check_headers or misdecoded:
-        return _scan_any(bodies, check_headers, misdecoded)
-    return _scan_plain(bodies, _has_rare_space(text))
+        return _scan_any(_split(text)[0], check_headers, misdecoded)
+    rare_spaces = _has_rare_space(text)
+    return _scan_plain(_bodies(text, rare_spaces), rare_spaces)
 
 
 def _has_rare_space(text: str) -> bool:
