@@ -52,6 +52,7 @@ _LEGACY_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _MAIN_SECTIONS = ("how", "summary", "decisions")
+_NO_BASIS = GuidelineBasis()  # (records are frozen: one instance serves every letter)
 _OUTCOMES = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _SECTION_TITLES = {
     "how": "HOW THE IMR FINAL DETERMINATION WAS MADE",
@@ -301,15 +302,16 @@ def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Deter
             diag,
             "unclaimed-text",
         )
-    empty = GuidelineBasis()
     return Determination(
         treatment=parse_treatment(clean_lines(block.header_text)),
         outcome=_OUTCOMES[block.outcome],
         claims_administrator_basis=(
-            parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else empty
+            parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else _NO_BASIS
         ),
         reviewer_basis=(
-            parse_basis(texts["reviewer"], diag, line["reviewer"]) if "reviewer" in texts else empty
+            parse_basis(texts["reviewer"], diag, line["reviewer"])
+            if "reviewer" in texts
+            else _NO_BASIS
         ),
         rationale=texts.get("rationale", ""),
     )
