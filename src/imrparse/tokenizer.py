@@ -156,8 +156,8 @@ def split_outcome(content: str) -> tuple[str, str] | None:
     tail = content[last + 1 :].strip()
     if not tail or tail[0] not in _OUTCOME_INITIALS or not _may_fit(tail, _LONGEST_OUTCOME):
         return None
-    # A tail without white space folds to itself (isprintable() is false for all of it
-    # but the blank): upper() is enough.
+    # A tail without white space folds to itself, and upper() is enough (isprintable()
+    # is false for every white-space character but the blank).
     key = tail.upper() if " " not in tail and tail.isprintable() else _fold(tail)
     outcome = OUTCOME_WORDS.get(key.rstrip("."))
     treatment = content[:last].strip()
@@ -331,8 +331,8 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     """The scan of a text without page headers or mis-decoded spaces: the common case.
 
     Same result as :func:`_scan_any`, faster: a line of prose (too long for a heading,
-    no colon) is recognised with two tests, and the counts for :func:`doubling` are
-    taken from the line numbers instead of line by line.
+    no colon) is recognised with two tests, and the counts of empty lines and of lines
+    with text for :func:`doubling` come from the line numbers, not from line by line.
     """
     lines: list[Line] = []
     append = lines.append
