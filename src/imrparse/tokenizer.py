@@ -339,6 +339,8 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     headings: list[int] = []
     determinations: list[int] = []
     parts: list[int] = []
+    # Where each kind of line that the grammar looks for is recorded.
+    indexes = {_HEADING: headings, _DETERMINATION: determinations, _PART: parts}
     removed: list[int] = []
     gap = 0
     empty = 0  # lines without content
@@ -372,12 +374,9 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
             first = content[0]
             if ":" in content or first in _HEADING_INITIALS or first > "\x7f":
                 kind, name = recognise(content)
-                if kind is _HEADING:
-                    headings.append(len(lines))
-                elif kind is _PART:
-                    parts.append(len(lines))
-                elif kind is _DETERMINATION:
-                    determinations.append(len(lines))
+                index = indexes.get(kind)
+                if index is not None:
+                    index.append(len(lines))
             else:
                 kind = _TEXT
                 name = ""
@@ -415,6 +414,8 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
     headings: list[int] = []
     determinations: list[int] = []
     parts: list[int] = []
+    # Where each kind of line that the grammar looks for is recorded.
+    indexes = {_HEADING: headings, _DETERMINATION: determinations, _PART: parts}
     removed: list[int] = []
     gap = 0
     blanks = 0
@@ -437,30 +438,15 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
         if artifacts:
             removed.append(len(lines))
         if content:
-            size = len(content)
-            if ":" in content or (
-                # A heading's folded text starts with content's first character in
-                # upper case: skip the counting for lines that can't be one.
-                (content[0] in _HEADING_INITIALS or content[0] > "\x7f")
-                and (
-                    size - content.count(" ") <= _LONGEST_HEADING
-                    or (
-                        ("\t" in content or "\u00a0" in content)
-                        and _may_fit(content, _LONGEST_HEADING)
-                    )
-                )
-            ):
+            if ":" in content or _may_be_heading(content):
                 kind, name = recognise(content)
-                if kind is _HEADING:
-                    headings.append(len(lines))
-                elif kind is _PART:
-                    parts.append(len(lines))
-                elif kind is _DETERMINATION:
-                    determinations.append(len(lines))
+                index = indexes.get(kind)
+                if index is not None:
+                    index.append(len(lines))
             else:
                 kind = _TEXT
                 name = ""
-            column = 1 if body[0] == content[0] else len(body) - len(body.lstrip()) + 1
+            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
