@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from imrparse.cleaning import join_lines, strip_artifacts
 from imrparse.grammar import is_doubled
 from imrparse.records import TokenKind
-from imrparse.tokenizer import classify, scan
+from imrparse.scanner import classify, scan
 
 __all__ = [
     "DESTRUCTIVE",

@@ -185,7 +185,7 @@ def test_the_page_header_prefilter_never_misses_a_header(text: str) -> None:
 def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     from imrparse.grammar import is_doubled
     from imrparse.records import TokenKind
-    from imrparse.tokenizer import ARTIFACTS, CONTENT, scan, scan_text
+    from imrparse.scanner import ARTIFACTS, CONTENT, scan, scan_text
 
     scanned = scan_text(text)
     assert scanned.lines == scan(text)
@@ -247,9 +247,9 @@ _spacey_lines = st.lists(
 def test_the_fast_scan_equals_the_line_by_line_scan(text: str) -> None:
     # Texts without page headers take a faster path that skips most tests on prose;
     # it must give exactly what the general, line-by-line path gives.
-    from imrparse.tokenizer import _has_rare_space, _scan_any, _scan_plain, _split
+    from imrparse.scanner import _has_rare_space, _scan_any, _scan_plain, split_lines
 
-    bodies, _ = _split(text)
+    bodies, _ = split_lines(text)
     general = _scan_any(list(bodies), False, False)
     assert _scan_plain(list(bodies), True) == general
     if not _has_rare_space(text):
@@ -361,7 +361,7 @@ def test_each_line_is_named_as_its_folded_label_says(text: str) -> None:
     # on that name instead of folding the label again.
     from imrparse.lexicon import FIELD_LABELS, HEADINGS, PART_LABELS
     from imrparse.records import TokenKind as K
-    from imrparse.tokenizer import scan, split_outcome
+    from imrparse.scanner import scan, split_outcome
 
     def fold(label: str) -> str:
         return " ".join(label.split()).upper()
@@ -392,10 +392,10 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
     # The parser hands the scan's indexes of treatment headers and part labels to the
     # grammar, shifted to the decisions section; the cut must be the one the grammar
     # finds by itself.
+    from imrparse.assemble import _decisions
     from imrparse.diagnostics import Collector
     from imrparse.grammar import split_blocks, split_sections
-    from imrparse.parser import _decisions
-    from imrparse.tokenizer import scan_text
+    from imrparse.scanner import scan_text
 
     scanned = scan_text(text)
     for section in split_sections(scanned.lines, Collector(), scanned.headings).sections.values():
@@ -421,9 +421,9 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
 def test_line_bodies_are_cut_the_same_whichever_way(text: str) -> None:
     # The fast scan cuts lines with splitlines() where that gives what the
     # line-ending split gives; it must, for every text.
-    from imrparse.tokenizer import _bodies, _has_rare_space, _split
+    from imrparse.scanner import _bodies, _has_rare_space, split_lines
 
-    assert _bodies(text, _has_rare_space(text)) == _split(text)[0]
+    assert _bodies(text, _has_rare_space(text)) == split_lines(text)[0]
 
 
 def _heading_like() -> st.SearchStrategy[str]:
@@ -450,7 +450,7 @@ def _heading_like() -> st.SearchStrategy[str]:
 def test_scan_classifies_every_line_as_classify_does(text: str) -> None:
     # scan() skips classify() for lines that plainly are prose; it must never skip one
     # that classify() would call something else.
-    from imrparse.tokenizer import classify, scan
+    from imrparse.scanner import classify, scan
 
     for line in scan(text):
         kind, _, content, *_ = line
@@ -479,7 +479,7 @@ def test_every_label_is_recognised_in_any_case(
     kind_and_label: tuple[str, str], colon: str, value: str
 ) -> None:
     # classify() skips the label lookup for lines whose first letter starts no label.
-    from imrparse.tokenizer import classify
+    from imrparse.scanner import classify
 
     kind, label = kind_and_label
     assert classify(label + colon + value).value == kind

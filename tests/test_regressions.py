@@ -10,6 +10,7 @@ import datetime
 from pathlib import Path
 
 import imrparse
+import imrparse.scanner
 from imrparse import CaseSummary, Citation, Letter, Reviewer
 from imrparse.extractors.citations import parse_citation
 from imrparse.extractors.summary import split_diagnoses
@@ -99,21 +100,21 @@ def test_no_break_spaces__page_header_with_no_break_spaces_is_removed() -> None:
 
 def test_colon_spacing_and_tabs__header_and_label_with_runs_of_white_space() -> None:
     assert (
-        imrparse.tokenizer.classify("Flexeril 10mg #30:   \t \t   \t  Upheld")
+        imrparse.scanner.classify("Flexeril 10mg #30:   \t \t   \t  Upheld")
         is imrparse.TokenKind.DETERMINATION
     )
     assert (
-        imrparse.tokenizer.classify("Decision \t \t rationale \t\t :   text")
+        imrparse.scanner.classify("Decision \t \t rationale \t\t :   text")
         is imrparse.TokenKind.PART
     )
     assert (
-        imrparse.tokenizer.classify("IMR\t\tISSUES,  \u00a0DECISIONS \t AND\t\tRATIONALES")
+        imrparse.scanner.classify("IMR\t\tISSUES,  \u00a0DECISIONS \t AND\t\tRATIONALES")
         is imrparse.TokenKind.HEADING
     )
 
 
 def test_whitespace_lines_and_mojibake__misdecoded_no_break_space_line_is_a_break() -> None:
-    lines = imrparse.tokenizer.scan("text one\n\u00c2\u00a0\nDecision\u00c2\u00a0rationale: x\n")
+    lines = imrparse.scanner.scan("text one\n\u00c2\u00a0\nDecision\u00c2\u00a0rationale: x\n")
     assert [kind.value for kind, *_ in lines] == ["text", "break", "part"]
 
 

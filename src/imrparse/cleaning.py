@@ -259,7 +259,7 @@ def _fold_blanks(text: str) -> str:
 def clean_lines(lines: Iterable[str]) -> str:
     """Clean the lines of one value: join wrapped lines, repair characters, fold spaces.
 
-    The tokenizer already strips page artifacts from each line while it classifies
+    The scanner already strips page artifacts from each line while it classifies
     it; one that a wrap split over two lines is caught here, on the joined text.
 
     >>> clean_lines(["Decision based on Non-", "MTUS Citation,  ", "", " ODG"])

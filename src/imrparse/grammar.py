@@ -24,9 +24,9 @@ from typing import NamedTuple
 from .diagnostics import Collector
 from .lexicon import SECTION_ORDER
 
-# Token kinds bound once, in the tokenizer: looking an Enum member up on its class
+# Token kinds bound once, in the scanner: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
-from .tokenizer import (
+from .scanner import (
     _ARTIFACT,
     _BREAK,
     _DETERMINATION,
@@ -114,8 +114,8 @@ class Outline(NamedTuple):
 def is_doubled(lines: list[Line]) -> bool:
     """Whether the text has blank-line doubling: an empty line after every line of text.
 
-    The same verdict :func:`~imrparse.tokenizer.scan_text` reaches while it scans;
-    see :func:`~imrparse.tokenizer.doubling` for the rule.
+    The same verdict :func:`~imrparse.scanner.scan_text` reaches while it scans;
+    see :func:`~imrparse.scanner.doubling` for the rule.
     """
     blanks = 0
     filled = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .cleaning import strip_artifacts
 from .records import Letter, Reviewer, TokenKind
-from .tokenizer import classify
+from .scanner import classify
 
 __all__ = ["WIDTH", "render"]
 

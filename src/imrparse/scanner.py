@@ -1,0 +1,469 @@
+"""The line scanner: every line of a letter, classified once.
+
+A letter is a sequence of lines, and nearly every construct of the grammar is
+decided by one line: a heading, a labelled field, a treatment header, the label
+that opens a part, prose. :func:`scan_text` classifies each line once, names what
+it opens and notes where the headings, treatment headers and part labels are; the
+grammar then works on these lines and indexes. :func:`~imrparse.tokenize` gives
+the same classification to users as lossless tokens.
+
+Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` and nowhere else (unlike
+``str.splitlines``, form feeds and other separators stay inside their line).
+
+>>> [(line[KIND].value, line[CONTENT]) for line in scan("CLINICAL CASE SUMMARY\\r\\n \\nSoma #60: Upheld")]
+[('heading', 'CLINICAL CASE SUMMARY'), ('break', ''), ('determination', 'Soma #60: Upheld')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from operator import itemgetter
+from typing import Final, NamedTuple
+
+from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
+from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS
+from .records import TokenKind
+
+__all__ = [
+    "ARTIFACTS",
+    "COLUMN",
+    "CONTENT",
+    "GAP",
+    "KIND",
+    "NAME",
+    "NUMBER",
+    "Line",
+    "Scan",
+    "classify",
+    "contents",
+    "doubling",
+    "recognise",
+    "scan",
+    "scan_text",
+    "split_lines",
+    "split_outcome",
+]
+
+
+_HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
+    TokenKind.HEADING,
+    TokenKind.FIELD,
+    TokenKind.DETERMINATION,
+    TokenKind.PART,
+    TokenKind.TEXT,
+)
+_BREAK, _PAGE_BREAK, _ARTIFACT = TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT
+
+
+Line = tuple[TokenKind, int, str, int, int, int, str]
+"""A classified line that is not empty, as the grammar sees it: a plain tuple of
+
+``(kind, number, content, column, artifacts, gap, name)``, read by unpacking or with the
+index constants below (a plain tuple costs a third of a named one to make, and its
+items are read faster):
+
+- ``kind``: its :class:`~imrparse.TokenKind`;
+- ``number``: the 1-based line number;
+- ``content``: the line without its ending, page artifacts or surrounding white space;
+- ``column``: the 1-based column where ``content`` starts (1 for a line of white space);
+- ``artifacts``: how many page headers or footers were removed from the line;
+- ``gap``: how many empty lines come just before it;
+- ``name``: what the line opens, as :func:`recognise` names it (``""`` for prose).
+
+Empty lines get no record of their own: ``gap`` counts them. That halves the work on
+PDF text, where every other line is empty.
+"""
+KIND: Final = 0
+NUMBER: Final = 1
+CONTENT: Final = 2
+COLUMN: Final = 3
+ARTIFACTS: Final = 4
+GAP: Final = 5
+NAME: Final = 6
+
+# A field getter that runs in C: ``map(_CONTENT, lines)`` beats a comprehension.
+_CONTENT = itemgetter(CONTENT)
+
+
+def contents(lines: Iterable[Line]) -> list[str]:
+    """The contents of the lines that have any, in order."""
+    return list(filter(None, map(_CONTENT, lines)))
+
+
+def _initials(keys: Iterable[str]) -> frozenset[str]:
+    """The first letters of upper-case keys, in either case: a text that starts with
+    any other ASCII character can't fold to one of the keys."""
+    return frozenset(c for key in keys for c in (key[0], key[0].lower()))
+
+
+_LABELS = (*PART_LABELS, *FIELD_LABELS, *HEADINGS)
+_LONGEST_LABEL = max(len(k) for k in _LABELS) + 8
+_LABEL_INITIALS = _initials(_LABELS)
+_LONGEST_OUTCOME = max(len(k) for k in OUTCOME_WORDS) + 8
+_OUTCOME_INITIALS = _initials(OUTCOME_WORDS)
+_LONGEST_HEADING = max(len(k) for k in HEADINGS) + 8
+_HEADING_INITIALS = _initials(HEADINGS)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def _label(text: str) -> str:
+    """The matching key of a would-be label (the text before a colon); "" if too long."""
+    # (len() first: most would-be labels are short, and a call costs more than a test)
+    if len(text) > _LONGEST_LABEL and not _may_fit(text, _LONGEST_LABEL):
+        return ""
+    key = text.strip().upper()
+    if "  " in key or "\t" in key or "\u00a0" in key:
+        key = _fold(key)
+    return key
+
+
+def _may_fit(text: str, limit: int) -> bool:
+    """Whether ``text`` could be at most ``limit`` long once its white space is folded.
+
+    Cheap (no folding) and exact for spaces, tabs and no-break spaces, so a label or
+    heading written with runs of white space ("Decision \t rationale  :") still fits.
+    """
+    size = len(text)
+    if size <= limit:
+        return True
+    # Count only what is there: each count() costs more than an ``in`` test.
+    size -= text.count(" ")
+    if size > limit and "\t" in text:
+        size -= text.count("\t")
+    if size > limit and "\u00a0" in text:
+        size -= text.count("\u00a0")
+    return size <= limit
+
+
+def split_outcome(content: str) -> tuple[str, str] | None:
+    """Split a treatment header into its treatment text and outcome value.
+
+    The outcome is the word after the last colon, in any case, with a trailing
+    period allowed; ``None`` when the line is no treatment header.
+
+    >>> split_outcome("Physical therapy: 12 visits: UPHELD.")
+    ('Physical therapy: 12 visits', 'upheld')
+    >>> split_outcome("The request is upheld.") is None
+    True
+    """
+    last = content.rfind(":")
+    if last <= 0:
+        return None
+    tail = content[last + 1 :].strip()
+    if not tail or tail[0] not in _OUTCOME_INITIALS or not _may_fit(tail, _LONGEST_OUTCOME):
+        return None
+    # A tail without white space folds to itself, and upper() is enough (isprintable()
+    # is false for every white-space character but the blank).
+    key = tail.upper() if " " not in tail and tail.isprintable() else _fold(tail)
+    outcome = OUTCOME_WORDS.get(key.rstrip("."))
+    treatment = content[:last].strip()
+    if outcome is None or not treatment:
+        return None
+    return treatment, outcome
+
+
+def classify(content: str) -> TokenKind:
+    """Classify one stripped, non-empty line by its form alone.
+
+    >>> classify("MAXIMUS guideline: Decision based on MTUS")
+    <TokenKind.PART: 'part'>
+    >>> classify("TRIGGER POINT INJECTION: Overturned")
+    <TokenKind.DETERMINATION: 'determination'>
+    """
+    return recognise(content)[0]
+
+
+def recognise(content: str) -> tuple[TokenKind, str]:
+    """:func:`classify`, and the name of what the line opens (``""`` for prose).
+
+    The name is the section's for a heading, the part's or field's for a label, the
+    outcome value for a treatment header: what the grammar needs from the line, found
+    once, while the line is classified.
+
+    >>> recognise("Decision  rationale: Not recommended.")
+    (<TokenKind.PART: 'part'>, 'rationale')
+    >>> recognise("Soma #60: UPHELD")
+    (<TokenKind.DETERMINATION: 'determination'>, 'upheld')
+    """
+    colon = content.find(":")
+    if colon > 0:
+        first = content[0]
+        # A label's key starts with the line's first character in upper case.
+        label = _label(content[:colon]) if first in _LABEL_INITIALS or first > "\x7f" else ""
+        name = PART_LABELS.get(label)
+        if name is not None:
+            return _PART, name
+        treatment_and_outcome = split_outcome(content)
+        if treatment_and_outcome is not None:
+            return _DETERMINATION, treatment_and_outcome[1]
+        name = FIELD_LABELS.get(label)
+        if name is not None:
+            return _FIELD, name
+        if colon == len(content) - 1:
+            name = HEADINGS.get(label)
+            if name is not None:
+                return _HEADING, name
+    elif _may_fit(content, _LONGEST_HEADING):
+        name = HEADINGS.get(_fold(content))
+        if name is not None:
+            return _HEADING, name
+    return _TEXT, ""
+
+
+_EOL_SPLIT = re.compile(r"(\r\n|\r|\n)")
+
+
+def split_lines(text: str) -> tuple[list[str], list[str] | None]:
+    """The line bodies, and their endings when any is not ``\n`` (else ``None``).
+
+    There is one body more than there are endings: the (maybe empty) text after
+    the last line ending.
+    """
+    if "\r" not in text:
+        return text.split("\n"), None
+    bodies = text.split("\r\n")
+    crlf = len(bodies) - 1
+    if crlf == text.count("\r") == text.count("\n"):  # Windows line ends only
+        return bodies, ["\r\n"] * crlf
+    pieces = _EOL_SPLIT.split(text)
+    return pieces[0::2], pieces[1::2]
+
+
+def _bodies(text: str, rare_spaces: bool) -> list[str]:
+    """The line bodies of :func:`split_lines`, without the endings.
+
+    ``rare_spaces`` is :func:`_has_rare_space` of the text: when it is false, the text is
+    ASCII without the separators other than line ends that str.splitlines() splits on,
+    and splitlines() cuts any mix of line ends in one pass.
+    """
+    if "\r" not in text:
+        return text.split("\n")
+    if rare_spaces:
+        return split_lines(text)[0]
+    bodies = text.splitlines()
+    if text[-1] in "\r\n":  # (the text after the last line end, here empty)
+        bodies.append("")
+    return bodies
+
+
+_MISDECODED_NBSP = "\u00c2\u00a0"
+
+
+class Scan(NamedTuple):
+    """What one pass over a letter's lines finds: the grammar's input."""
+
+    lines: list[Line]
+    """The classified lines that are not empty."""
+    headings: list[int]
+    """Indexes into ``lines`` of the heading lines."""
+    determinations: list[int]
+    """Indexes into ``lines`` of the treatment header lines."""
+    parts: list[int]
+    """Indexes into ``lines`` of the lines that open a part of a determination."""
+    artifacts: list[int]
+    """Indexes into ``lines`` of the lines page headers or footers were removed from."""
+    filled: int
+    """How many lines have content."""
+    doubled: bool
+    """Whether the text has blank-line doubling (see :func:`doubling`)."""
+
+
+def doubling(blanks: int, filled: int, adjacent: int) -> bool:
+    """Whether a text has blank-line doubling: an empty line after every line of text.
+
+    ``blanks`` counts empty lines, ``filled`` lines with text, ``adjacent`` lines
+    with text right after another line with text. Doubled text has about as many
+    empty lines as lines of text and few lines of text in a row; in undoubled text,
+    wrapped paragraphs put most lines of text next to each other.
+
+    The verdict holds for the whole text, so local damage must not flip it: up to a
+    quarter of the lines of text may follow another line of text directly, so that
+    a few edited lines in one determination do not change how every other section
+    reads.
+    """
+    return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 4 <= filled
+
+
+def scan(text: str) -> list[Line]:
+    """Split ``text`` into classified :class:`Line` records (the grammar's input).
+
+    Only lines with at least one character besides their ending get a record;
+    ``gap`` on each record counts the empty lines before it.
+    """
+    return scan_text(text).lines
+
+
+def scan_text(text: str) -> Scan:
+    """:func:`scan`, and what the same pass learns (see :class:`Scan`): where the headings,
+    treatment headers, part labels and page artifacts are, how many lines have text, and
+    whether the text is doubled."""
+    check_headers = may_hold_page_header(text)
+    # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
+    # before lines are stripped and classified (same length, so columns hold).
+    misdecoded = not text.isascii() and _MISDECODED_NBSP in text
+    if check_headers or misdecoded:
+        return _scan_any(split_lines(text)[0], check_headers, misdecoded)
+    rare_spaces = _has_rare_space(text)
+    return _scan_plain(_bodies(text, rare_spaces), rare_spaces)
+
+
+def _has_rare_space(text: str) -> bool:
+    """Whether ``text`` holds white space that str.split() folds, other than the blank
+    and line endings: only then must a long line be counted to know it is no heading."""
+    if not text.isascii():
+        return True  # (no-break spaces and the like: not worth looking for one by one)
+    return (  # written out: a generator over the seven costs twice as much
+        "\t" in text
+        or "\x0b" in text
+        or "\x0c" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+        or "\x1f" in text
+    )
+
+
+def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
+    """The scan of a text without page headers or mis-decoded spaces: the common case.
+
+    Same result as :func:`_scan_any`, faster: a line of prose (too long for a heading,
+    no colon) is recognised with two tests, and the counts of empty lines and of lines
+    with text for :func:`doubling` come from the line numbers, not from line by line.
+    """
+    lines: list[Line] = []
+    append = lines.append
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
+    # Where each kind of line that the grammar looks for is recorded.
+    indexes = {_HEADING: headings, _DETERMINATION: determinations, _PART: parts}
+    removed: list[int] = []
+    gap = 0
+    empty = 0  # lines without content
+    last = -1  # number of the last line with content
+    adjacent = 0
+    for number, body in enumerate(bodies, 1):
+        if not body:
+            gap += 1
+            continue
+        content = body.strip()
+        if (
+            len(content) > _LONGEST_HEADING
+            and ":" not in content
+            and (
+                not _may_be_heading(content)
+                if rare_spaces
+                # Only blanks: a line without runs of them folds to itself, too long
+                # for a heading; with runs, it folds to at least its other characters.
+                else "  " not in content or len(content) - content.count(" ") > _LONGEST_HEADING
+            )
+        ):
+            kind = _TEXT
+            name = ""
+        elif content:
+            if len(content) <= 20 and is_page_number(content):
+                append((_ARTIFACT, number, "", 1, 1, gap, ""))
+                removed.append(len(lines) - 1)
+                empty += 1
+                gap = 0
+                continue
+            first = content[0]
+            if ":" in content or first in _HEADING_INITIALS or first > "\x7f":
+                kind, name = recognise(content)
+                index = indexes.get(kind)
+                if index is not None:
+                    index.append(len(lines))
+            else:
+                kind = _TEXT
+                name = ""
+        else:
+            append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
+            empty += 1
+            gap = 0
+            continue
+        if last == number - 1:
+            adjacent += 1
+        last = number
+        # (strip() gives back the very string when there is nothing to strip)
+        column = 1 if content is body else len(body) - len(body.lstrip()) + 1
+        append((kind, number, content, column, 0, gap, name))
+        gap = 0
+    filled = len(lines) - empty
+    blanks = lines[-1][NUMBER] - len(lines) if lines else 0  # the gaps before each line
+    return Scan(
+        lines, headings, determinations, parts, removed, filled, doubling(blanks, filled, adjacent)
+    )
+
+
+def _may_be_heading(content: str) -> bool:
+    """Whether classify() must be asked if a line without a colon is a heading."""
+    # A heading's folded text starts with content's first character in upper case.
+    return (content[0] in _HEADING_INITIALS or content[0] > "\x7f") and _may_fit(
+        content, _LONGEST_HEADING
+    )
+
+
+def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Scan:
+    """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
+    lines: list[Line] = []
+    append = lines.append
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
+    # Where each kind of line that the grammar looks for is recorded.
+    indexes = {_HEADING: headings, _DETERMINATION: determinations, _PART: parts}
+    removed: list[int] = []
+    gap = 0
+    blanks = 0
+    filled = 0
+    adjacent = 0
+    previous_filled = False
+    for number, body in enumerate(bodies, 1):
+        if not body:
+            gap += 1
+            continue
+        if check_spaces and _MISDECODED_NBSP in body:
+            body = body.replace(_MISDECODED_NBSP, "  ")
+        artifacts = 0
+        if check_headers and ("etermination" in body or "ETERMINATION" in body):
+            body, artifacts = strip_artifacts(body)
+        content = body.strip()
+        if content and len(content) <= 20 and is_page_number(content):
+            content = ""
+            artifacts += 1
+        if artifacts:
+            removed.append(len(lines))
+        if content:
+            if ":" in content or _may_be_heading(content):
+                kind, name = recognise(content)
+                index = indexes.get(kind)
+                if index is not None:
+                    index.append(len(lines))
+            else:
+                kind = _TEXT
+                name = ""
+            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
+            filled += 1
+            if previous_filled and not gap:
+                adjacent += 1
+            previous_filled = True
+        else:
+            column = 1
+            name = ""
+            if artifacts:
+                kind = _ARTIFACT
+            elif "\f" in body:
+                kind = _PAGE_BREAK
+            else:
+                kind = _BREAK
+            previous_filled = False
+        append((kind, number, content, column, artifacts, gap, name))
+        blanks += gap
+        gap = 0
+    return Scan(
+        lines, headings, determinations, parts, removed, filled, doubling(blanks, filled, adjacent)
+    )
