@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import imrparse
+from imrparse._build import describe
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     mbs = [r[1] for r in rates]
     mean_kb = statistics.mean(len(t.encode()) for t in texts) / 1000
     print(
-        f"imrparse {imrparse.__version__}, Python {sys.version.split()[0]}, "
+        f"imrparse {imrparse.__version__} ({describe()}), Python {sys.version.split()[0]}, "
         f"{len(texts)} letters of {mean_kb:.1f} KB on average, one process"
     )
     print(f"letters/s: best {max(letters):,.0f}, median {statistics.median(letters):,.0f}")

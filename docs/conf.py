@@ -7,14 +7,12 @@ Build it strictly, as CI does:
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
-# Autodoc imports the package. Prefer the installed one (CI installs the project
-# first); fall back to the source tree so a bare checkout still builds.
-if importlib.util.find_spec("imrparse") is None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+# Autodoc imports the package from the source tree, always: an installed wheel runs
+# the parsing modules compiled by mypyc, and compiled functions keep no docstrings.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import imrparse
 

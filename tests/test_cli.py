@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import imrparse
+from imrparse._build import describe
 from imrparse.table import BOOL_COLUMNS, COLUMNS, INT_COLUMNS
 
 SEEDS = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
@@ -73,7 +74,7 @@ BAD = ("b_broken.txt", "c_empty.txt", "f_dangling.txt")
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"imrparse {imrparse.__version__}"
+    assert result.stdout.strip() == f"imrparse {imrparse.__version__} ({describe()})"
 
 
 @pytest.mark.parametrize("command", [[], ["parse"], ["stats"], ["demo"]])

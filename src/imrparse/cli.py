@@ -25,6 +25,7 @@ from typing import IO, Any
 import attrs
 
 from . import __version__, examples
+from ._build import describe
 from .convert import to_dict
 from .io import failed_letter, parse_bytes, parse_file, parse_many
 from .records import Letter, Severity
@@ -86,7 +87,9 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all inputs parsed without errors; 1 some input had an error "
         "or could not be read; 2 usage error. Run 'imrparse COMMAND --help' for a command.",
     )
-    parser.add_argument("--version", action="version", version=f"imrparse {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"imrparse {__version__} ({describe()})"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     parse = commands.add_parser(
