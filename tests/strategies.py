@@ -37,6 +37,8 @@ from imrparse.diagnostics import CODES
 from imrparse.lexicon import SPECIALTIES, STATES
 
 __all__ = [
+    "SEPARATORS",
+    "any_text",
     "bases",
     "citations",
     "determinations",
@@ -48,6 +50,10 @@ __all__ = [
     "summaries",
     "treatments",
 ]
+
+SEPARATORS = "\r\n\f\v\x85\u2028\u2029\x1c\x1d\x1e\t \u00a0"
+any_text = st.text(alphabet=st.characters(codec=None) | st.sampled_from(SEPARATORS))
+"""Arbitrary strings, with every line-ish separator over-represented."""
 
 # --------------------------------------------------------------------------- treatments
 

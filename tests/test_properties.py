@@ -29,9 +29,7 @@ import strategies as gen
 from imrparse import Letter, ParseError, Severity
 from imrparse.lexicon import FIELD_LABELS, PART_LABELS
 
-SEPARATORS = "\r\n\f\v\x85\u2028\u2029\x1c\x1d\x1e\t \u00a0"
-any_text = st.text(alphabet=st.characters(codec=None) | st.sampled_from(SEPARATORS))
-"""Arbitrary strings, with every line-ish separator over-represented."""
+any_text = gen.any_text
 
 
 def without_diagnostics(letter: Letter) -> Letter:
@@ -119,7 +117,7 @@ def _check_strict_agrees(text: str, letter: Letter) -> None:
 
 
 no_letter_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_characters=":") | st.sampled_from(SEPARATORS)
+    alphabet=st.characters(codec="utf-8", exclude_characters=":") | st.sampled_from(gen.SEPARATORS)
 )
 
 
