@@ -112,7 +112,11 @@ class MypycBuildHook(BuildHookInterface):
 
     def _compile(self, workdir: Path) -> dict[str, str]:
         """Compile a copy of the package in ``workdir``; map each binary to its wheel path."""
-        shutil.copytree(Path(self.root) / "src" / PACKAGE, workdir / PACKAGE)
+        shutil.copytree(
+            Path(self.root) / "src" / PACKAGE,
+            workdir / PACKAGE,
+            ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"),  # nothing stale
+        )
         command = [sys.executable, "-c", _COMPILE.format(group=PACKAGE), *PARSING_PATH]
         try:
             done = subprocess.run(

@@ -13,8 +13,13 @@ True
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
-from importlib.abc import Traversable
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # (importlib.abc.Traversable is deprecated from 3.12 and goes in 3.14)
+    from importlib.abc import Traversable
 
 __all__ = ["names", "paths", "read_text"]
 
