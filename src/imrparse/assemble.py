@@ -11,6 +11,7 @@ Problems are collected as diagnostics as they are met. :func:`~imrparse.parse` (
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attrs
 
@@ -35,24 +36,24 @@ from .scanner import ARTIFACTS, COLUMN, CONTENT, NUMBER, Line, Scan, contents, s
 __all__ = ["assemble"]
 
 # A case number, perhaps wrapped after its hyphen ("CM13-" / "0000004").
-_CASE_NUMBER = re.compile(r"CM\d{2}-(?:[ \t]*[\r\n]\s*)?\d{7}(?!\d)")
-_DECISIONS_PREFACE = re.compile(
+_CASE_NUMBER: Final = re.compile(r"CM\d{2}-(?:[ \t]*[\r\n]\s*)?\d{7}(?!\d)")
+_DECISIONS_PREFACE: Final = re.compile(
     r"^The[ \t]+Final[ \t]+Determination[ \t]+was[ \t]+based[ \t]+on[ \t]+decisions[ \t]+for"
     r"[^:]{0,200}:[ \t]*",
     re.IGNORECASE,
 )
-_LEGACY_MARK = re.compile(
+_LEGACY_MARK: Final = re.compile(
     r"Notice[ \t]+of[ \t]+Independent[ \t]+Medical[ \t]+Review", re.IGNORECASE
 )
-_LEGACY_OUTCOME = re.compile(
+_LEGACY_OUTCOME: Final = re.compile(
     r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)([^.;:]{3,300}?)[ \t]+"
     r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
     re.IGNORECASE,
 )
-_MAIN_SECTIONS = ("how", "summary", "decisions")
-_NO_BASIS = GuidelineBasis()  # (records are frozen: one instance serves every letter)
-_OUTCOMES = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
-_SECTION_TITLES = {
+_MAIN_SECTIONS: Final = ("how", "summary", "decisions")
+_NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
+_OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
+_SECTION_TITLES: Final = {
     "how": "HOW THE IMR FINAL DETERMINATION WAS MADE",
     "summary": "CLINICAL CASE SUMMARY",
     "decisions": "IMR ISSUES, DECISIONS AND RATIONALES",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Final
 
 __all__ = [
     "blank_controls",
@@ -32,8 +33,10 @@ __all__ = [
 # CM15-0000000", its number redacted or missing, sometimes followed by the page
 # number, and "Page 2 of 5" on its own. Every quantifier here is over a class that
 # the next token cannot start with, so matching is linear.
-_GAP = r"(?:[ \t\u00a0]|\u00c2\u00a0)"  # a space, tab or no-break space (also mis-decoded: "Â\xa0")
-_ARTIFACT = re.compile(
+_GAP: Final = (
+    r"(?:[ \t\u00a0]|\u00c2\u00a0)"  # a space, tab or no-break space (also mis-decoded: "Â\xa0")
+)
+_ARTIFACT: Final = re.compile(
     rf"Final{_GAP}+Determination{_GAP}+Letter{_GAP}+for{_GAP}+IMR{_GAP}+Case{_GAP}+(?:Number|No\.?)"
     # The colon after "Case Number" is the header's only before its number, a page
     # number or the end of the line; otherwise it is the colon of the text around it
@@ -45,34 +48,34 @@ _ARTIFACT = re.compile(
     rf"(?:{_GAP}+(?-i:Page){_GAP}+\d{{1,3}}{_GAP}+of{_GAP}+\d{{1,3}})?",
     re.IGNORECASE,
 )
-_PAGE_NUMBER_LINE = re.compile(
+_PAGE_NUMBER_LINE: Final = re.compile(
     rf"(?:Page{_GAP}+)?\d{{1,3}}{_GAP}+of{_GAP}+\d{{1,3}}|Page{_GAP}+\d{{1,3}}"
 )
 
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
-_CONTROL_CHARS = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
-_CONTROLS_TO_SPACE = {ord(c): " " for c in _CONTROL_CHARS}
+_CONTROL_CHARS: Final = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
+_CONTROLS_TO_SPACE: Final = {ord(c): " " for c in _CONTROL_CHARS}
 
 
 # The quotes ftfy's uncurl_quotes straightens.
-_STRAIGHT_QUOTES = str.maketrans(
+_STRAIGHT_QUOTES: Final = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
 )
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
 
 # Mis-decodings that no general repair can undo, because a byte was lost.
-_LOSSY = {
+_LOSSY: Final = {
     "\u00e2\u00bf\u00a2": "\u2122",  # "â¿¢": a trademark sign with its middle byte lost
     "\u00e2\u0084\u00a2": "\u2122",  # "â" + C1 control + "¢"
 }
 
 
 # Characters that start nearly every UTF-8-as-Windows-1252 sequence.
-_MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2", "\u00c5", "\u00ef\u00bf")
+_MOJIBAKE_MARKS: Final = ("\u00c3", "\u00c2", "\u00e2", "\u00c5", "\u00ef\u00bf")
 # Two-character sequences that are almost surely mojibake (for the diagnostic).
-_MOJIBAKE = re.compile(
+_MOJIBAKE: Final = re.compile(
     "\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013-\u203a\u20ac\u2122]|\u00c2[\u00a0-\u00bf]|\u00e2(?:\u20ac|\u201e|\u00bf)|\u00ef\u00bf"
 )
@@ -99,7 +102,7 @@ def may_hold_page_header(text: str) -> bool:
 
 
 # What may stand between "Determination" and "Letter" in a header, then the "L".
-_HEADER_GAP_THEN_L = re.compile("[ \t\u00a0\u00c2]+[Ll]")
+_HEADER_GAP_THEN_L: Final = re.compile("[ \t\u00a0\u00c2]+[Ll]")
 
 
 def is_page_number(line: str) -> bool:
@@ -208,7 +211,7 @@ def find_mojibake(text: str) -> int:
     return match.start() if match else -1
 
 
-_HYPHEN_AT_LINE_END = re.compile(r"- *\n")
+_HYPHEN_AT_LINE_END: Final = re.compile(r"- *\n")
 
 
 def _has_other_space(text: str) -> bool:

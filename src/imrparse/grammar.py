@@ -19,7 +19,7 @@ keeps and reports them.
 from __future__ import annotations
 
 import itertools
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .diagnostics import Collector
 from .lexicon import SECTION_ORDER
@@ -58,16 +58,16 @@ __all__ = [
     "split_sections",
 ]
 
-_SKIP = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
-_BREAKS = frozenset({_BREAK, _PAGE_BREAK})
-_SENTENCE_END = (".", ":", ";", "!", "?")
-PART_ORDER = ("claims", "reviewer", "rationale")
+_SKIP: Final = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
+_BREAKS: Final = frozenset({_BREAK, _PAGE_BREAK})
+_SENTENCE_END: Final = (".", ":", ";", "!", "?")
+PART_ORDER: Final = ("claims", "reviewer", "rationale")
 # The orders of parts that follow PART_ORDER (any of them may be missing).
-_ORDERLY = frozenset(
+_ORDERLY: Final = frozenset(
     tuple(name for name, keep in zip(PART_ORDER, mask, strict=True) if keep)
     for mask in itertools.product((False, True), repeat=len(PART_ORDER))
 )
-PART_TITLES = {
+PART_TITLES: Final = {
     "claims": "Claims Administrator guideline",
     "reviewer": "MAXIMUS guideline",
     "rationale": "Decision rationale",

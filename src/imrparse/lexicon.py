@@ -7,6 +7,8 @@ lists in one module keeps the rules that use them short.
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "DIAGNOSIS_QUALIFIER_WORDS",
     "FIELD_LABELS",
@@ -26,7 +28,7 @@ def _key(text: str) -> str:
 
 # Section headings -> the section's canonical name. Matched on the whole line,
 # case-insensitively, with white space folded and a trailing colon ignored.
-HEADINGS: dict[str, str] = {
+HEADINGS: Final[dict[str, str]] = {
     _key(k): v
     for k, v in {
         "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
@@ -45,10 +47,10 @@ HEADINGS: dict[str, str] = {
 }
 
 # The order the sections of the main layout come in.
-SECTION_ORDER: dict[str, int] = {"how": 0, "summary": 1, "decisions": 2, "documents": 3}
+SECTION_ORDER: Final[dict[str, int]] = {"how": 0, "summary": 1, "decisions": 2, "documents": 3}
 
 # Labels that open a part of a determination block -> the part's name.
-PART_LABELS: dict[str, str] = {
+PART_LABELS: Final[dict[str, str]] = {
     "CLAIMS ADMINISTRATOR GUIDELINE": "claims",
     "CLAIMS ADMINISTRATOR GUIDELINES": "claims",
     "MAXIMUS GUIDELINE": "reviewer",
@@ -57,7 +59,7 @@ PART_LABELS: dict[str, str] = {
 }
 
 # Labelled fields: credentials block and cover page -> the field's name.
-FIELD_LABELS: dict[str, str] = {
+FIELD_LABELS: Final[dict[str, str]] = {
     "STATE(S) OF LICENSURE": "states",
     "STATES OF LICENSURE": "states",
     "STATE OF LICENSURE": "states",
@@ -76,9 +78,9 @@ FIELD_LABELS: dict[str, str] = {
     "EMPLOYEE": "employee",
 }
 
-OUTCOME_WORDS: dict[str, str] = {"UPHELD": "upheld", "OVERTURNED": "overturned"}
+OUTCOME_WORDS: Final[dict[str, str]] = {"UPHELD": "upheld", "OVERTURNED": "overturned"}
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: Final[dict[str, int]] = {
     w: i
     for i, w in enumerate(
         [
@@ -111,7 +113,7 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
 # ABMS member-board specialties and the subspecialty and practice names reviewers
 # give. A name that contains "and" is one specialty; the splitter tries longest
 # names first, so "Physical Medicine and Rehabilitation" is never cut in two.
-SPECIALTIES: tuple[str, ...] = (
+SPECIALTIES: Final[tuple[str, ...]] = (
     "Addiction Medicine",
     "Adolescent Medicine",
     "Allergy and Immunology",
@@ -183,7 +185,7 @@ SPECIALTIES: tuple[str, ...] = (
     "Vascular Surgery",
 )
 
-STATES: tuple[str, ...] = (
+STATES: Final[tuple[str, ...]] = (
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
     "Delaware", "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
     "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
@@ -197,7 +199,7 @@ STATES: tuple[str, ...] = (
 # Words that, alone, only qualify the diagnosis before them in an ICD-style list:
 # "pain in joint, lower leg" and "arthropathy, unspecified, shoulder region" are
 # one diagnosis each.
-DIAGNOSIS_QUALIFIER_WORDS: frozenset[str] = frozenset(
+DIAGNOSIS_QUALIFIER_WORDS: Final[frozenset[str]] = frozenset(
     [
         "unspecified",
         "specified",

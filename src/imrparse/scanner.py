@@ -46,14 +46,14 @@ __all__ = [
 ]
 
 
-_HEADING, _FIELD, _DETERMINATION, _PART, _TEXT = (
-    TokenKind.HEADING,
-    TokenKind.FIELD,
-    TokenKind.DETERMINATION,
-    TokenKind.PART,
-    TokenKind.TEXT,
-)
-_BREAK, _PAGE_BREAK, _ARTIFACT = TokenKind.BREAK, TokenKind.PAGE_BREAK, TokenKind.ARTIFACT
+_HEADING: Final = TokenKind.HEADING
+_FIELD: Final = TokenKind.FIELD
+_DETERMINATION: Final = TokenKind.DETERMINATION
+_PART: Final = TokenKind.PART
+_TEXT: Final = TokenKind.TEXT
+_BREAK: Final = TokenKind.BREAK
+_PAGE_BREAK: Final = TokenKind.PAGE_BREAK
+_ARTIFACT: Final = TokenKind.ARTIFACT
 
 
 Line = tuple[TokenKind, int, str, int, int, int, str]
@@ -83,7 +83,7 @@ GAP: Final = 5
 NAME: Final = 6
 
 # A field getter that runs in C: ``map(_CONTENT, lines)`` beats a comprehension.
-_CONTENT = itemgetter(CONTENT)
+_CONTENT: Final = itemgetter(CONTENT)
 
 
 def contents(lines: Iterable[Line]) -> list[str]:
@@ -97,13 +97,13 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
-_LABELS = (*PART_LABELS, *FIELD_LABELS, *HEADINGS)
-_LONGEST_LABEL = max(len(k) for k in _LABELS) + 8
-_LABEL_INITIALS = _initials(_LABELS)
-_LONGEST_OUTCOME = max(len(k) for k in OUTCOME_WORDS) + 8
-_OUTCOME_INITIALS = _initials(OUTCOME_WORDS)
-_LONGEST_HEADING = max(len(k) for k in HEADINGS) + 8
-_HEADING_INITIALS = _initials(HEADINGS)
+_LABELS: Final = (*PART_LABELS, *FIELD_LABELS, *HEADINGS)
+_LONGEST_LABEL: Final = max(len(k) for k in _LABELS) + 8
+_LABEL_INITIALS: Final = _initials(_LABELS)
+_LONGEST_OUTCOME: Final = max(len(k) for k in OUTCOME_WORDS) + 8
+_OUTCOME_INITIALS: Final = _initials(OUTCOME_WORDS)
+_LONGEST_HEADING: Final = max(len(k) for k in HEADINGS) + 8
+_HEADING_INITIALS: Final = _initials(HEADINGS)
 
 
 def _fold(text: str) -> str:
@@ -214,7 +214,7 @@ def recognise(content: str) -> tuple[TokenKind, str]:
     return _TEXT, ""
 
 
-_EOL_SPLIT = re.compile(r"(\r\n|\r|\n)")
+_EOL_SPLIT: Final = re.compile(r"(\r\n|\r|\n)")
 
 
 def split_lines(text: str) -> tuple[list[str], list[str] | None]:
@@ -250,7 +250,7 @@ def _bodies(text: str, rare_spaces: bool) -> list[str]:
     return bodies
 
 
-_MISDECODED_NBSP = "\u00c2\u00a0"
+_MISDECODED_NBSP: Final = "\u00c2\u00a0"
 
 
 class Scan(NamedTuple):

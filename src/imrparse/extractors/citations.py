@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
+from typing import Final
 
 from ..diagnostics import Collector
 from ..records import Citation, GuidelineBasis
@@ -18,32 +19,32 @@ from .search import lower_ascii, search_near
 
 __all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
 
-MAX_RANGE = 300
+MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
 
-_MARK = "decision based on"
-_AND_NEXT_SOURCE = re.compile(
+_MARK: Final = "decision based on"
+_AND_NEXT_SOURCE: Final = re.compile(
     r"[ \t]+and[ \t]+(?=(?:Non[- ]?MTUS|Other[ \t]+Medical[ \t]+Treatment|MTUS\b|ACOEM\b"
     r"|ODG\b|Official[ \t]+Disability))",
     re.IGNORECASE,
 )
-_PREFIX = re.compile(
+_PREFIX: Final = re.compile(
     r"(?P<non>Non[- ]?MTUS(?:[ \t]+Citations?)?)"
     r"|(?P<other>Other[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?)"
     r"|(?P<mtus>(?:CA[ \t]+)?MTUS(?:[ \t]+Citations?)?)",
     re.IGNORECASE,
 )
-_PAGES_LABEL = re.compile(r"\bPages?(?:[ \t]*\(s\))?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
-_PAGE_ITEM = re.compile(
+_PAGES_LABEL: Final = re.compile(r"\bPages?(?:[ \t]*\(s\))?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+_PAGE_ITEM: Final = re.compile(
     r"[ \t]*(\d{1,5})(?:[ \t]*[-\u2013][ \t]*(\d{1,5}))?(?:[ \t]+of[ \t]+\d{1,5})?[ \t]*(?:,|;|&|and\b)?",
     re.IGNORECASE,
 )
-_SECTIONS_LABEL = re.compile(r"\bSections?(?:[ \t]*\(s\))?[ \t]*:", re.IGNORECASE)
-_ODG = re.compile(r"\bODG\b|Official[ \t]+Disability[ \t]+Guidelines", re.IGNORECASE)
-_ACOEM = re.compile(r"\bACOEM\b", re.IGNORECASE)
+_SECTIONS_LABEL: Final = re.compile(r"\bSections?(?:[ \t]*\(s\))?[ \t]*:", re.IGNORECASE)
+_ODG: Final = re.compile(r"\bODG\b|Official[ \t]+Disability[ \t]+Guidelines", re.IGNORECASE)
+_ACOEM: Final = re.compile(r"\bACOEM\b", re.IGNORECASE)
 
 # Titles that are a whole guideline document; the topics follow them without a comma.
-_TITLES = re.compile(
+_TITLES: Final = re.compile(
     r"(?:Official[ \t]+Disability[ \t]+Guidelines(?:[ \t]*\(ODG\))?"
     r"(?:[ \t]+Treatment[ \t]+in[ \t]+Workers'?[ \t]+Comp(?:ensation)?(?:[ \t]*\(ODG-TWC\))?)?"
     r"|Chronic[ \t]+Pain[ \t]+(?:Medical[ \t]+)?Treatment[ \t]+Guidelines?(?:[ \t]+\d{4})?"
@@ -56,12 +57,12 @@ _TITLES = re.compile(
     r"|ODG)",
     re.IGNORECASE,
 )
-_TOPIC_SEPARATOR = re.compile(r"[,;]")
-_TOPIC_MARK = re.compile(r"[(),;]")
-_PLAIN_GROUP = re.compile(r"\([^(),;]*\)")
+_TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
+_TOPIC_MARK: Final = re.compile(r"[(),;]")
+_PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 # The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
 # names such as "National Guideline Clearinghouse".
-_GUIDELINES_WORD = re.compile(r"\bGuidelines\b", re.IGNORECASE)
+_GUIDELINES_WORD: Final = re.compile(r"\bGuidelines\b", re.IGNORECASE)
 
 
 def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> GuidelineBasis:

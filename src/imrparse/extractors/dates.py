@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Final
 
 __all__ = [
     "TWO_DIGIT_PIVOT",
@@ -20,10 +21,10 @@ __all__ = [
     "search_date",
 ]
 
-TWO_DIGIT_PIVOT = 40
+TWO_DIGIT_PIVOT: Final = 40
 """Two-digit years below this are 20xx, the rest 19xx (injuries reach back decades)."""
 
-_MONTHS = {
+_MONTHS: Final = {
     m[:3].lower(): i
     for i, m in enumerate(
         [
@@ -43,7 +44,7 @@ _MONTHS = {
         start=1,
     )
 }
-_MONTH_NAME = (
+_MONTH_NAME: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
@@ -51,16 +52,16 @@ _MONTH_NAME = (
 # The month: one or two digits not preceded by a digit, "/", "." or "-". The test on
 # what precedes comes after the first digit, so that the pattern starts with a digit
 # and a search skips to the next digit at C speed instead of trying every position.
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE: Final = re.compile(
     r"(?P<m>\d(?<![\d/.-]\d)\d?)(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
 )
-_NAMED_DATE = re.compile(
+_NAMED_DATE: Final = re.compile(
     r"\b(?P<mname>"
     + _MONTH_NAME
     + r")[ \t]+(?P<dn>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<yn>\d{4})\b",
     re.IGNORECASE,
 )
-_MONTH_STEMS = tuple(_MONTHS)
+_MONTH_STEMS: Final = tuple(_MONTHS)
 
 
 def search_date(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -132,7 +133,7 @@ def parse_date(text: str) -> datetime.date | None:
     return date_from_match(match)
 
 
-_SENTINELS = (datetime.datetime(1604, 1, 1), datetime.datetime(1808, 12, 28))
+_SENTINELS: Final = (datetime.datetime(1604, 1, 1), datetime.datetime(1808, 12, 28))
 
 
 def parse_loose(text: str) -> datetime.date | None:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..lexicon import NUMBER_WORDS, SPECIALTIES, STATES
 from ..records import Reviewer
@@ -19,32 +20,36 @@ from .search import lower_ascii, search_near
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 
-_TITLE = re.compile(
+_TITLE: Final = re.compile(
     r"\b(expert|physician|medical|peer|independent|professional)[ \t]+reviewer\b", re.IGNORECASE
 )
-_BOARD = re.compile(
+_BOARD: Final = re.compile(
     r"\bBoard[- \t]+Certified[ \t]+(?:in|by[ \t]+the[ \t]+American[ \t]+Board[ \t]+of)[ \t]+"
     r"([^.;]{2,300})",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(
+_CLAUSE_END: Final = re.compile(
     r"[ \t]+and[ \t]+(?:is|has|was|holds|he|she)\b|,[ \t]+(?:and[ \t]+)?(?:is|has|was|holds)\b"
     r"|[ \t]+who\b"
     r"|[ \t]+with[ \t]+|[ \t]+He/she\b",
     re.IGNORECASE,
 )
-_LICENSED = re.compile(
+_LICENSED: Final = re.compile(
     r"\blicensed[ \t]+to[ \t]+practice[ \t]+in[ \t]+([^.;]{2,300})", re.IGNORECASE
 )
-_YEARS = re.compile(r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+years", re.IGNORECASE)
-_HOURS = re.compile(r"\bat[ \t]+least[ \t]+(\w+)[ \t]+hours", re.IGNORECASE)
-_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)", re.IGNORECASE)
+_YEARS: Final = re.compile(
+    r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+years", re.IGNORECASE
+)
+_HOURS: Final = re.compile(r"\bat[ \t]+least[ \t]+(\w+)[ \t]+hours", re.IGNORECASE)
+_SEPARATOR: Final = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)", re.IGNORECASE
+)
 
 # Known specialty names by their first word, longest first.
-_SPECIALTY_INDEX: dict[str, list[str]] = {}
+_SPECIALTY_INDEX: Final[dict[str, list[str]]] = {}
 for _name in sorted(SPECIALTIES, key=len, reverse=True):
     _SPECIALTY_INDEX.setdefault(_name.split()[0].lower().rstrip(","), []).append(_name.lower())
-_STATE_PATTERN = re.compile(
+_STATE_PATTERN: Final = re.compile(
     r"\b(?:" + "|".join(re.escape(s) for s in sorted(STATES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )

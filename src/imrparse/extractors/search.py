@@ -9,10 +9,11 @@ runs in C) and starts the regex just before it.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["lower_ascii", "search_near"]
 
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_ASCII_LOWER: Final = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def lower_ascii(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from itertools import repeat
+from typing import Final
 
 from ..diagnostics import Collector
 from ..lexicon import DIAGNOSIS_QUALIFIER_WORDS
@@ -25,14 +26,14 @@ __all__ = ["extract_summary", "split_diagnoses", "strip_boilerplate"]
 
 # (The word boundary before the age is tested after its first digit, so that the
 # pattern starts with a digit and a search skips to digits at C speed.)
-_AGE_SEX = re.compile(
+_AGE_SEX: Final = re.compile(
     r"(\d(?<!\w\d)\d{0,2})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?"
     r"(male|female|man|woman|gentleman|lady|boy|girl)\b",
     re.IGNORECASE,
 )
-_AGE_ONLY = re.compile(r"\b(\d{1,3})[- \t]?(?:years?|yrs?)[- \t]?old\b", re.IGNORECASE)
-_SEX_ONLY = re.compile(r"\b(male|female)\b", re.IGNORECASE)
-_SEX_WORDS = {
+_AGE_ONLY: Final = re.compile(r"\b(\d{1,3})[- \t]?(?:years?|yrs?)[- \t]?old\b", re.IGNORECASE)
+_SEX_ONLY: Final = re.compile(r"\b(male|female)\b", re.IGNORECASE)
+_SEX_WORDS: Final = {
     "male": Sex.MALE,
     "man": Sex.MALE,
     "gentleman": Sex.MALE,
@@ -42,26 +43,26 @@ _SEX_WORDS = {
     "lady": Sex.FEMALE,
     "girl": Sex.FEMALE,
 }
-_INJURY = re.compile(r"\binjur(?:y|ies|ed)\b|\bDOI\b", re.IGNORECASE)
-_MONTH_WORD = re.compile(
+_INJURY: Final = re.compile(r"\binjur(?:y|ies|ed)\b|\bDOI\b", re.IGNORECASE)
+_MONTH_WORD: Final = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
 )
-_MECHANISM_NONE = re.compile(
+_MECHANISM_NONE: Final = re.compile(
     r"\bmechanism[ \t]+of[ \t]+(?:the[ \t]+)?injury[ \t]+(?:is|was|has[ \t]+been|were)?[ \t]*"
     r"(?:not\b|un(?:known|clear|documented|specified|described)|never\b|no[ \t]+)",
     re.IGNORECASE,
 )
-_MECHANISM = re.compile(
+_MECHANISM: Final = re.compile(
     r"\bmechanism[ \t]+of[ \t]+(?:the[ \t]+)?injury[ \t]*(?:is|was|involved|:|-)[ \t]*"
     r"(?:described[ \t]+as[ \t]+|reported[ \t]+as[ \t]+|noted[ \t]+as[ \t]+|that[ \t]+)?([^.;]{3,300})",
     re.IGNORECASE,
 )
-_MECHANISM_AFTER_DATE = re.compile(
+_MECHANISM_AFTER_DATE: Final = re.compile(
     r"[ \t,]*(?:while|when|after|as[ \t]+a[ \t]+result[ \t]+of|due[ \t]+to|secondary[ \t]+to)"
     r"[ \t]+([^.;]{3,300})",
     re.IGNORECASE,
 )
-_DIAGNOSES = re.compile(
+_DIAGNOSES: Final = re.compile(
     r"(?:\b(?:diagnoses|diagnosis|diagnostic[ \t]+impressions?|impressions?)"
     r"(?:[ \t]+(?:have|has))?[ \t]+(?:included|includes?|consists?[ \t]+of|consisted[ \t]+of"
     r"|are|were|is|was|listed[ \t]+as)[ \t]*:?"
@@ -69,11 +70,11 @@ _DIAGNOSES = re.compile(
     r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"\.(?=[ \t]+[A-Z(\"']|$)|\.[ \t]*$")
-_BOILERPLATE_START = re.compile(
+_SENTENCE_END: Final = re.compile(r"\.(?=[ \t]+[A-Z(\"']|$)|\.[ \t]*$")
+_BOILERPLATE_START: Final = re.compile(
     r"^The[ \t]+\w+[ \t]+reviewer[ \t]+developed[ \t]+the[ \t]+following", re.IGNORECASE
 )
-_LEADING_AND = re.compile(r"^(?:and|or)[ \t]+", re.IGNORECASE)
+_LEADING_AND: Final = re.compile(r"^(?:and|or)[ \t]+", re.IGNORECASE)
 
 
 def strip_boilerplate(text: str) -> str:

@@ -7,15 +7,16 @@ Treatment(text='Norco 10/325mg #360', name='Norco', strength='10/325mg', quantit
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..records import Treatment
 
 __all__ = ["parse_treatment"]
 
-_QUANTITY = re.compile(r"#[ \t]*(\d{1,9})\b")
+_QUANTITY: Final = re.compile(r"#[ \t]*(\d{1,9})\b")
 # What precedes the dose is tested after its first digit, so that the pattern starts
 # with a digit and a search skips to digits at C speed.
-_STRENGTH = re.compile(
+_STRENGTH: Final = re.compile(
     r"\d(?<![\w.#/]\d)\d*(?:\.\d+)?(?:[ \t]?/[ \t]?\d+(?:\.\d+)?){0,3}[ \t]?"
     r"(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|units?|%)"
     r"(?:[ \t]?/[ \t]?(?:ml|hr|h|g|act|dose|day))?"
