@@ -3,7 +3,7 @@
 The modules in ``PARSING_PATH`` are ordinary, fully annotated Python (``mypy --strict``
 checks them). When a wheel is built, mypyc turns each of them into a C extension
 module that sits beside its ``.py`` file and is imported in its place; ``parse`` then
-runs about 1.4 times as fast. The records, the converter, rendering, I/O and the CLI
+runs about 1.5 times as fast. The records, the converter, rendering, I/O and the CLI
 stay plain Python. Nothing is needed at run time that a pure install does not need.
 
 The environment variable ``IMRPARSE_COMPILE`` chooses:
@@ -97,7 +97,7 @@ class MypycBuildHook(BuildHookInterface):
                 raise
             self.app.display_warning(
                 "imrparse: could not compile the parsing modules with mypyc; building a "
-                f"pure-Python wheel, which parses about 1.4 times slower.\n{failure}"
+                f"pure-Python wheel, which parses about 1.5 times slower.\n{failure}"
             )
             return
         build_data["pure_python"] = False
