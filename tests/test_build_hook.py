@@ -79,25 +79,21 @@ def test_a_compiled_wheel_is_platform_specific_and_carries_the_binaries(
     assert not workdir.exists()
 
 
-def test_an_editable_install_is_never_compiled(
-    hook_module: ModuleType, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("version", "setting"),
+    [("editable", "1"), ("standard", "0")],
+    ids=["editable install, even with IMRPARSE_COMPILE=1", "IMRPARSE_COMPILE=0"],
+)
+def test_no_compilation_is_tried(
+    hook_module: ModuleType, monkeypatch: pytest.MonkeyPatch, version: str, setting: str
 ) -> None:
-    monkeypatch.setenv("IMRPARSE_COMPILE", "1")
+    monkeypatch.setenv("IMRPARSE_COMPILE", setting)
     hook = make_hook(hook_module, {"a.so": "a.so"})
     data = empty_build_data()
-    hook.initialize("editable", data)
+    hook.initialize(version, data)
     assert data == empty_build_data() and hook.compiled_in is None
-
-
-def test_compile_0_builds_pure_python_without_trying(
-    hook_module: ModuleType, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("IMRPARSE_COMPILE", "0")
-    hook = make_hook(hook_module, {"a.so": "a.so"})
-    data = empty_build_data()
-    hook.initialize("standard", data)
-    assert data == empty_build_data() and hook.compiled_in is None
-    assert hook.app.info == ["imrparse: IMRPARSE_COMPILE=0, building a pure-Python wheel"]
+    said = ["imrparse: IMRPARSE_COMPILE=0, building a pure-Python wheel"]
+    assert hook.app.info == (said if version == "standard" else [])
 
 
 def test_a_failed_compilation_falls_back_to_pure_python_with_the_reason(
