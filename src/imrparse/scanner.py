@@ -327,6 +327,24 @@ def _has_rare_space(text: str) -> bool:
     )
 
 
+def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, list[int]]]:
+    """Empty lists for the indexes of headings, treatment headers and part labels, and
+    the table from each of these kinds to its list, for a scan to fill."""
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
+    return (
+        headings,
+        determinations,
+        parts,
+        {
+            _HEADING: headings,
+            _DETERMINATION: determinations,
+            _PART: parts,
+        },
+    )
+
+
 def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     """The scan of a text without page headers or mis-decoded spaces: the common case.
 
@@ -336,11 +354,7 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     """
     lines: list[Line] = []
     append = lines.append
-    headings: list[int] = []
-    determinations: list[int] = []
-    parts: list[int] = []
-    # Where each kind of line that the grammar looks for is recorded.
-    indexes = {_HEADING: headings, _DETERMINATION: determinations, _PART: parts}
+    headings, determinations, parts, indexes = _index_lists()
     removed: list[int] = []
     gap = 0
     empty = 0  # lines without content
@@ -411,11 +425,7 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
     """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
     lines: list[Line] = []
     append = lines.append
-    headings: list[int] = []
-    determinations: list[int] = []
-    parts: list[int] = []
-    # Where each kind of line that the grammar looks for is recorded.
-    indexes = {_HEADING: headings, _DETERMINATION: determinations, _PART: parts}
+    headings, determinations, parts, indexes = _index_lists()
     removed: list[int] = []
     gap = 0
     blanks = 0
