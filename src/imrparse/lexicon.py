@@ -18,18 +18,23 @@ __all__ = [
     "PART_LABELS",
     "SPECIALTIES",
     "STATES",
+    "match_key",
 ]
 
 
-def _key(text: str) -> str:
-    """The matching key of a heading or label: upper case, single spaces."""
+def match_key(text: str) -> str:
+    """The matching key of a heading or label: upper case, single spaces.
+
+    >>> match_key(" Decision  rationale")
+    'DECISION RATIONALE'
+    """
     return " ".join(text.split()).upper()
 
 
 # Section headings -> the section's canonical name. Matched on the whole line,
 # case-insensitively, with white space folded and a trailing colon ignored.
 HEADINGS: Final[dict[str, str]] = {
-    _key(k): v
+    match_key(k): v
     for k, v in {
         "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
         "CLINICAL CASE SUMMARY": "summary",

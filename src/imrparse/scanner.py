@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
-from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS
+from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS, match_key
 from .records import TokenKind
 
 __all__ = [
@@ -106,10 +106,6 @@ _LONGEST_HEADING: Final = max(len(k) for k in HEADINGS) + 8
 _HEADING_INITIALS: Final = _initials(HEADINGS)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).upper()
-
-
 def _label(text: str) -> str:
     """The matching key of a would-be label (the text before a colon); "" if too long."""
     # (len() first: most would-be labels are short, and a call costs more than a test)
@@ -117,7 +113,7 @@ def _label(text: str) -> str:
         return ""
     key = text.strip().upper()
     if "  " in key or "\t" in key or "\u00a0" in key:
-        key = _fold(key)
+        key = match_key(key)
     return key
 
 
@@ -158,7 +154,7 @@ def split_outcome(content: str) -> tuple[str, str] | None:
         return None
     # A tail without white space folds to itself, and upper() is enough (isprintable()
     # is false for every white-space character but the blank).
-    key = tail.upper() if " " not in tail and tail.isprintable() else _fold(tail)
+    key = tail.upper() if " " not in tail and tail.isprintable() else match_key(tail)
     outcome = OUTCOME_WORDS.get(key.rstrip("."))
     treatment = content[:last].strip()
     if outcome is None or not treatment:
@@ -208,7 +204,7 @@ def recognise(content: str) -> tuple[TokenKind, str]:
             if name is not None:
                 return _HEADING, name
     elif _may_fit(content, _LONGEST_HEADING):
-        name = HEADINGS.get(_fold(content))
+        name = HEADINGS.get(match_key(content))
         if name is not None:
             return _HEADING, name
     return _TEXT, ""
