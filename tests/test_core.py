@@ -260,7 +260,8 @@ def test_cover_page_fields() -> None:
         + minimal("Soma #60: Upheld\nDecision rationale: ok.\n").replace(" injured on 1/2/2010", "")
     )
     assert letter.case_number == "CM15-0123456"
-    assert letter.summary.date_of_injury == datetime.date(2011, 4, 15)
+    assert letter.dates.date_of_injury == datetime.date(2011, 4, 15)
+    assert letter.summary.date_of_injury is None  # (the prose states none)
     assert letter.unclaimed[0] == "Final Determination Letter Dear Claimant:"
     assert "unclaimed-text" not in {d.code for d in letter.diagnostics}
 

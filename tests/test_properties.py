@@ -245,13 +245,15 @@ _spacey_lines = st.lists(
 def test_the_fast_scan_equals_the_line_by_line_scan(text: str) -> None:
     # Texts without page headers take a faster path that skips most tests on prose;
     # it must give exactly what the general, line-by-line path gives.
+    from imrparse.layouts import vocabulary
     from imrparse.scanner import _has_rare_space, _scan_any, _scan_plain, split_lines
 
     bodies, _ = split_lines(text)
-    general = _scan_any(list(bodies), False, False)
-    assert _scan_plain(list(bodies), True) == general
+    words = vocabulary()
+    general = _scan_any(list(bodies), False, False, words)
+    assert _scan_plain(list(bodies), True, words) == general
     if not _has_rare_space(text):
-        assert _scan_plain(list(bodies), False) == general
+        assert _scan_plain(list(bodies), False, words) == general
 
 
 @given(st.text(alphabet="(),;ab ."))
@@ -390,7 +392,7 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
     # The parser hands the scan's indexes of treatment headers and part labels to the
     # grammar, shifted to the decisions section; the cut must be the one the grammar
     # finds by itself.
-    from imrparse.assemble import _decisions
+    from imrparse.assemble import _Reader
     from imrparse.diagnostics import Collector
     from imrparse.grammar import split_blocks, split_sections
     from imrparse.scanner import scan_text
@@ -408,9 +410,8 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
             split_blocks(section.lines, scanned.doubled, Collector())
         )
         if section.name == "decisions":  # and the parser, which hands them over
-            assert _decisions(section, scanned, [], Collector()) == _decisions(
-                section._replace(start=-1), scanned, [], Collector()
-            )
+            reader = _Reader(imrparse.layouts.get("fdl-2014"), text, scanned, Collector())
+            assert reader._decisions(section) == reader._decisions(section._replace(start=-1))
 
 
 @given(st.text(alphabet="ab \r\n\t\x0b\x0c\x1c\x85\u2028") | any_text)

@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
-from . import examples
+from . import examples, layouts
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
 from .io import parse_file, parse_many
 from .parser import parse
 from .records import (
+    CaseDates,
     CaseSummary,
     Citation,
     Determination,
@@ -21,6 +22,7 @@ from .records import (
     GuidelineBasis,
     Letter,
     Outcome,
+    Priority,
     Reviewer,
     Severity,
     Sex,
@@ -35,6 +37,7 @@ from .tokenizer import tokenize
 __version__ = "0.1.0"
 
 __all__ = [
+    "CaseDates",
     "CaseSummary",
     "Citation",
     "Determination",
@@ -43,6 +46,7 @@ __all__ = [
     "Letter",
     "Outcome",
     "ParseError",
+    "Priority",
     "Reviewer",
     "Severity",
     "Sex",
@@ -52,6 +56,7 @@ __all__ = [
     "__version__",
     "converter",
     "examples",
+    "layouts",
     "from_dict",
     "from_json",
     "parse",

@@ -1,62 +1,95 @@
-"""Assembling a :class:`~imrparse.Letter` from a letter's text: the pipeline.
+"""Assembling a :class:`~imrparse.Letter` from a letter's text: the generic pipeline.
 
-    text -> scan_text (scanner) -> split_sections (grammar) -> per section:
-    split_fields / split_blocks / split_parts (grammar) -> clean_lines (cleaning)
-    -> extractors -> Letter
+    text -> scan_text (scanner, with every registered layout's words) -> lines
+         -> split_sections (grammar) -> sections
+         -> detect (layouts): the layout that fits what the scan found
+         -> the layout's readers, section by section (grammar rules, cleaning,
+            extractors) -> values -> Letter
 
-Problems are collected as diagnostics as they are met. :func:`~imrparse.parse` (in
-:mod:`imrparse.parser`) is the public door to this module.
+Nothing here knows a layout's words: headings, labels, boilerplate, the header table,
+the wordings of partial authorizations and which reader runs on which section are
+declared by the layout modules (:mod:`imrparse.layouts`). Every value comes from the
+section that states it. Problems are collected as diagnostics as they are met.
+:func:`~imrparse.parse` (in :mod:`imrparse.parser`) is the public door to this module.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Final
-
-import attrs
 
 from .cleaning import blank_controls, clean_lines, find_control, find_mojibake
 from .diagnostics import Collector
 from .extractors.citations import parse_basis
 from .extractors.dates import InvalidDate, parse_date
+from .extractors.header import read_header_table
 from .extractors.reviewer import extract_reviewer
-from .extractors.summary import extract_summary, strip_boilerplate
+from .extractors.summary import extract_summary
 from .extractors.treatments import parse_treatment
-from .grammar import Block, Section, split_blocks, split_fields, split_sections
+from .grammar import (
+    Block,
+    Outline,
+    Section,
+    check_order,
+    split_blocks,
+    split_fields,
+    split_sections,
+)
+from .layouts import Layout, detect, vocabulary
+from .lexicon import match_key
 from .records import (
+    CaseDates,
     CaseSummary,
     Determination,
     GuidelineBasis,
     Letter,
     Outcome,
+    Priority,
     Reviewer,
+    TokenKind,
 )
-from .scanner import ARTIFACTS, COLUMN, CONTENT, NUMBER, Line, Scan, contents, scan_text
+from .scanner import (
+    ARTIFACTS,
+    COLUMN,
+    CONTENT,
+    KIND,
+    NAME,
+    NUMBER,
+    Line,
+    Scan,
+    contents,
+    scan_text,
+    split_lines,
+)
 
 __all__ = ["assemble"]
 
 # A case number, perhaps wrapped after its hyphen ("CM13-" / "0000004").
 _CASE_NUMBER: Final = re.compile(r"CM\d{2}-(?:[ \t]*[\r\n]\s*)?\d{7}(?!\d)")
-_DECISIONS_PREFACE: Final = re.compile(
-    r"^The[ \t]+Final[ \t]+Determination[ \t]+was[ \t]+based[ \t]+on[ \t]+decisions[ \t]+for"
-    r"[^:]{0,200}:[ \t]*",
-    re.IGNORECASE,
-)
-_LEGACY_MARK: Final = re.compile(
-    r"Notice[ \t]+of[ \t]+Independent[ \t]+Medical[ \t]+Review", re.IGNORECASE
-)
-_LEGACY_OUTCOME: Final = re.compile(
+_SENTENCE_OUTCOME: Final = re.compile(
     r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)([^.;:]{3,300}?)[ \t]+"
     r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
     re.IGNORECASE,
 )
-_MAIN_SECTIONS: Final = ("how", "summary", "decisions")
 _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
-_SECTION_TITLES: Final = {
-    "how": "HOW THE IMR FINAL DETERMINATION WAS MADE",
-    "summary": "CLINICAL CASE SUMMARY",
-    "decisions": "IMR ISSUES, DECISIONS AND RATIONALES",
+_PRIORITIES: Final = {priority.value: priority for priority in Priority}
+_FIELD_KIND: Final = TokenKind.FIELD
+# Header-table fields that are dates -> the CaseDates attribute; the cover page of the
+# earliest letters states the letter's date as "Dated".
+_DATE_FIELDS: Final = {
+    "application-received": "application_received",
+    "date-assigned": "date_assigned",
+    "decision-date": "decision_date",
+    "ur-denial-date": "ur_denial_date",
+    "date-of-injury": "date_of_injury",
+    "dated": "decision_date",
+}
+_SHAPES: Final = {
+    **dict.fromkeys(_DATE_FIELDS, "date"),
+    "case-number": "case-number",
+    "priority": "word",
 }
 
 
@@ -84,7 +117,7 @@ def assemble(text: str, diag: Collector) -> Letter:
             "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
             *_position(text, mojibake),
         )
-    scanned = scan_text(text)
+    scanned = scan_text(text, vocabulary())
     lines = scanned.lines
     if not scanned.filled:
         diag.add("empty-input", "the text holds no letter: it is empty or only white space")
@@ -98,70 +131,326 @@ def assemble(text: str, diag: Collector) -> Letter:
             removed[0][NUMBER],
             removed[0][COLUMN],
         )
-    doubled = scanned.doubled
     outline = split_sections(lines, diag, scanned.headings)
-    sections = outline.sections
-    unclaimed: list[str] = []
-    case = _case_number(text)
-    if case is None and removed:
-        # A page header may stand between the halves of a wrapped case number.
-        case = _case_number("\n".join(contents(lines)))
-
-    if any(name in sections for name in _MAIN_SECTIONS):
-        layout = "fdl-2014"
-    elif any(name.startswith("legacy") for name in sections) or _LEGACY_MARK.search(text):
-        layout = "fdl-2013"
-    else:
+    headings = {match_key(lines[i][CONTENT].rstrip(":")) for i in scanned.headings}
+    before = {line[NAME] for line in outline.preamble if line[KIND] is _FIELD_KIND}
+    layout = detect(headings, before)
+    if layout is None:
         diag.add("no-letter", "no section of an IMR letter was recognised")
-        return Letter(case_number=case, diagnostics=tuple(diag.items))
+        # (a labelled case number before any heading still names the text)
+        fields = split_fields(outline.preamble, scanned.doubled)[1]
+        case = _case_number(clean_lines(fields["case-number"][1])) if "case-number" in fields else None
+        return Letter(
+            case_number=case or _page_header_case(text, removed), diagnostics=tuple(diag.items)
+        )
+    return _Reader(layout, text, scanned, diag).read(outline.preamble, outline.sections, removed)
 
-    cover_lines, cover_fields = split_fields(outline.preamble, doubled)
-    _claim_rest(cover_lines, "before the first section", unclaimed, diag, "not-extracted")
-    how_section = sections.get("how") or sections.get("legacy-qualifications")
-    reviewer = _reviewer(how_section, doubled, diag)
-    summary_section = sections.get("summary") or sections.get("legacy-summary")
-    if summary_section is not None:
-        summary_text = strip_boilerplate(clean_lines(contents(summary_section.lines)))
-        summary = extract_summary(summary_text, diag, summary_section.heading[NUMBER])
-    else:
-        summary = extract_summary("", Collector())
-    if summary.date_of_injury is None and "date-of-injury" in cover_fields:
-        summary = _cover_date_of_injury(summary, cover_fields["date-of-injury"], diag)
 
-    determinations: tuple[Determination, ...] = ()
-    if layout == "fdl-2014":
-        for name in _MAIN_SECTIONS:
-            if name not in sections:
-                diag.add("missing-section", f"the section {_SECTION_TITLES[name]!r} was not found")
-        decisions = sections.get("decisions")
-        if decisions is not None:
-            determinations = _decisions(decisions, scanned, unclaimed, diag)
+class _Reader:
+    """Reads the sections of one letter as its layout declares."""
+
+    def __init__(self, layout: Layout, text: str, scanned: Scan, diag: Collector) -> None:
+        self.layout = layout
+        self.text = text
+        self.scanned = scanned
+        self.doubled = scanned.doubled
+        self.diag = diag
+        self.unclaimed: list[str] = []
+        self.fields: dict[str, tuple[Line, list[str]]] = {}
+        self.table: dict[str, tuple[str, int, int]] = {}
+
+    def read(
+        self, preamble: list[Line], sections: dict[str, Section], removed: list[Line]
+    ) -> Letter:
+        layout, diag = self.layout, self.diag
+        check_order(Outline(preamble, sections), layout.sections, diag)
+        for role in layout.required:
+            if role not in sections:
+                diag.add("missing-section", f"the section {self._title(role)!r} was not found")
+        self._preamble(preamble)
+        reviewer = Reviewer()
+        summary = CaseSummary()
+        determinations: list[Determination] = []
+        decisions_read = False
+        for role, section in sections.items():
+            reader = layout.readers.get(role)
+            if reader == "reviewer":
+                reviewer = self._reviewer(section)
+            elif reader == "summary":
+                summary = self._summary(section)
+            elif reader == "decisions":
+                decisions_read = True
+                determinations.extend(self._decisions(section))
+            elif reader == "notice":
+                decisions_read = True
+                determinations.extend(self._notice(section))
+            elif reader == "fields":
+                self._fields_only(section)
+            else:
+                why = layout.not_extracted.get(role) or (
+                    f"this section is not read in the {layout.name} layout"
+                )
+                self._claim_rest(section.lines, f"({why})", "not-extracted")
+        if not determinations:
+            self._no_determinations(decisions_read, sections)
+        case, dates, priority = self._case_facts(removed)
+        return Letter(
+            layout=layout.name,
+            case_number=case,
+            priority=priority,
+            dates=dates,
+            reviewer=reviewer,
+            summary=summary,
+            determinations=tuple(determinations),
+            diagnostics=tuple(diag.items),
+            unclaimed=tuple(self.unclaimed),
+        )
+
+    def _title(self, role: str) -> str:
+        for printed, name in self.layout.headings.items():
+            if name == role:
+                return printed.rstrip(":")
+        return role
+
+    def _no_determinations(self, decisions_read: bool, sections: dict[str, Section]) -> None:
+        layout = self.layout
+        if layout.outcomes == "none":
+            self.diag.add(
+                "no-determinations",
+                f"the {layout.name} layout states no outcome in a form imrparse reads: "
+                "the letter has no determinations",
+            )
+        elif decisions_read:
+            heading = next(
+                s.heading for s in sections.values() if layout.readers.get(s.name)
+                in ("decisions", "notice")
+            )
+            self.diag.add(
+                "no-determinations",
+                "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found"
+                if layout.outcomes == "header"
+                else "no outcome sentence ('... is not medically necessary') was found",
+                heading[NUMBER],
+                heading[COLUMN],
+            )
         else:
-            diag.add("no-determinations", "without a decisions section there are no determinations")
-    else:
-        diag.add("legacy-layout", "2013 layout: outcomes and case facts only")
-        determinations = _legacy_determinations(lines)
-    # Whatever section no rule above read (DOCUMENTS REVIEWED, a 2013 heading inside a
-    # 2014 letter, ...) is kept and reported, not dropped.
-    read = {section.name for section in (how_section, summary_section) if section is not None}
-    if layout == "fdl-2014":
-        read |= {"decisions"}
-    else:
-        read.update(name for name in sections if name.startswith("legacy"))
-    for name, section in sections.items():
-        if name not in read:
-            where = f"in the section {section.heading[CONTENT]!r}"
-            _claim_rest(section.lines, where, unclaimed, diag, "not-extracted")
+            self.diag.add(
+                "no-determinations", "without a decisions section there are no determinations"
+            )
 
-    return Letter(
-        layout=layout,
-        case_number=case,
-        reviewer=reviewer,
-        summary=summary,
-        determinations=determinations,
-        diagnostics=tuple(diag.items),
-        unclaimed=tuple(unclaimed),
-    )
+    # -- the preamble: header table, cover page fields -------------------------------
+
+    def _preamble(self, preamble: list[Line]) -> None:
+        layout = self.layout
+        rest = preamble
+        if layout.header_table:
+            rows = [(line[NUMBER], line[COLUMN], line[CONTENT]) for line in rest if line[CONTENT]]
+            found, used = read_header_table(rows, layout.header_table, _SHAPES)
+            for name, value in found.items():
+                self.table[name] = (value.value, value.line, value.column)
+            consumed = {rows[i][0] for i in used}
+            rest = [line for line in rest if line[NUMBER] not in consumed]
+            for key, name in layout.header_table.items():
+                if name not in found:
+                    self.diag.add(
+                        "field-not-found",
+                        f"the header table states no {name!r}",
+                        preamble[0][NUMBER] if preamble else 1,
+                    )
+        rest, fields = split_fields(rest, self.doubled)
+        self.fields.update(fields)
+        if any(line[CONTENT] for line in rest):
+            why = self.layout.not_extracted.get("preamble")
+            if why is not None:
+                self._claim_rest(rest, f"before the first section ({why})", "not-extracted")
+            else:
+                self._claim_rest(rest, "before the first section", "unclaimed-text")
+
+    def _fields_only(self, section: Section) -> None:
+        rest, fields = split_fields(section.lines, self.doubled)
+        for name, field in fields.items():
+            self.fields.setdefault(name, field)
+        where = f"in the section {section.heading[CONTENT]!r}"
+        self._claim_rest(rest, where, "unclaimed-text")
+
+    def _case_facts(
+        self, removed: list[Line]
+    ) -> tuple[str | None, CaseDates, Priority | None]:
+        """The case number, dates and priority from the labelled fields that state them:
+        the header table first, then the cover page's fields, then (case number only) a
+        running page header."""
+        values: dict[str, tuple[str, int, int]] = {}
+        for name, (label, texts) in self.fields.items():
+            values[name] = (clean_lines(texts), label[NUMBER], label[COLUMN])
+        values.update(self.table)
+        case: str | None = None
+        if "case-number" in values:
+            case = _case_number(values["case-number"][0])
+        if case is None:
+            case = _page_header_case(self.text, removed)
+        dates: dict[str, datetime.date] = {}
+        for name, attribute in _DATE_FIELDS.items():
+            if name in values and attribute not in dates:
+                found = self._date(name, *values[name])
+                if found is not None:
+                    dates[attribute] = found
+        priority = None
+        if "priority" in values:
+            word, line, column = values["priority"]
+            priority = _PRIORITIES.get(word.strip(" .").lower())
+            if priority is None:
+                self.diag.add("invalid-value", f"unknown priority {word!r}", line, column)
+        return case, CaseDates(**dates), priority
+
+    def _date(self, name: str, value: str, line: int, column: int) -> datetime.date | None:
+        try:
+            found = parse_date(value)
+        except InvalidDate as exc:
+            self.diag.add("invalid-date", f"{name}: {exc}", line, column)
+            return None
+        if found is None and value:
+            self.diag.add("invalid-date", f"{name}: no date in {value[:40]!r}", line, column)
+        return found
+
+    # -- sections --------------------------------------------------------------------
+
+    def _reviewer(self, section: Section) -> Reviewer:
+        rest, fields = split_fields(section.lines, self.doubled)
+        prose = clean_lines(contents(rest))
+        values = {name: clean_lines(texts) for name, (_, texts) in fields.items()}
+        for name, field in fields.items():
+            self.fields.setdefault(name, field)
+        reviewer = extract_reviewer(prose, values)
+        line = section.heading[NUMBER]
+        if reviewer.title is None:
+            self.diag.add("field-not-found", "the reviewer's title is not stated", line)
+        if not reviewer.board_certifications:
+            self.diag.add("field-not-found", "the reviewer's board certification is not stated", line)
+        if not reviewer.licensed_states:
+            self.diag.add("field-not-found", "the reviewer's licensure is not stated", line)
+        return reviewer
+
+    def _summary(self, section: Section) -> CaseSummary:
+        text = self._strip_boilerplate(section.name, clean_lines(contents(section.lines)))
+        return extract_summary(text, self.diag, section.heading[NUMBER])
+
+    def _strip_boilerplate(self, role: str, text: str) -> str:
+        for pattern in self.layout.boilerplate.get(role, ()):
+            match = pattern.match(text)
+            if match is not None:
+                return text[match.end() :].lstrip()
+        return text
+
+    def _decisions(self, section: Section) -> list[Determination]:
+        scanned = self.scanned
+        heads = labels = None
+        start = section.start
+        if start >= 0:  # one run of the scanned lines: the scan's indexes, shifted, hold
+            stop = start + len(section.lines)
+            heads = [i - start for i in scanned.determinations if start <= i < stop]
+            labels = [i - start for i in scanned.parts if start <= i < stop]
+        layout = self.layout
+        preface, blocks = split_blocks(
+            section.lines,
+            scanned.doubled,
+            self.diag,
+            heads,
+            labels,
+            layout.partial_authorizations,
+            layout.partial_cue,
+        )
+        leftover = self._strip_boilerplate("decisions", clean_lines(contents(preface)))
+        if leftover:
+            first = next(line for line in preface if line[CONTENT])
+            self.unclaimed.append(leftover)
+            self.diag.add(
+                "unclaimed-text",
+                f"text before the first determination: {leftover[:60]!r}",
+                first[NUMBER],
+                first[COLUMN],
+            )
+        return [self._determination(block) for block in blocks]
+
+    def _determination(self, block: Block) -> Determination:
+        texts = {part.name: clean_lines(part.texts) for part in block.parts}
+        line = {part.name: part.label[NUMBER] for part in block.parts}
+        if block.stray:
+            self._claim_rest(
+                block.stray, "between a treatment header and its first part", "unclaimed-text"
+            )
+        diag = self.diag
+        header = clean_lines(block.header_text)
+        original = authorized = None
+        layout = self.layout
+        if layout.partial_authorizations and layout.partial_cue in header.lower():
+            for pattern in layout.partial_authorizations:
+                match = pattern.fullmatch(header)
+                if match is not None:
+                    original = match.group("original").strip()
+                    authorized = match.group("authorized").strip()
+                    header = match.group("remaining").strip()
+                    break
+            else:
+                first = block.header[0]
+                diag.add(
+                    "unread-partial-authorization",
+                    "the treatment header reads as a partial authorization in no known "
+                    "wording; the whole header is kept as the treatment",
+                    first[NUMBER],
+                    first[COLUMN],
+                )
+        return Determination(
+            treatment=parse_treatment(header),
+            outcome=_OUTCOMES[block.outcome],
+            original_request=original,
+            authorized=authorized,
+            claims_administrator_basis=(
+                parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else _NO_BASIS
+            ),
+            reviewer_basis=(
+                parse_basis(texts["reviewer"], diag, line["reviewer"])
+                if "reviewer" in texts
+                else _NO_BASIS
+            ),
+            rationale=texts.get("rationale", ""),
+        )
+
+    def _notice(self, section: Section) -> list[Determination]:
+        """Outcomes written as sentences, one determination each (no parts)."""
+        rest, fields = split_fields(section.lines, self.doubled)
+        for name, field in fields.items():
+            self.fields.setdefault(name, field)
+        text = clean_lines(contents(rest))
+        found: dict[str, Determination] = {}
+        for match in _SENTENCE_OUTCOME.finditer(text):
+            treatment = parse_treatment(match.group(1).strip())
+            if treatment.text not in found:
+                outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
+                found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
+        if found:
+            self.diag.add(
+                "legacy-layout",
+                f"the {self.layout.name} layout words its outcomes as sentences: the "
+                "determinations have no guideline bases or rationales",
+                section.heading[NUMBER],
+                section.heading[COLUMN],
+            )
+        return list(found.values())
+
+    def _claim_rest(self, lines: list[Line], where: str, code: str) -> None:
+        """Keep every run of lines with content in ``unclaimed`` and report it as ``code``."""
+        run: list[Line] = []
+        for line in [*lines, None]:
+            if line is not None:
+                if line[CONTENT]:
+                    run.append(line)
+                continue
+            if run:
+                cleaned = clean_lines(contents(run))
+                self.unclaimed.append(cleaned)
+                excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
+                self.diag.add(code, f"text {where}: {excerpt!r}", run[0][NUMBER], run[0][COLUMN])
+                run = []
 
 
 def _case_number(text: str) -> str | None:
@@ -175,116 +464,15 @@ def _case_number(text: str) -> str | None:
     return None
 
 
-def _cover_date_of_injury(
-    summary: CaseSummary, field: tuple[Line, list[str]], diag: Collector
-) -> CaseSummary:
-    """Take the date of injury from the cover page when the summary does not state it."""
-    label, texts = field
-    try:
-        found = parse_date(clean_lines(texts))
-    except InvalidDate as exc:
-        diag.add("invalid-date", f"cover page date of injury: {exc}", label[NUMBER], label[COLUMN])
-        return summary
-    return summary if found is None else attrs.evolve(summary, date_of_injury=found)
-
-
-def _claim_rest(
-    lines: list[Line], where: str, unclaimed: list[str], diag: Collector, code: str
-) -> None:
-    """Keep every run of lines with content in ``unclaimed`` and report it as ``code``."""
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None:
-            if line[CONTENT]:
-                run.append(line)
-            continue
-        if run:
-            cleaned = clean_lines(contents(run))
-            unclaimed.append(cleaned)
-            excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
-            diag.add(code, f"text {where}: {excerpt!r}", run[0][NUMBER], run[0][COLUMN])
-            run = []
-
-
-def _reviewer(section: Section | None, doubled: bool, diag: Collector) -> Reviewer:
-    if section is None:
-        return Reviewer()
-    rest, fields = split_fields(section.lines, doubled)
-    prose = clean_lines(contents(rest))
-    values = {name: clean_lines(texts) for name, (_, texts) in fields.items()}
-    reviewer = extract_reviewer(prose, values)
-    line = section.heading[NUMBER]
-    if reviewer.title is None:
-        diag.add("field-not-found", "the reviewer's title is not stated", line)
-    if not reviewer.board_certifications:
-        diag.add("field-not-found", "the reviewer's board certification is not stated", line)
-    if not reviewer.licensed_states:
-        diag.add("field-not-found", "the reviewer's licensure is not stated", line)
-    return reviewer
-
-
-def _decisions(
-    section: Section, scanned: Scan, unclaimed: list[str], diag: Collector
-) -> tuple[Determination, ...]:
-    heads = labels = None
-    start = section.start
-    if start >= 0:  # one run of the scanned lines: the scan's indexes, shifted, hold
-        stop = start + len(section.lines)
-        heads = [i - start for i in scanned.determinations if start <= i < stop]
-        labels = [i - start for i in scanned.parts if start <= i < stop]
-    preface, blocks = split_blocks(section.lines, scanned.doubled, diag, heads, labels)
-    leftover = _DECISIONS_PREFACE.sub("", clean_lines(contents(preface)))
-    if leftover:
-        first = next(line for line in preface if line[CONTENT])
-        unclaimed.append(leftover)
-        diag.add(
-            "unclaimed-text",
-            f"text before the first determination: {leftover[:60]!r}",
-            first[NUMBER],
-            first[COLUMN],
-        )
-    if not blocks:
-        diag.add(
-            "no-determinations",
-            "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found",
-            section.heading[NUMBER],
-            section.heading[COLUMN],
-        )
-    return tuple(_determination(block, unclaimed, diag) for block in blocks)
-
-
-def _determination(block: Block, unclaimed: list[str], diag: Collector) -> Determination:
-    texts = {part.name: clean_lines(part.texts) for part in block.parts}
-    line = {part.name: part.label[NUMBER] for part in block.parts}
-    if block.stray:
-        _claim_rest(
-            block.stray,
-            "between a treatment header and its first part",
-            unclaimed,
-            diag,
-            "unclaimed-text",
-        )
-    return Determination(
-        treatment=parse_treatment(clean_lines(block.header_text)),
-        outcome=_OUTCOMES[block.outcome],
-        claims_administrator_basis=(
-            parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else _NO_BASIS
-        ),
-        reviewer_basis=(
-            parse_basis(texts["reviewer"], diag, line["reviewer"])
-            if "reviewer" in texts
-            else _NO_BASIS
-        ),
-        rationale=texts.get("rationale", ""),
-    )
-
-
-def _legacy_determinations(lines: list[Line]) -> tuple[Determination, ...]:
-    text = clean_lines(contents(lines))
-    found: dict[str, Determination] = {}
-    for match in _LEGACY_OUTCOME.finditer(text):
-        treatment = parse_treatment(match.group(1).strip())
-        if treatment.text not in found:
-            outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
-            found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
-    return tuple(found.values())
+def _page_header_case(text: str, removed: list[Line]) -> str | None:
+    """The case number a running page header states (the header was removed from its line)."""
+    if not removed:
+        return None
+    bodies = split_lines(text)[0]
+    for line in removed:
+        at = line[NUMBER] - 1
+        # (a header may wrap after the number's hyphen: read its line and the next)
+        found = _case_number("\n".join(bodies[at : at + 2]))
+        if found is not None:
+            return found
+    return None

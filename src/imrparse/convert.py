@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import cattrs
 
-from .records import Letter, Outcome, Severity, Sex, TokenKind
+from .records import Letter, Outcome, Priority, Severity, Sex, TokenKind
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -28,7 +28,7 @@ converter = cattrs.Converter(forbid_extra_keys=True)
 
 converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
 # The enums subclass str, which cattrs would pass through as enum members; write values.
-for _enum in (Outcome, Sex, Severity, TokenKind):
+for _enum in (Outcome, Priority, Sex, Severity, TokenKind):
     converter.register_unstructure_hook(_enum, _enum_value)
 converter.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
 

@@ -36,7 +36,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "legacy-layout": CodeInfo(
         _W,
-        "The letter uses the 2013 layout; only its outcomes and case facts are read.",
+        "The letter's layout words its outcomes as sentences (the 2013 notice); only its "
+        "outcomes and case facts are read.",
         "Expect empty guideline bases and rationales for these letters.",
     ),
     "missing-section": CodeInfo(
@@ -56,8 +57,11 @@ CODES: dict[str, CodeInfo] = {
     ),
     "no-determinations": CodeInfo(
         _E,
-        "The decisions section holds no treatment header of the form '<treatment>: Upheld'.",
-        "Look for a header whose outcome word is misspelt or missing.",
+        "The letter's layout was recognised, but no determination could be read from it: "
+        "no treatment header '<treatment>: Upheld', no outcome sentence, or a layout that "
+        "states its outcomes in no form imrparse reads.",
+        "Look for a header whose outcome word is misspelt or missing; the letter gives no row "
+        "with an outcome.",
     ),
     "missing-part": CodeInfo(
         _W,
@@ -66,9 +70,11 @@ CODES: dict[str, CodeInfo] = {
         "The part's field is left empty.",
     ),
     "duplicate-part": CodeInfo(
-        _W,
-        "A determination has the same labelled part twice; the texts are joined.",
-        "Check the letter; nothing is lost.",
+        _E,
+        "A determination has the same labelled part twice; the texts are joined. On real "
+        "letters this has meant a decision whose treatment header was not recognised, "
+        "merged into the one before it.",
+        "Count the letter's decisions by hand; the merged decision is missing from the table.",
     ),
     "part-out-of-order": CodeInfo(
         _I,
@@ -100,6 +106,19 @@ CODES: dict[str, CodeInfo] = {
         _W,
         "A date was found where one was expected, but it is not a real calendar date.",
         "The field is left None; the letter's text has the date as written.",
+    ),
+    "invalid-value": CodeInfo(
+        _W,
+        "A labelled field holds a value outside its closed set (a priority other than "
+        "Standard or Expedited).",
+        "The field is left None; the letter's text has the value as written.",
+    ),
+    "unread-partial-authorization": CodeInfo(
+        _W,
+        "A treatment header reads as a partial authorization ('... was the original "
+        "request ...') in a wording the layout does not know.",
+        "The whole header is kept as the treatment text, and original_request and "
+        "authorized are None; report the wording.",
     ),
     "page-range": CodeInfo(
         _W,

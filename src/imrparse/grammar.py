@@ -19,10 +19,12 @@ keeps and reports them.
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from .cleaning import clean_lines
 from .diagnostics import Collector
-from .lexicon import SECTION_ORDER
 
 # Token kinds bound once, in the scanner: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
@@ -51,6 +53,7 @@ __all__ = [
     "Outline",
     "Part",
     "Section",
+    "check_order",
     "is_doubled",
     "split_blocks",
     "split_fields",
@@ -132,9 +135,10 @@ def is_doubled(lines: list[Line]) -> bool:
     return doubling(blanks, filled, adjacent)
 
 
-def _paragraph_break_before(line: Line, doubled: bool) -> bool:
-    """Whether a paragraph break (not a page break) stands just before ``line``."""
-    return line[KIND] is _BREAK or (line[GAP] > 0 and not doubled)
+def _paragraph_break_before(line: Line, spaced: bool) -> bool:
+    """Whether a paragraph break (not a page break) stands just before ``line``; in
+    ``spaced`` text empty lines are no paragraph breaks."""
+    return line[KIND] is _BREAK or (line[GAP] > 0 and not spaced)
 
 
 def split_sections(
@@ -142,8 +146,7 @@ def split_sections(
 ) -> Outline:
     """Rule ``letter``: cut the lines at section headings.
 
-    A heading seen twice continues its section (``duplicate-section``); headings
-    out of the usual order are reported (``section-out-of-order``). ``headings``,
+    A heading seen twice continues its section (``duplicate-section``). ``headings``,
     the indexes of the heading lines, saves a pass when the caller has them.
     """
     heads = (
@@ -153,7 +156,6 @@ def split_sections(
     )
     preamble = lines[: heads[0] if heads else len(lines)]
     sections: dict[str, Section] = {}
-    last_rank = -1
     for n, i in enumerate(heads):
         line = lines[i]
         body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
@@ -168,17 +170,26 @@ def split_sections(
             sections[name].lines.extend(body)
             sections[name] = sections[name]._replace(start=-1)
             continue
-        rank = SECTION_ORDER.get(name, -1)
-        if 0 <= rank < last_rank:
+        sections[name] = Section(name, line, body, i + 1)
+    return Outline(preamble, sections)
+
+
+def check_order(outline: Outline, order: Sequence[str], diag: Collector) -> None:
+    """Report sections that come before one that usually precedes them
+    (``section-out-of-order``); ``order`` lists the layout's roles in their usual order."""
+    rank = {role: n for n, role in enumerate(order)}
+    last_rank = -1
+    for section in sorted(outline.sections.values(), key=lambda s: s.heading[NUMBER]):
+        here = rank.get(section.name, -1)
+        if 0 <= here < last_rank:
+            line = section.heading
             diag.add(
                 "section-out-of-order",
                 f"the section {line[CONTENT]!r} comes after a section that usually follows it",
                 line[NUMBER],
                 line[COLUMN],
             )
-        last_rank = max(last_rank, rank)
-        sections[name] = Section(name, line, body, i + 1)
-    return Outline(preamble, sections)
+        last_rank = max(last_rank, here)
 
 
 def split_fields(
@@ -232,52 +243,107 @@ def split_blocks(
     diag: Collector,
     heads: list[int] | None = None,
     labels: list[int] | None = None,
+    partial: Sequence[re.Pattern[str]] = (),
+    cue: str = "",
 ) -> tuple[list[Line], list[Block]]:
     """Rule ``decisions``: cut the decisions section into determination blocks.
 
     A block starts at its header line; text lines just before it that do not end
-    a sentence are the header's wrapped beginning. Returns the preface (the
-    lines before the first block) and the blocks in letter order. ``heads`` and
-    ``labels``, the indexes of the treatment headers and part labels in ``lines``,
-    save passes when the caller has them.
+    a sentence are the header's wrapped beginning. A header whose outcome stands alone
+    on its line ("Upheld") takes the line before it whole. Where a layout has headers
+    that are sentences (a partial authorization, ``partial`` and ``cue``), a header that
+    holds ``cue`` but matches none of ``partial`` goes on back across sentence ends.
+    Returns the preface (the lines before the first block) and the blocks in letter
+    order. ``heads`` and ``labels``, the indexes of the treatment headers and part labels
+    in ``lines``, save passes when the caller has them.
     """
     if heads is None:
         heads = [i for i, line in enumerate(lines) if line[KIND] is _DETERMINATION]
+    # Where paragraphs are parted by lines of white space (or the text is doubled), an
+    # empty line is a page boundary, not a paragraph break.
+    spaced = doubled or any(line[KIND] is _BREAK for line in lines)
     starts: list[int] = []
     for i in heads:
-        start = i
-        after = lines[i]
-        floor = heads[len(starts) - 1] + 1 if starts else 0
-        j = i - 1
-        taken = 0
-        # Only a paragraph break ends a wrapped header; a page boundary inside it (a
-        # page break, a running header or footer) does not, and does not count.
-        while j >= floor and taken < 3 and not _paragraph_break_before(after, doubled):
-            line = lines[j]
-            kind = line[KIND]
-            if kind is _ARTIFACT or kind is _PAGE_BREAK:
-                after = line
-                j -= 1
-                continue
-            if kind is not _TEXT or line[CONTENT].endswith(_SENTENCE_END):
-                break
-            start = j
-            after = line
-            taken += 1
-            j -= 1
-        starts.append(start)
+        starts.append(_header_start(lines, i, heads[len(starts) - 1] + 1 if starts else 0,
+                                    spaced, partial, cue))
     preface = lines[: starts[0]] if starts else list(lines)
     blocks: list[Block] = []
     for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header_lines = [ln for ln in lines[start : head + 1] if ln[KIND] not in _SKIP]
         head_line = lines[head]
-        _, _, header, _, _, _, outcome = head_line  # (the treatment: before the last colon)
-        texts = [*contents(header_lines[:-1]), header[: header.rfind(":")].strip()]
+        header = head_line[CONTENT]
+        outcome = head_line[NAME]
+        texts = contents(header_lines[:-1])
+        colon = header.rfind(":")
+        if colon >= 0:  # (the treatment: before the last colon)
+            texts.append(header[:colon].strip())
+        elif texts:  # the outcome alone: the line before ends in the colon
+            texts[-1] = texts[-1][: texts[-1].rfind(":")].strip()
         body = None if labels is None else [i - head - 1 for i in labels if head < i < end]
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body)
         blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks
+
+
+def _header_start(
+    lines: list[Line],
+    head: int,
+    floor: int,
+    spaced: bool,
+    partial: Sequence[re.Pattern[str]],
+    cue: str,
+) -> int:
+    """The index of the first line of the treatment header that ends at ``head``."""
+    start = head
+    after = lines[head]
+    alone = ":" not in after[CONTENT]  # the outcome alone on its line
+    taken: list[str] = []
+    limit = 3
+    j = head - 1
+    # Only a paragraph break ends a wrapped header; a page boundary inside it (a page
+    # break, a running header or footer) does not, and does not count.
+    while j >= floor and len(taken) < limit:
+        if _paragraph_break_before(after, spaced) and not (
+            # (a partial authorization's sentences go on across a page's padding)
+            partial and _open_sentence(taken, lines[head], partial, cue)
+        ):
+            break
+        if len(taken) == 2 and partial and _open_sentence(taken, lines[head], partial, cue):
+            limit = 12  # a partial authorization's sentences run longer than a name
+        line = lines[j]
+        kind = line[KIND]
+        if kind is _ARTIFACT or kind is _PAGE_BREAK or kind is _BREAK:
+            after = line
+            j -= 1
+            continue
+        if kind is not _TEXT:
+            break
+        content = line[CONTENT]
+        if content.endswith(_SENTENCE_END) and not (alone and not taken):
+            if not (partial and _open_sentence(taken, lines[head], partial, cue)):
+                break
+            limit = 12
+        start = j
+        after = line
+        taken.append(content)
+        j -= 1
+    return start
+
+
+def _open_sentence(
+    taken: list[str], head: Line, partial: Sequence[re.Pattern[str]], cue: str
+) -> bool:
+    """Whether a header read back over the lines ``taken`` (last first) is a partial
+    authorization whose beginning is still before them: it holds ``cue`` and matches
+    no pattern whole."""
+    header = head[CONTENT]
+    texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
+    text = clean_lines(texts)
+    if cue not in text.lower():
+        return False
+    text = text.rstrip(" :")
+    return not any(pattern.fullmatch(text) for pattern in partial)
 
 
 def _has_text(texts: list[str]) -> bool:

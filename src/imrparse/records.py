@@ -13,6 +13,7 @@ import enum
 import attrs
 
 __all__ = [
+    "CaseDates",
     "CaseSummary",
     "Citation",
     "Determination",
@@ -20,6 +21,7 @@ __all__ = [
     "GuidelineBasis",
     "Letter",
     "Outcome",
+    "Priority",
     "Reviewer",
     "Severity",
     "Sex",
@@ -51,6 +53,17 @@ class Sex(str, enum.Enum):
 
     MALE = "male"
     FEMALE = "female"
+
+
+class Priority(str, enum.Enum):
+    """How fast the review had to be decided, as the letter's header table states it.
+
+    >>> Priority("expedited") is Priority.EXPEDITED
+    True
+    """
+
+    STANDARD = "standard"
+    EXPEDITED = "expedited"
 
 
 class Severity(str, enum.Enum):
@@ -134,6 +147,32 @@ class Diagnostic:
     """1-based line of the input."""
     column: int
     """1-based column of the input."""
+
+
+@attrs.frozen(kw_only=True)
+class CaseDates:
+    """The dates of the case, as the letter's header table states them.
+
+    Letters of 2016 on open with a table of the case's dates; every field is ``None``
+    for a letter without one. ``date_of_injury`` is the table's: the summary prose
+    states its own in :attr:`CaseSummary.date_of_injury`.
+
+    >>> import imrparse
+    >>> d = imrparse.parse(imrparse.examples.read_text("header-2016")).dates
+    >>> d.decision_date.isoformat(), d.application_received.isoformat()
+    ('2017-01-06', '2016-11-21')
+    """
+
+    application_received: datetime.date | None = None
+    """When the application for IMR was received."""
+    date_assigned: datetime.date | None = None
+    """When the case was assigned to a reviewer."""
+    decision_date: datetime.date | None = None
+    """When the review was decided (the letter's date)."""
+    ur_denial_date: datetime.date | None = None
+    """When utilization review denied or modified the request."""
+    date_of_injury: datetime.date | None = None
+    """The date of injury in the header table."""
 
 
 @attrs.frozen(kw_only=True)
@@ -231,7 +270,12 @@ class Determination:
     """
 
     treatment: Treatment
+    """The disputed item; for a partial authorization, the remaining portion."""
     outcome: Outcome
+    original_request: str | None = None
+    """For a partial authorization, the request as it was made ("Acupuncture 18 sessions")."""
+    authorized: str | None = None
+    """For a partial authorization, what the claims administrator authorized."""
     claims_administrator_basis: GuidelineBasis = GuidelineBasis()
     reviewer_basis: GuidelineBasis = GuidelineBasis()
     rationale: str = ""
@@ -248,8 +292,14 @@ class Letter:
     """
 
     layout: str = "unknown"
-    """The layout recognised: ``"fdl-2014"``, ``"fdl-2013"`` or ``"unknown"``."""
+    """The name of the layout recognised (see :mod:`imrparse.layouts`), ``"unknown"`` if none."""
     case_number: str | None = None
+    """The case number: the header table's or cover page's labelled one, else one in a running
+    page header; :func:`~imrparse.parse_file` falls back on the file name."""
+    priority: Priority | None = None
+    """The header table's priority, when the letter has one."""
+    dates: CaseDates = CaseDates()
+    """The header table's dates (every field ``None`` for a letter without one)."""
     reviewer: Reviewer = Reviewer()
     summary: CaseSummary = CaseSummary()
     determinations: tuple[Determination, ...] = ()

@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
-from .lexicon import FIELD_LABELS, HEADINGS, OUTCOME_WORDS, PART_LABELS, match_key
+from .lexicon import match_key
 from .records import TokenKind
 
 __all__ = [
@@ -35,9 +35,11 @@ __all__ = [
     "NUMBER",
     "Line",
     "Scan",
+    "Vocabulary",
     "classify",
     "contents",
     "doubling",
+    "outcome_word",
     "recognise",
     "scan",
     "scan_text",
@@ -97,19 +99,52 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
-_LABELS: Final = (*PART_LABELS, *FIELD_LABELS, *HEADINGS)
-_LONGEST_LABEL: Final = max(len(k) for k in _LABELS) + 8
-_LABEL_INITIALS: Final = _initials(_LABELS)
-_LONGEST_OUTCOME: Final = max(len(k) for k in OUTCOME_WORDS) + 8
-_OUTCOME_INITIALS: Final = _initials(OUTCOME_WORDS)
-_LONGEST_HEADING: Final = max(len(k) for k in HEADINGS) + 8
-_HEADING_INITIALS: Final = _initials(HEADINGS)
+class Vocabulary:
+    """The words the scanner recognises lines by, with what each line opens.
+
+    Every registered layout (:mod:`imrparse.layouts`) declares its own headings and
+    labels; the scanner reads every letter with their union, built by
+    :func:`imrparse.layouts.vocabulary`, and the layout is chosen afterwards from
+    what the scan found. Keys are matching keys (:func:`~imrparse.lexicon.match_key`).
+    """
+
+    def __init__(
+        self,
+        headings: dict[str, str],
+        colon_headings: dict[str, str],
+        parts: dict[str, str],
+        fields: dict[str, str],
+        outcomes: dict[str, str],
+    ) -> None:
+        self.headings: dict[str, str] = headings
+        """Headings that may stand alone on a line (a trailing colon is allowed)."""
+        self.colon_headings: dict[str, str] = {**colon_headings, **headings}
+        """Every heading, for a line that ends in a colon."""
+        self.parts: dict[str, str] = parts
+        """Labels that open a part of a determination -> the part's role."""
+        self.fields: dict[str, str] = fields
+        """Labels of fields (``Label: value``) -> the field's name."""
+        self.outcomes: dict[str, str] = outcomes
+        """Outcome words of treatment headers -> the outcome's value."""
+        labels = [*parts, *fields, *self.colon_headings]
+        self.longest_label: int = max(map(len, labels), default=0) + 8
+        self.label_initials: frozenset[str] = _initials(labels)
+        self.longest_outcome: int = max(map(len, outcomes), default=0) + 8
+        self.outcome_initials: frozenset[str] = _initials(outcomes)
+        self.longest_heading: int = max(map(len, headings), default=0) + 8
+        self.heading_initials: frozenset[str] = _initials(headings)
 
 
-def _label(text: str) -> str:
+def _default() -> Vocabulary:
+    from .layouts import vocabulary  # (the layouts import this module)
+
+    return vocabulary()
+
+
+def _label(text: str, vocab: Vocabulary) -> str:
     """The matching key of a would-be label (the text before a colon); "" if too long."""
     # (len() first: most would-be labels are short, and a call costs more than a test)
-    if len(text) > _LONGEST_LABEL and not _may_fit(text, _LONGEST_LABEL):
+    if len(text) > vocab.longest_label and not _may_fit(text, vocab.longest_label):
         return ""
     key = text.strip().upper()
     if "  " in key or "\t" in key or "\u00a0" in key:
@@ -135,7 +170,7 @@ def _may_fit(text: str, limit: int) -> bool:
     return size <= limit
 
 
-def split_outcome(content: str) -> tuple[str, str] | None:
+def split_outcome(content: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
     """Split a treatment header into its treatment text and outcome value.
 
     The outcome is the word after the last colon, in any case, with a trailing
@@ -149,20 +184,30 @@ def split_outcome(content: str) -> tuple[str, str] | None:
     last = content.rfind(":")
     if last <= 0:
         return None
-    tail = content[last + 1 :].strip()
-    if not tail or tail[0] not in _OUTCOME_INITIALS or not _may_fit(tail, _LONGEST_OUTCOME):
-        return None
-    # A tail without white space folds to itself, and upper() is enough (isprintable()
-    # is false for every white-space character but the blank).
-    key = tail.upper() if " " not in tail and tail.isprintable() else match_key(tail)
-    outcome = OUTCOME_WORDS.get(key.rstrip("."))
+    outcome = outcome_word(content[last + 1 :], vocab)
     treatment = content[:last].strip()
     if outcome is None or not treatment:
         return None
     return treatment, outcome
 
 
-def classify(content: str) -> TokenKind:
+def outcome_word(text: str, vocab: Vocabulary | None = None) -> str | None:
+    """The outcome value ``text`` is, alone ("Upheld", "OVERTURNED."), or ``None``.
+
+    >>> outcome_word(" Upheld "), outcome_word("Upheld in part")
+    ('upheld', None)
+    """
+    v = vocab if vocab is not None else _default()
+    tail = text.strip()
+    if not tail or tail[0] not in v.outcome_initials or not _may_fit(tail, v.longest_outcome):
+        return None
+    # A tail without white space folds to itself, and upper() is enough (isprintable()
+    # is false for every white-space character but the blank).
+    key = tail.upper() if " " not in tail and tail.isprintable() else match_key(tail)
+    return v.outcomes.get(key.rstrip("."))
+
+
+def classify(content: str, vocab: Vocabulary | None = None) -> TokenKind:
     """Classify one stripped, non-empty line by its form alone.
 
     >>> classify("MAXIMUS guideline: Decision based on MTUS")
@@ -170,41 +215,43 @@ def classify(content: str) -> TokenKind:
     >>> classify("TRIGGER POINT INJECTION: Overturned")
     <TokenKind.DETERMINATION: 'determination'>
     """
-    return recognise(content)[0]
+    return recognise(content, vocab)[0]
 
 
-def recognise(content: str) -> tuple[TokenKind, str]:
+def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind, str]:
     """:func:`classify`, and the name of what the line opens (``""`` for prose).
 
-    The name is the section's for a heading, the part's or field's for a label, the
-    outcome value for a treatment header: what the grammar needs from the line, found
-    once, while the line is classified.
+    The name is the section's role for a heading, the part's or field's for a label,
+    the outcome value for a treatment header: what the grammar needs from the line,
+    found once, while the line is classified. ``vocab`` defaults to the union of the
+    registered layouts' words.
 
     >>> recognise("Decision  rationale: Not recommended.")
     (<TokenKind.PART: 'part'>, 'rationale')
     >>> recognise("Soma #60: UPHELD")
     (<TokenKind.DETERMINATION: 'determination'>, 'upheld')
     """
+    v = vocab if vocab is not None else _default()
     colon = content.find(":")
     if colon > 0:
         first = content[0]
         # A label's key starts with the line's first character in upper case.
-        label = _label(content[:colon]) if first in _LABEL_INITIALS or first > "\x7f" else ""
-        name = PART_LABELS.get(label)
+        label = _label(content[:colon], v) if first in v.label_initials or first > "\x7f" else ""
+        name = v.parts.get(label)
         if name is not None:
             return _PART, name
-        treatment_and_outcome = split_outcome(content)
+        treatment_and_outcome = split_outcome(content, v)
         if treatment_and_outcome is not None:
             return _DETERMINATION, treatment_and_outcome[1]
-        name = FIELD_LABELS.get(label)
+        name = v.fields.get(label)
         if name is not None:
             return _FIELD, name
         if colon == len(content) - 1:
-            name = HEADINGS.get(label)
+            name = v.colon_headings.get(label)
             if name is not None:
                 return _HEADING, name
-    elif _may_fit(content, _LONGEST_HEADING):
-        name = HEADINGS.get(match_key(content))
+    elif _may_fit(content, v.longest_heading):
+        name = v.headings.get(match_key(content))
         if name is not None:
             return _HEADING, name
     return _TEXT, ""
@@ -284,27 +331,32 @@ def doubling(blanks: int, filled: int, adjacent: int) -> bool:
     return filled > 0 and blanks * 10 >= filled * 8 and adjacent * 4 <= filled
 
 
-def scan(text: str) -> list[Line]:
+def scan(text: str, vocab: Vocabulary | None = None) -> list[Line]:
     """Split ``text`` into classified :class:`Line` records (the grammar's input).
 
     Only lines with at least one character besides their ending get a record;
     ``gap`` on each record counts the empty lines before it.
     """
-    return scan_text(text).lines
+    return scan_text(text, vocab).lines
 
 
-def scan_text(text: str) -> Scan:
+def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     """:func:`scan`, and what the same pass learns (see :class:`Scan`): where the headings,
     treatment headers, part labels and page artifacts are, how many lines have text, and
-    whether the text is doubled."""
+    whether the text is doubled.
+
+    A line that is only an outcome word ("Upheld") right after a line of text ending in
+    a colon is a treatment header whose outcome a wrap moved to the next line.
+    """
+    v = vocab if vocab is not None else _default()
     check_headers = may_hold_page_header(text)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
     misdecoded = not text.isascii() and _MISDECODED_NBSP in text
     if check_headers or misdecoded:
-        return _scan_any(split_lines(text)[0], check_headers, misdecoded)
+        return _scan_any(split_lines(text)[0], check_headers, misdecoded, v)
     rare_spaces = _has_rare_space(text)
-    return _scan_plain(_bodies(text, rare_spaces), rare_spaces)
+    return _scan_plain(_bodies(text, rare_spaces), rare_spaces, v)
 
 
 def _has_rare_space(text: str) -> bool:
@@ -341,7 +393,7 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
     )
 
 
-def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
+def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
     """The scan of a text without page headers or mis-decoded spaces: the common case.
 
     Same result as :func:`_scan_any`, faster: a line of prose (too long for a heading,
@@ -356,20 +408,23 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     empty = 0  # lines without content
     last = -1  # number of the last line with content
     adjacent = 0
+    longest = v.longest_heading
+    initials = v.heading_initials
+    colon_before = False  # whether the last line is text that ends in a colon
     for number, body in enumerate(bodies, 1):
         if not body:
             gap += 1
             continue
         content = body.strip()
         if (
-            len(content) > _LONGEST_HEADING
+            len(content) > longest
             and ":" not in content
             and (
-                not _may_be_heading(content)
+                not _may_be_heading(content, v)
                 if rare_spaces
                 # Only blanks: a line without runs of them folds to itself, too long
                 # for a heading; with runs, it folds to at least its other characters.
-                else "  " not in content or len(content) - content.count(" ") > _LONGEST_HEADING
+                else "  " not in content or len(content) - content.count(" ") > longest
             )
         ):
             kind = _TEXT
@@ -380,21 +435,26 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
                 removed.append(len(lines) - 1)
                 empty += 1
                 gap = 0
+                colon_before = False
                 continue
             first = content[0]
-            if ":" in content or first in _HEADING_INITIALS or first > "\x7f":
-                kind, name = recognise(content)
-                index = indexes.get(kind)
-                if index is not None:
-                    index.append(len(lines))
+            if ":" in content or first in initials or first > "\x7f":
+                kind, name = recognise(content, v)
             else:
                 kind = _TEXT
                 name = ""
+            if colon_before and kind is _TEXT and len(content) <= v.longest_outcome:
+                kind, name = _outcome_alone(content, v)
+            index = indexes.get(kind)
+            if index is not None:
+                index.append(len(lines))
         else:
             append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
             empty += 1
             gap = 0
+            colon_before = False
             continue
+        colon_before = kind is _TEXT and content[-1] == ":"
         if last == number - 1:
             adjacent += 1
         last = number
@@ -409,15 +469,24 @@ def _scan_plain(bodies: list[str], rare_spaces: bool) -> Scan:
     )
 
 
-def _may_be_heading(content: str) -> bool:
+def _may_be_heading(content: str, v: Vocabulary) -> bool:
     """Whether classify() must be asked if a line without a colon is a heading."""
     # A heading's folded text starts with content's first character in upper case.
-    return (content[0] in _HEADING_INITIALS or content[0] > "\x7f") and _may_fit(
-        content, _LONGEST_HEADING
+    return (content[0] in v.heading_initials or content[0] > "\x7f") and _may_fit(
+        content, v.longest_heading
     )
 
 
-def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Scan:
+def _outcome_alone(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
+    """A line of text after a line ending in a colon: a treatment header's outcome alone
+    ("Upheld") is read as a treatment header, anything else stays text."""
+    outcome = outcome_word(content, v)
+    return (_TEXT, "") if outcome is None else (_DETERMINATION, outcome)
+
+
+def _scan_any(
+    bodies: list[str], check_headers: bool, check_spaces: bool, v: Vocabulary
+) -> Scan:
     """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
     lines: list[Line] = []
     append = lines.append
@@ -428,6 +497,7 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
     filled = 0
     adjacent = 0
     previous_filled = False
+    colon_before = False  # whether the last line is text that ends in a colon
     for number, body in enumerate(bodies, 1):
         if not body:
             gap += 1
@@ -444,14 +514,17 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
         if artifacts:
             removed.append(len(lines))
         if content:
-            if ":" in content or _may_be_heading(content):
-                kind, name = recognise(content)
-                index = indexes.get(kind)
-                if index is not None:
-                    index.append(len(lines))
+            if ":" in content or _may_be_heading(content, v):
+                kind, name = recognise(content, v)
             else:
                 kind = _TEXT
                 name = ""
+            if colon_before and kind is _TEXT and len(content) <= v.longest_outcome:
+                kind, name = _outcome_alone(content, v)
+            index = indexes.get(kind)
+            if index is not None:
+                index.append(len(lines))
+            colon_before = kind is _TEXT and content[-1] == ":"
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
@@ -467,6 +540,7 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool) -> Sca
             else:
                 kind = _BREAK
             previous_filled = False
+            colon_before = False
         append((kind, number, content, column, artifacts, gap, name))
         blanks += gap
         gap = 0

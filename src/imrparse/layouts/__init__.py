@@ -1,0 +1,274 @@
+"""Letter layouts: one declared module per layout, a registry, and ``detect``.
+
+DWC's letters changed over the years. Each layout the library knows is one module of
+this package that *declares* it as a :class:`Layout`: its headings and the role of each
+section, its labelled fields and header table, its part labels, how its outcomes are
+written, its boilerplate, which reader runs on which section, and what it knowingly
+leaves unread. The pipeline itself is generic:
+
+    text -> lines (the scanner, with the words of every registered layout)
+         -> sections (the grammar) -> detect() picks the layout from what the scan found
+         -> the layout's readers, section by section -> values -> records
+
+Adding a layout is one new module that builds a :class:`Layout` and passes it to
+:func:`register` (see the docs page *Adding a layout*).
+
+>>> import imrparse
+>>> [layout.name for layout in imrparse.layouts.registered()]
+['fdl-2014', 'fdl-2016', 'fdl-2013', 'fdl-documents', 'mpr']
+>>> imrparse.layouts.get("fdl-2016").header_table["DECISION DATE"]
+'decision-date'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from typing import Literal
+
+import attrs
+
+from ..lexicon import match_key
+from ..scanner import Vocabulary
+
+__all__ = [
+    "READERS",
+    "Layout",
+    "detect",
+    "get",
+    "register",
+    "registered",
+    "unregister",
+    "vocabulary",
+]
+
+READERS: frozenset[str] = frozenset({"reviewer", "summary", "decisions", "notice", "fields"})
+"""The section readers a layout can name in :attr:`Layout.readers`:
+
+- ``"reviewer"``: the reviewer's credentials from prose and labelled fields;
+- ``"summary"``: the case facts from the summary prose;
+- ``"decisions"``: one determination per treatment header ``<item>: Upheld``, each
+  with its labelled parts (guideline bases, rationale);
+- ``"notice"``: outcomes written as sentences ("... the request for <item> is not
+  medically necessary"), one determination each, without parts;
+- ``"fields"``: the section's labelled fields only (case number, date of injury).
+"""
+
+OUTCOME_STYLES = ("header", "sentences", "none")
+
+
+def _keys(table: Mapping[str, str]) -> dict[str, str]:
+    return {match_key(k): v for k, v in table.items()}
+
+
+def _pattern(source: str | re.Pattern[str]) -> re.Pattern[str]:
+    # (idempotent, so that attrs.evolve() of a layout converts its patterns again safely)
+    return source if isinstance(source, re.Pattern) else re.compile(source, re.IGNORECASE)
+
+
+def _patterns(
+    table: Mapping[str, tuple[str | re.Pattern[str], ...]],
+) -> dict[str, tuple[re.Pattern[str], ...]]:
+    return {role: tuple(map(_pattern, sources)) for role, sources in table.items()}
+
+
+def _pattern_tuple(sources: tuple[str | re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(map(_pattern, sources))
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """The declaration of one letter layout: what identifies it and how it is read.
+
+    Keys of headings and labels are written as the letter prints them; they are
+    matched case-insensitively with white space folded. A heading written with a
+    trailing colon (``"CASE SUMMARY:"``) is recognised only with its colon.
+
+    >>> from imrparse.layouts import Layout
+    >>> toy = Layout(name="toy", description="A toy layout.",
+    ...              headings={"TOY DECISIONS": "decisions"}, marks={"TOY DECISIONS": 5},
+    ...              readers={"decisions": "decisions"})
+    >>> toy.sections, toy.outcomes
+    (('decisions',), 'header')
+    """
+
+    name: str = attrs.field()
+    """The value of :attr:`~imrparse.Letter.layout` for letters of this layout."""
+    description: str
+    """One sentence: which letters use it."""
+    headings: Mapping[str, str] = attrs.field(converter=dict)
+    """Section headings as printed -> the section's role (``"how"``, ``"summary"``, ...)."""
+    marks: Mapping[str, int] = attrs.field(converter=_keys, factory=dict)
+    """What identifies the layout: headings (as printed) -> weight. :func:`detect` sums the
+    weights of the headings a letter has and picks the layout with the highest sum."""
+    header_marks: Mapping[str, int] = attrs.field(factory=dict)
+    """Fields (by name) that identify the layout when they stand before the first section
+    heading -> weight (a header table's ``"date-assigned"``, a cover page's fields)."""
+    readers: Mapping[str, str] = attrs.field(converter=dict)
+    """Section role -> the reader (one of :data:`READERS`) that reads it."""
+    sections: tuple[str, ...] = attrs.field(converter=tuple)
+    """The roles of the sections in their usual order (default: the roles of ``readers``)."""
+    required: tuple[str, ...] = attrs.field(converter=tuple, factory=tuple)
+    """Roles a letter of this layout must have; a missing one is ``missing-section``."""
+    fields: Mapping[str, str] = attrs.field(converter=dict, factory=dict)
+    """Labelled fields (``Label: value``, in any section) as printed -> the field's name."""
+    header_table: Mapping[str, str] = attrs.field(converter=_keys, factory=dict)
+    """The header table's labels as printed -> field name; empty when the layout has none."""
+    parts: Mapping[str, str] = attrs.field(converter=dict, factory=dict)
+    """Labels opening a determination's parts -> ``"claims"``, ``"reviewer"``, ``"rationale"``."""
+    outcomes: Literal["header", "sentences", "none"] = attrs.field(default="header")
+    """How outcomes are written: a treatment header ``<item>: Upheld``, sentences, or not
+    in a form the library reads."""
+    outcome_words: Mapping[str, str] = attrs.field(
+        converter=dict, factory=lambda: {"UPHELD": "upheld", "OVERTURNED": "overturned"}
+    )
+    """The words of a treatment header's outcome -> the outcome's value."""
+    boilerplate: Mapping[str, tuple[re.Pattern[str], ...]] = attrs.field(
+        converter=_patterns, factory=dict
+    )
+    """Role -> patterns (regex sources) of fixed sentences that open the section and say
+    nothing of the case; they are dropped before the section is read."""
+    partial_authorizations: tuple[re.Pattern[str], ...] = attrs.field(
+        converter=_pattern_tuple, factory=tuple
+    )
+    """Patterns (regex sources) of treatment headers that are sentences stating a partial
+    authorization, each matching the whole header text (without its outcome) with the
+    groups ``original``, ``authorized`` and ``remaining`` (the disputed treatment)."""
+    partial_cue: str = "original request"
+    """Words (lower case) that every partial-authorization header holds: while a header
+    read so far holds them and matches none of the patterns, its beginning is sought
+    on the lines before it, across sentence ends."""
+    not_extracted: Mapping[str, str] = attrs.field(converter=dict, factory=dict)
+    """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
+    :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""
+
+    @sections.default
+    def _sections(self) -> tuple[str, ...]:
+        return tuple(self.readers)
+
+    @name.validator
+    def _check_name(self, _: object, value: str) -> None:
+        if not value or value == "unknown":
+            raise ValueError(f"a layout needs a name other than {value!r}")
+
+    @readers.validator
+    def _check_readers(self, _: object, value: Mapping[str, str]) -> None:
+        unknown = sorted(set(value.values()) - READERS)
+        if unknown:
+            raise ValueError(f"layout {self.name!r}: unknown readers {unknown}; use {sorted(READERS)}")
+
+    @outcomes.validator
+    def _check_outcomes(self, _: object, value: str) -> None:
+        if value not in OUTCOME_STYLES:
+            raise ValueError(f"layout {self.name!r}: outcomes must be one of {OUTCOME_STYLES}")
+
+    def score(self, headings: Collection[str], header_fields: Collection[str]) -> int:
+        """How well a letter with these headings (matching keys) and these fields before its
+        first heading fits this layout: the sum of the weights of the marks it has."""
+        return sum(w for k, w in self.marks.items() if k in headings) + sum(
+            w for k, w in self.header_marks.items() if k in header_fields
+        )
+
+
+_REGISTRY: dict[str, Layout] = {}
+_VOCABULARY: list[Vocabulary] = []  # the cached union of the registered layouts' words
+
+
+def register(layout: Layout) -> Layout:
+    """Add ``layout`` to the registry (or replace the one of the same name) and return it.
+
+    A heading or label that another registered layout gives another role is refused with
+    ``ValueError``: the scanner reads every letter with the words of all layouts at once.
+    """
+    if not isinstance(layout, Layout):
+        raise TypeError(f"register() needs a Layout, not {type(layout).__name__}")
+    others = [other for other in _REGISTRY.values() if other.name != layout.name]
+    for table in ("headings", "fields", "parts", "outcome_words"):
+        _check_consistent(layout, others, table)
+    _REGISTRY[layout.name] = layout
+    _VOCABULARY.clear()
+    return layout
+
+
+def _check_consistent(layout: Layout, others: list[Layout], table: str) -> None:
+    mine = _keys(getattr(layout, table))
+    for other in others:
+        for key, role in _keys(getattr(other, table)).items():
+            if key in mine and mine[key] != role:
+                raise ValueError(
+                    f"layout {layout.name!r} gives {key!r} the role {mine[key]!r}, "
+                    f"layout {other.name!r} the role {role!r}"
+                )
+
+
+def unregister(name: str) -> None:
+    """Remove the layout called ``name`` from the registry (``KeyError`` if there is none)."""
+    del _REGISTRY[name]
+    _VOCABULARY.clear()
+
+
+def registered() -> tuple[Layout, ...]:
+    """The registered layouts, in the order they were registered."""
+    return tuple(_REGISTRY.values())
+
+
+def get(name: str) -> Layout:
+    """The registered layout called ``name`` (``KeyError`` if there is none)."""
+    return _REGISTRY[name]
+
+
+def vocabulary() -> Vocabulary:
+    """The union of the registered layouts' headings and labels, as the scanner reads it."""
+    if not _VOCABULARY:
+        headings: dict[str, str] = {}
+        colon_headings: dict[str, str] = {}
+        parts: dict[str, str] = {}
+        fields: dict[str, str] = {}
+        outcomes: dict[str, str] = {}
+        for layout in _REGISTRY.values():
+            for printed, role in layout.headings.items():
+                key = match_key(printed)
+                if key.endswith(":"):
+                    colon_headings[key[:-1].rstrip()] = role
+                else:
+                    headings[key] = role
+            parts.update(_keys(layout.parts))
+            fields.update(_keys(layout.fields))
+            fields.update(layout.header_table)
+            outcomes.update(_keys(layout.outcome_words))
+        _VOCABULARY.append(Vocabulary(headings, colon_headings, parts, fields, outcomes))
+    return _VOCABULARY[0]
+
+
+def detect(headings: Collection[str], header_fields: Collection[str]) -> Layout | None:
+    """The registered layout that fits a letter best, or ``None`` when none fits at all.
+
+    ``headings`` are the matching keys of the letter's heading lines, ``header_fields``
+    the names of the labelled fields before its first heading: what the one scan of the
+    letter found. Ties go to the layout registered first.
+
+    >>> from imrparse.layouts import detect
+    >>> detect({"CLINICAL CASE SUMMARY", "IMR ISSUES, DECISIONS AND RATIONALES"}, ()).name
+    'fdl-2014'
+    >>> detect({"CLINICAL CASE SUMMARY"}, {"case-number", "date-assigned"}).name
+    'fdl-2016'
+    >>> detect(set(), ()) is None
+    True
+    """
+    best: Layout | None = None
+    best_score = 0
+    for layout in _REGISTRY.values():
+        score = layout.score(headings, header_fields)
+        if score > best_score:
+            best, best_score = layout, score
+    return best
+
+
+def _register_builtins() -> None:
+    from . import fdl2013, fdl2014, fdl2016, fdl_documents, mpr
+
+    for module in (fdl2014, fdl2016, fdl2013, fdl_documents, mpr):
+        register(module.LAYOUT)
+
+
+_register_builtins()

@@ -1,0 +1,89 @@
+"""The main layout of 2014-15: three sections, a treatment header per decision.
+
+``HOW THE IMR FINAL DETERMINATION WAS MADE`` (the reviewer: prose and, in later
+letters, a credentials block), ``CLINICAL CASE SUMMARY`` (one boilerplate sentence,
+then the reviewer's prose) and ``IMR ISSUES, DECISIONS AND RATIONALES`` (one boilerplate
+sentence, then per treatment a header ``<item>: Upheld`` and three labelled parts).
+The four seed letters are of this layout. A ``DOCUMENTS REVIEWED`` section, where a
+letter has one, is kept unread.
+"""
+
+from __future__ import annotations
+
+from . import Layout
+
+__all__ = ["HEADINGS", "LAYOUT", "PARTS", "REVIEWER_FIELDS"]
+
+HEADINGS = {
+    "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
+    "CLINICAL CASE SUMMARY": "summary",
+    "IMR ISSUES, DECISIONS AND RATIONALES": "decisions",
+    "IMR ISSUES, DECISIONS, AND RATIONALES": "decisions",
+    "IMR DECISIONS AND RATIONALES": "decisions",
+    "DOCUMENTS REVIEWED": "documents",
+}
+"""The section headings of the main layout and its successors."""
+
+PARTS = {
+    "Claims Administrator guideline": "claims",
+    "Claims Administrator guidelines": "claims",
+    "MAXIMUS guideline": "reviewer",
+    "MAXIMUS guidelines": "reviewer",
+    "Decision rationale": "rationale",
+}
+"""The labels that open the three parts of a determination."""
+
+REVIEWER_FIELDS = {
+    "State(s) of Licensure": "states",
+    "States of Licensure": "states",
+    "State of Licensure": "states",
+    "Certification(s)/Specialty": "specialties",
+    "Certifications/Specialty": "specialties",
+    "Certification/Specialty": "specialties",
+    "Certification(s)/Specialties": "specialties",
+}
+"""The credentials block's labels."""
+
+BOILERPLATE = {
+    "summary": (
+        r"^The[ \t]+\w+[ \t]+reviewer[ \t]+developed[ \t]+the[ \t]+following[^:]{0,200}:[ \t]*",
+    ),
+    "decisions": (
+        r"^The[ \t]+Final[ \t]+Determination[ \t]+was[ \t]+based[ \t]+on[ \t]+decisions"
+        r"[ \t]+for[^:]{0,200}:[ \t]*",
+    ),
+}
+"""The fixed sentences that open the summary and the decisions section."""
+
+LAYOUT = Layout(
+    name="fdl-2014",
+    description="Final Determination Letters from 2014 on: three sections, a treatment "
+    "header '<item>: Upheld' per decision.",
+    headings=HEADINGS,
+    marks={
+        "HOW THE IMR FINAL DETERMINATION WAS MADE": 2,
+        "CLINICAL CASE SUMMARY": 2,
+        "IMR ISSUES, DECISIONS AND RATIONALES": 3,
+        "IMR ISSUES, DECISIONS, AND RATIONALES": 3,
+        "IMR DECISIONS AND RATIONALES": 3,
+    },
+    readers={"how": "reviewer", "summary": "summary", "decisions": "decisions"},
+    sections=("how", "summary", "decisions", "documents"),
+    required=("how", "summary", "decisions"),
+    fields={
+        **REVIEWER_FIELDS,
+        "Case Number": "case-number",
+        "IMR Case Number": "case-number",
+        "Claim Number": "claim-number",
+        "Date of Injury": "date-of-injury",
+        "Date of UR Decision": "date-of-ur-decision",
+        "Employee": "employee",
+    },
+    parts=PARTS,
+    outcomes="header",
+    boilerplate=BOILERPLATE,
+    not_extracted={
+        "documents": "the list of documents the reviewer read is not extracted",
+        "preamble": "a cover page before the first section is not extracted",
+    },
+)
