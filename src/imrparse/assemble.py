@@ -68,7 +68,8 @@ __all__ = ["assemble"]
 # A case number, perhaps wrapped after its hyphen ("CM13-" / "0000004").
 _CASE_NUMBER: Final = re.compile(r"CM\d{2}-(?:[ \t]*[\r\n]\s*)?\d{7}(?!\d)")
 _SENTENCE_OUTCOME: Final = re.compile(
-    r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)([^.;:]{3,300}?)[ \t]+"
+    # (a decimal point stays inside a treatment: "Cyclobenzaprine 7.5mg")
+    r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)((?:[^.;:]|(?<=\d)\.(?=\d)){3,300}?)[ \t]+"
     r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
     re.IGNORECASE,
 )

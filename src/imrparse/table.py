@@ -7,10 +7,11 @@ determination columns are ``None``), so no letter disappears from a table.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .records import Determination, GuidelineBasis, Letter, Outcome, Severity, Sex
+from .records import Determination, GuidelineBasis, Letter, Outcome, Priority, Severity, Sex
 
 if TYPE_CHECKING:
     import pandas
@@ -41,6 +42,11 @@ COLUMNS: tuple[str, ...] = (
     "letter_index",
     "layout",
     "case_number",
+    "priority",
+    "application_received",
+    "date_assigned",
+    "decision_date",
+    "ur_denial_date",
     "reviewer_title",
     "board_certifications",
     "licensed_states",
@@ -57,6 +63,8 @@ COLUMNS: tuple[str, ...] = (
     "treatment_name",
     "treatment_strength",
     "treatment_quantity",
+    "original_request",
+    "authorized",
     "outcome",
     *(f"{basis}_{field}" for basis in _BASES for field in _BASIS_FIELDS),
     "rationale",
@@ -91,11 +99,14 @@ INT_COLUMNS = frozenset(
 """Columns holding an ``int`` (or ``None``)."""
 BOOL_COLUMNS = frozenset({"ca_mtus", "reviewer_mtus"})
 """Columns holding a ``bool`` (or ``None``)."""
-DATE_COLUMNS = frozenset({"date_of_injury"})
+DATE_COLUMNS = frozenset(
+    {"application_received", "date_assigned", "decision_date", "ur_denial_date", "date_of_injury"}
+)
 """Columns holding an ISO date string ``YYYY-MM-DD`` (or ``None``)."""
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "sex": tuple(s.value for s in Sex),
     "outcome": tuple(o.value for o in Outcome),
+    "priority": tuple(p.value for p in Priority),
 }
 """Columns holding one of a closed set of strings, with that set."""
 
@@ -127,13 +138,20 @@ def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
     >>> row["source"], row["letter_index"], row["determination_index"], row["outcome"]
     ('a.txt', 7, None, None)
     """
-    reviewer, summary = letter.reviewer, letter.summary
+    reviewer, summary, dates = letter.reviewer, letter.summary, letter.dates
+    # One date of injury: the header table's, else the one the summary prose states.
+    injured = dates.date_of_injury or summary.date_of_injury
     severities = [d.severity for d in letter.diagnostics]
     base: Row = {
         "source": letter.source,
         "letter_index": index,
         "layout": letter.layout,
         "case_number": letter.case_number,
+        "priority": letter.priority.value if letter.priority is not None else None,
+        "application_received": _iso(dates.application_received),
+        "date_assigned": _iso(dates.date_assigned),
+        "decision_date": _iso(dates.decision_date),
+        "ur_denial_date": _iso(dates.ur_denial_date),
         "reviewer_title": reviewer.title,
         "board_certifications": _join(reviewer.board_certifications),
         "licensed_states": _join(reviewer.licensed_states),
@@ -141,7 +159,7 @@ def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
         "min_hours_per_week": reviewer.min_hours_per_week,
         "age": summary.age,
         "sex": summary.sex.value if summary.sex is not None else None,
-        "date_of_injury": summary.date_of_injury.isoformat() if summary.date_of_injury else None,
+        "date_of_injury": _iso(injured),
         "mechanism_of_injury": summary.mechanism_of_injury,
         "diagnoses": _join(summary.diagnoses),
         "determination_count": len(letter.determinations),
@@ -169,6 +187,8 @@ def _determination_cells(index: int, d: Determination | None) -> Row:
         "treatment_name": t.name,
         "treatment_strength": t.strength,
         "treatment_quantity": t.quantity,
+        "original_request": d.original_request,
+        "authorized": d.authorized,
         "outcome": d.outcome.value,
         **_basis_cells("ca", d.claims_administrator_basis),
         **_basis_cells("reviewer", d.reviewer_basis),
@@ -186,6 +206,10 @@ def _basis_cells(prefix: str, basis: GuidelineBasis) -> Row:
         f"{prefix}_topics": _join(topic for c in cites for topic in c.topics),
         f"{prefix}_pages": _join(str(page) for c in cites for page in c.pages),
     }
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _join(items: Iterable[str]) -> str | None:

@@ -6,7 +6,7 @@ something to parse on any machine.
 
 >>> from imrparse import examples
 >>> examples.names()
-('legacy-2013', 'multi', 'overturned')
+('header-2016', 'legacy-2013', 'multi', 'overturned')
 >>> examples.read_text("multi").lstrip().startswith("HOW THE IMR")
 True
 """

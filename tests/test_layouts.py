@@ -1,0 +1,176 @@
+"""Layouts: one fixture folder per layout, and the registry.
+
+``tests/layouts/<layout>/`` holds small synthetic letters of that layout (never a real
+letter), each ``NAME.txt`` beside ``NAME.expected.json``: the whole record as
+:func:`imrparse.to_dict` writes it, **diagnostics and unclaimed text included**, checked
+by hand. A folder's name is the layout its letters must be recognised as. To write the
+expected records after a change, for checking by hand before committing::
+
+    python tests/test_layouts.py --write
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import imrparse
+from imrparse import Severity
+from imrparse.layouts import Layout, detect, get, register, registered, unregister
+
+FIXTURES = Path(__file__).parent / "layouts"
+LETTERS = sorted(FIXTURES.glob("*/*.txt"))
+
+
+def record(path: Path) -> Any:
+    """The record of one fixture letter, as plain data (JSON round-tripped)."""
+    letter = imrparse.parse(path.read_text(encoding="utf-8"))
+    return json.loads(imrparse.to_json(letter))
+
+
+def test_every_registered_layout_has_a_fixture_folder() -> None:
+    folders = {p.name for p in FIXTURES.iterdir() if p.is_dir()}
+    assert folders == {layout.name for layout in registered()}
+    for folder in folders:
+        assert list((FIXTURES / folder).glob("*.txt")), folder
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_fixture_letter_gives_its_expected_record(path: Path) -> None:
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    got = record(path)
+    assert got["layout"] == path.parent.name
+    assert got == expected
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_recognised_letter_without_determinations_is_never_ok(path: Path) -> None:
+    letter = imrparse.parse(path.read_text(encoding="utf-8"))
+    if not letter.determinations:
+        assert not letter.ok
+        assert "no-determinations" in {d.code for d in letter.diagnostics}
+
+
+def test_the_two_other_layouts_of_the_corpus_are_recognised_and_not_ok() -> None:
+    mpr = imrparse.parse((FIXTURES / "mpr" / "report.txt").read_text(encoding="utf-8"))
+    assert mpr.layout == "mpr"
+    assert mpr.determinations == ()
+    assert not mpr.ok
+    assert mpr.summary.age == 52
+    assert mpr.reviewer.board_certifications == ("Orthopedic Surgery",)
+    documents = imrparse.parse(
+        (FIXTURES / "fdl-documents" / "documents-reviewed.txt").read_text(encoding="utf-8")
+    )
+    assert documents.layout == "fdl-documents"
+    assert [d.outcome.value for d in documents.determinations] == ["overturned"]
+    assert {d.code for d in documents.diagnostics} == {"not-extracted", "field-not-found"}
+
+
+def test_detect_picks_the_layout_from_headings_and_header_fields() -> None:
+    main = {"HOW THE IMR FINAL DETERMINATION WAS MADE", "CLINICAL CASE SUMMARY"}
+    assert detect(main | {"IMR ISSUES, DECISIONS AND RATIONALES"}, ()) is get("fdl-2014")
+    assert detect(main, {"date-assigned", "decision-date"}) is get("fdl-2016")
+    assert detect(main | {"IMR DECISION(S) AND RATIONALE(S)"}, ()) is get("fdl-documents")
+    assert detect({"MEDICAL PROFESSIONAL REVIEW", "CASE SUMMARY"}, ()) is get("mpr")
+    assert detect({"CASE SUMMARY", "NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION"}, ()) is (
+        get("fdl-2013")
+    )
+    assert detect(set(), {"case-number"}) is None
+
+
+TOY_LETTER = (
+    "PANEL\nThe expert reviewer is Board Certified in Neurology.\n"
+    "FACTS OF THE CASE\nThe injured worker is a 50 year old male injured on 2/3/2019.\n"
+    "PANEL OUTCOMES\nSoma 350mg #60: Denial stands\n"
+    "Reviewer basis: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+    "Why: Not recommended for long-term use.\n"
+)
+
+
+@pytest.fixture
+def toy() -> Any:
+    layout = register(
+        Layout(
+            name="toy",
+            description="A toy layout with words of its own.",
+            headings={"PANEL": "how", "FACTS OF THE CASE": "summary", "PANEL OUTCOMES": "decisions"},
+            marks={"PANEL OUTCOMES": 9},
+            readers={"how": "reviewer", "summary": "summary", "decisions": "decisions"},
+            parts={"Reviewer basis": "reviewer", "Why": "rationale"},
+            outcome_words={"Denial stands": "upheld", "Denial reversed": "overturned"},
+        )
+    )
+    yield layout
+    unregister("toy")
+
+
+def test_a_toy_layout_added_through_the_public_registry_is_read(toy: Layout) -> None:
+    letter = imrparse.parse(TOY_LETTER)
+    assert letter.layout == "toy"
+    assert letter.reviewer.board_certifications == ("Neurology",)
+    assert letter.summary.age == 50
+    [d] = letter.determinations
+    assert (d.treatment.name, d.treatment.strength, d.treatment.quantity) == ("Soma", "350mg", 60)
+    assert d.outcome is imrparse.Outcome.UPHELD
+    assert [c.source for c in d.reviewer_basis.citations] == ["MTUS"]
+    assert d.rationale == "Not recommended for long-term use."
+    # the toy declares no claims part: that is reported, not hidden
+    assert [x.code for x in letter.diagnostics if x.severity is not Severity.INFO] == [
+        "missing-part"
+    ]
+
+
+def test_without_the_toy_layout_its_letter_is_no_letter() -> None:
+    letter = imrparse.parse(TOY_LETTER)
+    assert letter.layout == "unknown"
+    assert [d.code for d in letter.diagnostics] == ["no-letter"]
+
+
+def test_the_registry_refuses_a_heading_with_another_role() -> None:
+    clash = Layout(
+        name="clash",
+        description="Gives a known heading another role.",
+        headings={"CLINICAL CASE SUMMARY": "decisions"},
+        readers={"decisions": "decisions"},
+    )
+    with pytest.raises(ValueError, match="CLINICAL CASE SUMMARY"):
+        register(clash)
+    assert "clash" not in {layout.name for layout in registered()}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "unknown"}, "name"),
+        ({"readers": {"how": "guess"}}, "unknown readers"),
+        ({"outcomes": "maybe"}, "outcomes"),
+    ],
+)
+def test_a_layout_declaration_is_checked(changes: dict[str, Any], message: str) -> None:
+    base: dict[str, Any] = {
+        "name": "bad",
+        "description": "x",
+        "headings": {"X": "how"},
+        "readers": {"how": "reviewer"},
+    }
+    with pytest.raises(ValueError, match=message):
+        Layout(**{**base, **changes})
+
+
+def _write() -> None:
+    for path in LETTERS:
+        target = path.with_suffix(".expected.json")
+        target.write_text(
+            json.dumps(record(path), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        print(f"wrote {target.relative_to(FIXTURES.parent)}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--write"]:
+        sys.exit("usage: python tests/test_layouts.py --write")
+    _write()
