@@ -22,10 +22,12 @@ WIDTH = 90
 def render(letter: Letter) -> str:
     """Write ``letter`` as clean canonical text in the main layout.
 
-    ``parse(render(x))`` equals ``x`` in every field ``render`` writes: the
-    reviewer, the case summary text (and so every fact read from it), and each
-    determination's treatment, outcome, guideline paragraphs and rationale.
-    ``layout`` is always ``"fdl-2014"``; diagnostics and unclaimed text are not written.
+    ``parse(render(x))`` equals ``x`` in every field ``render`` writes: the case
+    number, priority and dates (as a header table), the reviewer, the case summary text
+    (and so every fact read from it), and each determination's treatment, outcome,
+    partial authorization, guideline paragraphs and rationale. The layout written is
+    ``"fdl-2016"`` when the letter has a header table's priority or dates, else
+    ``"fdl-2014"``; diagnostics and unclaimed text are not written.
 
     >>> import imrparse
     >>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
@@ -33,7 +35,8 @@ def render(letter: Letter) -> str:
     >>> again.determinations == letter.determinations and again.summary == letter.summary
     True
     """
-    out: list[str] = ["HOW THE IMR FINAL DETERMINATION WAS MADE", ""]
+    out: list[str] = _header_table(letter)
+    out += ["HOW THE IMR FINAL DETERMINATION WAS MADE", ""]
     out.extend(_wrap(_how_prose(letter.reviewer)))
     out.append("")
     reviewer = letter.reviewer
@@ -63,7 +66,14 @@ def render(letter: Letter) -> str:
     )
     for item in letter.determinations:
         out.append("")
-        out.append(f"{item.treatment.text}: {item.outcome.value.capitalize()}")
+        header = item.treatment.text
+        if item.original_request is not None and item.authorized is not None:
+            header = (
+                f"{item.original_request} was the original request. {item.authorized} was "
+                "authorized by the Claims Administrator. The remaining IMR eligible portion of "
+                f"the original request, {header} is"
+            )
+        out.append(f"{header}: {item.outcome.value.capitalize()}")
         out.extend(
             _wrap(
                 "Claims Administrator guideline: " + item.claims_administrator_basis.text,
@@ -74,6 +84,24 @@ def render(letter: Letter) -> str:
         out.extend(_wrap("Decision rationale: " + item.rationale, labelled=True))
     out.append("")
     return "\n".join(out)
+
+
+def _header_table(letter: Letter) -> list[str]:
+    """The header table of the letters of 2016 on: one label and its value a line."""
+    rows = [f"Case Number: {letter.case_number}"] if letter.case_number else []
+    dates = letter.dates
+    for label, day in (
+        ("Date Assigned", dates.date_assigned),
+        ("Date of Injury", dates.date_of_injury),
+        ("Decision Date", dates.decision_date),
+        ("UR Denial Date", dates.ur_denial_date),
+        ("Application Received", dates.application_received),
+    ):
+        if day is not None:
+            rows.append(f"{label}: {day.month:02}/{day.day:02}/{day.year:04}")
+    if letter.priority is not None:
+        rows.append(f"Priority: {letter.priority.value.capitalize()}")
+    return [*rows, ""] if rows else []
 
 
 def _how_prose(reviewer: Reviewer) -> str:
