@@ -97,7 +97,11 @@ def toy() -> Any:
         Layout(
             name="toy",
             description="A toy layout with words of its own.",
-            headings={"PANEL": "how", "FACTS OF THE CASE": "summary", "PANEL OUTCOMES": "decisions"},
+            headings={
+                "PANEL": "how",
+                "FACTS OF THE CASE": "summary",
+                "PANEL OUTCOMES": "decisions",
+            },
             marks={"PANEL OUTCOMES": 9},
             readers={"how": "reviewer", "summary": "summary", "decisions": "decisions"},
             parts={"Reviewer basis": "reviewer", "Why": "rationale"},

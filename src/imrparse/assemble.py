@@ -140,7 +140,9 @@ def assemble(text: str, diag: Collector) -> Letter:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
         fields = split_fields(outline.preamble, scanned.doubled)[1]
-        case = _case_number(clean_lines(fields["case-number"][1])) if "case-number" in fields else None
+        case = (
+            _case_number(clean_lines(fields["case-number"][1])) if "case-number" in fields else None
+        )
         return Letter(
             case_number=case or _page_header_case(text, removed), diagnostics=tuple(diag.items)
         )
@@ -223,8 +225,9 @@ class _Reader:
             )
         elif decisions_read:
             heading = next(
-                s.heading for s in sections.values() if layout.readers.get(s.name)
-                in ("decisions", "notice")
+                s.heading
+                for s in sections.values()
+                if layout.readers.get(s.name) in ("decisions", "notice")
             )
             self.diag.add(
                 "no-determinations",
@@ -251,7 +254,7 @@ class _Reader:
                 self.table[name] = (value.value, value.line, value.column)
             consumed = {rows[i][0] for i in used}
             rest = [line for line in rest if line[NUMBER] not in consumed]
-            for key, name in layout.header_table.items():
+            for name in layout.header_table.values():
                 if name not in found:
                     self.diag.add(
                         "field-not-found",
@@ -274,9 +277,7 @@ class _Reader:
         where = f"in the section {section.heading[CONTENT]!r}"
         self._claim_rest(rest, where, "unclaimed-text")
 
-    def _case_facts(
-        self, removed: list[Line]
-    ) -> tuple[str | None, CaseDates, Priority | None]:
+    def _case_facts(self, removed: list[Line]) -> tuple[str | None, CaseDates, Priority | None]:
         """The case number, dates and priority from the labelled fields that state them:
         the header table first, then the cover page's fields, then (case number only) a
         running page header."""
@@ -326,7 +327,9 @@ class _Reader:
         if reviewer.title is None:
             self.diag.add("field-not-found", "the reviewer's title is not stated", line)
         if not reviewer.board_certifications:
-            self.diag.add("field-not-found", "the reviewer's board certification is not stated", line)
+            self.diag.add(
+                "field-not-found", "the reviewer's board certification is not stated", line
+            )
         if not reviewer.licensed_states:
             self.diag.add("field-not-found", "the reviewer's licensure is not stated", line)
         return reviewer
@@ -406,7 +409,9 @@ class _Reader:
             original_request=original,
             authorized=authorized,
             claims_administrator_basis=(
-                parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else _NO_BASIS
+                parse_basis(texts["claims"], diag, line["claims"])
+                if "claims" in texts
+                else _NO_BASIS
             ),
             reviewer_basis=(
                 parse_basis(texts["reviewer"], diag, line["reviewer"])

@@ -264,8 +264,11 @@ def split_blocks(
     spaced = doubled or any(line[KIND] is _BREAK for line in lines)
     starts: list[int] = []
     for i in heads:
-        starts.append(_header_start(lines, i, heads[len(starts) - 1] + 1 if starts else 0,
-                                    spaced, partial, cue))
+        starts.append(
+            _header_start(
+                lines, i, heads[len(starts) - 1] + 1 if starts else 0, spaced, partial, cue
+            )
+        )
     preface = lines[: starts[0]] if starts else list(lines)
     blocks: list[Block] = []
     for n, (start, head) in enumerate(zip(starts, heads, strict=True)):

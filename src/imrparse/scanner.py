@@ -484,9 +484,7 @@ def _outcome_alone(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
     return (_TEXT, "") if outcome is None else (_DETERMINATION, outcome)
 
 
-def _scan_any(
-    bodies: list[str], check_headers: bool, check_spaces: bool, v: Vocabulary
-) -> Scan:
+def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Vocabulary) -> Scan:
     """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
     lines: list[Line] = []
     append = lines.append

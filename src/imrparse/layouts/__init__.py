@@ -23,8 +23,8 @@ Adding a layout is one new module that builds a :class:`Layout` and passes it to
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
-from typing import Literal
+from collections.abc import Collection, Iterable, Mapping
+from typing import Literal, TypeVar
 
 import attrs
 
@@ -57,8 +57,27 @@ READERS: frozenset[str] = frozenset({"reviewer", "summary", "decisions", "notice
 OUTCOME_STYLES = ("header", "sentences", "none")
 
 
-def _keys(table: Mapping[str, str]) -> dict[str, str]:
+V = TypeVar("V")
+
+
+def _keys(table: Mapping[str, V]) -> dict[str, V]:
     return {match_key(k): v for k, v in table.items()}
+
+
+def _weights(table: Mapping[str, int]) -> dict[str, int]:
+    return _keys(table)
+
+
+def _labels(table: Mapping[str, str]) -> dict[str, str]:
+    return _keys(table)
+
+
+def _table(table: Mapping[str, str]) -> dict[str, str]:
+    return dict(table)
+
+
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
 
 
 def _pattern(source: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -96,31 +115,31 @@ class Layout:
     """The value of :attr:`~imrparse.Letter.layout` for letters of this layout."""
     description: str
     """One sentence: which letters use it."""
-    headings: Mapping[str, str] = attrs.field(converter=dict)
+    headings: Mapping[str, str] = attrs.field(converter=_table)
     """Section headings as printed -> the section's role (``"how"``, ``"summary"``, ...)."""
-    marks: Mapping[str, int] = attrs.field(converter=_keys, factory=dict)
+    marks: Mapping[str, int] = attrs.field(converter=_weights, factory=dict)
     """What identifies the layout: headings (as printed) -> weight. :func:`detect` sums the
     weights of the headings a letter has and picks the layout with the highest sum."""
     header_marks: Mapping[str, int] = attrs.field(factory=dict)
     """Fields (by name) that identify the layout when they stand before the first section
     heading -> weight (a header table's ``"date-assigned"``, a cover page's fields)."""
-    readers: Mapping[str, str] = attrs.field(converter=dict)
+    readers: Mapping[str, str] = attrs.field(converter=_table)
     """Section role -> the reader (one of :data:`READERS`) that reads it."""
-    sections: tuple[str, ...] = attrs.field(converter=tuple)
+    sections: tuple[str, ...] = attrs.field(converter=_names)
     """The roles of the sections in their usual order (default: the roles of ``readers``)."""
-    required: tuple[str, ...] = attrs.field(converter=tuple, factory=tuple)
+    required: tuple[str, ...] = attrs.field(converter=_names, factory=tuple)
     """Roles a letter of this layout must have; a missing one is ``missing-section``."""
-    fields: Mapping[str, str] = attrs.field(converter=dict, factory=dict)
+    fields: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Labelled fields (``Label: value``, in any section) as printed -> the field's name."""
-    header_table: Mapping[str, str] = attrs.field(converter=_keys, factory=dict)
+    header_table: Mapping[str, str] = attrs.field(converter=_labels, factory=dict)
     """The header table's labels as printed -> field name; empty when the layout has none."""
-    parts: Mapping[str, str] = attrs.field(converter=dict, factory=dict)
+    parts: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Labels opening a determination's parts -> ``"claims"``, ``"reviewer"``, ``"rationale"``."""
     outcomes: Literal["header", "sentences", "none"] = attrs.field(default="header")
     """How outcomes are written: a treatment header ``<item>: Upheld``, sentences, or not
     in a form the library reads."""
     outcome_words: Mapping[str, str] = attrs.field(
-        converter=dict, factory=lambda: {"UPHELD": "upheld", "OVERTURNED": "overturned"}
+        converter=_table, factory=lambda: {"UPHELD": "upheld", "OVERTURNED": "overturned"}
     )
     """The words of a treatment header's outcome -> the outcome's value."""
     boilerplate: Mapping[str, tuple[re.Pattern[str], ...]] = attrs.field(
@@ -138,7 +157,7 @@ class Layout:
     """Words (lower case) that every partial-authorization header holds: while a header
     read so far holds them and matches none of the patterns, its beginning is sought
     on the lines before it, across sentence ends."""
-    not_extracted: Mapping[str, str] = attrs.field(converter=dict, factory=dict)
+    not_extracted: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
     :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""
 
@@ -155,7 +174,9 @@ class Layout:
     def _check_readers(self, _: object, value: Mapping[str, str]) -> None:
         unknown = sorted(set(value.values()) - READERS)
         if unknown:
-            raise ValueError(f"layout {self.name!r}: unknown readers {unknown}; use {sorted(READERS)}")
+            raise ValueError(
+                f"layout {self.name!r}: unknown readers {unknown}; use {sorted(READERS)}"
+            )
 
     @outcomes.validator
     def _check_outcomes(self, _: object, value: str) -> None:

@@ -41,8 +41,7 @@ LAYOUT = Layout(
     },
     outcomes="sentences",
     not_extracted={
-        "rationale": "the 2013 layout's guideline bases and rationales are free prose, "
-        "not read",
+        "rationale": "the 2013 layout's guideline bases and rationales are free prose, not read",
         "preamble": "a cover page before the first section is not extracted",
     },
 )

@@ -16,8 +16,7 @@ __all__ = ["LAYOUT"]
 
 LAYOUT = Layout(
     name="fdl-documents",
-    description="Letters with DOCUMENTS REVIEWED and IMR DECISION(S) AND RATIONALE(S) "
-    "sections.",
+    description="Letters with DOCUMENTS REVIEWED and IMR DECISION(S) AND RATIONALE(S) sections.",
     headings={
         "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
         "DOCUMENTS REVIEWED": "documents",
@@ -39,7 +38,6 @@ LAYOUT = Layout(
     boilerplate=BOILERPLATE,
     not_extracted={
         "documents": "the list of documents the reviewer read is not extracted",
-        "preamble": "the letter's opening lines (MAXIMUS FEDERAL SERVICES, INC.) are not "
-        "extracted",
+        "preamble": "the letter's opening lines (MAXIMUS FEDERAL SERVICES, INC.) are not extracted",
     },
 )
