@@ -83,7 +83,13 @@ _ACOEM_CHAPTER: Final = re.compile(
     + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS)
     + r")(?![a-z0-9])(?:[ \t]*\(?(?:19|20)\d\d\)?)?"
 )
-
+# The words such a title can open with, for a cheap ``str.startswith`` before the regex.
+_CHAPTER_STARTS: Final[tuple[str, ...]] = tuple(
+    sorted(
+        {name.lower().split()[0].split("-")[0].rstrip(",") for name in ACOEM_CHAPTERS}
+        | {"acoem", "chapter"}
+    )
+)
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
 _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
@@ -141,7 +147,11 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
     low = lower_ascii(rest)
     # A clause that names several parts belongs to the family of the first one named.
     # (Each regex is asked only where its first letters stand: a match costs more.)
-    chapter = _ACOEM_CHAPTER.match(low) if prefix is None or mtus else None
+    chapter = (
+        _ACOEM_CHAPTER.match(low)
+        if (prefix is None or mtus) and low.startswith(_CHAPTER_STARTS)
+        else None
+    )
     if (low[:5] == "acoem" and _ACOEM.match(rest)) or (mtus and "acoem" in low[:20]) or chapter:
         source = "ACOEM"
     elif (low[:1] == "o" and _ODG.match(rest)) or (
@@ -174,25 +184,25 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
     else:
-        title, topics = _title_and_topics(rest, chapter is not None)
+        title, topics = _title_and_topics(rest, chapter.end() if chapter else 0)
     return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
 
 
-def _title_and_topics(rest: str, chapter: bool = False) -> tuple[str, tuple[str, ...]]:
+def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, ...]]:
     """Cut a citation without a ``Section(s):`` label into its title and topics.
 
-    With ``chapter`` (``rest`` opens with the name of an ACOEM chapter) the title runs
-    to the first comma after the name, so the commas inside the name stay in it.
+    ``chapter_end`` is where the name of an ACOEM chapter that opens ``rest`` ends, or 0:
+    the title then runs to the first comma after it, so the commas of the name stay in it.
 
-    >>> _title_and_topics("Forearm, Wrist, and Hand Complaints 2004, Special Studies", True)
+    >>> _title_and_topics("Forearm, Wrist, and Hand Complaints 2004, Special Studies", 40)
     ('Forearm, Wrist, and Hand Complaints 2004', ('Special Studies',))
     """
     known = _TITLES.match(rest)
-    named = _ACOEM_CHAPTER.match(lower_ascii(rest)) if chapter and not known else None
     if known:
         cut = known.end()
-    elif named:
-        comma = rest.find(",", named.end())
+    elif chapter_end:
+        # (The page list, cut out of ``rest`` already, stood after the chapter's name.)
+        comma = rest.find(",", min(chapter_end, len(rest)))
         cut = comma if comma >= 0 else len(rest)
     elif rest[:5].lower() == "acoem" and _ACOEM.match(rest):
         comma = rest.find(",")
