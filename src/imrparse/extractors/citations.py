@@ -79,7 +79,7 @@ def _chapter_pattern(name: str) -> str:
 # "low back complaints 2004", "acoem chapter 12 low back complaints", "elbow complaints
 # (2007)". The end of the match is the end of the chapter's name (and year).
 _ACOEM_CHAPTER: Final = re.compile(
-    r"(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*[:,-]?[ \t]*)?(?:"
+    r"(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
     + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS)
     + r")(?![a-z0-9])(?:[ \t]*\(?(?:19|20)\d\d\)?)?"
 )
