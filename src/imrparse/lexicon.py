@@ -270,3 +270,29 @@ DIAGNOSIS_QUALIFIER_WORDS: Final[frozenset[str]] = frozenset(
         "joint",
     ]
 )
+
+# The chapters of ACOEM's practice guidelines (2004; elbow 2007) that MTUS adopted, as
+# citations name them after "MTUS" ("MTUS Low Back Complaints 2004", "MTUS ACOEM Chapter 12
+# Low Back Complaints"). A citation whose title is one of them is ACOEM's, not MTUS's own.
+# Chapters 1-7 are cited one by one or as "General Approaches".
+ACOEM_CHAPTERS: Final[tuple[str, ...]] = (
+    "Prevention",
+    "General Approach to Initial Assessment and Documentation",
+    "General Approaches",
+    "General Approach",
+    "Initial Approaches to Treatment",
+    "Work-Relatedness",
+    "Cornerstones of Disability Prevention and Management",
+    "Pain, Suffering, and the Restoration of Function",
+    "Independent Medical Examinations and Consultations",
+    "Neck and Upper Back Complaints",
+    "Shoulder Complaints",
+    "Elbow Complaints",
+    "Elbow Disorders",
+    "Forearm, Wrist, and Hand Complaints",
+    "Low Back Complaints",
+    "Knee Complaints",
+    "Ankle and Foot Complaints",
+    "Stress-Related Conditions",
+    "Eye",
+)

