@@ -23,7 +23,7 @@ from imrparse.cleaning import (
 )
 from imrparse.diagnostics import CODES
 from imrparse.extractors.dates import parse_date, parse_loose, resolve_year
-from imrparse.lexicon import HEADINGS
+from imrparse.layouts import vocabulary
 
 # Text that exercises every line ending and the separators str.splitlines() knows.
 LINEISH = st.lists(
@@ -324,7 +324,7 @@ def test_lenient_parse_never_raises_on_letterish_text(text: str) -> None:
 
 
 _ANY_HEADING = re.compile(
-    "|".join(re.escape(h) for h in HEADINGS) + "|NOTICE OF INDEPENDENT", re.IGNORECASE
+    "|".join(re.escape(h) for h in vocabulary().colon_headings), re.IGNORECASE
 )
 
 

@@ -27,7 +27,10 @@ from hypothesis import strategies as st
 import imrparse
 import strategies as gen
 from imrparse import Letter, ParseError, Severity
-from imrparse.lexicon import FIELD_LABELS, PART_LABELS
+from imrparse.layouts import vocabulary
+
+PART_LABELS = vocabulary().parts
+FIELD_LABELS = vocabulary().fields
 
 any_text = gen.any_text
 
@@ -359,7 +362,6 @@ def test_the_fast_cleaning_equals_the_step_by_step_cleaning(lines: list[str]) ->
 def test_each_line_is_named_as_its_folded_label_says(text: str) -> None:
     # The scanner names what a line opens while it classifies it; the grammar relies
     # on that name instead of folding the label again.
-    from imrparse.lexicon import FIELD_LABELS, HEADINGS, PART_LABELS
     from imrparse.records import TokenKind as K
     from imrparse.scanner import scan, split_outcome
 
@@ -369,7 +371,7 @@ def test_each_line_is_named_as_its_folded_label_says(text: str) -> None:
     for kind, _, content, _, _, _, name in scan(text):
         before_colon = content[: content.find(":")]
         if kind is K.HEADING:
-            assert name == HEADINGS[fold(content.rstrip(":"))]
+            assert name == vocabulary().colon_headings[fold(content.rstrip(":"))]
         elif kind is K.PART:
             assert name == PART_LABELS[fold(before_colon)]
         elif kind is K.FIELD:
@@ -426,8 +428,6 @@ def test_line_bodies_are_cut_the_same_whichever_way(text: str) -> None:
 
 
 def _heading_like() -> st.SearchStrategy[str]:
-    from imrparse.lexicon import HEADINGS
-
     def spaced(title: str, data: st.DataObject) -> str:
         words = title.split()
         gaps = data.draw(
@@ -439,7 +439,7 @@ def _heading_like() -> st.SearchStrategy[str]:
         )
         return "".join(w + g for w, g in zip(words, gaps, strict=True)).strip()
 
-    titles = st.sampled_from(sorted(HEADINGS)).flatmap(
+    titles = st.sampled_from(sorted(vocabulary().headings)).flatmap(
         lambda t: st.sampled_from([t, t.lower(), t.title()])
     )
     return st.builds(spaced, titles, st.data())

@@ -32,6 +32,7 @@ from .grammar import (
     Outline,
     Section,
     check_order,
+    heading_key,
     split_blocks,
     split_fields,
     split_sections,
@@ -132,20 +133,22 @@ def assemble(text: str, diag: Collector) -> Letter:
             removed[0][NUMBER],
             removed[0][COLUMN],
         )
-    outline = split_sections(lines, diag, scanned.headings)
-    headings = {match_key(lines[i][CONTENT].rstrip(":")) for i in scanned.headings}
-    before = {line[NAME] for line in outline.preamble if line[KIND] is _FIELD_KIND}
-    layout = detect(headings, before)
+    heads = scanned.headings
+    preamble = lines[: heads[0]] if heads else lines
+    layout = detect(
+        {heading_key(lines[i]) for i in heads},
+        {line[NAME] for line in preamble if line[KIND] is _FIELD_KIND},
+    )
     if layout is None:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
-        fields = split_fields(outline.preamble, scanned.doubled)[1]
-        case = (
-            _case_number(clean_lines(fields["case-number"][1])) if "case-number" in fields else None
-        )
+        fields = split_fields(preamble, scanned.doubled)[1]
+        case = _field_case(lines, fields["case-number"]) if "case-number" in fields else None
         return Letter(
             case_number=case or _page_header_case(text, removed), diagnostics=tuple(diag.items)
         )
+    roles = {match_key(printed.rstrip(":")): role for printed, role in layout.headings.items()}
+    outline = split_sections(lines, diag, heads, roles)
     return _Reader(layout, text, scanned, diag).read(outline.preamble, outline.sections, removed)
 
 
@@ -286,8 +289,10 @@ class _Reader:
             values[name] = (clean_lines(texts), label[NUMBER], label[COLUMN])
         values.update(self.table)
         case: str | None = None
-        if "case-number" in values:
-            case = _case_number(values["case-number"][0])
+        if "case-number" in self.table:
+            case = _case_number(self.table["case-number"][0])
+        elif "case-number" in self.fields:
+            case = _field_case(self.scanned.lines, self.fields["case-number"])
         if case is None:
             case = _page_header_case(self.text, removed)
         dates: dict[str, datetime.date] = {}
@@ -468,6 +473,17 @@ def _case_number(text: str) -> str | None:
             return "".join(match.group().split())
         at = text.find("CM", at + 2)
     return None
+
+
+def _field_case(lines: list[Line], field: tuple[Line, list[str]]) -> str | None:
+    """The case number a labelled field states, perhaps wrapped after its hyphen onto the
+    next line with text ("CM13-" / "0000004") across an empty line."""
+    label, texts = field
+    found = _case_number(clean_lines(texts))
+    if found is None:
+        at = lines.index(label)
+        found = _case_number("\n".join(contents(lines[at : at + 4])[:2]))
+    return found
 
 
 def _page_header_case(text: str, removed: list[Line]) -> str | None:

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
 from .cleaning import clean_lines
 from .diagnostics import Collector
+from .lexicon import match_key
 
 # Token kinds bound once, in the scanner: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
@@ -54,6 +55,7 @@ __all__ = [
     "Part",
     "Section",
     "check_order",
+    "heading_key",
     "is_doubled",
     "split_blocks",
     "split_fields",
@@ -141,13 +143,24 @@ def _paragraph_break_before(line: Line, spaced: bool) -> bool:
     return line[KIND] is _BREAK or (line[GAP] > 0 and not spaced)
 
 
+def heading_key(line: Line) -> str:
+    """The matching key of a heading line, without its trailing colon."""
+    return match_key(line[CONTENT].rstrip().rstrip(":"))
+
+
 def split_sections(
-    lines: list[Line], diag: Collector, headings: list[int] | None = None
+    lines: list[Line],
+    diag: Collector,
+    headings: list[int] | None = None,
+    roles: Mapping[str, str] | None = None,
 ) -> Outline:
     """Rule ``letter``: cut the lines at section headings.
 
     A heading seen twice continues its section (``duplicate-section``). ``headings``,
-    the indexes of the heading lines, saves a pass when the caller has them.
+    the indexes of the heading lines, saves a pass when the caller has them. ``roles``
+    maps the keys (:func:`heading_key`) of the layout's own headings to their roles; a
+    heading it does not hold (one of another layout) opens a section named ``"other:"``
+    and its key, which no reader of the layout reads.
     """
     heads = (
         headings
@@ -160,6 +173,9 @@ def split_sections(
         line = lines[i]
         body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
         name = line[NAME]
+        if roles is not None:
+            key = heading_key(line)
+            name = roles.get(key) or f"other:{key}"
         if name in sections:
             diag.add(
                 "duplicate-section",

@@ -1,8 +1,9 @@
-"""Closed word lists the grammar and extractors rely on.
+"""Closed word lists the extractors rely on, whatever the layout.
 
-Everything here is data: section headings, labels, board specialties, state
-names, number words and the qualifier words of diagnosis codes. Keeping the
-lists in one module keeps the rules that use them short.
+Everything here is data: board specialties, state names, number words, the
+qualifier words of diagnosis codes and MTUS's ACOEM chapters. A layout's own words
+(its headings, labels and boilerplate) are declared in its module of
+:mod:`imrparse.layouts`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,9 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "ACOEM_CHAPTERS",
     "DIAGNOSIS_QUALIFIER_WORDS",
-    "FIELD_LABELS",
-    "HEADINGS",
     "NUMBER_WORDS",
-    "OUTCOME_WORDS",
-    "PART_LABELS",
     "SPECIALTIES",
     "STATES",
     "match_key",
@@ -30,60 +28,6 @@ def match_key(text: str) -> str:
     """
     return " ".join(text.split()).upper()
 
-
-# Section headings -> the section's canonical name. Matched on the whole line,
-# case-insensitively, with white space folded and a trailing colon ignored.
-HEADINGS: Final[dict[str, str]] = {
-    match_key(k): v
-    for k, v in {
-        "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
-        "CLINICAL CASE SUMMARY": "summary",
-        "IMR ISSUES, DECISIONS AND RATIONALES": "decisions",
-        "IMR ISSUES, DECISIONS, AND RATIONALES": "decisions",
-        "IMR DECISION(S) AND RATIONALE(S)": "decisions",
-        "IMR DECISIONS AND RATIONALES": "decisions",
-        "DOCUMENTS REVIEWED": "documents",
-        # The 2013 layout.
-        "NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION": "legacy-notice",
-        "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE": "legacy-decisions",
-        "MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER": "legacy-qualifications",
-        "CASE SUMMARY": "legacy-summary",
-    }.items()
-}
-
-# The order the sections of the main layout come in.
-SECTION_ORDER: Final[dict[str, int]] = {"how": 0, "summary": 1, "decisions": 2, "documents": 3}
-
-# Labels that open a part of a determination block -> the part's name.
-PART_LABELS: Final[dict[str, str]] = {
-    "CLAIMS ADMINISTRATOR GUIDELINE": "claims",
-    "CLAIMS ADMINISTRATOR GUIDELINES": "claims",
-    "MAXIMUS GUIDELINE": "reviewer",
-    "MAXIMUS GUIDELINES": "reviewer",
-    "DECISION RATIONALE": "rationale",
-}
-
-# Labelled fields: credentials block and cover page -> the field's name.
-FIELD_LABELS: Final[dict[str, str]] = {
-    "STATE(S) OF LICENSURE": "states",
-    "STATES OF LICENSURE": "states",
-    "STATE OF LICENSURE": "states",
-    "CERTIFICATION(S)/SPECIALTY": "specialties",
-    "CERTIFICATIONS/SPECIALTY": "specialties",
-    "CERTIFICATION/SPECIALTY": "specialties",
-    "CERTIFICATION(S)/SPECIALTIES": "specialties",
-    "CASE NUMBER": "case-number",
-    "IMR CASE NUMBER": "case-number",
-    "CLAIM NUMBER": "claim-number",
-    "DATE OF INJURY": "date-of-injury",
-    "DATE OF UR DECISION": "date-of-ur-decision",
-    "DATE ASSIGNED": "date-assigned",
-    "APPLICATION RECEIVED": "application-received",
-    "DATED": "dated",
-    "EMPLOYEE": "employee",
-}
-
-OUTCOME_WORDS: Final[dict[str, str]] = {"UPHELD": "upheld", "OVERTURNED": "overturned"}
 
 NUMBER_WORDS: Final[dict[str, int]] = {
     w: i
