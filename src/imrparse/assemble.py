@@ -38,7 +38,6 @@ from .grammar import (
     split_sections,
 )
 from .layouts import Layout, detect, vocabulary
-from .lexicon import match_key
 from .records import (
     CaseDates,
     CaseSummary,
@@ -135,10 +134,8 @@ def assemble(text: str, diag: Collector) -> Letter:
         )
     heads = scanned.headings
     preamble = lines[: heads[0]] if heads else lines
-    layout = detect(
-        {heading_key(lines[i]) for i in heads},
-        {line[NAME] for line in preamble if line[KIND] is _FIELD_KIND},
-    )
+    keys = [heading_key(lines[i]) for i in heads]
+    layout = detect(keys, [line[NAME] for line in preamble if line[KIND] is _FIELD_KIND])
     if layout is None:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
@@ -147,8 +144,9 @@ def assemble(text: str, diag: Collector) -> Letter:
         return Letter(
             case_number=case or _page_header_case(text, removed), diagnostics=tuple(diag.items)
         )
-    roles = {match_key(printed.rstrip(":")): role for printed, role in layout.headings.items()}
-    outline = split_sections(lines, diag, heads, roles)
+    roles = layout.roles
+    # (a heading of another layout opens a section that no reader of this one reads)
+    outline = split_sections(lines, diag, heads, [roles.get(k) or f"other:{k}" for k in keys])
     return _Reader(layout, text, scanned, diag).read(outline.preamble, outline.sections, removed)
 
 

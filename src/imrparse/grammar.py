@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from .cleaning import clean_lines
@@ -152,15 +152,14 @@ def split_sections(
     lines: list[Line],
     diag: Collector,
     headings: list[int] | None = None,
-    roles: Mapping[str, str] | None = None,
+    names: list[str] | None = None,
 ) -> Outline:
     """Rule ``letter``: cut the lines at section headings.
 
     A heading seen twice continues its section (``duplicate-section``). ``headings``,
-    the indexes of the heading lines, saves a pass when the caller has them. ``roles``
-    maps the keys (:func:`heading_key`) of the layout's own headings to their roles; a
-    heading it does not hold (one of another layout) opens a section named ``"other:"``
-    and its key, which no reader of the layout reads.
+    the indexes of the heading lines, saves a pass when the caller has them. ``names``
+    gives each heading of ``headings`` its section's name (default: the role the scanner
+    named); the layout names a heading of another layout so that no reader reads it.
     """
     heads = (
         headings
@@ -172,10 +171,7 @@ def split_sections(
     for n, i in enumerate(heads):
         line = lines[i]
         body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
-        name = line[NAME]
-        if roles is not None:
-            key = heading_key(line)
-            name = roles.get(key) or f"other:{key}"
+        name = line[NAME] if names is None else names[n]
         if name in sections:
             diag.add(
                 "duplicate-section",
@@ -195,7 +191,7 @@ def check_order(outline: Outline, order: Sequence[str], diag: Collector) -> None
     (``section-out-of-order``); ``order`` lists the layout's roles in their usual order."""
     rank = {role: n for n, role in enumerate(order)}
     last_rank = -1
-    for section in sorted(outline.sections.values(), key=lambda s: s.heading[NUMBER]):
+    for section in outline.sections.values():  # (in the order their headings first come)
         here = rank.get(section.name, -1)
         if 0 <= here < last_rank:
             line = section.heading

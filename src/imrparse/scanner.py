@@ -435,7 +435,6 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
                 removed.append(len(lines) - 1)
                 empty += 1
                 gap = 0
-                colon_before = False
                 continue
             first = content[0]
             if ":" in content or first in initials or first > "\x7f":
@@ -449,10 +448,11 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
             if index is not None:
                 index.append(len(lines))
         else:
-            append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
+            page_break = "\f" in body
+            append((_PAGE_BREAK if page_break else _BREAK, number, "", 1, 0, gap, ""))
             empty += 1
             gap = 0
-            colon_before = False
+            colon_before = colon_before and page_break  # (a page boundary ends no header)
             continue
         colon_before = kind is _TEXT and content[-1] == ":"
         if last == number - 1:
@@ -537,8 +537,8 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Voc
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK
+                colon_before = False  # (a page boundary ends no header)
             previous_filled = False
-            colon_before = False
         append((kind, number, content, column, artifacts, gap, name))
         blanks += gap
         gap = 0

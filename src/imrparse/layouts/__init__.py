@@ -23,7 +23,7 @@ Adding a layout is one new module that builds a :class:`Layout` and passes it to
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal, TypeVar
 
 import attrs
@@ -161,9 +161,17 @@ class Layout:
     """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
     :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""
 
+    roles: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+    """The roles of the layout's headings by their matching keys, without a trailing colon
+    (derived from :attr:`headings`)."""
+
     @sections.default
     def _sections(self) -> tuple[str, ...]:
         return tuple(self.readers)
+
+    @roles.default
+    def _roles(self) -> dict[str, str]:
+        return {match_key(k).rstrip(":").rstrip(): role for k, role in self.headings.items()}
 
     @name.validator
     def _check_name(self, _: object, value: str) -> None:
@@ -183,16 +191,12 @@ class Layout:
         if value not in OUTCOME_STYLES:
             raise ValueError(f"layout {self.name!r}: outcomes must be one of {OUTCOME_STYLES}")
 
-    def score(self, headings: Collection[str], header_fields: Collection[str]) -> int:
-        """How well a letter with these headings (matching keys) and these fields before its
-        first heading fits this layout: the sum of the weights of the marks it has."""
-        return sum(w for k, w in self.marks.items() if k in headings) + sum(
-            w for k, w in self.header_marks.items() if k in header_fields
-        )
-
 
 _REGISTRY: dict[str, Layout] = {}
 _VOCABULARY: list[Vocabulary] = []  # the cached union of the registered layouts' words
+# The cached index of detect(): a mark (a heading's key, or "field:" and a field's name)
+# -> the registered layouts it counts for, with its weight.
+_MARKS: dict[str, list[tuple[int, int]]] = {}
 
 
 def register(layout: Layout) -> Layout:
@@ -208,6 +212,7 @@ def register(layout: Layout) -> Layout:
         _check_consistent(layout, others, table)
     _REGISTRY[layout.name] = layout
     _VOCABULARY.clear()
+    _MARKS.clear()
     return layout
 
 
@@ -226,6 +231,7 @@ def unregister(name: str) -> None:
     """Remove the layout called ``name`` from the registry (``KeyError`` if there is none)."""
     del _REGISTRY[name]
     _VOCABULARY.clear()
+    _MARKS.clear()
 
 
 def registered() -> tuple[Layout, ...]:
@@ -261,7 +267,7 @@ def vocabulary() -> Vocabulary:
     return _VOCABULARY[0]
 
 
-def detect(headings: Collection[str], header_fields: Collection[str]) -> Layout | None:
+def detect(headings: Iterable[str], header_fields: Iterable[str]) -> Layout | None:
     """The registered layout that fits a letter best, or ``None`` when none fits at all.
 
     ``headings`` are the matching keys of the letter's heading lines, ``header_fields``
@@ -276,13 +282,19 @@ def detect(headings: Collection[str], header_fields: Collection[str]) -> Layout 
     >>> detect(set(), ()) is None
     True
     """
-    best: Layout | None = None
-    best_score = 0
-    for layout in _REGISTRY.values():
-        score = layout.score(headings, header_fields)
-        if score > best_score:
-            best, best_score = layout, score
-    return best
+    layouts = list(_REGISTRY.values())
+    if not _MARKS:
+        for n, layout in enumerate(layouts):
+            for key, weight in layout.marks.items():
+                _MARKS.setdefault(key, []).append((n, weight))
+            for name, weight in layout.header_marks.items():
+                _MARKS.setdefault("field:" + name, []).append((n, weight))
+    scores = [0] * len(layouts)
+    for mark in (*headings, *("field:" + name for name in header_fields)):
+        for n, weight in _MARKS.get(mark, ()):
+            scores[n] += weight
+    best = max(scores, default=0)
+    return layouts[scores.index(best)] if best > 0 else None
 
 
 def _register_builtins() -> None:
