@@ -32,7 +32,6 @@ from .grammar import (
     Outline,
     Section,
     check_order,
-    heading_key,
     split_blocks,
     split_fields,
     split_sections,
@@ -74,6 +73,7 @@ _SENTENCE_OUTCOME: Final = re.compile(
     re.IGNORECASE,
 )
 _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
+_NO_DATES: Final = CaseDates()
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _PRIORITIES: Final = {priority.value: priority for priority in Priority}
 _FIELD_KIND: Final = TokenKind.FIELD
@@ -134,7 +134,7 @@ def assemble(text: str, diag: Collector) -> Letter:
         )
     heads = scanned.headings
     preamble = lines[: heads[0]] if heads else lines
-    keys = [heading_key(lines[i]) for i in heads]
+    keys = [lines[i][NAME] for i in heads]  # (the scanner names a heading by its key)
     layout = detect(keys, [line[NAME] for line in preamble if line[KIND] is _FIELD_KIND])
     if layout is None:
         diag.add("no-letter", "no section of an IMR letter was recognised")
@@ -282,6 +282,8 @@ class _Reader:
         """The case number, dates and priority from the labelled fields that state them:
         the header table first, then the cover page's fields, then (case number only) a
         running page header."""
+        if not self.fields and not self.table:  # (most letters before 2016)
+            return _page_header_case(self.text, removed), _NO_DATES, None
         values: dict[str, tuple[str, int, int]] = {}
         for name, (label, texts) in self.fields.items():
             values[name] = (clean_lines(texts), label[NUMBER], label[COLUMN])
@@ -305,7 +307,7 @@ class _Reader:
             priority = _PRIORITIES.get(word.strip(" .").lower())
             if priority is None:
                 self.diag.add("invalid-value", f"unknown priority {word!r}", line, column)
-        return case, CaseDates(**dates), priority
+        return case, CaseDates(**dates) if dates else _NO_DATES, priority
 
     def _date(self, name: str, value: str, line: int, column: int) -> datetime.date | None:
         try:

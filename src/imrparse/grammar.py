@@ -25,7 +25,6 @@ from typing import Final, NamedTuple
 
 from .cleaning import clean_lines
 from .diagnostics import Collector
-from .lexicon import match_key
 
 # Token kinds bound once, in the scanner: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
@@ -55,7 +54,6 @@ __all__ = [
     "Part",
     "Section",
     "check_order",
-    "heading_key",
     "is_doubled",
     "split_blocks",
     "split_fields",
@@ -143,11 +141,6 @@ def _paragraph_break_before(line: Line, spaced: bool) -> bool:
     return line[KIND] is _BREAK or (line[GAP] > 0 and not spaced)
 
 
-def heading_key(line: Line) -> str:
-    """The matching key of a heading line, without its trailing colon."""
-    return match_key(line[CONTENT].rstrip().rstrip(":"))
-
-
 def split_sections(
     lines: list[Line],
     diag: Collector,
@@ -158,8 +151,9 @@ def split_sections(
 
     A heading seen twice continues its section (``duplicate-section``). ``headings``,
     the indexes of the heading lines, saves a pass when the caller has them. ``names``
-    gives each heading of ``headings`` its section's name (default: the role the scanner
-    named); the layout names a heading of another layout so that no reader reads it.
+    gives each heading of ``headings`` its section's name (default: the heading's key, as
+    the scanner named it); the layout names its headings by their roles, and a heading of
+    another layout so that no reader reads it.
     """
     heads = (
         headings

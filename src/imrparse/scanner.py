@@ -106,6 +106,8 @@ class Vocabulary:
     labels; the scanner reads every letter with their union, built by
     :func:`imrparse.layouts.vocabulary`, and the layout is chosen afterwards from
     what the scan found. Keys are matching keys (:func:`~imrparse.lexicon.match_key`).
+    A heading line is named by its key (without a trailing colon): which section it
+    opens is for the layout to say.
     """
 
     def __init__(
@@ -117,9 +119,9 @@ class Vocabulary:
         outcomes: dict[str, str],
     ) -> None:
         self.headings: dict[str, str] = headings
-        """Headings that may stand alone on a line (a trailing colon is allowed)."""
+        """Headings that may stand alone on a line (a trailing colon is allowed) -> key."""
         self.colon_headings: dict[str, str] = {**colon_headings, **headings}
-        """Every heading, for a line that ends in a colon."""
+        """Every heading, for a line that ends in a colon -> key."""
         self.parts: dict[str, str] = parts
         """Labels that open a part of a determination -> the part's role."""
         self.fields: dict[str, str] = fields
@@ -221,7 +223,7 @@ def classify(content: str, vocab: Vocabulary | None = None) -> TokenKind:
 def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind, str]:
     """:func:`classify`, and the name of what the line opens (``""`` for prose).
 
-    The name is the section's role for a heading, the part's or field's for a label,
+    The name is the heading's matching key for a heading, the part's or field's for a label,
     the outcome value for a treatment header: what the grammar needs from the line,
     found once, while the line is classified. ``vocab`` defaults to the union of the
     registered layouts' words.

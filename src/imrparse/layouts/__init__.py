@@ -253,12 +253,12 @@ def vocabulary() -> Vocabulary:
         fields: dict[str, str] = {}
         outcomes: dict[str, str] = {}
         for layout in _REGISTRY.values():
-            for printed, role in layout.headings.items():
+            for printed in layout.headings:
                 key = match_key(printed)
                 if key.endswith(":"):
-                    colon_headings[key[:-1].rstrip()] = role
+                    colon_headings[key[:-1].rstrip()] = key[:-1].rstrip()
                 else:
-                    headings[key] = role
+                    headings[key] = key
             parts.update(_keys(layout.parts))
             fields.update(_keys(layout.fields))
             fields.update(layout.header_table)
