@@ -59,7 +59,6 @@ from .scanner import (
     Scan,
     contents,
     scan_text,
-    split_lines,
 )
 
 __all__ = ["assemble"]
@@ -72,6 +71,8 @@ _SENTENCE_OUTCOME: Final = re.compile(
     r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
     re.IGNORECASE,
 )
+# What stands before the case number in a running page header.
+_HEADER_LABEL: Final = re.compile(r"Case[ \t\u00a0]+N(?:umber|o\.?)[ \t\u00a0:]*$", re.IGNORECASE)
 _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
 _NO_DATES: Final = CaseDates()
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
@@ -167,7 +168,7 @@ class _Reader:
         self, preamble: list[Line], sections: dict[str, Section], removed: list[Line]
     ) -> Letter:
         layout, diag = self.layout, self.diag
-        check_order(Outline(preamble, sections), layout.sections, diag)
+        check_order(Outline(preamble, sections), layout.ranks, diag)
         for role in layout.required:
             if role not in sections:
                 diag.add("missing-section", f"the section {self._title(role)!r} was not found")
@@ -487,14 +488,14 @@ def _field_case(lines: list[Line], field: tuple[Line, list[str]]) -> str | None:
 
 
 def _page_header_case(text: str, removed: list[Line]) -> str | None:
-    """The case number a running page header states (the header was removed from its line)."""
+    """The case number a running page header states (the header was removed from its
+    line): the first case number that follows its label, "Case Number" or "Case No"."""
     if not removed:
         return None
-    bodies = split_lines(text)[0]
-    for line in removed:
-        at = line[NUMBER] - 1
-        # (a header may wrap after the number's hyphen: read its line and the next)
-        found = _case_number("\n".join(bodies[at : at + 2]))
-        if found is not None:
-            return found
+    at = text.find("CM")
+    while at >= 0:
+        match = _CASE_NUMBER.match(text, at)
+        if match is not None and _HEADER_LABEL.search(text, max(0, at - 24), at) is not None:
+            return "".join(match.group().split())
+        at = text.find("CM", at + 2)
     return None

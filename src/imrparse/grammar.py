@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
 from .cleaning import clean_lines
@@ -180,10 +180,9 @@ def split_sections(
     return Outline(preamble, sections)
 
 
-def check_order(outline: Outline, order: Sequence[str], diag: Collector) -> None:
+def check_order(outline: Outline, rank: Mapping[str, int], diag: Collector) -> None:
     """Report sections that come before one that usually precedes them
-    (``section-out-of-order``); ``order`` lists the layout's roles in their usual order."""
-    rank = {role: n for n, role in enumerate(order)}
+    (``section-out-of-order``); ``rank`` gives the layout's roles their usual positions."""
     last_rank = -1
     for section in outline.sections.values():  # (in the order their headings first come)
         here = rank.get(section.name, -1)

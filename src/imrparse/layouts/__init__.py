@@ -165,6 +165,13 @@ class Layout:
     """The roles of the layout's headings by their matching keys, without a trailing colon
     (derived from :attr:`headings`)."""
 
+    ranks: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
+    """The position of each role in :attr:`sections` (derived)."""
+
+    @ranks.default
+    def _ranks(self) -> dict[str, int]:
+        return {role: n for n, role in enumerate(self.sections)}
+
     @sections.default
     def _sections(self) -> tuple[str, ...]:
         return tuple(self.readers)
