@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Final
+from typing import Final, cast
 
 from .cleaning import blank_controls, clean_lines, find_control, find_mojibake
 from .diagnostics import Collector
@@ -36,7 +36,7 @@ from .grammar import (
     split_fields,
     split_sections,
 )
-from .layouts import Layout, detect, vocabulary
+from .layouts import Layout, vocabulary
 from .records import (
     CaseDates,
     CaseSummary,
@@ -119,7 +119,8 @@ def assemble(text: str, diag: Collector) -> Letter:
             "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
             *_position(text, mojibake),
         )
-    scanned = scan_text(text, vocabulary())
+    words = vocabulary()
+    scanned = scan_text(text, words)
     lines = scanned.lines
     if not scanned.filled:
         diag.add("empty-input", "the text holds no letter: it is empty or only white space")
@@ -136,8 +137,8 @@ def assemble(text: str, diag: Collector) -> Letter:
     heads = scanned.headings
     preamble = lines[: heads[0]] if heads else lines
     keys = [lines[i][NAME] for i in heads]  # (the scanner names a heading by its key)
-    layout = detect(keys, [line[NAME] for line in preamble if line[KIND] is _FIELD_KIND])
-    if layout is None:
+    best = words.best(keys, [line[NAME] for line in preamble if line[KIND] is _FIELD_KIND])
+    if best < 0:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
         fields = split_fields(preamble, scanned.doubled)[1]
@@ -145,6 +146,7 @@ def assemble(text: str, diag: Collector) -> Letter:
         return Letter(
             case_number=case or _page_header_case(text, removed), diagnostics=tuple(diag.items)
         )
+    layout = cast(Layout, words.layouts[best])  # (detect(), without the call from Python)
     roles = layout.roles
     # (a heading of another layout opens a section that no reader of this one reads)
     outline = split_sections(lines, diag, heads, [roles.get(k) or f"other:{k}" for k in keys])

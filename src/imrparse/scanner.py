@@ -24,6 +24,7 @@ from typing import Final, NamedTuple
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
 from .lexicon import match_key
 from .records import TokenKind
+from .vocabulary import Vocabulary
 
 __all__ = [
     "ARTIFACTS",
@@ -91,50 +92,6 @@ _CONTENT: Final = itemgetter(CONTENT)
 def contents(lines: Iterable[Line]) -> list[str]:
     """The contents of the lines that have any, in order."""
     return list(filter(None, map(_CONTENT, lines)))
-
-
-def _initials(keys: Iterable[str]) -> frozenset[str]:
-    """The first letters of upper-case keys, in either case: a text that starts with
-    any other ASCII character can't fold to one of the keys."""
-    return frozenset(c for key in keys for c in (key[0], key[0].lower()))
-
-
-class Vocabulary:
-    """The words the scanner recognises lines by, with what each line opens.
-
-    Every registered layout (:mod:`imrparse.layouts`) declares its own headings and
-    labels; the scanner reads every letter with their union, built by
-    :func:`imrparse.layouts.vocabulary`, and the layout is chosen afterwards from
-    what the scan found. Keys are matching keys (:func:`~imrparse.lexicon.match_key`).
-    A heading line is named by its key (without a trailing colon): which section it
-    opens is for the layout to say.
-    """
-
-    def __init__(
-        self,
-        headings: dict[str, str],
-        colon_headings: dict[str, str],
-        parts: dict[str, str],
-        fields: dict[str, str],
-        outcomes: dict[str, str],
-    ) -> None:
-        self.headings: dict[str, str] = headings
-        """Headings that may stand alone on a line (a trailing colon is allowed) -> key."""
-        self.colon_headings: dict[str, str] = {**colon_headings, **headings}
-        """Every heading, for a line that ends in a colon -> key."""
-        self.parts: dict[str, str] = parts
-        """Labels that open a part of a determination -> the part's role."""
-        self.fields: dict[str, str] = fields
-        """Labels of fields (``Label: value``) -> the field's name."""
-        self.outcomes: dict[str, str] = outcomes
-        """Outcome words of treatment headers -> the outcome's value."""
-        labels = [*parts, *fields, *self.colon_headings]
-        self.longest_label: int = max(map(len, labels), default=0) + 8
-        self.label_initials: frozenset[str] = _initials(labels)
-        self.longest_outcome: int = max(map(len, outcomes), default=0) + 8
-        self.outcome_initials: frozenset[str] = _initials(outcomes)
-        self.longest_heading: int = max(map(len, headings), default=0) + 8
-        self.heading_initials: frozenset[str] = _initials(headings)
 
 
 def _default() -> Vocabulary:
@@ -412,7 +369,6 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
     adjacent = 0
     longest = v.longest_heading
     initials = v.heading_initials
-    colon_before = False  # whether the last line is text that ends in a colon
     for number, body in enumerate(bodies, 1):
         if not body:
             gap += 1
@@ -444,19 +400,16 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
             else:
                 kind = _TEXT
                 name = ""
-            if colon_before and kind is _TEXT and len(content) <= v.longest_outcome:
-                kind, name = _outcome_alone(content, v)
+            if kind is _TEXT and len(content) <= v.longest_outcome:
+                kind, name = _outcome_alone(content, lines, v)
             index = indexes.get(kind)
             if index is not None:
                 index.append(len(lines))
         else:
-            page_break = "\f" in body
-            append((_PAGE_BREAK if page_break else _BREAK, number, "", 1, 0, gap, ""))
+            append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
             empty += 1
             gap = 0
-            colon_before = colon_before and page_break  # (a page boundary ends no header)
             continue
-        colon_before = kind is _TEXT and content[-1] == ":"
         if last == number - 1:
             adjacent += 1
         last = number
@@ -479,11 +432,20 @@ def _may_be_heading(content: str, v: Vocabulary) -> bool:
     )
 
 
-def _outcome_alone(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
-    """A line of text after a line ending in a colon: a treatment header's outcome alone
-    ("Upheld") is read as a treatment header, anything else stays text."""
-    outcome = outcome_word(content, v)
-    return (_TEXT, "") if outcome is None else (_DETERMINATION, outcome)
+def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[TokenKind, str]:
+    """A short line of text: a treatment header's outcome alone ("Upheld") right after a
+    line of text ending in a colon (page boundaries between them) is read as a treatment
+    header whose outcome a wrap moved; anything else stays text."""
+    for i in range(len(before) - 1, -1, -1):
+        kind = before[i][KIND]
+        if kind is _TEXT:
+            if not before[i][CONTENT].endswith(":"):
+                break
+            outcome = outcome_word(content, v)
+            return (_TEXT, "") if outcome is None else (_DETERMINATION, outcome)
+        if kind is not _PAGE_BREAK and kind is not _ARTIFACT:
+            break
+    return _TEXT, ""
 
 
 def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Vocabulary) -> Scan:
@@ -497,7 +459,6 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Voc
     filled = 0
     adjacent = 0
     previous_filled = False
-    colon_before = False  # whether the last line is text that ends in a colon
     for number, body in enumerate(bodies, 1):
         if not body:
             gap += 1
@@ -519,12 +480,11 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Voc
             else:
                 kind = _TEXT
                 name = ""
-            if colon_before and kind is _TEXT and len(content) <= v.longest_outcome:
-                kind, name = _outcome_alone(content, v)
+            if kind is _TEXT and len(content) <= v.longest_outcome:
+                kind, name = _outcome_alone(content, lines, v)
             index = indexes.get(kind)
             if index is not None:
                 index.append(len(lines))
-            colon_before = kind is _TEXT and content[-1] == ":"
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
@@ -539,7 +499,6 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Voc
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK
-                colon_before = False  # (a page boundary ends no header)
             previous_filled = False
         append((kind, number, content, column, artifacts, gap, name))
         blanks += gap

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, cast
 
 import attrs
 
 from ..lexicon import match_key
-from ..scanner import Vocabulary
+from ..vocabulary import Vocabulary
 
 __all__ = [
     "READERS",
@@ -201,9 +201,6 @@ class Layout:
 
 _REGISTRY: dict[str, Layout] = {}
 _VOCABULARY: list[Vocabulary] = []  # the cached union of the registered layouts' words
-# The cached index of detect(): a mark (a heading's key, or "field:" and a field's name)
-# -> the registered layouts it counts for, with its weight.
-_MARKS: dict[str, list[tuple[int, int]]] = {}
 
 
 def register(layout: Layout) -> Layout:
@@ -219,7 +216,6 @@ def register(layout: Layout) -> Layout:
         _check_consistent(layout, others, table)
     _REGISTRY[layout.name] = layout
     _VOCABULARY.clear()
-    _MARKS.clear()
     return layout
 
 
@@ -238,7 +234,6 @@ def unregister(name: str) -> None:
     """Remove the layout called ``name`` from the registry (``KeyError`` if there is none)."""
     del _REGISTRY[name]
     _VOCABULARY.clear()
-    _MARKS.clear()
 
 
 def registered() -> tuple[Layout, ...]:
@@ -252,7 +247,8 @@ def get(name: str) -> Layout:
 
 
 def vocabulary() -> Vocabulary:
-    """The union of the registered layouts' headings and labels, as the scanner reads it."""
+    """The union of the registered layouts' headings and labels, as the scanner reads it,
+    with the index of their marks that :func:`detect` scores."""
     if not _VOCABULARY:
         headings: dict[str, str] = {}
         colon_headings: dict[str, str] = {}
@@ -270,7 +266,16 @@ def vocabulary() -> Vocabulary:
             fields.update(_keys(layout.fields))
             fields.update(layout.header_table)
             outcomes.update(_keys(layout.outcome_words))
-        _VOCABULARY.append(Vocabulary(headings, colon_headings, parts, fields, outcomes))
+        layouts = tuple(_REGISTRY.values())
+        marks: dict[str, list[tuple[int, int]]] = {}
+        for n, layout in enumerate(layouts):
+            for key, weight in layout.marks.items():
+                marks.setdefault(key, []).append((n, weight))
+            for name, weight in layout.header_marks.items():
+                marks.setdefault("field:" + name, []).append((n, weight))
+        _VOCABULARY.append(
+            Vocabulary(headings, colon_headings, parts, fields, outcomes, layouts, marks)
+        )
     return _VOCABULARY[0]
 
 
@@ -289,19 +294,9 @@ def detect(headings: Iterable[str], header_fields: Iterable[str]) -> Layout | No
     >>> detect(set(), ()) is None
     True
     """
-    layouts = list(_REGISTRY.values())
-    if not _MARKS:
-        for n, layout in enumerate(layouts):
-            for key, weight in layout.marks.items():
-                _MARKS.setdefault(key, []).append((n, weight))
-            for name, weight in layout.header_marks.items():
-                _MARKS.setdefault("field:" + name, []).append((n, weight))
-    scores = [0] * len(layouts)
-    for mark in (*headings, *("field:" + name for name in header_fields)):
-        for n, weight in _MARKS.get(mark, ()):
-            scores[n] += weight
-    best = max(scores, default=0)
-    return layouts[scores.index(best)] if best > 0 else None
+    words = vocabulary()
+    best = words.best(headings, header_fields)
+    return None if best < 0 else cast(Layout, words.layouts[best])
 
 
 def _register_builtins() -> None:

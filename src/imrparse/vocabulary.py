@@ -1,0 +1,76 @@
+"""What the registered layouts give the pipeline: the words one scan recognises, and
+the marks that tell the layouts apart.
+
+:func:`imrparse.layouts.vocabulary` builds one :class:`Vocabulary` from every registered
+layout (and builds it again when the registry changes); the scanner classifies lines
+with its word tables and :meth:`Vocabulary.best` scores the layouts on what the scan
+found. Keys are matching keys (:func:`~imrparse.lexicon.match_key`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["Vocabulary"]
+
+
+def _initials(keys: Iterable[str]) -> frozenset[str]:
+    """The first letters of upper-case keys, in either case: a text that starts with
+    any other ASCII character can't fold to one of the keys."""
+    return frozenset(c for key in keys for c in (key[0], key[0].lower()))
+
+
+class Vocabulary:
+    """The union of the registered layouts' words, and the index that detects a layout.
+
+    A heading line is named by its key (without a trailing colon): which section it
+    opens is for the layout to say. ``layouts`` are the registered layouts in order and
+    ``marks`` maps each mark (a heading's key, or ``"field:"`` and a field's name) to the
+    indexes of the layouts it counts for, with its weight.
+    """
+
+    def __init__(
+        self,
+        headings: dict[str, str],
+        colon_headings: dict[str, str],
+        parts: dict[str, str],
+        fields: dict[str, str],
+        outcomes: dict[str, str],
+        layouts: tuple[object, ...] = (),
+        marks: dict[str, list[tuple[int, int]]] | None = None,
+    ) -> None:
+        self.headings: dict[str, str] = headings
+        """Headings that may stand alone on a line (a trailing colon is allowed) -> key."""
+        self.colon_headings: dict[str, str] = {**colon_headings, **headings}
+        """Every heading, for a line that ends in a colon -> key."""
+        self.parts: dict[str, str] = parts
+        """Labels that open a part of a determination -> the part's role."""
+        self.fields: dict[str, str] = fields
+        """Labels of fields (``Label: value``) -> the field's name."""
+        self.outcomes: dict[str, str] = outcomes
+        """Outcome words of treatment headers -> the outcome's value."""
+        self.layouts: tuple[object, ...] = layouts
+        """The registered layouts, in the order they were registered."""
+        self.marks: dict[str, list[tuple[int, int]]] = marks if marks is not None else {}
+        """Mark -> (index into ``layouts``, weight) for each layout it counts for."""
+        labels = [*parts, *fields, *self.colon_headings]
+        self.longest_label: int = max(map(len, labels), default=0) + 8
+        self.label_initials: frozenset[str] = _initials(labels)
+        self.longest_outcome: int = max(map(len, outcomes), default=0) + 8
+        self.outcome_initials: frozenset[str] = _initials(outcomes)
+        self.longest_heading: int = max(map(len, headings), default=0) + 8
+        self.heading_initials: frozenset[str] = _initials(headings)
+
+    def best(self, headings: Iterable[str], header_fields: Iterable[str]) -> int:
+        """The index of the layout whose marks a letter has the most weight of, or -1
+        when it has none; ties go to the layout registered first."""
+        scores = [0] * len(self.layouts)
+        marks = self.marks
+        for key in headings:
+            for n, weight in marks.get(key, ()):
+                scores[n] += weight
+        for name in header_fields:
+            for n, weight in marks.get("field:" + name, ()):
+                scores[n] += weight
+        best = max(scores, default=0)
+        return scores.index(best) if best > 0 else -1
