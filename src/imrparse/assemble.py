@@ -88,6 +88,7 @@ _DATE_FIELDS: Final = {
     "date-of-injury": "date_of_injury",
     "dated": "decision_date",
 }
+_CASE_FIELDS: Final = (*_DATE_FIELDS, "priority")  # (the case number is read apart)
 _SHAPES: Final = {
     **dict.fromkeys(_DATE_FIELDS, "date"),
     "case-number": "case-number",
@@ -285,19 +286,22 @@ class _Reader:
         """The case number, dates and priority from the labelled fields that state them:
         the header table first, then the cover page's fields, then (case number only) a
         running page header."""
-        if not self.fields and not self.table:  # (most letters before 2016)
-            return _page_header_case(self.text, removed), _NO_DATES, None
-        values: dict[str, tuple[str, int, int]] = {}
-        for name, (label, texts) in self.fields.items():
-            values[name] = (clean_lines(texts), label[NUMBER], label[COLUMN])
-        values.update(self.table)
+        fields = self.fields
         case: str | None = None
         if "case-number" in self.table:
             case = _case_number(self.table["case-number"][0])
-        elif "case-number" in self.fields:
-            case = _field_case(self.scanned.lines, self.fields["case-number"])
+        elif "case-number" in fields:
+            case = _field_case(self.scanned.lines, fields["case-number"])
         if case is None:
             case = _page_header_case(self.text, removed)
+        values: dict[str, tuple[str, int, int]] = {}
+        for name in _CASE_FIELDS:
+            if name in fields:
+                label, texts = fields[name]
+                values[name] = (clean_lines(texts), label[NUMBER], label[COLUMN])
+        values.update(self.table)
+        if not values:  # (most letters before 2016)
+            return case, _NO_DATES, None
         dates: dict[str, datetime.date] = {}
         for name, attribute in _DATE_FIELDS.items():
             if name in values and attribute not in dates:

@@ -140,10 +140,14 @@ def split_outcome(content: str, vocab: Vocabulary | None = None) -> tuple[str, s
     >>> split_outcome("The request is upheld.") is None
     True
     """
+    return _split_outcome(content, vocab if vocab is not None else _default())
+
+
+def _split_outcome(content: str, v: Vocabulary) -> tuple[str, str] | None:
     last = content.rfind(":")
     if last <= 0:
         return None
-    outcome = outcome_word(content[last + 1 :], vocab)
+    outcome = _outcome(content[last + 1 :], v)
     treatment = content[:last].strip()
     if outcome is None or not treatment:
         return None
@@ -156,7 +160,10 @@ def outcome_word(text: str, vocab: Vocabulary | None = None) -> str | None:
     >>> outcome_word(" Upheld "), outcome_word("Upheld in part")
     ('upheld', None)
     """
-    v = vocab if vocab is not None else _default()
+    return _outcome(text, vocab if vocab is not None else _default())
+
+
+def _outcome(text: str, v: Vocabulary) -> str | None:
     tail = text.strip()
     if not tail or tail[0] not in v.outcome_initials or not _may_fit(tail, v.longest_outcome):
         return None
@@ -190,7 +197,10 @@ def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind,
     >>> recognise("Soma #60: UPHELD")
     (<TokenKind.DETERMINATION: 'determination'>, 'upheld')
     """
-    v = vocab if vocab is not None else _default()
+    return _recognise(content, vocab if vocab is not None else _default())
+
+
+def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
     colon = content.find(":")
     if colon > 0:
         first = content[0]
@@ -199,7 +209,7 @@ def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind,
         name = v.parts.get(label)
         if name is not None:
             return _PART, name
-        treatment_and_outcome = split_outcome(content, v)
+        treatment_and_outcome = _split_outcome(content, v)
         if treatment_and_outcome is not None:
             return _DETERMINATION, treatment_and_outcome[1]
         name = v.fields.get(label)
@@ -396,7 +406,7 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
                 continue
             first = content[0]
             if ":" in content or first in initials or first > "\x7f":
-                kind, name = recognise(content, v)
+                kind, name = _recognise(content, v)
             else:
                 kind = _TEXT
                 name = ""
@@ -441,7 +451,7 @@ def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[Tok
         if kind is _TEXT:
             if not before[i][CONTENT].endswith(":"):
                 break
-            outcome = outcome_word(content, v)
+            outcome = _outcome(content, v)
             return (_TEXT, "") if outcome is None else (_DETERMINATION, outcome)
         if kind is not _PAGE_BREAK and kind is not _ARTIFACT:
             break
@@ -476,7 +486,7 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Voc
             removed.append(len(lines))
         if content:
             if ":" in content or _may_be_heading(content, v):
-                kind, name = recognise(content, v)
+                kind, name = _recognise(content, v)
             else:
                 kind = _TEXT
                 name = ""

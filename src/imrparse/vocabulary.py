@@ -10,8 +10,12 @@ found. Keys are matching keys (:func:`~imrparse.lexicon.match_key`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 __all__ = ["Vocabulary"]
+
+_REMEMBERED: Final = 1024
+"""How many combinations of headings and fields :meth:`Vocabulary.best` remembers."""
 
 
 def _initials(keys: Iterable[str]) -> frozenset[str]:
@@ -60,10 +64,21 @@ class Vocabulary:
         self.outcome_initials: frozenset[str] = _initials(outcomes)
         self.longest_heading: int = max(map(len, headings), default=0) + 8
         self.heading_initials: frozenset[str] = _initials(headings)
+        # Letters of one layout have the same few headings: best() remembers its answers.
+        self._known: dict[tuple[str, ...], int] = {}
 
-    def best(self, headings: Iterable[str], header_fields: Iterable[str]) -> int:
+    def best(self, headings: list[str], header_fields: list[str]) -> int:
         """The index of the layout whose marks a letter has the most weight of, or -1
         when it has none; ties go to the layout registered first."""
+        seen = (*headings, "", *header_fields)
+        known = self._known.get(seen)
+        if known is None:
+            if len(self._known) >= _REMEMBERED:
+                self._known.clear()
+            known = self._known[seen] = self._score(headings, header_fields)
+        return known
+
+    def _score(self, headings: list[str], header_fields: list[str]) -> int:
         scores = [0] * len(self.layouts)
         marks = self.marks
         for key in headings:

@@ -295,7 +295,7 @@ def detect(headings: Iterable[str], header_fields: Iterable[str]) -> Layout | No
     True
     """
     words = vocabulary()
-    best = words.best(headings, header_fields)
+    best = words.best(list(headings), list(header_fields))
     return None if best < 0 else cast(Layout, words.layouts[best])
 
 
