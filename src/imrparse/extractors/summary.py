@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import datetime
 import re
-from itertools import repeat
 from typing import Final
 
 from ..diagnostics import Collector
-from ..lexicon import DIAGNOSIS_QUALIFIER_WORDS
+from ..lexicon import (
+    DIAGNOSIS_LEAD_WORDS,
+    DIAGNOSIS_PREMODIFIER_WORDS,
+    DIAGNOSIS_QUALIFIER_WORDS,
+    DIAGNOSIS_SHARED_HEAD_WORDS,
+    DIAGNOSIS_SITE_WORDS,
+)
 from ..records import CaseSummary, Sex
-from .citations import split_topics
 from .dates import InvalidDate, date_from_match, parse_loose, search_date
 from .search import lower_ascii
 
-__all__ = ["extract_summary", "split_diagnoses", "strip_boilerplate"]
+__all__ = ["extract_summary", "find_diagnoses", "split_diagnoses", "strip_boilerplate"]
 
 # (The word boundary before the age is tested after its first digit, so that the
 # pattern starts with a digit and a search skips to digits at C speed.)
@@ -62,19 +66,57 @@ _MECHANISM_AFTER_DATE: Final = re.compile(
     r"[ \t]+([^.;]{3,300})",
     re.IGNORECASE,
 )
+# Where a list of diagnoses starts: the diagnoses named ("diagnoses include",
+# "diagnosis that includes", "a diagnosis of", "Diagnoses:"), the worker diagnosed
+# ("diagnosed as having", "diagnosed with"), treated ("being treated for", "undergoing
+# treatment for") or claiming ("has filed a claim for").
 _DIAGNOSES: Final = re.compile(
     r"(?:\b(?:diagnoses|diagnosis|diagnostic[ \t]+impressions?|impressions?)"
-    r"(?:[ \t]+(?:have|has))?[ \t]+(?:included|includes?|consists?[ \t]+of|consisted[ \t]+of"
-    r"|are|were|is|was|listed[ \t]+as)[ \t]*:?"
-    r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with)"
-    r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*",
+    r"(?:[ \t]+(?:that|which))?(?:[ \t]+(?:have|has))?(?:[ \t]+been)?"
+    r"[ \t]+(?:included|includes?|consists?[ \t]+of|consisted[ \t]+of"
+    r"|are|were|is|was|listed[ \t]+as|of\b)[ \t]*:?"
+    r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with|as)\b"
+    r"|\btreated[ \t]+for\b(?![ \t]+\d)"
+    r"|\b(?:undergoing|receiving|under)[ \t]+(?:active[ \t]+)?(?:treatments?|care)[ \t]+for\b"
+    r"|\bfiled[ \t]+an?[ \t]+claim[ \t]+for\b"
+    r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
+# The keywords every form of ``_DIAGNOSES`` holds: the search starts at the first.
+_DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treated", "treatment", "care for", "claim for")
+# Words before the list that are no part of it ("documented as", "the diagnosis of").
+_LIST_FILLER: Final = re.compile(
+    r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+as[ \t]+"
+    r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+",
+    re.IGNORECASE,
+)
+# Where a list stops before its sentence does ("... reportedly associated with an
+# industrial injury of ...").
+_LIST_STOP: Final = re.compile(
+    r"[ \t,]+(?:(?:reportedly|allegedly)\b|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+"
+    r"(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?(?:industrial|work|occupational|cumulative"
+    r"|continuous|repetitive|\d))",
+    re.IGNORECASE,
+)
+# List separators outside parentheses: semicolons, commas, "and" (", and" and "; and"
+# are one separator); a new item also starts at each "rule out" inside a run of words.
+_LIST_MARK: Final = re.compile(
+    r"[()]|[ \t]*([;,])(?:[ \t]*(?:and|or)\b)?[ \t]*|[ \t]+(and)[ \t]+"
+    r"|[ \t]+(?=(?:rule[ \t]+out|r/o)\b)",
+    re.IGNORECASE,
+)
+# A piece that gives the cause of the diagnosis before it, not a diagnosis.
+_CAUSE_LINK: Final = re.compile(
+    r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
+    re.IGNORECASE,
+)
+_LEADING_ARTICLE: Final = re.compile(r"(?:an?|the)[ \t]+(?=\S)", re.IGNORECASE)
+_PREPOSITIONS: Final = frozenset(("of", "in", "at", "to", "on", "with", "without", "involving"))
+_SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
 _SENTENCE_END: Final = re.compile(r"\.(?=[ \t]+[A-Z(\"']|$)|\.[ \t]*$")
 _BOILERPLATE_START: Final = re.compile(
     r"^The[ \t]+\w+[ \t]+reviewer[ \t]+developed[ \t]+the[ \t]+following", re.IGNORECASE
 )
-_LEADING_AND: Final = re.compile(r"^(?:and|or)[ \t]+", re.IGNORECASE)
 
 
 def strip_boilerplate(text: str) -> str:
@@ -140,41 +182,158 @@ def _mechanism(text: str, low: str, injury_date_end: int | None) -> str | None:
 
 
 def split_diagnoses(text: str) -> tuple[str, ...]:
-    """Split a list of diagnoses, keeping ICD-style qualifiers with their diagnosis.
+    """Split a list of diagnoses into whole items.
+
+    Semicolons, commas and "and" separate items, except where the piece after them
+    only continues the item before (ICD-style qualifiers, more sites after "of"), the
+    item before is no more than sites that share the next piece's head noun, or a
+    bare head noun shares the sites before it:
 
     >>> split_diagnoses("chronic pain syndrome, pain in joint, lower leg, arthropathy, "
     ...                 "unspecified, shoulder region, and degeneration of lumbar disc")
     ('chronic pain syndrome', 'pain in joint, lower leg', 'arthropathy, unspecified, shoulder region', 'degeneration of lumbar disc')
+    >>> split_diagnoses("contusion of face, scalp and neck and right and left knee sprain")
+    ('contusion of face, scalp and neck', 'right and left knee sprain')
+    >>> split_diagnoses("neck, back and shoulder pain, right knee contusion and injury")
+    ('neck, back and shoulder pain', 'right knee contusion and injury')
+    >>> split_diagnoses("wrist pain rule out carpal tunnel syndrome; hypertension")
+    ('wrist pain', 'rule out carpal tunnel syndrome', 'hypertension')
     """
-    # (The regex only where a piece may start with "and" or "or": most do not.)
-    pieces = [_LEADING_AND.sub("", p) if p[:1] in "aAoO" else p for p in split_topics(text)]
-    # The list's last "and" joins its last two items; it stands in the last piece that is
-    # not only qualifiers (the last item may end in qualifiers of its own: "cervicalgia and
-    # arthropathy, unspecified, shoulder region"). Split there before qualifiers are merged,
-    # so that in "arthropathy, unspecified, shoulder region and cervicalgia" the qualifiers
-    # stay with "arthropathy". A right side of qualifiers only ("pain in joint and lower
-    # leg") is no item; a left side of qualifiers only needs an item before it to qualify.
-    k = len(pieces) - 1
-    while k > 0 and _qualifies(pieces[k]):
-        k -= 1
-    if pieces:
-        last = pieces[k]
-        cut = lower_ascii(last).rfind(" and ")
-        if cut > 0 and not _qualifies(last[cut + 5 :]) and (k >= 1 or not _qualifies(last[:cut])):
-            pieces[k : k + 1] = [last[:cut], last[cut + 5 :]]
-    merged: list[str] = []
-    for piece in pieces:
-        words = piece.lower().split()
-        if merged and words and len(words) <= 4 and DIAGNOSIS_QUALIFIER_WORDS.issuperset(words):
-            merged[-1] = f"{merged[-1]}, {piece}"
+    # Pieces as spans of ``text`` with the separator before each: items are rejoined
+    # from the text itself, so that they keep the letter's own punctuation.
+    pieces: list[tuple[str, int, int]] = []
+    depth = 0
+    kind = ""
+    start = 0
+    for mark in _LIST_MARK.finditer(text):
+        char = mark.group()
+        if char == "(":
+            depth += 1
+            continue
+        if char == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        pieces.append((kind, start, mark.start()))
+        kind = mark.group(1) or mark.group(2) or "r"
+        kind = kind.lower()
+        start = mark.end()
+    pieces.append((kind, start, len(text)))
+    items: list[tuple[int, int]] = []
+    for kind, begin, end in pieces:
+        piece = text[begin:end].strip()
+        if not piece:
+            continue
+        if (
+            items
+            and kind not in (";", "r")
+            and _continues(text[items[-1][0] : items[-1][1]], kind, piece)
+        ):
+            items[-1] = (items[-1][0], end)
         else:
-            merged.append(piece)
-    return tuple(filter(None, map(str.strip, merged, repeat(" ."))))
+            items.append((begin, end))
+    found = [_clean_item(text[begin:end]) for begin, end in items]
+    return tuple(item for item in found if item)
 
 
-def _qualifies(text: str) -> bool:
-    """Whether ``text`` is only qualifier words ("lower leg", "unspecified, shoulder region")."""
-    return DIAGNOSIS_QUALIFIER_WORDS.issuperset(map(str.strip, text.lower().split(), repeat(",")))
+def _words(text: str) -> list[str]:
+    return [w.strip(",.:;\"'()[]") for w in lower_ascii(text).split()]
+
+
+def _only_sites(words: list[str]) -> bool:
+    """Whether ``words`` name sites and qualifiers only (after lead words such as "rule out")."""
+    at = 0
+    while at < len(words) and words[at] in DIAGNOSIS_LEAD_WORDS:
+        at += 1
+    rest = words[at:]
+    return bool(rest) and _SITE_OR_QUALIFIER.issuperset(rest)
+
+
+def _continues(item: str, kind: str, piece: str) -> bool:
+    """Whether ``piece`` (after a separator of ``kind``) belongs to the ``item`` before it."""
+    words = _words(piece)
+    if not words:
+        return True
+    head = words
+    for i, word in enumerate(words):
+        if word in _PREPOSITIONS:
+            head = words[:i]
+            break
+    before = _words(item)
+    # More sites or qualifiers for the item before: "pain in joint, lower leg",
+    # "strain of muscle, fascia and tendon at neck level". Not a piece that ends in a
+    # premodifier ("right" in "..., right and left knee sprain"): that one opens an item.
+    if head and _SITE_OR_QUALIFIER.issuperset(head) and head[-1] not in DIAGNOSIS_PREMODIFIER_WORDS:
+        return True
+    # The item so far is only sites, or ends in a premodifier: it shares the head noun
+    # of what follows ("left and right sided sciatica", "neck, back and shoulder pain").
+    if before and (_only_sites(before) or before[-1] in DIAGNOSIS_PREMODIFIER_WORDS):
+        return True
+    # The cause of the diagnosis before it: "facial contusion, status post being punched".
+    if _CAUSE_LINK.match(piece):
+        return True
+    # A bare head noun that shares the sites before it: "right knee contusion and
+    # injury", "numbness and weakness of both hands".
+    if kind == "and":
+        shared = words[0] in DIAGNOSIS_SHARED_HEAD_WORDS and (
+            len(words) == 1 or words[1] not in _PREPOSITIONS
+        )
+        return shared or (len(before) == 1 and before[0] in DIAGNOSIS_SHARED_HEAD_WORDS)
+    return False
+
+
+def _clean_item(item: str) -> str:
+    """An item without its separators, leading article or stray quote and bracket."""
+    item = item.strip(" \t.,;:")
+    if item.count('"') % 2:
+        item = item.replace('"', "")
+    if item.count("[") != item.count("]"):
+        item = item.replace("[", "").replace("]", "")
+    item = item.strip(" \t.,;:")
+    article = _LEADING_ARTICLE.match(item)
+    if article:
+        item = item[article.end() :]
+    return item
+
+
+def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
+    """Every diagnosis the summary prose states, in the order it states them, once each.
+
+    >>> find_diagnoses("The injured worker is being treated for a lumbar strain and "
+    ...     "contusion of the right elbow. He has a comorbid diagnosis of hypertension.")
+    ('lumbar strain', 'contusion of the right elbow', 'hypertension')
+    >>> find_diagnoses("The current diagnoses are documented as cervical sprain; and "
+    ...     "pain in joint, lower leg.")
+    ('cervical sprain', 'pain in joint, lower leg')
+    """
+    low = lower_ascii(text) if low is None else low
+    marks = [i for i in map(low.find, _DIAGNOSIS_KEYS) if i >= 0]
+    if not marks:
+        return ()
+    # Every form of the trigger holds one of the keywords; "treated for" and the like
+    # start up to a few words before it.
+    found: list[str] = []
+    seen: set[str] = set()
+    done = 0
+    for trigger in _DIAGNOSES.finditer(text, max(0, min(marks) - 24)):
+        if trigger.start() < done:
+            continue
+        begin = trigger.end()
+        filler = _LIST_FILLER.match(text, begin)
+        if filler:
+            begin = filler.end()
+        listed = _sentence(text, begin)
+        stop = _LIST_STOP.search(listed)
+        if stop:
+            listed = listed[: stop.start()]
+        done = begin + len(listed)
+        for item in split_diagnoses(listed):
+            key = lower_ascii(item)
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return tuple(found)
 
 
 def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:
@@ -198,12 +357,7 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
 
     date_of_injury, date_end = _date_of_injury(text, low, diag, line)
 
-    diagnoses: tuple[str, ...] = ()
-    marks = [i for i in (low.find("diagnos"), low.find("impression")) if i >= 0]
-    # Every form of the trigger starts with one of the two words: start at the first.
-    trigger = _DIAGNOSES.search(text, min(marks)) if marks else None
-    if trigger:
-        diagnoses = split_diagnoses(_sentence(text, trigger.end()))
+    diagnoses = find_diagnoses(text, low)
 
     for name, value in (
         ("age", age),
