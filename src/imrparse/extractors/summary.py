@@ -47,7 +47,11 @@ _SEX_WORDS: Final = {
     "lady": Sex.FEMALE,
     "girl": Sex.FEMALE,
 }
-_INJURY: Final = re.compile(r"\binjur(?:y|ies|ed)\b|\bDOI\b", re.IGNORECASE)
+# A mention of the injury, or of the claim for it ("a history of an occupational claim
+# from 10/14/2016"): the date of injury is the first date shortly after one.
+_INJURY: Final = re.compile(
+    r"\binjur(?:y|ies|ed)\b|\bDOI\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b)", re.IGNORECASE
+)
 _MONTH_WORD: Final = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
 )
@@ -57,8 +61,8 @@ _MECHANISM_NONE: Final = re.compile(
     re.IGNORECASE,
 )
 _MECHANISM: Final = re.compile(
-    r"\bmechanism[ \t]+of[ \t]+(?:the[ \t]+)?injury[ \t]*(?:is|was|involved|:|-)[ \t]*"
-    r"(?:described[ \t]+as[ \t]+|reported[ \t]+as[ \t]+|noted[ \t]+as[ \t]+|that[ \t]+)?([^.;]{3,300})",
+    r"\bmechanism[ \t]+of[ \t]+(?:the[ \t]+)?injury[ \t]*(?:is|was|has[ \t]+been|involved|occurred|:|-)"
+    r"[ \t]*([^.;]{3,300})",
     re.IGNORECASE,
 )
 _MECHANISM_AFTER_DATE: Final = re.compile(
@@ -66,6 +70,40 @@ _MECHANISM_AFTER_DATE: Final = re.compile(
     r"[ \t]+([^.;]{3,300})",
     re.IGNORECASE,
 )
+# "He reported injury when carrying ...", "injured her back while lifting ...".
+_INJURY_WHEN: Final = re.compile(
+    r"\binjur(?:y|ed)[ \t]+(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?:when|while)[ \t]+([^.;]{3,300})",
+    re.IGNORECASE,
+)
+# A mechanism named by itself: "associated with cumulative trauma at work".
+_TRAUMA: Final = re.compile(
+    r"\b(?:cumulative|continuous|repetitive|repeated)[ \t]+trauma\b[^.;,()]{0,80}", re.IGNORECASE
+)
+# "status post being punched in the face": the event the diagnosis followed.
+_STATUS_POST_EVENT: Final = re.compile(
+    r"\bstatus[ \t]+post[ \t]+(being[ \t]+[a-z]+ed\b[^.;,()]{0,80})", re.IGNORECASE
+)
+# Words before the mechanism that are no part of it: "detailed as", "occurring when the
+# patient", "from". Applied repeatedly at the start.
+_MECHANISM_LEAD: Final = re.compile(
+    r"(?:(?:detailed|described|documented|reported|noted|listed|given|stated)[ \t]+as"
+    r"|occurr(?:ing|ed)|that|when|while|from|by"
+    r"|(?:(?:the[ \t]+)?(?:patient|injured[ \t]+worker|applicant|employee|worker|claimant)"
+    r"|he|she|they)(?:[ \t]+(?:was|were|had))?)[ \t]+",
+    re.IGNORECASE,
+)
+# A symptom's onset, with the activity after it: "felt sharp pain ... while getting out
+# of the car" reads as "getting out of the car".
+_ONSET: Final = re.compile(
+    r"(?:felt|experienced|developed|noticed|noted)\b[^.;]*?[ \t](?:while|when)[ \t]+", re.IGNORECASE
+)
+# Where the mechanism's consequences start: "... and felt a strain on the back".
+_MECHANISM_END: Final = re.compile(
+    r"[ \t,]+(?:and[ \t]+(?:felt|experienced|developed|noticed)|resulting[ \t]+in)\b",
+    re.IGNORECASE,
+)
+
+
 # Where a list of diagnoses starts: the diagnoses named ("diagnoses include",
 # "diagnosis that includes", "a diagnosis of", "Diagnoses:"), the worker diagnosed
 # ("diagnosed as having", "diagnosed with"), treated ("being treated for", "undergoing
@@ -91,9 +129,10 @@ _LIST_FILLER: Final = re.compile(
     re.IGNORECASE,
 )
 # Where a list stops before its sentence does ("... reportedly associated with an
-# industrial injury of ...").
+# industrial injury of ...", "... and was prescribed ...").
 _LIST_STOP: Final = re.compile(
-    r"[ \t,]+(?:(?:reportedly|allegedly)\b|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+"
+    r"[ \t,]+(?:and[ \t]+(?:is|was|were|are|has|had|have|will|would|did|does|underwent"
+    r"|reported|complained|presented|denied)\b|(?:reportedly|allegedly)\b|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+"
     r"(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?(?:industrial|work|occupational|cumulative"
     r"|continuous|repetitive|\d))",
     re.IGNORECASE,
@@ -110,10 +149,18 @@ _CAUSE_LINK: Final = re.compile(
     r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
     re.IGNORECASE,
 )
+# What, before the word "diagnosis", makes it no statement of one: "to establish a
+# diagnosis of", "no diagnosis of", "for the diagnosis of" (a guideline's purpose).
+_NOT_STATED: Final = re.compile(
+    r"\b(?:validate|validating|establish|establishing|confirm|confirming|support|supporting"
+    r"|exclude|excluding|rule[ \t]+out|no|not|without|for|any)[ \t]+(?:(?:a|an|the|this|that)[ \t]+)?$",
+    re.IGNORECASE,
+)
 _LEADING_ARTICLE: Final = re.compile(r"(?:an?|the)[ \t]+(?=\S)", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(("of", "in", "at", "to", "on", "with", "without", "involving"))
 _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
-_SENTENCE_END: Final = re.compile(r"\.(?=[ \t]+[A-Z(\"']|$)|\.[ \t]*$")
+# A full stop (inside a closing quote too) before the next sentence or the end.
+_SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
 _BOILERPLATE_START: Final = re.compile(
     r"^The[ \t]+\w+[ \t]+reviewer[ \t]+developed[ \t]+the[ \t]+following", re.IGNORECASE
 )
@@ -142,7 +189,7 @@ def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
 ) -> tuple[datetime.date | None, int | None]:
     """The first date within the sentence after a mention of injury, and where it ends."""
-    anchors = [i for i in (low.find("injur"), low.find("doi")) if i >= 0]
+    anchors = [i for i in (low.find("injur"), low.find("doi"), low.find("claim")) if i >= 0]
     if not anchors:
         return None, None
     for count, mark in enumerate(_INJURY.finditer(text, min(anchors))):
@@ -166,19 +213,58 @@ def _date_of_injury(
 
 
 def _mechanism(text: str, low: str, injury_date_end: int | None) -> str | None:
+    """How the injury happened, as the prose states it; None if it says not or says nothing."""
     at = low.find("mechanism")
     while at >= 0:  # both patterns start with the word: match where it stands
         if _MECHANISM_NONE.match(text, at):
             return None
         stated = _MECHANISM.match(text, at)
         if stated:
-            return stated.group(1).strip(" ,") or None
+            return _clean_mechanism(stated.group(1))
         at = low.find("mechanism", at + 1)
     if injury_date_end is not None:
         after = _MECHANISM_AFTER_DATE.match(text, injury_date_end)
         if after:
-            return after.group(1).strip(" ,") or None
+            return _clean_mechanism(after.group(1))
+    at = low.find("injur")
+    if at >= 0:
+        when = _INJURY_WHEN.search(text, at)
+        if when:
+            return _clean_mechanism(when.group(1))
+    at = low.find("trauma")
+    if at >= 0:
+        trauma = _TRAUMA.search(text, max(0, at - 12))
+        if trauma:
+            return _clean_mechanism(trauma.group())
+    at = low.find("status post being")
+    if at >= 0:
+        event = _STATUS_POST_EVENT.match(text, at)
+        if event:
+            return _clean_mechanism(event.group(1))
     return None
+
+
+def _clean_mechanism(found: str) -> str | None:
+    """The mechanism without the words that lead to it or the symptoms that followed.
+
+    >>> _clean_mechanism("detailed as occurring when the patient lifted a box and felt pain")
+    'lifted a box'
+    >>> _clean_mechanism("the injured worker felt sharp pain in the neck while getting out of a car")
+    'getting out of a car'
+    """
+    at = 0
+    lead = _MECHANISM_LEAD.match(found)
+    while lead is not None:
+        at = lead.end()
+        lead = _MECHANISM_LEAD.match(found, at)
+    found = found[at:]
+    onset = _ONSET.match(found)
+    if onset:
+        found = found[onset.end() :]
+    end = _MECHANISM_END.search(found)
+    if end:
+        found = found[: end.start()]
+    return found.strip(" \t,") or None
 
 
 def split_diagnoses(text: str) -> tuple[str, ...]:
@@ -318,6 +404,10 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     done = 0
     for trigger in _DIAGNOSES.finditer(text, max(0, min(marks) - 24)):
         if trigger.start() < done:
+            continue
+        if trigger.group()[:1] in "dD" and _NOT_STATED.search(
+            text, max(0, trigger.start() - 30), trigger.start()
+        ):
             continue
         begin = trigger.end()
         filler = _LIST_FILLER.match(text, begin)
