@@ -81,7 +81,7 @@ _TRAUMA: Final = re.compile(
 )
 # "status post being punched in the face": the event the diagnosis followed.
 _STATUS_POST_EVENT: Final = re.compile(
-    r"\bstatus[ \t]+post[ \t]+(being[ \t]+[a-z]+ed\b[^.;,()]{0,80})", re.IGNORECASE
+    r"\bstatus[ \t]+post[ \t]+(being[ \t]+[a-z]+\b[^.;,()]{0,80})", re.IGNORECASE
 )
 # Words before the mechanism that are no part of it: "detailed as", "occurring when the
 # patient", "from". Applied repeatedly at the start.
@@ -114,7 +114,8 @@ _DIAGNOSES: Final = re.compile(
     r"[ \t]+(?:included|includes?|consists?[ \t]+of|consisted[ \t]+of"
     r"|are|were|is|was|listed[ \t]+as|of\b)[ \t]*:?"
     r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with|as)\b"
-    r"|\btreated[ \t]+for\b(?![ \t]+\d)"
+    r"|\btreated[ \t]+for\b(?![ \t]+(?:\d|approximately|about|several|over|one|two|three|four|five|six"
+    r"|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
     r"|\b(?:undergoing|receiving|under)[ \t]+(?:active[ \t]+)?(?:treatments?|care)[ \t]+for\b"
     r"|\bfiled[ \t]+an?[ \t]+claim[ \t]+for\b"
     r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
@@ -154,6 +155,11 @@ _CAUSE_LINK: Final = re.compile(
 _NOT_STATED: Final = re.compile(
     r"\b(?:validate|validating|establish|establishing|confirm|confirming|support|supporting"
     r"|exclude|excluding|rule[ \t]+out|no|not|without|for|any)[ \t]+(?:(?:a|an|the|this|that)[ \t]+)?$",
+    re.IGNORECASE,
+)
+# A "list" that says there is none: "diagnoses were not documented".
+_NO_LIST: Final = re.compile(
+    r"(?:not|none|unknown|unclear|pending|deferred|undetermined|unspecified[ \t]*$)\b",
     re.IGNORECASE,
 )
 _LEADING_ARTICLE: Final = re.compile(r"(?:an?|the)[ \t]+(?=\S)", re.IGNORECASE)
@@ -418,6 +424,8 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if stop:
             listed = listed[: stop.start()]
         done = begin + len(listed)
+        if _NO_LIST.match(listed):
+            continue
         for item in split_diagnoses(listed):
             key = lower_ascii(item)
             if key not in seen:
