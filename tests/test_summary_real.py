@@ -127,6 +127,15 @@ def test_real_letters_diagnoses_mechanism_and_facts() -> None:
             "and gout.",
             ("knee pain", "gout"),
         ),
+        (
+            "The diagnoses were noted to include lumbar sprain and left knee sprain.",
+            ("lumbar sprain", "left knee sprain"),
+        ),
+        (
+            "Diagnoses at that time included neck strain as well as lumbar strain.",
+            ("neck strain", "lumbar strain"),
+        ),
+        ("The diagnosis of gastritis was confirmed by endoscopy.", ("gastritis",)),
     ],
 )
 def test_diagnosis_phrasings(sentence: str, expected: tuple[str, ...]) -> None:
@@ -142,6 +151,7 @@ def test_diagnosis_phrasings(sentence: str, expected: tuple[str, ...]) -> None:
         "He was treated for 6 weeks with physical therapy.",
         "Treatment to date has included physical therapy and medications.",
         "Diagnostic studies included an MRI of the knee.",
+        "He is receiving treatment for his lumbar spine.",
     ],
 )
 def test_no_diagnosis_stated(sentence: str) -> None:

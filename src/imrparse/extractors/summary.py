@@ -110,12 +110,14 @@ _MECHANISM_END: Final = re.compile(
 # treatment for") or claiming ("has filed a claim for").
 _DIAGNOSES: Final = re.compile(
     r"(?:\b(?:diagnoses|diagnosis|diagnostic[ \t]+impressions?|impressions?)"
+    r"(?:[ \t]+(?:at|on|in|per|from|during)\b[^.;:]{1,40}?)?"
     r"(?:[ \t]+(?:that|which))?(?:[ \t]+(?:have|has))?(?:[ \t]+been)?"
     r"[ \t]+(?:included|includes?|consists?[ \t]+of|consisted[ \t]+of"
-    r"|are|were|is|was|listed[ \t]+as|of\b)[ \t]*:?"
+    r"|are|were|is|was|listed[ \t]+as)[ \t]*:?"
+    r"|\bdiagnos(?:is|es)[ \t]+of\b"
     r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with|as)\b"
-    r"|\btreated[ \t]+for\b(?![ \t]+(?:\d|approximately|about|several|over|one|two|three|four|five|six"
-    r"|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
+    r"|\btreated[ \t]+for\b(?![ \t]+(?:\d|approximately|about|several|over|one|two|three|four"
+    r"|five|six|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
     r"|\b(?:undergoing|receiving|under)[ \t]+(?:active[ \t]+)?(?:treatments?|care)[ \t]+for\b"
     r"|\bfiled[ \t]+an?[ \t]+claim[ \t]+for\b"
     r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
@@ -125,23 +127,25 @@ _DIAGNOSES: Final = re.compile(
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treated", "treatment", "care for", "claim for")
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
 _LIST_FILLER: Final = re.compile(
-    r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+as[ \t]+"
+    r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
+    r"(?:as|to[ \t]+(?:include|be))[ \t]+"
     r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+",
     re.IGNORECASE,
 )
 # Where a list stops before its sentence does ("... reportedly associated with an
-# industrial injury of ...", "... and was prescribed ...").
+# industrial injury of ...", "... and was prescribed ...", "... was confirmed").
 _LIST_STOP: Final = re.compile(
-    r"[ \t,]+(?:and[ \t]+(?:is|was|were|are|has|had|have|will|would|did|does|underwent"
-    r"|reported|complained|presented|denied)\b|(?:reportedly|allegedly)\b|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+"
-    r"(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?(?:industrial|work|occupational|cumulative"
-    r"|continuous|repetitive|\d))",
+    r"[ \t,]+(?:(?:was|were)[ \t]|and[ \t]+(?:is|was|were|are|has|had|have|will|would|did|does"
+    r"|underwent|reported"
+    r"|complained|presented|denied)\b|(?:reportedly|allegedly)\b"
+    r"|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?"
+    r"(?:industrial|work|occupational|cumulative|continuous|repetitive|\d))",
     re.IGNORECASE,
 )
 # List separators outside parentheses: semicolons, commas, "and" (", and" and "; and"
 # are one separator); a new item also starts at each "rule out" inside a run of words.
 _LIST_MARK: Final = re.compile(
-    r"[()]|[ \t]*([;,])(?:[ \t]*(?:and|or)\b)?[ \t]*|[ \t]+(and)[ \t]+"
+    r"[()]|[ \t]*([;,])(?:[ \t]*(?:and|or)\b)?[ \t]*|[ \t]+(and|as[ \t]+well[ \t]+as)[ \t]+"
     r"|[ \t]+(?=(?:rule[ \t]+out|r/o)\b)",
     re.IGNORECASE,
 )
@@ -159,10 +163,10 @@ _NOT_STATED: Final = re.compile(
 )
 # A "list" that says there is none: "diagnoses were not documented".
 _NO_LIST: Final = re.compile(
-    r"(?:not|none|unknown|unclear|pending|deferred|undetermined|unspecified[ \t]*$)\b",
+    r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b",
     re.IGNORECASE,
 )
-_LEADING_ARTICLE: Final = re.compile(r"(?:an?|the)[ \t]+(?=\S)", re.IGNORECASE)
+_LEADING_ARTICLE: Final = re.compile(r"(?:an?|the|his|her|their)[ \t]+(?=\S)", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(("of", "in", "at", "to", "on", "with", "without", "involving"))
 _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
 # A full stop (inside a closing quote too) before the next sentence or the end.
@@ -308,8 +312,7 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         if depth:
             continue
         pieces.append((kind, start, mark.start()))
-        kind = mark.group(1) or mark.group(2) or "r"
-        kind = kind.lower()
+        kind = "and" if mark.group(2) else mark.group(1) or "r"
         start = mark.end()
     pieces.append((kind, start, len(text)))
     items: list[tuple[int, int]] = []
@@ -326,7 +329,8 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         else:
             items.append((begin, end))
     found = [_clean_item(text[begin:end]) for begin, end in items]
-    return tuple(item for item in found if item)
+    # An item of sites alone ("the right knee") names where, not what: no diagnosis.
+    return tuple(item for item in found if item and not _only_sites(_words(item)))
 
 
 def _words(text: str) -> list[str]:
