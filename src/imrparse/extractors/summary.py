@@ -72,13 +72,14 @@ _MECHANISM_AFTER_DATE: Final = re.compile(
 )
 # "He reported injury when carrying ...", "injured her back while lifting ...".
 _INJURY_WHEN: Final = re.compile(
-    r"\binjur(?:y|ed)[ \t]+(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?:when|while)[ \t]+([^.;]{3,300})",
+    r"injur(?:y|ed)[ \t]+(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?:when|while)[ \t]+([^.;]{3,300})",
     re.IGNORECASE,
 )
 # A mechanism named by itself: "associated with cumulative trauma at work".
 _TRAUMA: Final = re.compile(
-    r"\b(?:cumulative|continuous|repetitive|repeated)[ \t]+trauma\b[^.;,()]{0,80}", re.IGNORECASE
+    r"\b(?:cumulative|continuous|repetitive|repeated)[ \t]+trauma\b", re.IGNORECASE
 )
+_CLAUSE_REST: Final = re.compile(r"[^.;,()]{0,80}")
 # "status post being punched in the face": the event the diagnosis followed.
 _STATUS_POST_EVENT: Final = re.compile(
     r"\bstatus[ \t]+post[ \t]+(being[ \t]+[a-z]+\b[^.;,()]{0,80})", re.IGNORECASE
@@ -107,7 +108,9 @@ _MECHANISM_END: Final = re.compile(
 # Where a list of diagnoses starts: the diagnoses named ("diagnoses include",
 # "diagnosis that includes", "a diagnosis of", "Diagnoses:"), the worker diagnosed
 # ("diagnosed as having", "diagnosed with"), treated ("being treated for", "undergoing
-# treatment for") or claiming ("has filed a claim for").
+# treatment for") or claiming ("has filed a claim for"). Matched where one of
+# ``_DIAGNOSIS_KEYS`` stands; the forms in groups ``lead`` and ``claim`` also need the
+# word before them ("undergoing", ``_TREATMENT_LEAD``; "filed").
 _DIAGNOSES: Final = re.compile(
     r"(?:\b(?:diagnoses|diagnosis|diagnostic[ \t]+impressions?|impressions?)"
     r"(?:[ \t]+(?:at|on|in|per|from|during)\b[^.;:]{1,40}?)?"
@@ -118,13 +121,22 @@ _DIAGNOSES: Final = re.compile(
     r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with|as)\b"
     r"|\btreated[ \t]+for\b(?![ \t]+(?:\d|approximately|about|several|over|one|two|three|four"
     r"|five|six|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
-    r"|\b(?:undergoing|receiving|under)[ \t]+(?:active[ \t]+)?(?:treatments?|care)[ \t]+for\b"
-    r"|\bfiled[ \t]+an?[ \t]+claim[ \t]+for\b"
+    r"|(?P<lead>\b(?:treatments?|care)[ \t]+for\b)"
+    r"|(?P<claim>\bclaim[ \t]+for\b)"
     r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
-# The keywords every form of ``_DIAGNOSES`` holds: the search starts at the first.
-_DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treated", "treatment", "care for", "claim for")
+_DIAGNOSIS_KEYS: Final = (
+    "diagnos",
+    "impression",
+    "treated",
+    "treatment for",
+    "treatments for",
+    "care for",
+    "claim for",
+)
+# The word before "treatment(s) for" / "care for" that makes it a diagnosis statement.
+_TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
 _LIST_FILLER: Final = re.compile(
     r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
@@ -135,37 +147,43 @@ _LIST_FILLER: Final = re.compile(
 # Where a list stops before its sentence does ("... reportedly associated with an
 # industrial injury of ...", "... and was prescribed ...", "... was confirmed").
 _LIST_STOP: Final = re.compile(
-    r"[ \t,]+(?:(?:was|were)[ \t]|and[ \t]+(?:is|was|were|are|has|had|have|will|would|did|does"
-    r"|underwent|reported"
-    r"|complained|presented|denied)\b|(?:reportedly|allegedly)\b"
+    r"[ \t,](?:(?:was|were)[ \t]|and[ \t]+(?:is|was|were|are|has|had|have|will|would|did|does"
+    r"|underwent|reported|complained|presented|denied)\b|(?:reportedly|allegedly)\b"
     r"|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?"
-    r"(?:industrial|work|occupational|cumulative|continuous|repetitive|\d))",
-    re.IGNORECASE,
+    r"(?:industrial|work|occupational|cumulative|continuous|repetitive|\d))"
 )
-# List separators outside parentheses: semicolons, commas, "and" (", and" and "; and"
-# are one separator); a new item also starts at each "rule out" inside a run of words.
+# List separators, searched in the lower-case text: parentheses (no separator inside
+# them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
+# "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
+# belongs to it (``_AFTER_SEPARATOR``).
 _LIST_MARK: Final = re.compile(
-    r"[()]|[ \t]*([;,])(?:[ \t]*(?:and|or)\b)?[ \t]*|[ \t]+(and|as[ \t]+well[ \t]+as)[ \t]+"
-    r"|[ \t]+(?=(?:rule[ \t]+out|r/o)\b)",
-    re.IGNORECASE,
+    r"[(),;]|[ \t](?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
 )
+_AFTER_SEPARATOR: Final = re.compile(r"[ \t]*(?:(?:and|or)[ \t]+)?")
 # A piece that gives the cause of the diagnosis before it, not a diagnosis.
 _CAUSE_LINK: Final = re.compile(
     r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
     re.IGNORECASE,
 )
 # What, before the word "diagnosis", makes it no statement of one: "to establish a
-# diagnosis of", "no diagnosis of", "for the diagnosis of" (a guideline's purpose).
-_NOT_STATED: Final = re.compile(
-    r"\b(?:validate|validating|establish|establishing|confirm|confirming|support|supporting"
-    r"|exclude|excluding|rule[ \t]+out|no|not|without|for|any)[ \t]+(?:(?:a|an|the|this|that)[ \t]+)?$",
-    re.IGNORECASE,
-)
+# diagnosis of", "no diagnosis of", "for the diagnosis of" (a guideline's purpose), "rule
+# out a diagnosis of". Checked on the last word before it, past an article.
+_NOT_STATED: Final = frozenset(
+    (
+        "validate", "validating", "establish", "establishing", "confirm", "confirming",
+        "support", "supporting", "exclude", "excluding", "out", "no", "not", "without",
+        "for", "any",
+    )
+)  # fmt: skip
+_ARTICLES: Final = frozenset(("a", "an", "the", "this", "that"))
 # A "list" that says there is none: "diagnoses were not documented".
 _NO_LIST: Final = re.compile(
     r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b",
     re.IGNORECASE,
 )
+# Words skipped at the start of an item when asking whether it names sites alone.
+_OPENING_WORDS: Final = DIAGNOSIS_LEAD_WORDS | frozenset(("a", "an", "the", "his", "her", "their"))
+_CAUSE_WORDS: Final = frozenset(("secondary", "due", "caused", "status"))
 _LEADING_ARTICLE: Final = re.compile(r"(?:an?|the|his|her|their)[ \t]+(?=\S)", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(("of", "in", "at", "to", "on", "with", "without", "involving"))
 _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
@@ -237,15 +255,18 @@ def _mechanism(text: str, low: str, injury_date_end: int | None) -> str | None:
         if after:
             return _clean_mechanism(after.group(1))
     at = low.find("injur")
-    if at >= 0:
-        when = _INJURY_WHEN.search(text, at)
+    while at >= 0:
+        when = _INJURY_WHEN.match(text, at)
         if when:
             return _clean_mechanism(when.group(1))
-    at = low.find("trauma")
-    if at >= 0:
-        trauma = _TRAUMA.search(text, max(0, at - 12))
+        at = low.find("injur", at + 5)
+    at = low.find(" trauma")
+    while at >= 0:
+        trauma = _TRAUMA.search(text, max(0, at - 14), at + 8)
         if trauma:
-            return _clean_mechanism(trauma.group())
+            rest = _CLAUSE_REST.match(text, trauma.end())
+            return _clean_mechanism(text[trauma.start() : rest.end() if rest else trauma.end()])
+        at = low.find(" trauma", at + 7)
     at = low.find("status post being")
     if at >= 0:
         event = _STATUS_POST_EVENT.match(text, at)
@@ -297,66 +318,83 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     """
     # Pieces as spans of ``text`` with the separator before each: items are rejoined
     # from the text itself, so that they keep the letter's own punctuation.
+    low = lower_ascii(text)
     pieces: list[tuple[str, int, int]] = []
     depth = 0
     kind = ""
     start = 0
-    for mark in _LIST_MARK.finditer(text):
-        char = mark.group()
+    for mark in _LIST_MARK.finditer(low):
+        at = mark.start()
+        char = low[at]
         if char == "(":
             depth += 1
             continue
         if char == ")":
             depth = max(0, depth - 1)
             continue
-        if depth:
+        if depth or at < start:  # (an "and" that a comma's separator took already)
             continue
-        pieces.append((kind, start, mark.start()))
-        kind = "and" if mark.group(2) else mark.group(1) or "r"
-        start = mark.end()
+        pieces.append((kind, start, at))
+        if char == "," or char == ";":
+            kind = char
+            after = _AFTER_SEPARATOR.match(low, mark.end())
+            start = after.end() if after else mark.end()
+        elif low.startswith("r", at + 1):
+            kind = "r"
+            start = at + 1
+        else:
+            kind = "and"
+            start = mark.end()
     pieces.append((kind, start, len(text)))
-    items: list[tuple[int, int]] = []
+    # Items as [begin, end] spans, with the words of each (lower case, bare).
+    spans: list[list[int]] = []
+    item_words: list[list[str]] = []
     for kind, begin, end in pieces:
-        piece = text[begin:end].strip()
-        if not piece:
+        words = _words(low[begin:end])
+        if not words:
             continue
         if (
-            items
-            and kind not in (";", "r")
-            and _continues(text[items[-1][0] : items[-1][1]], kind, piece)
+            spans
+            and kind != ";"
+            and kind != "r"
+            and _continues(item_words[-1], kind, text, begin, words)
         ):
-            items[-1] = (items[-1][0], end)
+            spans[-1][1] = end
+            item_words[-1].extend(words)
         else:
-            items.append((begin, end))
-    found = [_clean_item(text[begin:end]) for begin, end in items]
-    # An item of sites alone ("the right knee") names where, not what: no diagnosis.
-    return tuple(item for item in found if item and not _only_sites(_words(item)))
+            spans.append([begin, end])
+            item_words.append(words)
+    found: list[str] = []
+    for (begin, end), words in zip(spans, item_words, strict=True):
+        # An item of sites alone ("the right knee") names where, not what: no diagnosis.
+        item = _clean_item(text[begin:end])
+        if item and not _only_sites(words):
+            found.append(item)
+    return tuple(found)
 
 
-def _words(text: str) -> list[str]:
-    return [w.strip(",.:;\"'()[]") for w in lower_ascii(text).split()]
+def _words(low: str) -> list[str]:
+    """The words of lower-case ``low`` without the punctuation around them."""
+    return [w.strip(",.:;\"'()[]") for w in low.split()]
 
 
 def _only_sites(words: list[str]) -> bool:
     """Whether ``words`` name sites and qualifiers only (after lead words such as "rule out")."""
     at = 0
-    while at < len(words) and words[at] in DIAGNOSIS_LEAD_WORDS:
+    while at < len(words) and words[at] in _OPENING_WORDS:
         at += 1
     rest = words[at:]
     return bool(rest) and _SITE_OR_QUALIFIER.issuperset(rest)
 
 
-def _continues(item: str, kind: str, piece: str) -> bool:
-    """Whether ``piece`` (after a separator of ``kind``) belongs to the ``item`` before it."""
-    words = _words(piece)
-    if not words:
-        return True
+def _continues(before: list[str], kind: str, text: str, at: int, words: list[str]) -> bool:
+    """Whether the piece at ``at`` (``words``, after a separator of ``kind``) belongs to
+    the item before it (``before``: its words)."""
     head = words
     for i, word in enumerate(words):
         if word in _PREPOSITIONS:
             head = words[:i]
             break
-    before = _words(item)
     # More sites or qualifiers for the item before: "pain in joint, lower leg",
     # "strain of muscle, fascia and tendon at neck level". Not a piece that ends in a
     # premodifier ("right" in "..., right and left knee sprain"): that one opens an item.
@@ -367,7 +405,7 @@ def _continues(item: str, kind: str, piece: str) -> bool:
     if before and (_only_sites(before) or before[-1] in DIAGNOSIS_PREMODIFIER_WORDS):
         return True
     # The cause of the diagnosis before it: "facial contusion, status post being punched".
-    if _CAUSE_LINK.match(piece):
+    if words[0] in _CAUSE_WORDS and _CAUSE_LINK.match(text, at):
         return True
     # A bare head noun that shares the sites before it: "right knee contusion and
     # injury", "numbness and weakness of both hands".
@@ -404,29 +442,43 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     ('cervical sprain', 'pain in joint, lower leg')
     """
     low = lower_ascii(text) if low is None else low
-    marks = [i for i in map(low.find, _DIAGNOSIS_KEYS) if i >= 0]
-    if not marks:
-        return ()
-    # Every form of the trigger holds one of the keywords; "treated for" and the like
-    # start up to a few words before it.
+    # Try the trigger where one of its keywords stands (found at C speed), in text order.
+    marks: list[int] = []
+    for key in _DIAGNOSIS_KEYS:
+        at = low.find(key)
+        while at >= 0:
+            marks.append(at)
+            at = low.find(key, at + len(key))
+    marks.sort()
     found: list[str] = []
     seen: set[str] = set()
     done = 0
-    for trigger in _DIAGNOSES.finditer(text, max(0, min(marks) - 24)):
-        if trigger.start() < done:
+    for mark in marks:
+        if mark < done:
             continue
-        if trigger.group()[:1] in "dD" and _NOT_STATED.search(
-            text, max(0, trigger.start() - 30), trigger.start()
-        ):
+        trigger = _DIAGNOSES.match(text, mark)
+        if trigger is None:
+            continue
+        before = low[max(0, mark - 30) : mark].split()
+        if before and before[-1] in _ARTICLES:
+            before.pop()
+        last = before[-1] if before else ""
+        if trigger.group("lead"):
+            if last not in _TREATMENT_LEAD:
+                continue
+        elif trigger.group("claim"):
+            if last != "filed":
+                continue
+        elif last in _NOT_STATED and low.startswith("diagnos", mark):
             continue
         begin = trigger.end()
         filler = _LIST_FILLER.match(text, begin)
         if filler:
             begin = filler.end()
         listed = _sentence(text, begin)
-        stop = _LIST_STOP.search(listed)
+        stop = _LIST_STOP.search(low, begin, begin + len(listed))
         if stop:
-            listed = listed[: stop.start()]
+            listed = listed[: stop.start() - begin]
         done = begin + len(listed)
         if _NO_LIST.match(listed):
             continue
