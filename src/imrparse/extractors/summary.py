@@ -121,21 +121,13 @@ _DIAGNOSES: Final = re.compile(
     r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with|as)\b"
     r"|\btreated[ \t]+for\b(?![ \t]+(?:\d|approximately|about|several|over|one|two|three|four"
     r"|five|six|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
-    r"|(?P<lead>\b(?:treatments?|care)[ \t]+for\b)"
+    r"|(?P<lead>\btreatments?[ \t]+for\b)"
     r"|(?P<claim>\bclaim[ \t]+for\b)"
     r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
-_DIAGNOSIS_KEYS: Final = (
-    "diagnos",
-    "impression",
-    "treated",
-    "treatment for",
-    "treatments for",
-    "care for",
-    "claim for",
-)
-# The word before "treatment(s) for" / "care for" that makes it a diagnosis statement.
+_DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
+# The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
 _LIST_FILLER: Final = re.compile(
@@ -156,9 +148,10 @@ _LIST_STOP: Final = re.compile(
 # them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
 # "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
 # belongs to it (``_AFTER_SEPARATOR``).
-_LIST_MARK: Final = re.compile(
-    r"[(),;]|[ \t](?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
-)
+# (Every branch starts with a literal character, so that a search skips at C speed to
+# the characters that can start one.)
+_WORD_SEPARATOR: Final = r"(?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
+_LIST_MARK: Final = re.compile(rf"\(|\)|,|;| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}")
 _AFTER_SEPARATOR: Final = re.compile(r"[ \t]*(?:(?:and|or)[ \t]+)?")
 # A piece that gives the cause of the diagnosis before it, not a diagnosis.
 _CAUSE_LINK: Final = re.compile(
@@ -456,6 +449,8 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     for mark in marks:
         if mark < done:
             continue
+        if low.startswith("treat", mark) and not low.startswith(("treated", "treatment"), mark):
+            continue  # ("treating physician", "treat with")
         trigger = _DIAGNOSES.match(text, mark)
         if trigger is None:
             continue
