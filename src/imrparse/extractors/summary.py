@@ -1,5 +1,12 @@
 """Case facts from the ``CLINICAL CASE SUMMARY`` prose.
 
+Age and sex, the date of injury the prose gives ("sustained an industrial injury on
+...", "a history of an occupational claim from ..."), the mechanism of injury without
+the words around it ("is detailed as ...") and every diagnosis the prose states, in
+any of the reviewers' phrasings ("diagnoses include", "was diagnosed as having",
+"is being treated for", "is undergoing treatment for", "a diagnosis of", "has filed a
+claim for"), each list item whole. What the prose does not state stays None or empty.
+
 >>> s = extract_summary("The injured worker is a 51 year old female, who sustained an "
 ...     "industrial injury on 3-1-08. The injured worker was diagnosed as having "
 ...     "multiple fusions, residual thoracolumbar pain and lumbar radiculopathy. Treatment to date has "
