@@ -12,7 +12,11 @@ from typing import Final
 
 __all__ = [
     "ACOEM_CHAPTERS",
+    "DIAGNOSIS_LEAD_WORDS",
+    "DIAGNOSIS_PREMODIFIER_WORDS",
     "DIAGNOSIS_QUALIFIER_WORDS",
+    "DIAGNOSIS_SHARED_HEAD_WORDS",
+    "DIAGNOSIS_SITE_WORDS",
     "NUMBER_WORDS",
     "SPECIALTIES",
     "STATES",
@@ -240,3 +244,50 @@ ACOEM_CHAPTERS: Final[tuple[str, ...]] = (
     "Stress-Related Conditions",
     "Eye",
 )
+# Body sites and tissues. A list piece made of these (and qualifier words) alone names
+# no condition: it continues the diagnosis before it ("contusion of face, scalp and
+# neck", "strain of muscle, fascia and tendon at neck level") or, when it comes first,
+# shares the head noun after it ("neck, back and shoulder pain").
+DIAGNOSIS_SITE_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "head", "face", "scalp", "jaw", "eye", "eyes", "ear", "ears", "nose", "chest", "rib",
+        "ribs", "abdomen", "abdominal", "flank", "pelvis", "groin", "buttock", "buttocks",
+        "spine", "spines", "trunk", "torso", "heel", "heels", "toe", "toes", "finger",
+        "fingers", "thumb", "thumbs", "palm", "wrist", "calf", "calves", "shin", "shins",
+        "limb", "limbs", "extremity", "extremities", "digit", "digits", "muscle", "muscles",
+        "fascia", "tendon", "tendons", "ligament", "ligaments", "joints", "disc", "discs",
+        "nerve", "nerves", "bone", "bones", "level", "levels", "area", "areas", "portion",
+        "anterior", "posterior", "medial", "lateral", "proximal", "distal", "mid", "low"
+    ]
+)  # fmt: skip
+
+# Words that modify a site or head noun after them and cannot end a diagnosis: a list
+# piece that ends in one ("right and left shoulder sprain", "cervical, thoracic and
+# lumbar strain") is unfinished and joins the piece after it.
+DIAGNOSIS_PREMODIFIER_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "left", "right", "bilateral", "cervical", "thoracic", "lumbar", "lumbosacral",
+        "thoracolumbar", "sacral", "upper", "lower", "low", "mid", "anterior", "posterior",
+        "medial", "lateral", "proximal", "distal", "other"
+    ]
+)  # fmt: skip
+
+# Head nouns that share the sites before them with a coordinated head: "right knee
+# contusion and injury" and "numbness and weakness of both hands" are one item each.
+DIAGNOSIS_SHARED_HEAD_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "pain", "pains", "injury", "injuries", "strain", "strains", "sprain", "sprains",
+        "numbness", "weakness", "tingling", "contusion", "contusions", "stiffness", "swelling",
+        "spasm", "spasms", "tenderness"
+    ]
+)  # fmt: skip
+
+# Words that may open a diagnosis without being part of what it names; they are
+# skipped when asking whether a piece names only sites ("rule out cervical and lumbar
+# disc herniation").
+DIAGNOSIS_LEAD_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "rule", "out", "r/o", "possible", "probable", "suspected", "acute", "chronic", "mild",
+        "moderate", "severe", "history", "of", "status", "post"
+    ]
+)  # fmt: skip
