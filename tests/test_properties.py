@@ -182,6 +182,22 @@ def test_the_page_header_prefilter_never_misses_a_header(text: str) -> None:
         assert may_hold_page_header(text)
 
 
+@given(header_text)
+@example("Final Determination\n \n\nLetter for IMR Case Number CM15-0000000")
+@example("Final Determination\r\nLetter for IMR Case No. CM15-0000000")
+def test_a_text_said_to_hold_no_header_holds_none_wrapped_over_lines(text: str) -> None:
+    # Values are cleaned without a search for page headers when the scan says the text
+    # can hold none, even wrapped over lines: joined lines must then hold none either.
+    from imrparse.cleaning import _ARTIFACT
+    from imrparse.scanner import scan_text
+
+    scanned = scan_text(text)
+    joined = " ".join(line[2] for line in scanned.lines)
+    if not scanned.headers:
+        assert _ARTIFACT.search(joined) is None
+        assert _ARTIFACT.search(" ".join(text.split())) is None
+
+
 @given(any_text | gen.letters().map(imrparse.render))
 def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     from imrparse.grammar import is_doubled

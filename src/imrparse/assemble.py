@@ -162,6 +162,7 @@ class _Reader:
         self.text = text
         self.scanned = scanned
         self.doubled = scanned.doubled
+        self.headers = scanned.headers  # (no page header in the text: none in a value)
         self.diag = diag
         self.unclaimed: list[str] = []
         self.fields: dict[str, tuple[Line, list[str]]] = {}
@@ -298,7 +299,7 @@ class _Reader:
         for name in _CASE_FIELDS:
             if name in fields:
                 label, texts = fields[name]
-                values[name] = (clean_lines(texts), label[NUMBER], label[COLUMN])
+                values[name] = (clean_lines(texts, self.headers), label[NUMBER], label[COLUMN])
         values.update(self.table)
         if not values:  # (most letters before 2016)
             return case, _NO_DATES, None
@@ -330,8 +331,8 @@ class _Reader:
 
     def _reviewer(self, section: Section) -> Reviewer:
         rest, fields = split_fields(section.lines, self.doubled)
-        prose = clean_lines(contents(rest))
-        values = {name: clean_lines(texts) for name, (_, texts) in fields.items()}
+        prose = clean_lines(contents(rest), self.headers)
+        values = {name: clean_lines(texts, self.headers) for name, (_, texts) in fields.items()}
         for name, field in fields.items():
             self.fields.setdefault(name, field)
         reviewer = extract_reviewer(prose, values)
@@ -347,7 +348,9 @@ class _Reader:
         return reviewer
 
     def _summary(self, section: Section) -> CaseSummary:
-        text = self._strip_boilerplate(section.name, clean_lines(contents(section.lines)))
+        text = self._strip_boilerplate(
+            section.name, clean_lines(contents(section.lines), self.headers)
+        )
         return extract_summary(text, self.diag, section.heading[NUMBER])
 
     def _strip_boilerplate(self, role: str, text: str) -> str:
@@ -375,7 +378,9 @@ class _Reader:
             layout.partial_authorizations,
             layout.partial_cue,
         )
-        leftover = self._strip_boilerplate("decisions", clean_lines(contents(preface)))
+        leftover = self._strip_boilerplate(
+            "decisions", clean_lines(contents(preface), self.headers)
+        )
         if leftover:
             first = next(line for line in preface if line[CONTENT])
             self.unclaimed.append(leftover)
@@ -388,14 +393,14 @@ class _Reader:
         return [self._determination(block) for block in blocks]
 
     def _determination(self, block: Block) -> Determination:
-        texts = {part.name: clean_lines(part.texts) for part in block.parts}
+        texts = {part.name: clean_lines(part.texts, self.headers) for part in block.parts}
         line = {part.name: part.label[NUMBER] for part in block.parts}
         if block.stray:
             self._claim_rest(
                 block.stray, "between a treatment header and its first part", "unclaimed-text"
             )
         diag = self.diag
-        header = clean_lines(block.header_text)
+        header = clean_lines(block.header_text, self.headers)
         original = authorized = None
         layout = self.layout
         if layout.partial_authorizations and layout.partial_cue in header.lower():
@@ -438,7 +443,7 @@ class _Reader:
         rest, fields = split_fields(section.lines, self.doubled)
         for name, field in fields.items():
             self.fields.setdefault(name, field)
-        text = clean_lines(contents(rest))
+        text = clean_lines(contents(rest), self.headers)
         found: dict[str, Determination] = {}
         for match in _SENTENCE_OUTCOME.finditer(text):
             treatment = parse_treatment(match.group(1).strip())
@@ -464,7 +469,7 @@ class _Reader:
                     run.append(line)
                 continue
             if run:
-                cleaned = clean_lines(contents(run))
+                cleaned = clean_lines(contents(run), self.headers)
                 self.unclaimed.append(cleaned)
                 excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
                 self.diag.add(code, f"text {where}: {excerpt!r}", run[0][NUMBER], run[0][COLUMN])

@@ -81,28 +81,33 @@ _MOJIBAKE: Final = re.compile(
 )
 
 
-def may_hold_page_header(text: str) -> bool:
+def may_hold_page_header(text: str, across_lines: bool = False) -> bool:
     """Cheap whole-text test: could any line hold a running page header?
 
     ``False`` only when no "Determination" is followed by white space and then
     an "L", as "Letter" is in every header; a letter's own prose says "Final
     Determination" but hardly ever "Determination Letter". Headers are looked
     for written as "Determination" or "DETERMINATION", the forms PDF text has.
+    With ``across_lines``, line ends count as white space: could a header wrapped
+    over lines stand in a value joined from them?
     """
     if "etermination" not in text and "ETERMINATION" not in text:
         return False  # the common case, for the short values clean_lines() sees
+    gap = _HEADER_LINES_THEN_L if across_lines else _HEADER_GAP_THEN_L
     for word in ("etermination", "ETERMINATION"):
         at = text.find(word)
         while at >= 0:
             at += len(word)
-            if _HEADER_GAP_THEN_L.match(text, at) is not None:
+            if gap.match(text, at) is not None:
                 return True
             at = text.find(word, at)
     return False
 
 
-# What may stand between "Determination" and "Letter" in a header, then the "L".
+# What may stand between "Determination" and "Letter" in a header, then the "L";
+# and the same across line ends (a header wrapped over lines).
 _HEADER_GAP_THEN_L: Final = re.compile("[ \t\u00a0\u00c2]+[Ll]")
+_HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
 
 
 def is_page_number(line: str) -> bool:
@@ -259,11 +264,13 @@ def _fold_blanks(text: str) -> str:
     return text
 
 
-def clean_lines(lines: Iterable[str]) -> str:
+def clean_lines(lines: Iterable[str], headers: bool = True) -> str:
     """Clean the lines of one value: join wrapped lines, repair characters, fold spaces.
 
     The scanner already strips page artifacts from each line while it classifies
     it; one that a wrap split over two lines is caught here, on the joined text.
+    ``headers=False`` says that the letter holds none (:attr:`Scan.headers
+    <imrparse.scanner.Scan.headers>`), so that no value is searched for one.
 
     >>> clean_lines(["Decision based on Non-", "MTUS Citation,  ", "", " ODG"])
     'Decision based on Non-MTUS Citation, ODG'
@@ -276,16 +283,16 @@ def clean_lines(lines: Iterable[str]) -> str:
         # no line ending in a hyphen. Joining with blanks at once, instead of line by
         # line, gives the same text once its blanks are folded.
         text = text.replace("\n", " ")
-        if may_hold_page_header(text):
+        if headers and may_hold_page_header(text):
             text = _ARTIFACT.sub(" ", text)
         return _fold_blanks(text)
-    return _clean_any(lines)
+    return _clean_any(lines, headers)
 
 
-def _clean_any(lines: Iterable[str]) -> str:
+def _clean_any(lines: Iterable[str], headers: bool = True) -> str:
     """:func:`clean_lines` for any lines, one step after the other."""
     text = join_lines(lines)
-    if may_hold_page_header(text):
+    if headers and may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
     text, _ = repair_characters(text)
     return normalize_space(text)

@@ -282,6 +282,9 @@ class Scan(NamedTuple):
     """How many lines have content."""
     doubled: bool
     """Whether the text has blank-line doubling (see :func:`doubling`)."""
+    headers: bool
+    """Whether a running page header, whole or wrapped over lines, may stand in the text:
+    when not, no value joined from its lines need be searched for one."""
 
 
 def doubling(blanks: int, filled: int, adjacent: int) -> bool:
@@ -318,14 +321,15 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     a colon is a treatment header whose outcome a wrap moved to the next line.
     """
     v = vocab if vocab is not None else _default()
-    check_headers = may_hold_page_header(text)
+    headers = may_hold_page_header(text, across_lines=True)
+    check_headers = headers and may_hold_page_header(text)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
     misdecoded = not text.isascii() and _MISDECODED_NBSP in text
     if check_headers or misdecoded:
-        return _scan_any(split_lines(text)[0], check_headers, misdecoded, v)
+        return _scan_any(split_lines(text)[0], check_headers, misdecoded, v, headers)
     rare_spaces = _has_rare_space(text)
-    return _scan_plain(_bodies(text, rare_spaces), rare_spaces, v)
+    return _scan_plain(_bodies(text, rare_spaces), rare_spaces, v, headers)
 
 
 def _has_rare_space(text: str) -> bool:
@@ -362,7 +366,7 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
     )
 
 
-def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
+def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bool = True) -> Scan:
     """The scan of a text without page headers or mis-decoded spaces: the common case.
 
     Same result as :func:`_scan_any`, faster: a line of prose (too long for a heading,
@@ -430,7 +434,14 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary) -> Scan:
     filled = len(lines) - empty
     blanks = lines[-1][NUMBER] - len(lines) if lines else 0  # the gaps before each line
     return Scan(
-        lines, headings, determinations, parts, removed, filled, doubling(blanks, filled, adjacent)
+        lines,
+        headings,
+        determinations,
+        parts,
+        removed,
+        filled,
+        doubling(blanks, filled, adjacent),
+        headers,
     )
 
 
@@ -458,7 +469,13 @@ def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[Tok
     return _TEXT, ""
 
 
-def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Vocabulary) -> Scan:
+def _scan_any(
+    bodies: list[str],
+    check_headers: bool,
+    check_spaces: bool,
+    v: Vocabulary,
+    headers: bool = True,
+) -> Scan:
     """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
     lines: list[Line] = []
     append = lines.append
@@ -514,5 +531,12 @@ def _scan_any(bodies: list[str], check_headers: bool, check_spaces: bool, v: Voc
         blanks += gap
         gap = 0
     return Scan(
-        lines, headings, determinations, parts, removed, filled, doubling(blanks, filled, adjacent)
+        lines,
+        headings,
+        determinations,
+        parts,
+        removed,
+        filled,
+        doubling(blanks, filled, adjacent),
+        headers,
     )

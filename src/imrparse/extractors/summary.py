@@ -134,6 +134,8 @@ _DIAGNOSES: Final = re.compile(
     re.IGNORECASE,
 )
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
+# How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
+_TREATED_FOR: Final = ("treated for", "treatment for", "treatments for")
 # The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
@@ -456,8 +458,8 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     for mark in marks:
         if mark < done:
             continue
-        if low.startswith("treat", mark) and not low.startswith(("treated", "treatment"), mark):
-            continue  # ("treating physician", "treat with")
+        if low.startswith("treat", mark) and not low.startswith(_TREATED_FOR, mark):
+            continue  # ("treating physician", "treatment to date": no regex for these)
         trigger = _DIAGNOSES.match(text, mark)
         if trigger is None:
             continue
