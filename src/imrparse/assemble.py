@@ -306,7 +306,8 @@ class _Reader:
         dates: dict[str, datetime.date] = {}
         for name, attribute in _DATE_FIELDS.items():
             if name in values and attribute not in dates:
-                found = self._date(name, *values[name])
+                value, line, column = values[name]
+                found = self._date(name, value, line, column)
                 if found is not None:
                     dates[attribute] = found
         priority = None

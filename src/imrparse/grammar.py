@@ -347,6 +347,10 @@ def _open_sentence(
     no pattern whole."""
     header = head[CONTENT]
     texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
+    # (the cue's first word, looked for line by line, spares most headers the cleaning)
+    word = cue.split(" ", 1)[0]
+    if not any(word in text.lower() for text in texts):
+        return False
     text = clean_lines(texts)
     if cue not in text.lower():
         return False

@@ -42,6 +42,7 @@ left unread, for the caller to report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
@@ -73,6 +74,10 @@ _LABEL: Final = 1  # a word (or the colon) of a label, either half of a split on
 _VALUE: Final = 2  # a value paired with a label
 
 _DATE_SEPARATORS: Final = "/-."
+# A token with the white space before it (``\s`` is what str.isspace() calls white space).
+_TOKEN: Final = re.compile(r"(\s*)(\S+)")
+# The label tables already folded, by the caller's table (layouts pass the same few).
+_TABLES: Final[dict[tuple[tuple[str, str], ...], _Labels]] = {}
 
 
 class HeaderValue(NamedTuple):
@@ -136,21 +141,24 @@ def _fold(text: str) -> str:
 
 
 def _ascii_digits(text: str) -> bool:
-    return bool(text) and all("0" <= ch <= "9" for ch in text)
+    return text.isascii() and text.isdigit()
 
 
 def _ascii_letters(text: str) -> bool:
-    return bool(text) and all("A" <= ch <= "Z" or "a" <= ch <= "z" for ch in text)
+    return text.isascii() and text.isalpha()
 
 
 def _is_date(text: str) -> bool:
-    sep = ""
-    for ch in text:
-        if ch in _DATE_SEPARATORS:
-            sep = ch
-            break
-    if not sep:
+    if not ("0" <= text[:1] <= "9"):  # (every date starts with a digit: most tokens go here)
         return False
+    first = -1  # the first of the separators in the text
+    for sep in _DATE_SEPARATORS:
+        at = text.find(sep)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
+        return False
+    sep = text[first]
     parts = text.split(sep)
     if len(parts) != 3 or not all(_ascii_digits(part) for part in parts):
         return False
@@ -190,22 +198,11 @@ def fits_shape(text: str, shape: str) -> bool:
 def _tokenize(content: str, last_words: set[str]) -> list[_Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[_Token] = []
-    n = len(content)
-    i = 0
-    while i < n:
-        gap = 0
-        tab = False
-        while i < n and content[i].isspace():
-            tab = tab or content[i] == "\t"
-            gap += 1
-            i += 1
-        if i >= n:
-            break
-        start = i
-        while i < n and not content[i].isspace():
-            i += 1
-        text = content[start:i]
-        wide = gap >= 2 or tab or not tokens
+    for match in _TOKEN.finditer(content):
+        gap = match.group(1)
+        text = match.group(2)
+        start = match.start(2)
+        wide = len(gap) >= 2 or "\t" in gap or not tokens
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
             tokens.append(_Token(text[: colon + 1], start, wide))
@@ -271,7 +268,12 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
-    table = _Labels(labels)
+    known = tuple(labels.items())
+    table = _TABLES.get(known)
+    if table is None:
+        if len(_TABLES) >= 64:
+            _TABLES.clear()
+        table = _TABLES[known] = _Labels(labels)
     field_shape: dict[str, str] = {}
     for field in labels.values():
         shape = SHAPE_TOKEN if shapes is None else shapes.get(field, SHAPE_TOKEN)
