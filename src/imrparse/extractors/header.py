@@ -42,7 +42,6 @@ left unread, for the caller to report.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
@@ -74,8 +73,6 @@ _LABEL: Final = 1  # a word (or the colon) of a label, either half of a split on
 _VALUE: Final = 2  # a value paired with a label
 
 _DATE_SEPARATORS: Final = "/-."
-# A token with the white space before it (``\s`` is what str.isspace() calls white space).
-_TOKEN: Final = re.compile(r"(\s*)(\S+)")
 # The label tables already folded, by the caller's table (layouts pass the same few).
 _TABLES: Final[dict[tuple[tuple[str, str], ...], _Labels]] = {}
 
@@ -198,11 +195,11 @@ def fits_shape(text: str, shape: str) -> bool:
 def _tokenize(content: str, last_words: set[str]) -> list[_Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[_Token] = []
-    for match in _TOKEN.finditer(content):
-        gap = match.group(1)
-        text = match.group(2)
-        start = match.start(2)
-        wide = len(gap) >= 2 or "\t" in gap or not tokens
+    end = 0  # where the token before ends
+    for text in content.split():
+        start = content.find(text, end)
+        wide = start - end >= 2 or "\t" in content[end:start] or not tokens
+        end = start + len(text)
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
             tokens.append(_Token(text[: colon + 1], start, wide))
