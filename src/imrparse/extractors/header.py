@@ -88,10 +88,13 @@ class HeaderValue(NamedTuple):
     """1-based column where the value starts."""
 
 
-class _Token(NamedTuple):
-    text: str
-    offset: int  # 0-based, in the stripped content of its line
-    wide: bool  # a run of two or more blanks (or a tab, or the line start) before it
+class _Token:
+    """One whitespace-free token of a line (a plain class: cheap to make when compiled)."""
+
+    def __init__(self, text: str, offset: int, wide: bool) -> None:
+        self.text = text
+        self.offset = offset  # 0-based, in the stripped content of its line
+        self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
 
 
 class _Labels:
@@ -103,6 +106,8 @@ class _Labels:
         # suffix key -> (prefix key, field) for every split of every label
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
         self.last_words: set[str] = set()
+        # The words any label, or the rest of a split one, starts with.
+        self.first_words: set[str] = set()
         self.max_words = 1
         for printed, field in labels.items():
             words = _fold(printed.rstrip().rstrip(":")).split(" ")
@@ -111,6 +116,7 @@ class _Labels:
             key = " ".join(words)
             self.full[key] = field
             self.last_words.add(words[-1])
+            self.first_words.update(words)
             self.max_words = max(self.max_words, len(words))
             for cut in range(1, len(words)):
                 head = " ".join(words[:cut])
@@ -295,6 +301,10 @@ def read_header_table(
         t = 0
         while t < len(tokens):
             if roles[t] != _OTHER:
+                t += 1
+                continue
+            if tokens[t].text.rstrip(":").casefold() not in table.first_words:
+                # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
             key, end = _match_label(tokens, roles, t, table.max_words, table.full)
