@@ -376,8 +376,8 @@ class _Reader:
             self.diag,
             heads,
             labels,
-            layout.partial_authorizations,
-            layout.partial_cue,
+            layout.partial_cue if layout.partial_authorizations else "",
+            layout.partial_opening,
         )
         leftover = self._strip_boilerplate(
             "decisions", clean_lines(contents(preface), self.headers)

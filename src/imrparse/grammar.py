@@ -19,8 +19,7 @@ keeps and reports them.
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Final, NamedTuple
 
 from .cleaning import clean_lines
@@ -248,16 +247,17 @@ def split_blocks(
     diag: Collector,
     heads: list[int] | None = None,
     labels: list[int] | None = None,
-    partial: Sequence[re.Pattern[str]] = (),
     cue: str = "",
+    opening: str = "",
 ) -> tuple[list[Line], list[Block]]:
     """Rule ``decisions``: cut the decisions section into determination blocks.
 
     A block starts at its header line; text lines just before it that do not end
     a sentence are the header's wrapped beginning. A header whose outcome stands alone
     on its line ("Upheld") takes the line before it whole. Where a layout has headers
-    that are sentences (a partial authorization, ``partial`` and ``cue``), a header that
-    holds ``cue`` but matches none of ``partial`` goes on back across sentence ends.
+    that are sentences (a partial authorization: ``cue`` and ``opening``), a header that
+    holds ``cue`` but not yet ``opening``, the words its first sentence ends with, goes on
+    back across sentence ends.
     Returns the preface (the lines before the first block) and the blocks in letter
     order. ``heads`` and ``labels``, the indexes of the treatment headers and part labels
     in ``lines``, save passes when the caller has them.
@@ -271,7 +271,7 @@ def split_blocks(
     for i in heads:
         starts.append(
             _header_start(
-                lines, i, heads[len(starts) - 1] + 1 if starts else 0, spaced, partial, cue
+                lines, i, heads[len(starts) - 1] + 1 if starts else 0, spaced, cue, opening
             )
         )
     preface = lines[: starts[0]] if starts else list(lines)
@@ -299,8 +299,8 @@ def _header_start(
     head: int,
     floor: int,
     spaced: bool,
-    partial: Sequence[re.Pattern[str]],
     cue: str,
+    opening: str,
 ) -> int:
     """The index of the first line of the treatment header that ends at ``head``."""
     start = head
@@ -314,10 +314,10 @@ def _header_start(
     while j >= floor and len(taken) < limit:
         if _paragraph_break_before(after, spaced) and not (
             # (a partial authorization's sentences go on across a page's padding)
-            partial and _open_sentence(taken, lines[head], partial, cue)
+            cue and _open_sentence(taken, lines[head], cue, opening)
         ):
             break
-        if len(taken) == 2 and partial and _open_sentence(taken, lines[head], partial, cue):
+        if len(taken) == 2 and cue and _open_sentence(taken, lines[head], cue, opening):
             limit = 12  # a partial authorization's sentences run longer than a name
         line = lines[j]
         kind = line[KIND]
@@ -329,7 +329,7 @@ def _header_start(
             break
         content = line[CONTENT]
         if content.endswith(_SENTENCE_END) and not (alone and not taken):
-            if not (partial and _open_sentence(taken, lines[head], partial, cue)):
+            if not (cue and _open_sentence(taken, lines[head], cue, opening)):
                 break
             limit = 12
         start = j
@@ -339,23 +339,18 @@ def _header_start(
     return start
 
 
-def _open_sentence(
-    taken: list[str], head: Line, partial: Sequence[re.Pattern[str]], cue: str
-) -> bool:
+def _open_sentence(taken: list[str], head: Line, cue: str, opening: str) -> bool:
     """Whether a header read back over the lines ``taken`` (last first) is a partial
-    authorization whose beginning is still before them: it holds ``cue`` and matches
-    no pattern whole."""
+    authorization whose beginning is still before them: it holds ``cue`` but not yet
+    ``opening``."""
     header = head[CONTENT]
     texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
     # (the cue's first word, looked for line by line, spares most headers the cleaning)
     word = cue.split(" ", 1)[0]
     if not any(word in text.lower() for text in texts):
         return False
-    text = clean_lines(texts)
-    if cue not in text.lower():
-        return False
-    text = text.rstrip(" :")
-    return not any(pattern.fullmatch(text) for pattern in partial)
+    text = clean_lines(texts).lower()
+    return cue in text and opening not in text
 
 
 def _has_text(texts: list[str]) -> bool:

@@ -154,9 +154,11 @@ class Layout:
     authorization, each matching the whole header text (without its outcome) with the
     groups ``original``, ``authorized`` and ``remaining`` (the disputed treatment)."""
     partial_cue: str = "original request"
-    """Words (lower case) that every partial-authorization header holds: while a header
-    read so far holds them and matches none of the patterns, its beginning is sought
-    on the lines before it, across sentence ends."""
+    """Words (lower case) that every partial-authorization header holds."""
+    partial_opening: str = "was the original request"
+    """Words (lower case) that the first sentence of every partial-authorization header
+    ends with: while a header read so far holds :attr:`partial_cue` but not these, its
+    beginning is sought on the lines before it, across sentence ends."""
     not_extracted: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
     :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""
