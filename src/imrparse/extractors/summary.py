@@ -189,6 +189,8 @@ _CAUSE_WORDS: Final = frozenset(("secondary", "due", "caused", "status"))
 _LEADING_ARTICLE: Final = re.compile(r"(?:an?|the|his|her|their)[ \t]+(?=\S)", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(("of", "in", "at", "to", "on", "with", "without", "involving"))
 _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
+# The punctuation that is no part of a word, for the words of a list's pieces.
+_PUNCTUATION_TO_SPACE: Final = str.maketrans(dict.fromkeys(",.:;\"'()[]", " "))
 # A full stop (inside a closing quote too) before the next sentence or the end.
 _SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
 _BOILERPLATE_START: Final = re.compile(
@@ -348,11 +350,13 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
             kind = "and"
             start = mark.end()
     pieces.append((kind, start, len(text)))
-    # Items as [begin, end] spans, with the words of each (lower case, bare).
+    # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
+    # punctuation read as spaces, once for the whole list).
+    bare = low.translate(_PUNCTUATION_TO_SPACE)
     spans: list[list[int]] = []
     item_words: list[list[str]] = []
     for kind, begin, end in pieces:
-        words = _words(low[begin:end])
+        words = bare[begin:end].split()
         if not words:
             continue
         if (
@@ -373,11 +377,6 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         if item and not _only_sites(words):
             found.append(item)
     return tuple(found)
-
-
-def _words(low: str) -> list[str]:
-    """The words of lower-case ``low`` without the punctuation around them."""
-    return [w.strip(",.:;\"'()[]") for w in low.split()]
 
 
 def _only_sites(words: list[str]) -> bool:
@@ -427,7 +426,7 @@ def _clean_item(item: str) -> str:
     if item.count("[") != item.count("]"):
         item = item.replace("[", "").replace("]", "")
     item = item.strip(" \t.,;:")
-    article = _LEADING_ARTICLE.match(item)
+    article = _LEADING_ARTICLE.match(item) if item[:1] in "aAtThH" else None
     if article:
         item = item[article.end() :]
     return item
