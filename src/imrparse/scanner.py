@@ -374,7 +374,6 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bo
     with text for :func:`doubling` come from the line numbers, not from line by line.
     """
     lines: list[Line] = []
-    append = lines.append
     headings, determinations, parts, indexes = _index_lists()
     removed: list[int] = []
     gap = 0
@@ -383,7 +382,9 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bo
     adjacent = 0
     longest = v.longest_heading
     initials = v.heading_initials
-    for number, body in enumerate(bodies, 1):
+    # (compiled, a list method called on the list and a loop over a range run in C)
+    for number in range(1, len(bodies) + 1):
+        body = bodies[number - 1]
         if not body:
             gap += 1
             continue
@@ -403,7 +404,7 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bo
             name = ""
         elif content:
             if len(content) <= 20 and is_page_number(content):
-                append((_ARTIFACT, number, "", 1, 1, gap, ""))
+                lines.append((_ARTIFACT, number, "", 1, 1, gap, ""))
                 removed.append(len(lines) - 1)
                 empty += 1
                 gap = 0
@@ -420,7 +421,7 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bo
             if index is not None:
                 index.append(len(lines))
         else:
-            append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
+            lines.append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
             empty += 1
             gap = 0
             continue
@@ -429,7 +430,7 @@ def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bo
         last = number
         # (strip() gives back the very string when there is nothing to strip)
         column = 1 if content is body else len(body) - len(body.lstrip()) + 1
-        append((kind, number, content, column, 0, gap, name))
+        lines.append((kind, number, content, column, 0, gap, name))
         gap = 0
     filled = len(lines) - empty
     blanks = lines[-1][NUMBER] - len(lines) if lines else 0  # the gaps before each line
@@ -478,7 +479,6 @@ def _scan_any(
 ) -> Scan:
     """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
     lines: list[Line] = []
-    append = lines.append
     headings, determinations, parts, indexes = _index_lists()
     removed: list[int] = []
     gap = 0
@@ -486,7 +486,9 @@ def _scan_any(
     filled = 0
     adjacent = 0
     previous_filled = False
-    for number, body in enumerate(bodies, 1):
+    # (compiled, a list method called on the list and a loop over a range run in C)
+    for number in range(1, len(bodies) + 1):
+        body = bodies[number - 1]
         if not body:
             gap += 1
             continue
@@ -527,7 +529,7 @@ def _scan_any(
             else:
                 kind = _BREAK
             previous_filled = False
-        append((kind, number, content, column, artifacts, gap, name))
+        lines.append((kind, number, content, column, artifacts, gap, name))
         blanks += gap
         gap = 0
     return Scan(
