@@ -6,6 +6,7 @@ Usage::
     python benchmarks/bench_parse.py --seconds 10 --rounds 9
     python benchmarks/bench_parse.py --scaling      # also parse junk of growing size
     python benchmarks/bench_parse.py --passes 5     # fixed work, for an instruction count
+    python benchmarks/bench_parse.py --real         # the 69 real letters of ../shared/realworld
 
 Runs on one core (one process). Reports the best and the median round, since a
 shared machine makes single rounds noisy. Where the host is too noisy to compare two
@@ -33,6 +34,18 @@ import imrparse
 from imrparse._build import describe
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+REAL = ROOT.parent / "shared" / "realworld" / "text" / "pypdf"
+"""The real letters of 2016-17 (outside the repository; see tests/test_real_letters.py)."""
+
+
+def real_corpus() -> list[str]:
+    """The 2016-17 real letters as pypdf printed them, where ../shared/realworld exists."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"--real: no letters in {REAL}")
+    return texts
 
 
 def corpus() -> list[str]:
@@ -113,9 +126,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="parse the corpus exactly N times after a warm-up pass, print nothing, time nothing",
     )
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="parse the real 2016-17 letters of ../shared/realworld instead of the seeds",
+    )
     args = parser.parse_args(argv)
 
-    texts = corpus()
+    texts = real_corpus() if args.real else corpus()
     for text in texts:
         imrparse.parse(text)  # warm up imports and regex caches
     if args.passes is not None:

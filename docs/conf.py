@@ -50,7 +50,7 @@ nitpicky = True
 # ignored here; a broken reference to an imrparse name still fails the build.
 nitpick_ignore_regex = [
     # Standard library types that appear in signatures and docstrings.
-    ("py:class", r"(datetime|enum|os|pathlib|importlib|collections\.abc|typing)\..*"),
+    ("py:class", r"(datetime|enum|os|pathlib|importlib|collections\.abc|typing|re)\..*"),
     # Third-party types: the cattrs converter, pandas frames.
     ("py:class", r"(cattrs|pandas)\..*"),
     # The type variable of from_dict's signature.
