@@ -3,7 +3,8 @@
 Each case repeats one small unit (a shape that a regex or a grammar rule might
 handle badly: chains of "1/", runs of colons, outcome words, hyphen wraps ...)
 inside one construct of a letter (a treatment header, the case summary, the
-reviewer section, a cover page), at two sizes ten times apart. A linear parser
+reviewer section, the header table of 2016 on, a cover page), at two sizes ten times
+apart. A linear parser
 takes about ten times longer on the larger input; a ratio far above that means
 quadratic behaviour. Exits 1 if any case's ratio exceeds ``--limit``.
 
@@ -43,6 +44,11 @@ UNITS = {
     "outcomes": ": Upheld\n",
     "dates": "1/1/1",
     "white space": " \t\u00a0",
+    "table labels": "Date Assigned: ",
+    "split labels": "Application\n",
+    "table values": "11/30/2016\n",
+    "partial": "X was the original request. Y was authorized\n",
+    "outcome alone": "a:\nUpheld\n",
 }
 
 
@@ -58,6 +64,12 @@ def build(where: str, body: str) -> str:
         return (
             "HOW THE IMR FINAL DETERMINATION WAS MADE\n" + body + "\n"
             "State(s) of Licensure: " + body + "\n"
+        )
+    if where == "table":  # the header table of the letters of 2016 on
+        return (
+            "Case Number: CM16-0000001\n" + body + "\nDate Assigned: 11/30/2016 Decision Date: "
+            "01/06/2017\n" + body + "\nHOW THE IMR FINAL DETERMINATION WAS MADE\n"
+            "IMR ISSUES, DECISIONS AND RATIONALES\n" + body + ": Upheld\n"
         )
     return body + "\nNotice of Independent Medical Review Determination\n" + body
 
@@ -78,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     small, large = args.small, args.small * 10
     worst = 0.0
     print(f"{'construct':9} {'unit':15} {small:>9,} B {large:>10,} B  ratio")
-    for where in ("header", "summary", "reviewer", "cover"):
+    for where in ("header", "summary", "reviewer", "table", "cover"):
         for name, unit in UNITS.items():
             a = seconds(build(where, unit * (small // len(unit))))
             b = seconds(build(where, unit * (large // len(unit))))

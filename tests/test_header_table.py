@@ -7,15 +7,12 @@ letters in ``../shared/realworld`` when that folder is there, and skip otherwise
 from __future__ import annotations
 
 import datetime
-import doctest
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from imrparse.extractors import header
 from imrparse.extractors.header import HeaderValue, fits_shape, read_header_table
 
 HEADING = "HOW THE IMR FINAL DETERMINATION WAS MADE"
@@ -448,27 +445,16 @@ def test_shapes(text: str, shape: str, fits: bool) -> None:
     assert fits_shape(text, shape) is fits
 
 
-def test_many_lines_in_linear_time() -> None:
-    """Thousands of label and value lines: a quadratic pass would take minutes."""
+def test_a_table_repeated_thousands_of_times() -> None:
+    # (its time, linear in the lines, is measured by benchmarks/bench_linearity.py)
     block = LABEL_BLOCK_THEN_VALUE_BLOCK.split(HEADING)[0]
     lines = header_lines(block * 4000)
-    started = time.perf_counter()
     fields, consumed = read_header_table(lines, LABELS, SHAPES)
-    elapsed = time.perf_counter() - started
     assert values(fields) == EXPECTED
     assert len(lines) == 4000 * 15
     # Each block's eight label lines, and the first block's seven values (later values
     # repeat fields already found, so their lines are left to the caller).
     assert len(consumed) == 4000 * 8 + 7
-    assert elapsed < 20
-
-
-def test_module_doctests() -> None:
-    if not str(header.__file__).endswith(".py"):
-        pytest.skip("compiled with mypyc: doctest cannot see the docstrings")
-    result = doctest.testmod(header, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 2
-    assert result.failed == 0
 
 
 # --------------------------------------------------------------------------- the real letters
