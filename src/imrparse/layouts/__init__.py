@@ -10,18 +10,22 @@ leaves unread. The pipeline itself is generic:
          -> sections (the grammar) -> detect() picks the layout from what the scan found
          -> the layout's readers, section by section -> values -> records
 
-Adding a layout is one new module that builds a :class:`Layout` and passes it to
-:func:`register` (see the docs page *Adding a layout*).
+Every module of this package that defines a ``LAYOUT`` is registered when the package is
+imported, in the order of the modules' names (which settles ties in :func:`detect`):
+adding a layout is adding one module (see the docs page *Layouts, and adding one*).
+Outside the package, :func:`register` adds one at run time.
 
 >>> import imrparse
 >>> [layout.name for layout in imrparse.layouts.registered()]
-['fdl-2014', 'fdl-2016', 'fdl-2013', 'fdl-documents', 'mpr']
+['fdl-2013', 'fdl-2014', 'fdl-2016', 'fdl-documents', 'mpr']
 >>> imrparse.layouts.get("fdl-2016").header_table["DECISION DATE"]
 'decision-date'
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterable, Mapping
 from typing import Literal, TypeVar, cast
@@ -302,10 +306,13 @@ def detect(headings: Iterable[str], header_fields: Iterable[str]) -> Layout | No
 
 
 def _register_builtins() -> None:
-    from . import fdl2013, fdl2014, fdl2016, fdl_documents, mpr
-
-    for module in (fdl2014, fdl2016, fdl2013, fdl_documents, mpr):
-        register(module.LAYOUT)
+    """Register every layout module of this package (a module that defines ``LAYOUT``),
+    in the order of the modules' names: adding a layout is adding its module."""
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        layout = getattr(module, "LAYOUT", None)
+        if isinstance(layout, Layout):
+            register(layout)
 
 
 _register_builtins()
