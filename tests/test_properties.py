@@ -257,24 +257,6 @@ _spacey_lines = st.lists(
 ).map("\n".join)
 
 
-@given(_spacey_lines | any_text | gen.letters().map(imrparse.render))
-@example("CLINICAL" + " \u2003" * 30 + " CASE SUMMARY")
-@example("x\n\nCLINICAL" + " " * 60 + "CASE SUMMARY\n")
-@example("IMR\x0bISSUES,\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0bDECISIONS AND RATIONALES is long")
-def test_the_fast_scan_equals_the_line_by_line_scan(text: str) -> None:
-    # Texts without page headers take a faster path that skips most tests on prose;
-    # it must give exactly what the general, line-by-line path gives.
-    from imrparse.layouts import vocabulary
-    from imrparse.scanner import _has_rare_space, _scan_any, _scan_plain, split_lines
-
-    bodies, _ = split_lines(text)
-    words = vocabulary()
-    general = _scan_any(list(bodies), False, False, words)
-    assert _scan_plain(list(bodies), True, words) == general
-    if not _has_rare_space(text):
-        assert _scan_plain(list(bodies), False, words) == general
-
-
 @given(st.text(alphabet="(),;ab ."))
 @example("(x(y)z, w), v")
 @example("a), b (c, d)")
@@ -432,17 +414,6 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
             assert reader._decisions(section) == reader._decisions(section._replace(start=-1))
 
 
-@given(st.text(alphabet="ab \r\n\t\x0b\x0c\x1c\x85\u2028") | any_text)
-@example("a\r\nb\rc\nd\r")
-@example("")
-def test_line_bodies_are_cut_the_same_whichever_way(text: str) -> None:
-    # The fast scan cuts lines with splitlines() where that gives what the
-    # line-ending split gives; it must, for every text.
-    from imrparse.scanner import _bodies, _has_rare_space, split_lines
-
-    assert _bodies(text, _has_rare_space(text)) == split_lines(text)[0]
-
-
 def _heading_like() -> st.SearchStrategy[str]:
     def spaced(title: str, data: st.DataObject) -> str:
         words = title.split()
@@ -461,16 +432,65 @@ def _heading_like() -> st.SearchStrategy[str]:
     return st.builds(spaced, titles, st.data())
 
 
-@given(st.lists(_heading_like() | any_text, max_size=8).map("\n".join))
+@given(st.lists(_heading_like() | any_text, max_size=8).map("\n".join) | _spacey_lines)
+@example("CLINICAL" + " \u2003" * 30 + " CASE SUMMARY")
+@example("x\n\nCLINICAL" + " " * 60 + "CASE SUMMARY\n")
+@example("IMR\x0bISSUES,\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0bDECISIONS AND RATIONALES is long")
 def test_scan_classifies_every_line_as_classify_does(text: str) -> None:
     # scan() skips classify() for lines that plainly are prose; it must never skip one
-    # that classify() would call something else.
-    from imrparse.scanner import classify, scan
+    # that classify() would call something else. The one line it reads otherwise: an
+    # outcome alone after a line of text that ends in a colon.
+    from imrparse.records import TokenKind
+    from imrparse.scanner import classify, outcome_word, scan
 
-    for line in scan(text):
+    lines = scan(text)
+    for n, line in enumerate(lines):
         kind, _, content, *_ = line
-        if content:
+        if not content:
+            continue
+        alone = kind is TokenKind.DETERMINATION and classify(content) is TokenKind.TEXT
+        if alone:
+            before = [
+                x for x in lines[:n] if x[0] not in (TokenKind.PAGE_BREAK, TokenKind.ARTIFACT)
+            ]
+            assert outcome_word(content) is not None and before[-1][2].endswith(":"), line
+        else:
             assert kind is classify(content), line
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Physical therapy 6 sessions:",
+                "Upheld",
+                "Overturned.",
+                "x",
+                "",
+                " ",
+                "\f",
+                "Page 2 of 5",
+                "a: b",
+            ]
+        ),
+        max_size=8,
+    ).map("\n".join)
+)
+@example("Physical therapy 6 sessions:\nUpheld")
+def test_an_outcome_alone_after_a_colon_is_a_treatment_header(text: str) -> None:
+    from imrparse.records import TokenKind
+    from imrparse.scanner import scan
+
+    lines = scan(text)
+    for n, (kind, _, content, *_) in enumerate(lines):
+        if content in ("Upheld", "Overturned."):
+            before = [
+                x for x in lines[:n] if x[0] not in (TokenKind.PAGE_BREAK, TokenKind.ARTIFACT)
+            ]
+            after_colon = (
+                bool(before) and before[-1][0] is TokenKind.TEXT and before[-1][2].endswith(":")
+            )
+            assert (kind is TokenKind.DETERMINATION) == after_colon, (text, content)
 
 
 def _case_variants(keys: Iterable[str]) -> st.SearchStrategy[str]:

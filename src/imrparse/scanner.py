@@ -245,23 +245,6 @@ def split_lines(text: str) -> tuple[list[str], list[str] | None]:
     return pieces[0::2], pieces[1::2]
 
 
-def _bodies(text: str, rare_spaces: bool) -> list[str]:
-    """The line bodies of :func:`split_lines`, without the endings.
-
-    ``rare_spaces`` is :func:`_has_rare_space` of the text: when it is false, the text is
-    ASCII without the separators other than line ends that str.splitlines() splits on,
-    and splitlines() cuts any mix of line ends in one pass.
-    """
-    if "\r" not in text:
-        return text.split("\n")
-    if rare_spaces:
-        return split_lines(text)[0]
-    bodies = text.splitlines()
-    if text[-1] in "\r\n":  # (the text after the last line end, here empty)
-        bodies.append("")
-    return bodies
-
-
 _MISDECODED_NBSP: Final = "\u00c2\u00a0"
 
 
@@ -326,26 +309,7 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
     misdecoded = not text.isascii() and _MISDECODED_NBSP in text
-    if check_headers or misdecoded:
-        return _scan_any(split_lines(text)[0], check_headers, misdecoded, v, headers)
-    rare_spaces = _has_rare_space(text)
-    return _scan_plain(_bodies(text, rare_spaces), rare_spaces, v, headers)
-
-
-def _has_rare_space(text: str) -> bool:
-    """Whether ``text`` holds white space that str.split() folds, other than the blank
-    and line endings: only then must a long line be counted to know it is no heading."""
-    if not text.isascii():
-        return True  # (no-break spaces and the like: not worth looking for one by one)
-    return (  # written out: a generator over the seven costs twice as much
-        "\t" in text
-        or "\x0b" in text
-        or "\x0c" in text
-        or "\x1c" in text
-        or "\x1d" in text
-        or "\x1e" in text
-        or "\x1f" in text
-    )
+    return _scan_lines(split_lines(text)[0], check_headers, misdecoded, v, headers)
 
 
 def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, list[int]]]:
@@ -363,86 +327,6 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
             _DETERMINATION: determinations,
             _PART: parts,
         },
-    )
-
-
-def _scan_plain(bodies: list[str], rare_spaces: bool, v: Vocabulary, headers: bool = True) -> Scan:
-    """The scan of a text without page headers or mis-decoded spaces: the common case.
-
-    Same result as :func:`_scan_any`, faster: a line of prose (too long for a heading,
-    no colon) is recognised with two tests, and the counts of empty lines and of lines
-    with text for :func:`doubling` come from the line numbers, not from line by line.
-    """
-    lines: list[Line] = []
-    headings, determinations, parts, indexes = _index_lists()
-    removed: list[int] = []
-    gap = 0
-    empty = 0  # lines without content
-    last = -1  # number of the last line with content
-    adjacent = 0
-    longest = v.longest_heading
-    initials = v.heading_initials
-    # (compiled, a list method called on the list and a loop over a range run in C)
-    for number in range(1, len(bodies) + 1):
-        body = bodies[number - 1]
-        if not body:
-            gap += 1
-            continue
-        content = body.strip()
-        if (
-            len(content) > longest
-            and ":" not in content
-            and (
-                not _may_be_heading(content, v)
-                if rare_spaces
-                # Only blanks: a line without runs of them folds to itself, too long
-                # for a heading; with runs, it folds to at least its other characters.
-                else "  " not in content or len(content) - content.count(" ") > longest
-            )
-        ):
-            kind = _TEXT
-            name = ""
-        elif content:
-            if len(content) <= 20 and is_page_number(content):
-                lines.append((_ARTIFACT, number, "", 1, 1, gap, ""))
-                removed.append(len(lines) - 1)
-                empty += 1
-                gap = 0
-                continue
-            first = content[0]
-            if ":" in content or first in initials or first > "\x7f":
-                kind, name = _recognise(content, v)
-            else:
-                kind = _TEXT
-                name = ""
-            if kind is _TEXT and len(content) <= v.longest_outcome:
-                kind, name = _outcome_alone(content, lines, v)
-            index = indexes.get(kind)
-            if index is not None:
-                index.append(len(lines))
-        else:
-            lines.append((_PAGE_BREAK if "\f" in body else _BREAK, number, "", 1, 0, gap, ""))
-            empty += 1
-            gap = 0
-            continue
-        if last == number - 1:
-            adjacent += 1
-        last = number
-        # (strip() gives back the very string when there is nothing to strip)
-        column = 1 if content is body else len(body) - len(body.lstrip()) + 1
-        lines.append((kind, number, content, column, 0, gap, name))
-        gap = 0
-    filled = len(lines) - empty
-    blanks = lines[-1][NUMBER] - len(lines) if lines else 0  # the gaps before each line
-    return Scan(
-        lines,
-        headings,
-        determinations,
-        parts,
-        removed,
-        filled,
-        doubling(blanks, filled, adjacent),
-        headers,
     )
 
 
@@ -470,14 +354,19 @@ def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[Tok
     return _TEXT, ""
 
 
-def _scan_any(
+def _scan_lines(
     bodies: list[str],
     check_headers: bool,
     check_spaces: bool,
     v: Vocabulary,
     headers: bool = True,
 ) -> Scan:
-    """The scan of any text, line by line (page headers, mis-decoded spaces and all)."""
+    """The scan of a text's line bodies, line by line: page headers are stripped where
+    ``check_headers``, mis-decoded no-break spaces read as spaces where ``check_spaces``.
+
+    (A second, faster loop for texts without either bought 1.5% compiled: too little
+    for a second copy of the scan.)
+    """
     lines: list[Line] = []
     headings, determinations, parts, indexes = _index_lists()
     removed: list[int] = []
