@@ -347,13 +347,18 @@ _value_lines = st.lists(
 @example(["Final Determination", "Letter for IMR Case Number CM15-0000000", "pain"])
 @example(["L5-  ", "", "S1"])
 @example(["pain\t", "\tin the\x0bback"])
-def test_the_fast_cleaning_equals_the_step_by_step_cleaning(lines: list[str]) -> None:
-    # clean_lines() joins plain ASCII values at once; that must give what joining
-    # line by line, repairing and folding give.
-    from imrparse.cleaning import _clean_any, clean_lines
+def test_cleaning_without_the_header_search_changes_nothing_where_none_can_stand(
+    lines: list[str],
+) -> None:
+    # Values are cleaned without a search for page headers when the whole text can hold
+    # none, even wrapped over lines (Scan.headers): that search would have found none.
+    from imrparse.cleaning import clean_lines, may_hold_page_header
 
-    assert clean_lines(lines) == _clean_any(lines)
-    assert clean_lines(iter(lines)) == _clean_any(lines)
+    cleaned = clean_lines(lines)
+    assert cleaned == clean_lines(iter(lines))
+    if not may_hold_page_header("\n".join(lines), across_lines=True):
+        assert clean_lines(lines, headers=False) == cleaned
+    assert "  " not in cleaned and "\n" not in cleaned and cleaned == cleaned.strip()
 
 
 @given(st.lists(st.sampled_from(_SAMPLE_LINES) | any_text, max_size=10).map("\n".join))

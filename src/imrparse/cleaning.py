@@ -216,9 +216,6 @@ def find_mojibake(text: str) -> int:
     return match.start() if match else -1
 
 
-_HYPHEN_AT_LINE_END: Final = re.compile(r"- *\n")
-
-
 def _has_other_space(text: str) -> bool:
     """Whether ``text`` holds an ASCII character ``str.split()`` takes for white space, but the blank."""
     return "\n" in text or _has_control_space(text)
@@ -275,22 +272,6 @@ def clean_lines(lines: Iterable[str], headers: bool = True) -> str:
     >>> clean_lines(["Decision based on Non-", "MTUS Citation,  ", "", " ODG"])
     'Decision based on Non-MTUS Citation, ODG'
     """
-    if not isinstance(lines, list):
-        lines = list(lines)
-    text = "\n".join(lines)
-    if text.isascii() and not _has_control_space(text) and _HYPHEN_AT_LINE_END.search(text) is None:
-        # The common case, fast: plain ASCII whose only white space is the blank, and
-        # no line ending in a hyphen. Joining with blanks at once, instead of line by
-        # line, gives the same text once its blanks are folded.
-        text = text.replace("\n", " ")
-        if headers and may_hold_page_header(text):
-            text = _ARTIFACT.sub(" ", text)
-        return _fold_blanks(text)
-    return _clean_any(lines, headers)
-
-
-def _clean_any(lines: Iterable[str], headers: bool = True) -> str:
-    """:func:`clean_lines` for any lines, one step after the other."""
     text = join_lines(lines)
     if headers and may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
