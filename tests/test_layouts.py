@@ -146,12 +146,37 @@ def test_the_registry_refuses_a_heading_with_another_role() -> None:
     assert "clash" not in {layout.name for layout in registered()}
 
 
+def test_the_registry_refuses_a_label_that_names_another_field() -> None:
+    clash = Layout(
+        name="clash",
+        description="Reads a known label into another field.",
+        headings={"TOY": "decisions"},
+        readers={"decisions": "decisions"},
+        header_table={"Date of Injury": "injury-date"},
+    )
+    with pytest.raises(ValueError, match="DATE OF INJURY"):
+        register(clash)
+    assert "clash" not in {layout.name for layout in registered()}
+
+
+def test_a_mark_counts_with_or_without_its_colon() -> None:
+    toy = Layout(
+        name="toy",
+        description="x",
+        headings={"TOY SECTION:": "decisions"},
+        marks={"TOY SECTION:": 9},
+        readers={"decisions": "decisions"},
+    )
+    assert toy.marks == {"TOY SECTION": 9}
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
         ({"name": "unknown"}, "name"),
         ({"readers": {"how": "guess"}}, "unknown readers"),
         ({"outcomes": "maybe"}, "outcomes"),
+        ({"marks": {"NOT A HEADING": 3}}, "none of its headings"),
     ],
 )
 def test_a_layout_declaration_is_checked(changes: dict[str, Any], message: str) -> None:
@@ -178,3 +203,40 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--write"]:
         sys.exit("usage: python tests/test_layouts.py --write")
     _write()
+
+
+MAIN = (FIXTURES / "fdl-2014" / "outcome-alone-on-its-line.txt").read_text(encoding="utf-8")
+
+
+def test_a_partial_authorization_in_an_unknown_wording_takes_no_rationale_before_it() -> None:
+    # The header holds "original request" but not the opening sentence of a known
+    # wording: it is the ordinary header, and the rationale before it stays whole.
+    unknown = (
+        "\nThe original request was for 12 sessions of therapy, of which 6 remain "
+        "disputed:\nUpheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\n"
+        "Decision rationale: Not medically necessary.\n"
+    )
+    letter = imrparse.parse(MAIN + unknown)
+    assert len(letter.determinations) == 3
+    assert letter.determinations[1].rationale.endswith("The request is medically necessary.")
+    third = letter.determinations[2]
+    assert third.treatment.text.startswith("The original request was for 12 sessions")
+    assert third.original_request is None
+    assert "unread-partial-authorization" in {d.code for d in letter.diagnostics}
+
+
+def test_a_decision_under_another_layouts_heading_is_an_error() -> None:
+    text = MAIN.replace("MRI of the right shoulder", "CASE SUMMARY:\nMRI of the right shoulder")
+    letter = imrparse.parse(text)
+    assert len(letter.determinations) == 1
+    codes = [d.code for d in letter.diagnostics]
+    assert "unread-determination" in codes and "unclaimed-text" in codes
+    assert not letter.ok
+
+
+def test_a_header_too_long_for_a_partial_authorization_is_reported_not_matched() -> None:
+    header = "A was the original request. " * 100 + "B"
+    letter = imrparse.parse(MAIN.replace("MRI of the right shoulder without contrast", header))
+    [_, second] = letter.determinations
+    assert second.original_request is None and second.treatment.text.endswith("B")
+    assert "unread-partial-authorization" in {d.code for d in letter.diagnostics}

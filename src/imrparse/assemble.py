@@ -19,7 +19,7 @@ import datetime
 import re
 from typing import Final, cast
 
-from .cleaning import blank_controls, clean_lines, find_control, find_mojibake
+from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, running_headers
 from .diagnostics import Collector
 from .extractors.citations import parse_basis
 from .extractors.dates import InvalidDate, parse_date
@@ -71,13 +71,13 @@ _SENTENCE_OUTCOME: Final = re.compile(
     r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
     re.IGNORECASE,
 )
-# What stands before the case number in a running page header.
-_HEADER_LABEL: Final = re.compile(r"Case[ \t\u00a0]+N(?:umber|o\.?)[ \t\u00a0:]*$", re.IGNORECASE)
 _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
 _NO_DATES: Final = CaseDates()
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _PRIORITIES: Final = {priority.value: priority for priority in Priority}
 _FIELD_KIND: Final = TokenKind.FIELD
+_LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
+_DETERMINATION_KIND: Final = TokenKind.DETERMINATION
 # Header-table fields that are dates -> the CaseDates attribute; the cover page of the
 # earliest letters states the letter's date as "Dated".
 _DATE_FIELDS: Final = {
@@ -195,11 +195,11 @@ class _Reader:
                 determinations.extend(self._notice(section))
             elif reader == "fields":
                 self._fields_only(section)
-            else:
-                why = layout.not_extracted.get(role) or (
-                    f"this section is not read in the {layout.name} layout"
-                )
+            elif role in layout.not_extracted:
+                why = layout.not_extracted[role]
                 self._claim_rest(section.lines, f"({why})", "not-extracted")
+            else:  # a heading this layout does not have (another layout's): text unread
+                self._foreign(section)
         if not determinations:
             self._no_determinations(decisions_read, sections)
         case, dates, priority = self._case_facts(removed)
@@ -214,6 +214,24 @@ class _Reader:
             diagnostics=tuple(diag.items),
             unclaimed=tuple(self.unclaimed),
         )
+
+    def _foreign(self, section: Section) -> None:
+        """Keep and report the text under a heading the layout does not have; a treatment
+        header in it is a decision lost, an error."""
+        heading = section.heading
+        where = (
+            f"under the heading {heading[CONTENT]!r}, which the {self.layout.name} layout has not"
+        )
+        self._claim_rest(section.lines, where, "unclaimed-text")
+        for line in section.lines:
+            if line[KIND] is _DETERMINATION_KIND:
+                self.diag.add(
+                    "unread-determination",
+                    f"the treatment header {line[CONTENT][:60]!r} stands {where}: its decision "
+                    "is not read",
+                    line[NUMBER],
+                    line[COLUMN],
+                )
 
     def _title(self, role: str) -> str:
         for printed, name in self.layout.headings.items():
@@ -290,9 +308,20 @@ class _Reader:
         fields = self.fields
         case: str | None = None
         if "case-number" in self.table:
-            case = _case_number(self.table["case-number"][0])
+            value, line, column = self.table["case-number"]
+            case = _case_number(value)
+            if case is None:
+                self.diag.add("invalid-value", f"no case number in {value[:40]!r}", line, column)
         elif "case-number" in fields:
             case = _field_case(self.scanned.lines, fields["case-number"])
+            if case is None:
+                label = fields["case-number"][0]
+                self.diag.add(
+                    "invalid-value",
+                    f"no case number in the field {label[CONTENT][:60]!r}",
+                    label[NUMBER],
+                    label[COLUMN],
+                )
         if case is None:
             case = _page_header_case(self.text, removed)
         values: dict[str, tuple[str, int, int]] = {}
@@ -405,7 +434,9 @@ class _Reader:
         original = authorized = None
         layout = self.layout
         if layout.partial_authorizations and layout.partial_cue in header.lower():
-            for pattern in layout.partial_authorizations:
+            # (the patterns' lazy groups are matched on a header of a few lines only)
+            patterns = layout.partial_authorizations if len(header) <= _LONGEST_HEADER else ()
+            for pattern in patterns:
                 match = pattern.fullmatch(header)
                 if match is not None:
                     original = match.group("original").strip()
@@ -500,14 +531,14 @@ def _field_case(lines: list[Line], field: tuple[Line, list[str]]) -> str | None:
 
 
 def _page_header_case(text: str, removed: list[Line]) -> str | None:
-    """The case number a running page header states (the header was removed from its
-    line): the first case number that follows its label, "Case Number" or "Case No"."""
-    if not removed:
+    """The case number a running page header states ("Final Determination Letter for IMR
+    Case Number CM16-0000001"; the scanner removed the header from its line): none is
+    taken from prose, whatever it quotes."""
+    if not any(line[ARTIFACTS] for line in removed):
         return None
-    at = text.find("CM")
-    while at >= 0:
-        match = _CASE_NUMBER.match(text, at)
-        if match is not None and _HEADER_LABEL.search(text, max(0, at - 24), at) is not None:
-            return "".join(match.group().split())
-        at = text.find("CM", at + 2)
+    for header in running_headers(text):
+        # (a number may wrap after its hyphen: read a little past the header)
+        found = _case_number(text[header.start() : header.end() + 16])
+        if found is not None:
+            return found
     return None

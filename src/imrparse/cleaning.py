@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "may_hold_page_header",
     "normalize_space",
     "repair_characters",
+    "running_headers",
     "strip_artifacts",
 ]
 
@@ -116,6 +117,16 @@ def is_page_number(line: str) -> bool:
     if not line or (line[0] != "P" and not line[0].isdecimal()):
         return False
     return _PAGE_NUMBER_LINE.fullmatch(line) is not None
+
+
+def running_headers(text: str) -> Iterator[re.Match[str]]:
+    """Every running page header in ``text`` ("Final Determination Letter for IMR Case
+    Number ..."), in order.
+
+    >>> [m.group() for m in running_headers("pain Final Determination Letter for IMR Case Number CM15-0000000 x")]
+    ['Final Determination Letter for IMR Case Number CM15-0000000']
+    """
+    return _ARTIFACT.finditer(text) if may_hold_page_header(text) else iter(())
 
 
 def strip_artifacts(line: str) -> tuple[str, int]:

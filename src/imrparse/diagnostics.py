@@ -42,7 +42,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "missing-section": CodeInfo(
         _W,
-        "One of the three main sections was not found.",
+        "A section the letter's layout requires was not found (for the main layouts, one of "
+        "the three main sections).",
         "The fields that section carries are left empty; look at the letter's text.",
     ),
     "duplicate-section": CodeInfo(
@@ -62,6 +63,12 @@ CODES: dict[str, CodeInfo] = {
         "states its outcomes in no form imrparse reads.",
         "Look for a header whose outcome word is misspelt or missing; the letter gives no row "
         "with an outcome.",
+    ),
+    "unread-determination": CodeInfo(
+        _E,
+        "A treatment header stands in text the letter's layout does not read (under a "
+        "heading of another layout): its decision is missing from the letter.",
+        "Look at the letter around the line; report it if the heading belongs to the layout.",
     ),
     "missing-part": CodeInfo(
         _W,
@@ -109,8 +116,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "invalid-value": CodeInfo(
         _W,
-        "A labelled field holds a value outside its closed set (a priority other than "
-        "Standard or Expedited).",
+        "A labelled field holds a value outside its closed set or of the wrong form (a "
+        "priority other than Standard or Expedited, a case number not like CM16-0000001).",
         "The field is left None; the letter's text has the value as written.",
     ),
     "unread-partial-authorization": CodeInfo(
@@ -157,7 +164,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "internal-error": CodeInfo(
         _E,
-        "The parser met a case it does not handle; the letter is returned as far as it was read.",
+        "The parser met a case it does not handle; the letter is returned empty but for this "
+        "diagnostic.",
         "Please report the letter; this is a bug.",
     ),
 }

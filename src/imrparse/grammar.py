@@ -19,6 +19,7 @@ keeps and reports them.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Final, NamedTuple
 
@@ -288,7 +289,14 @@ def split_blocks(
             texts.append(header[:colon].strip())
         elif texts:  # the outcome alone: the line before ends in the colon
             texts[-1] = texts[-1][: texts[-1].rfind(":")].strip()
-        body = None if labels is None else [i - head - 1 for i in labels if head < i < end]
+        # (the labels are in order: the block's are one run of them, found by bisection)
+        body = (
+            None
+            if labels is None
+            else [
+                i - head - 1 for i in labels[bisect_right(labels, head) : bisect_left(labels, end)]
+            ]
+        )
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body)
         blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks
@@ -302,7 +310,29 @@ def _header_start(
     cue: str,
     opening: str,
 ) -> int:
-    """The index of the first line of the treatment header that ends at ``head``."""
+    """The index of the first line of the treatment header that ends at ``head``.
+
+    A partial authorization's header is sought back across sentence ends and page padding
+    only while it is open (:func:`_open_sentence`); where its opening sentence is never
+    found (a wording the layout does not know), the header is the ordinary one, so that
+    no sentence of the rationale before it is taken.
+    """
+    start = _scan_back(lines, head, floor, spaced, "", "")
+    if not cue:
+        return start
+    extended = _scan_back(lines, head, floor, spaced, cue, opening)
+    if extended == start:
+        return start
+    header = lines[head][CONTENT]
+    texts = [*contents(lines[extended:head]), header[: header.rfind(":")] if ":" in header else ""]
+    return extended if opening in clean_lines(texts).lower() else start
+
+
+def _scan_back(
+    lines: list[Line], head: int, floor: int, spaced: bool, cue: str, opening: str
+) -> int:
+    """:func:`_header_start`'s walk back from ``head``, with (``cue``) or without the
+    rule of partial authorizations."""
     start = head
     after = lines[head]
     alone = ":" not in after[CONTENT]  # the outcome alone on its line

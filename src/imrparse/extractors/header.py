@@ -33,7 +33,7 @@ How it reads, in three linear passes:
    stream of bare labels and values, which keeps this step linear.
 
 Values are single tokens whose shape is checked per field: ``date`` (``1/2/2016``,
-``01-02-16``, ``2016-01-02``), ``case-number`` (``CM16-0001234``: letters, two digits, a
+``01-02-16``; month first, as the letters and the date reader write them), ``case-number`` (``CM16-0001234``: letters, two digits, a
 hyphen, digits), ``word`` (letters only: ``Standard``) or, for a field without a shape,
 ``token`` (any whitespace-free token that does not end with a colon). When a field's
 label occurs more than once, its first label with a value wins; the later values are
@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 SHAPE_DATE: Final = "date"
-"""A numeric date: month, day, year (``1/2/2016``, ``01-02-16``, ``1.2.2016``) or ``2016-01-02``."""
+"""A numeric date, month first: month, day, year (``1/2/2016``, ``01-02-16``, ``1.2.2016``)."""
 SHAPE_CASE_NUMBER: Final = "case-number"
 """Letters, two digits, a hyphen, digits: ``CM16-0001234``."""
 SHAPE_WORD: Final = "word"
@@ -166,8 +166,6 @@ def _is_date(text: str) -> bool:
     if len(parts) != 3 or not all(_ascii_digits(part) for part in parts):
         return False
     a, b, c = len(parts[0]), len(parts[1]), len(parts[2])
-    if a == 4:  # year first: 2016-01-02
-        return 1 <= b <= 2 and 1 <= c <= 2
     return 1 <= a <= 2 and 1 <= b <= 2 and c in (2, 4)
 
 

@@ -69,7 +69,8 @@ def _keys(table: Mapping[str, V]) -> dict[str, V]:
 
 
 def _weights(table: Mapping[str, int]) -> dict[str, int]:
-    return _keys(table)
+    # (a heading is a mark whether or not it is written with its colon)
+    return {match_key(k).rstrip(":").rstrip(): weight for k, weight in table.items()}
 
 
 def _labels(table: Mapping[str, str]) -> dict[str, str]:
@@ -122,8 +123,9 @@ class Layout:
     headings: Mapping[str, str] = attrs.field(converter=_table)
     """Section headings as printed -> the section's role (``"how"``, ``"summary"``, ...)."""
     marks: Mapping[str, int] = attrs.field(converter=_weights, factory=dict)
-    """What identifies the layout: headings (as printed) -> weight. :func:`detect` sums the
-    weights of the headings a letter has and picks the layout with the highest sum."""
+    """What identifies the layout: some of its headings (as printed, with or without their
+    colon) -> weight. :func:`detect` sums the weights of the headings a letter has and
+    picks the layout with the highest sum."""
     header_marks: Mapping[str, int] = attrs.field(factory=dict)
     """Fields (by name) that identify the layout when they stand before the first section
     heading -> weight (a header table's ``"date-assigned"``, a cover page's fields)."""
@@ -199,6 +201,13 @@ class Layout:
                 f"layout {self.name!r}: unknown readers {unknown}; use {sorted(READERS)}"
             )
 
+    @marks.validator
+    def _check_marks(self, _: object, value: Mapping[str, int]) -> None:
+        headings = {match_key(k).rstrip(":").rstrip() for k in self.headings}
+        stray = sorted(set(value) - headings)
+        if stray:
+            raise ValueError(f"layout {self.name!r}: marks {stray} are none of its headings")
+
     @outcomes.validator
     def _check_outcomes(self, _: object, value: str) -> None:
         if value not in OUTCOME_STYLES:
@@ -220,6 +229,7 @@ def register(layout: Layout) -> Layout:
     others = [other for other in _REGISTRY.values() if other.name != layout.name]
     for table in ("headings", "fields", "parts", "outcome_words"):
         _check_consistent(layout, others, table)
+    _check_fields(layout, others)
     _REGISTRY[layout.name] = layout
     _VOCABULARY.clear()
     return layout
@@ -233,6 +243,19 @@ def _check_consistent(layout: Layout, others: list[Layout], table: str) -> None:
                 raise ValueError(
                     f"layout {layout.name!r} gives {key!r} the role {mine[key]!r}, "
                     f"layout {other.name!r} the role {role!r}"
+                )
+
+
+def _check_fields(layout: Layout, others: list[Layout]) -> None:
+    # Labelled fields and header-table labels are read by one table: a label must name
+    # the same field in every layout, wherever it is declared.
+    mine = {**_keys(layout.fields), **layout.header_table}
+    for other in others:
+        for key, name in {**_keys(other.fields), **other.header_table}.items():
+            if key in mine and mine[key] != name:
+                raise ValueError(
+                    f"layout {layout.name!r} gives the label {key!r} the field {mine[key]!r}, "
+                    f"layout {other.name!r} the field {name!r}"
                 )
 
 

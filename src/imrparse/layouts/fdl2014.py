@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import Layout
 
-__all__ = ["HEADINGS", "LAYOUT", "PARTS", "REVIEWER_FIELDS"]
+__all__ = ["HEADINGS", "LAYOUT", "PARTIAL_AUTHORIZATIONS", "PARTS", "REVIEWER_FIELDS"]
 
 HEADINGS = {
     "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
@@ -55,6 +55,22 @@ BOILERPLATE = {
 }
 """The fixed sentences that open the summary and the decisions section."""
 
+# "X was the original request. Y was authorized by the Claims Administrator. The remaining
+# IMR eligible portion of the original request, Z is" and "X was the original request.
+# The Claims Administrator authorized Y, leaving the original request IMR eligible. The
+# original request, Z is" ("is" may be missing). Seen in the letters of 2016-17; read in
+# any letter of the main layout, so that a rendered letter without a header table keeps
+# them. Each lazy group ends at a literal phrase, and the header is a few lines long.
+PARTIAL_AUTHORIZATIONS = (
+    r"(?P<original>.+?),? was the original request\.? (?P<authorized>.+?),? (?:was|were) "
+    r"authorized by the Claims Administrator\.? The remaining (?:IMR eligible )?portion of "
+    r"the original request,? (?P<remaining>.+?)(?: (?:is|are))?",
+    r"(?P<original>.+?),? was the original request\.? The Claims Administrator authorized "
+    r"(?P<authorized>.+?),? leaving the original request (?:IMR )?eligible\.? The original "
+    r"request,? (?P<remaining>.+?)(?: (?:is|are))?",
+)
+"""The two wordings of a partial authorization (see :attr:`Layout.partial_authorizations`)."""
+
 LAYOUT = Layout(
     name="fdl-2014",
     description="Final Determination Letters from 2014 on: three sections, a treatment "
@@ -82,6 +98,7 @@ LAYOUT = Layout(
     parts=PARTS,
     outcomes="header",
     boilerplate=BOILERPLATE,
+    partial_authorizations=PARTIAL_AUTHORIZATIONS,
     not_extracted={
         "documents": "the list of documents the reviewer read is not extracted",
         "preamble": "a cover page before the first section is not extracted",
