@@ -317,22 +317,22 @@ def _header_start(
     found (a wording the layout does not know), the header is the ordinary one, so that
     no sentence of the rationale before it is taken.
     """
-    start = _scan_back(lines, head, floor, spaced, "", "")
-    if not cue:
-        return start
-    extended = _scan_back(lines, head, floor, spaced, cue, opening)
-    if extended == start:
+    start, opened = _scan_back(lines, head, floor, spaced, cue, opening)
+    if not opened:  # (the rule of partial authorizations never applied: the usual case)
         return start
     header = lines[head][CONTENT]
-    texts = [*contents(lines[extended:head]), header[: header.rfind(":")] if ":" in header else ""]
-    return extended if opening in clean_lines(texts).lower() else start
+    texts = [*contents(lines[start:head]), header[: header.rfind(":")] if ":" in header else ""]
+    if opening in clean_lines(texts).lower():
+        return start
+    return _scan_back(lines, head, floor, spaced, "", "")[0]
 
 
 def _scan_back(
     lines: list[Line], head: int, floor: int, spaced: bool, cue: str, opening: str
-) -> int:
+) -> tuple[int, bool]:
     """:func:`_header_start`'s walk back from ``head``, with (``cue``) or without the
-    rule of partial authorizations."""
+    rule of partial authorizations, and whether that rule took it further back."""
+    opened = False
     start = head
     after = lines[head]
     alone = ":" not in after[CONTENT]  # the outcome alone on its line
@@ -342,13 +342,14 @@ def _scan_back(
     # Only a paragraph break ends a wrapped header; a page boundary inside it (a page
     # break, a running header or footer) does not, and does not count.
     while j >= floor and len(taken) < limit:
-        if _paragraph_break_before(after, spaced) and not (
+        if _paragraph_break_before(after, spaced):
             # (a partial authorization's sentences go on across a page's padding)
-            cue and _open_sentence(taken, lines[head], cue, opening)
-        ):
-            break
+            if not (cue and _open_sentence(taken, lines[head], cue, opening)):
+                break
+            opened = True
         if len(taken) == 2 and cue and _open_sentence(taken, lines[head], cue, opening):
             limit = 12  # a partial authorization's sentences run longer than a name
+            opened = True
         line = lines[j]
         kind = line[KIND]
         if kind is _ARTIFACT or kind is _PAGE_BREAK or kind is _BREAK:
@@ -362,11 +363,12 @@ def _scan_back(
             if not (cue and _open_sentence(taken, lines[head], cue, opening)):
                 break
             limit = 12
+            opened = True
         start = j
         after = line
         taken.append(content)
         j -= 1
-    return start
+    return start, opened
 
 
 def _open_sentence(taken: list[str], head: Line, cue: str, opening: str) -> bool:
