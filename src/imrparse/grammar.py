@@ -268,8 +268,6 @@ def split_blocks(
     # Where paragraphs are parted by lines of white space (or the text is doubled), an
     # empty line is a page boundary, not a paragraph break.
     spaced = doubled or any(line[KIND] is _BREAK for line in lines)
-    if cue and cue.split(" ", 1)[0] not in "\n".join(contents(lines)).lower():
-        cue = ""  # (no header of the section can be a partial authorization)
     starts: list[int] = []
     for i in heads:
         starts.append(
