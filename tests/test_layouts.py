@@ -240,3 +240,13 @@ def test_a_header_too_long_for_a_partial_authorization_is_reported_not_matched()
     [_, second] = letter.determinations
     assert second.original_request is None and second.treatment.text.endswith("B")
     assert "unread-partial-authorization" in {d.code for d in letter.diagnostics}
+
+
+@pytest.mark.parametrize("verb", ["was", "were"])
+def test_a_partial_authorization_of_several_items_reads_as_one_of_one(verb: str) -> None:
+    text = (FIXTURES / "fdl-2016" / "partial-authorization-leaving.txt").read_text(encoding="utf-8")
+    letter = imrparse.parse(text.replace("spine was the original", f"spine {verb} the original"))
+    [d] = letter.determinations
+    assert d.original_request == "Chiropractic treatment 12 visits for the lumbar spine"
+    assert d.authorized == "Chiropractic treatment 6 visits for the lumbar spine"
+    assert d.treatment.text == "Chiropractic treatment 12 visits for the lumbar spine"

@@ -406,7 +406,7 @@ class _Reader:
             heads,
             labels,
             layout.partial_cue if layout.partial_authorizations else "",
-            layout.partial_opening,
+            layout.partial_openings,
         )
         leftover = self._strip_boilerplate(
             "decisions", clean_lines(contents(preface), self.headers)

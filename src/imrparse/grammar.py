@@ -249,15 +249,15 @@ def split_blocks(
     heads: list[int] | None = None,
     labels: list[int] | None = None,
     cue: str = "",
-    opening: str = "",
+    openings: tuple[str, ...] = (),
 ) -> tuple[list[Line], list[Block]]:
     """Rule ``decisions``: cut the decisions section into determination blocks.
 
     A block starts at its header line; text lines just before it that do not end
     a sentence are the header's wrapped beginning. A header whose outcome stands alone
     on its line ("Upheld") takes the line before it whole. Where a layout has headers
-    that are sentences (a partial authorization: ``cue`` and ``opening``), a header that
-    holds ``cue`` but not yet ``opening``, the words its first sentence ends with, goes on
+    that are sentences (a partial authorization: ``cue`` and ``openings``), a header that
+    holds ``cue`` but none of ``openings``, the words its first sentence ends with, goes on
     back across sentence ends.
     Returns the preface (the lines before the first block) and the blocks in letter
     order. ``heads`` and ``labels``, the indexes of the treatment headers and part labels
@@ -272,7 +272,7 @@ def split_blocks(
     for i in heads:
         starts.append(
             _header_start(
-                lines, i, heads[len(starts) - 1] + 1 if starts else 0, spaced, cue, opening
+                lines, i, heads[len(starts) - 1] + 1 if starts else 0, spaced, cue, openings
             )
         )
     preface = lines[: starts[0]] if starts else list(lines)
@@ -308,7 +308,7 @@ def _header_start(
     floor: int,
     spaced: bool,
     cue: str,
-    opening: str,
+    openings: tuple[str, ...],
 ) -> int:
     """The index of the first line of the treatment header that ends at ``head``.
 
@@ -317,18 +317,19 @@ def _header_start(
     found (a wording the layout does not know), the header is the ordinary one, so that
     no sentence of the rationale before it is taken.
     """
-    start, opened = _scan_back(lines, head, floor, spaced, cue, opening)
+    start, opened = _scan_back(lines, head, floor, spaced, cue, openings)
     if not opened:  # (the rule of partial authorizations never applied: the usual case)
         return start
     header = lines[head][CONTENT]
     texts = [*contents(lines[start:head]), header[: header.rfind(":")] if ":" in header else ""]
-    if opening in clean_lines(texts).lower():
+    text = clean_lines(texts).lower()
+    if any(opening in text for opening in openings):
         return start
-    return _scan_back(lines, head, floor, spaced, "", "")[0]
+    return _scan_back(lines, head, floor, spaced, "", ())[0]
 
 
 def _scan_back(
-    lines: list[Line], head: int, floor: int, spaced: bool, cue: str, opening: str
+    lines: list[Line], head: int, floor: int, spaced: bool, cue: str, openings: tuple[str, ...]
 ) -> tuple[int, bool]:
     """:func:`_header_start`'s walk back from ``head``, with (``cue``) or without the
     rule of partial authorizations, and whether that rule took it further back."""
@@ -344,10 +345,10 @@ def _scan_back(
     while j >= floor and len(taken) < limit:
         if _paragraph_break_before(after, spaced):
             # (a partial authorization's sentences go on across a page's padding)
-            if not (cue and _open_sentence(taken, lines[head], cue, opening)):
+            if not (cue and _open_sentence(taken, lines[head], cue, openings)):
                 break
             opened = True
-        if len(taken) == 2 and cue and _open_sentence(taken, lines[head], cue, opening):
+        if len(taken) == 2 and cue and _open_sentence(taken, lines[head], cue, openings):
             limit = 12  # a partial authorization's sentences run longer than a name
             opened = True
         line = lines[j]
@@ -360,7 +361,7 @@ def _scan_back(
             break
         content = line[CONTENT]
         if content.endswith(_SENTENCE_END) and not (alone and not taken):
-            if not (cue and _open_sentence(taken, lines[head], cue, opening)):
+            if not (cue and _open_sentence(taken, lines[head], cue, openings)):
                 break
             limit = 12
             opened = True
@@ -371,10 +372,10 @@ def _scan_back(
     return start, opened
 
 
-def _open_sentence(taken: list[str], head: Line, cue: str, opening: str) -> bool:
+def _open_sentence(taken: list[str], head: Line, cue: str, openings: tuple[str, ...]) -> bool:
     """Whether a header read back over the lines ``taken`` (last first) is a partial
-    authorization whose beginning is still before them: it holds ``cue`` but not yet
-    ``opening``."""
+    authorization whose beginning is still before them: it holds ``cue`` but none of
+    ``openings``."""
     header = head[CONTENT]
     texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
     # (the cue's first word, looked for line by line, spares most headers the cleaning)
@@ -382,7 +383,7 @@ def _open_sentence(taken: list[str], head: Line, cue: str, opening: str) -> bool
     if not any(word in text.lower() for text in texts):
         return False
     text = clean_lines(texts).lower()
-    return cue in text and opening not in text
+    return cue in text and not any(opening in text for opening in openings)
 
 
 def _has_text(texts: list[str]) -> bool:

@@ -161,10 +161,10 @@ class Layout:
     groups ``original``, ``authorized`` and ``remaining`` (the disputed treatment)."""
     partial_cue: str = "original request"
     """Words (lower case) that every partial-authorization header holds."""
-    partial_opening: str = "was the original request"
-    """Words (lower case) that the first sentence of every partial-authorization header
-    ends with: while a header read so far holds :attr:`partial_cue` but not these, its
-    beginning is sought on the lines before it, across sentence ends."""
+    partial_openings: tuple[str, ...] = ("was the original request", "were the original request")
+    """Words (lower case) that the first sentence of a partial-authorization header ends
+    with, one of them: while a header read so far holds :attr:`partial_cue` but none of
+    these, its beginning is sought on the lines before it, across sentence ends."""
     not_extracted: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
     :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""

@@ -62,11 +62,11 @@ BOILERPLATE = {
 # any letter of the main layout, so that a rendered letter without a header table keeps
 # them. Each lazy group ends at a literal phrase, and the header is a few lines long.
 PARTIAL_AUTHORIZATIONS = (
-    r"(?P<original>.+?),? was the original request\.? (?P<authorized>.+?),? (?:was|were) "
+    r"(?P<original>.+?),? (?:was|were) the original request\.? (?P<authorized>.+?),? (?:was|were) "
     r"authorized by the Claims Administrator\.? The remaining (?:IMR eligible )?portion of "
     r"the original request,? (?P<remaining>.+?)(?: (?:is|are))?",
-    r"(?P<original>.+?),? was the original request\.? The Claims Administrator authorized "
-    r"(?P<authorized>.+?),? leaving the original request (?:IMR )?eligible\.? The original "
+    r"(?P<original>.+?),? (?:was|were) the original request\.? The Claims Administrator "
+    r"authorized (?P<authorized>.+?),? leaving the original request (?:IMR )?eligible\.? The original "
     r"request,? (?P<remaining>.+?)(?: (?:is|are))?",
 )
 """The two wordings of a partial authorization (see :attr:`Layout.partial_authorizations`)."""
