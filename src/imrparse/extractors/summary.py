@@ -156,11 +156,12 @@ _LIST_STOP: Final = re.compile(
 # List separators, searched in the lower-case text: parentheses (no separator inside
 # them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
 # "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
-# belongs to it (:func:`_after_separator`).
+# belongs to it (``_AFTER_SEPARATOR``).
 # (Every branch starts with a literal character, so that a search skips at C speed to
 # the characters that can start one.)
 _WORD_SEPARATOR: Final = r"(?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
-_LIST_MARK: Final = re.compile(rf"(\(|\)|,|;|[ \t]{_WORD_SEPARATOR})")
+_LIST_MARK: Final = re.compile(rf"\(|\)|,|;| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}")
+_AFTER_SEPARATOR: Final = re.compile(r"[ \t]*(?:(?:and|or)[ \t]+)?")
 # A piece that gives the cause of the diagnosis before it, not a diagnosis.
 _CAUSE_LINK: Final = re.compile(
     r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
@@ -326,12 +327,8 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     depth = 0
     kind = ""
     start = 0
-    # (one split in C gives the separators between the runs of text: no match objects)
-    split = _LIST_MARK.split(low)
-    end = 0
-    for n in range(1, len(split), 2):
-        at = end + len(split[n - 1])
-        end = at + len(split[n])
+    for mark in _LIST_MARK.finditer(low):
+        at = mark.start()
         char = low[at]
         if char == "(":
             depth += 1
@@ -344,13 +341,14 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         pieces.append((kind, start, at))
         if char == "," or char == ";":
             kind = char
-            start = _after_separator(low, end)
+            after = _AFTER_SEPARATOR.match(low, mark.end())
+            start = after.end() if after else mark.end()
         elif low.startswith("r", at + 1):
             kind = "r"
             start = at + 1
         else:
             kind = "and"
-            start = end
+            start = mark.end()
     pieces.append((kind, start, len(text)))
     # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
     # punctuation read as spaces, once for the whole list).
@@ -379,21 +377,6 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         if item and not _only_sites(words):
             found.append(item)
     return tuple(found)
-
-
-def _after_separator(low: str, at: int) -> int:
-    """Where the piece after a comma or semicolon at ``at`` starts: past white space and an
-    "and" or "or" that belongs to the separator (", and", "; or")."""
-    size = len(low)
-    while at < size and low[at] in " \t":
-        at += 1
-    for word in ("and", "or"):
-        end = at + len(word)
-        if low.startswith(word, at) and end < size and low[end] in " \t":
-            while end < size and low[end] in " \t":
-                end += 1
-            return end
-    return at
 
 
 def _only_sites(words: list[str]) -> bool:
