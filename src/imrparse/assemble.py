@@ -29,7 +29,6 @@ from .extractors.summary import extract_summary
 from .extractors.treatments import parse_treatment
 from .grammar import (
     Block,
-    Outline,
     Section,
     check_order,
     split_blocks,
@@ -172,7 +171,7 @@ class _Reader:
         self, preamble: list[Line], sections: dict[str, Section], removed: list[Line]
     ) -> Letter:
         layout, diag = self.layout, self.diag
-        check_order(Outline(preamble, sections), layout.ranks, diag)
+        check_order(sections, layout.ranks, diag)
         for role in layout.required:
             if role not in sections:
                 diag.add("missing-section", f"the section {self._title(role)!r} was not found")

@@ -180,11 +180,11 @@ def split_sections(
     return Outline(preamble, sections)
 
 
-def check_order(outline: Outline, rank: Mapping[str, int], diag: Collector) -> None:
+def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Collector) -> None:
     """Report sections that come before one that usually precedes them
     (``section-out-of-order``); ``rank`` gives the layout's roles their usual positions."""
     last_rank = -1
-    for section in outline.sections.values():  # (in the order their headings first come)
+    for section in sections.values():  # (in the order their headings first come)
         here = rank.get(section.name, -1)
         if 0 <= here < last_rank:
             line = section.heading

@@ -45,6 +45,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
+from ..lexicon import match_key
+
 __all__ = [
     "SHAPES",
     "SHAPE_CASE_NUMBER",
@@ -110,7 +112,7 @@ class _Labels:
         self.first_words: set[str] = set()
         self.max_words = 1
         for printed, field in labels.items():
-            words = _fold(printed.rstrip().rstrip(":")).split(" ")
+            words = match_key(printed.rstrip().rstrip(":")).casefold().split(" ")
             if not words or not words[0]:
                 raise ValueError(f"empty label for field {field!r}")
             key = " ".join(words)
@@ -137,10 +139,6 @@ class _Label:
         self.value_line = -1
         self.value_tok = -1
         self.bare = False
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _ascii_digits(text: str) -> bool:

@@ -33,7 +33,7 @@ from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date
 from .search import lower_ascii
 
-__all__ = ["extract_summary", "find_diagnoses", "split_diagnoses", "strip_boilerplate"]
+__all__ = ["extract_summary", "find_diagnoses", "split_diagnoses"]
 
 # (The word boundary before the age is tested after its first digit, so that the
 # pattern starts with a digit and a search skips to digits at C speed.)
@@ -193,23 +193,6 @@ _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
 _PUNCTUATION_TO_SPACE: Final = str.maketrans(dict.fromkeys(",.:;\"'()[]", " "))
 # A full stop (inside a closing quote too) before the next sentence or the end.
 _SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
-_BOILERPLATE_START: Final = re.compile(
-    r"^The[ \t]+\w+[ \t]+reviewer[ \t]+developed[ \t]+the[ \t]+following", re.IGNORECASE
-)
-
-
-def strip_boilerplate(text: str) -> str:
-    """Drop the section's fixed opening sentence ("The expert reviewer developed ... records:").
-
-    >>> strip_boilerplate("The expert reviewer developed the following clinical case summary "
-    ...                   "based on a review of the case file, including all medical records: The patient")
-    'The patient'
-    """
-    if _BOILERPLATE_START.match(text):
-        colon = text.find(":", 0, 400)
-        if colon >= 0:
-            return text[colon + 1 :].lstrip()
-    return text
 
 
 def _sentence(text: str, start: int) -> str:
