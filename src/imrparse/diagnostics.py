@@ -162,6 +162,12 @@ CODES: dict[str, CodeInfo] = {
         "The input could not be read (missing, unreadable or an unsupported file type).",
         "The message names the file and the reason.",
     ),
+    "duplicate-case": CodeInfo(
+        _E,
+        "A case number already met in the same batch (the same letter twice, for example "
+        "as .pdf and .txt side by side); the later letter is still returned.",
+        "Keep one copy of the file, or drop the later letter before counting.",
+    ),
     "internal-error": CodeInfo(
         _E,
         "The parser met a case it does not handle; the letter is returned empty but for this "

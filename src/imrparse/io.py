@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,12 +21,14 @@ import attrs
 from .diagnostics import Collector
 from .errors import ParseError
 from .parser import parse
+from .progress import track
 from .records import Diagnostic, Letter
 
 __all__ = [
     "Source",
     "decode_text",
     "failed_letter",
+    "find_letter_files",
     "is_path",
     "parse_bytes",
     "parse_file",
@@ -141,7 +144,7 @@ def _read_pdf(name: str) -> str:
 
 
 def parse_many(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | Source,
     *,
     workers: int | None = None,
     progress: bool = False,
@@ -149,21 +152,26 @@ def parse_many(
 ) -> Iterator[Letter]:
     """Parse many letters, yielding one :class:`~imrparse.Letter` per source, in input order.
 
-    Which sources are files: a :class:`pathlib.Path` (any :class:`os.PathLike`) is
-    always a file. A ``str`` is a file path when it holds no line break and either names
-    an existing file or ends in ``.txt`` or ``.pdf``; any other ``str`` is a letter's
-    text, parsed with :func:`~imrparse.parse`.
+    ``sources`` is an iterable of sources, or one folder. Which sources are files: a
+    :class:`pathlib.Path` (any :class:`os.PathLike`) is always a file or folder. A
+    ``str`` is a path when it holds no line break and either names an existing file or
+    folder or ends in ``.txt`` or ``.pdf``; any other ``str`` is a letter's text, parsed
+    with :func:`~imrparse.parse`. A folder stands for the letter files in it, found by
+    :func:`find_letter_files` exactly as the command line finds them. A single ``str`` or
+    path that is not a folder raises :class:`TypeError` (wrap it in a list).
 
-    One bad source never stops the batch: a file that cannot be read (missing, a
-    directory, an unsupported type) yields a letter holding a single ``read-error``
-    diagnostic and its ``source``; a parser failure yields an ``internal-error`` one.
+    One bad source never stops the batch: a file that cannot be read (missing, an
+    unsupported type, a damaged PDF) yields a letter holding a single ``read-error``
+    diagnostic and its ``source``; a parser failure yields an ``internal-error`` one. A
+    case number met a second time in the batch (the same letter as ``.pdf`` and ``.txt``,
+    or named twice) gives the later letter a ``duplicate-case`` error, so that a table
+    does not count it twice unnoticed.
 
     ``workers`` greater than 1 parses in that many processes, sending the sources in
     chunks of ``chunksize`` (by default about an eighth of each worker's share, between
     1 and 128) and keeping only a few chunks per worker in flight, so a long or endless
     iterable is read lazily. ``None`` or 1 parses in this process. ``progress=True``
-    shows a progress bar on standard error when ``tqdm`` is installed (extra
-    ``progress``); without it, no bar is shown.
+    draws a progress line on standard error.
 
     >>> import imrparse
     >>> text = imrparse.examples.read_text("overturned")
@@ -175,7 +183,18 @@ def parse_many(
         raise ValueError(f"workers must be at least 1, not {workers}")
     if chunksize is not None and chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
-    total = len(sources) if isinstance(sources, Sized) else None
+    if isinstance(sources, (str, os.PathLike)):
+        if not _is_folder(sources):
+            raise TypeError(
+                f"parse_many takes an iterable of paths or texts, or one folder; "
+                f"{_shorten(sources)!r} is not a folder: pass [source] for a single one"
+            )
+        sources = [sources]
+    if isinstance(sources, Sized):
+        sources = list(_expand_folders(sources))
+        total: int | None = len(sources)
+    else:
+        sources, total = _expand_folders(sources), None
     workers = workers or 1
     if workers == 1:
         letters: Iterator[Letter] = map(_parse_source, sources)
@@ -184,7 +203,84 @@ def parse_many(
             share = -(-total // (workers * 8)) if total else _DEFAULT_CHUNK
             chunksize = max(1, min(_MAX_CHUNK, share))
         letters = _in_processes(iter(sources), workers, chunksize)
-    return _with_progress(letters, total) if progress else letters
+    letters = _flag_repeated_cases(letters)
+    return track(letters, total=total) if progress else letters
+
+
+def find_letter_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Every ``.txt`` and ``.pdf`` file in ``folder`` and its subfolders, in sorted order.
+
+    Hidden files and folders (whose name starts with ``.``) are skipped, as are other
+    file types. The command line and :func:`parse_many` both expand folders with it.
+
+    >>> import pathlib, tempfile
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ["b.pdf", "a.txt", "notes.doc", ".hidden.txt", ".venv/x.txt", "sub/c.TXT"]:
+    ...     (root / name).parent.mkdir(exist_ok=True)
+    ...     _ = (root / name).write_text("")
+    >>> [p.relative_to(root).as_posix() for p in find_letter_files(root)]
+    ['a.txt', 'b.pdf', 'sub/c.TXT']
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            Path(root, f)
+            for f in sorted(files)
+            if not f.startswith(".") and f.lower().endswith(_FILE_SUFFIXES)
+        ]
+    return found
+
+
+def _is_folder(source: object) -> bool:
+    if isinstance(source, os.PathLike):
+        return os.path.isdir(source)
+    return isinstance(source, str) and "\n" not in source and os.path.isdir(source)
+
+
+def _shorten(source: Source) -> str:
+    text = os.fspath(source)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _expand_folders(sources: Iterable[Source]) -> Iterator[Source]:
+    """Each folder's letter files in its place; a folder without any stays, to be reported."""
+    for source in sources:
+        found = find_letter_files(source) if _is_folder(source) else None
+        if found:
+            yield from found
+        else:
+            yield source
+
+
+def _flag_repeated_cases(letters: Iterator[Letter]) -> Iterator[Letter]:
+    """Give a letter met before in the batch a ``duplicate-case`` error.
+
+    A letter is known by its case number; one without a case number, by what it decides
+    (its summary, reviewer and determinations: a fingerprint, so memory stays small).
+    """
+    seen: dict[object, str] = {}
+    for letter in letters:
+        if letter.case_number is not None:
+            key: object = letter.case_number
+            what = f"case {letter.case_number}"
+        elif letter.determinations:
+            key = hash((letter.summary, letter.reviewer, letter.determinations))
+            what = "the same letter (no case number; the same summary and determinations)"
+        else:
+            yield letter
+            continue
+        if key in seen:
+            found = Collector()
+            found.add(
+                "duplicate-case",
+                f"{what} was already read in this batch, from {seen[key]}; "
+                "its determinations would be counted twice",
+            )
+            letter = attrs.evolve(letter, diagnostics=letter.diagnostics + tuple(found.items))
+        else:
+            seen[key] = letter.source or "a text"
+        yield letter
 
 
 def is_path(source: Source) -> bool:
@@ -208,6 +304,8 @@ def _parse_source(source: Source) -> Letter:
             None, f"cannot parse a {type(source).__name__}; expected a path or a str"
         )
     name = os.fspath(source) if is_path(source) else None
+    if name is not None and os.path.isdir(name):
+        return failed_letter(name, "no .txt or .pdf file in this folder")
     try:
         return parse_file(name) if name is not None else parse(str(source))
     except OSError as exc:
@@ -229,6 +327,11 @@ def failed_letter(source: str | None, message: str, *, code: str = "read-error")
     return Letter(source=source, diagnostics=tuple(found.items))
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the batch and shuts the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parse_chunk(chunk: list[Source]) -> list[Letter]:
     return [_parse_source(source) for source in chunk]
 
@@ -240,7 +343,7 @@ def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> It
     parsed again in this process, so the batch always completes.
     """
     chunks = iter(lambda: list(itertools.islice(sources, chunksize)), [])
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     pending: deque[tuple[list[Source], Future[list[Letter]] | None]] = deque()
 
     def submit(chunk: list[Source]) -> None:
@@ -264,15 +367,3 @@ def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> It
             yield from letters
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _with_progress(letters: Iterator[Letter], total: int | None) -> Iterator[Letter]:
-    try:
-        from tqdm import tqdm
-    except ImportError:  # the progress extra is optional: no bar without it
-        yield from letters
-        return
-    with tqdm(total=total, unit="letter", desc="parsing", dynamic_ncols=True) as bar:
-        for letter in letters:
-            bar.update(1)
-            yield letter
