@@ -144,7 +144,7 @@ def _read_pdf(name: str) -> str:
 
 
 def parse_many(
-    sources: Iterable[Source] | Source,
+    sources: Iterable[Source] | str | os.PathLike[str],
     *,
     workers: int | None = None,
     progress: bool = False,
