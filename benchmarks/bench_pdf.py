@@ -1,0 +1,163 @@
+"""What reading PDFs costs: parse_file + to_rows against the PDF extractor alone, and
+parse_many over PDFs in two processes against one.
+
+Run from the repository: ``python benchmarks/bench_pdf.py`` (needs the ``pdf`` extra and
+``../shared/realworld/pdf``, or name a folder of PDFs with ``--pdf``).
+
+1. Per letter, in one process: the extractor alone (pypdfium2's own text API, as a user
+   would call it, and imrparse's reader, :func:`imrparse.pdf.read_text`) and the whole
+   way to rows (``parse_file`` + ``to_rows``), on the same files in interleaved passes;
+   each figure is the best pass of ``--rounds``. The ratio of the last to the fastest
+   extractor is what parsing and everything around it add.
+2. ``parse_many`` over the PDFs repeated ``--repeat`` times (so that starting the pool
+   is amortised), with ``workers=1`` and ``workers=2``, interleaved, best of
+   ``--many-rounds``.
+
+Other extractors (pypdf, pdfminer.six, PyMuPDF, poppler's pdftotext) are timed too with
+``--others``, where installed, for the comparison on the docs' PDF input page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import imrparse
+import imrparse.pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_PDF = ROOT.parent / "shared" / "realworld" / "pdf"
+
+
+def pdfium_alone(path: Path) -> str:
+    """The text of every page with pypdfium2's helper API, pages joined by form feeds."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(path)
+    try:
+        texts = []
+        for page in doc:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return "\f".join(texts)
+    finally:
+        doc.close()
+
+
+def to_rows(path: Path) -> object:
+    return imrparse.to_rows([imrparse.parse_file(path)])
+
+
+def pypdf_text(path: Path) -> str:
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    if reader.is_encrypted:
+        reader.decrypt("")
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def pdfminer_text(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(path))
+
+
+def pymupdf_text(path: Path) -> str:
+    import pymupdf  # AGPL: timed for the comparison only, never used by imrparse
+
+    with pymupdf.open(path) as doc:
+        return "\f".join(page.get_text() for page in doc)
+
+
+def poppler_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True)
+    return done.stdout.decode("utf-8")
+
+
+OTHERS: dict[str, tuple[str, Callable[[Path], object]]] = {
+    "pypdf (+cryptography)": ("pypdf", pypdf_text),
+    "pdfminer.six": ("pdfminer", pdfminer_text),
+    "PyMuPDF (AGPL)": ("pymupdf", pymupdf_text),
+    "poppler pdftotext (a process per file)": ("", poppler_text),
+}
+
+
+def one_pass(work: Callable[[Path], object], paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        work(path)
+    return time.perf_counter() - start
+
+
+def many_pass(paths: list[Path], workers: int) -> float:
+    start = time.perf_counter()
+    count = sum(1 for _ in imrparse.parse_many(paths, workers=workers))
+    assert count == len(paths)
+    return time.perf_counter() - start
+
+
+def available(module: str) -> bool:
+    if not module:
+        return shutil.which("pdftotext") is not None
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pdf", type=Path, default=REAL_PDF, help="a folder of PDFs")
+    parser.add_argument("--rounds", type=int, default=7, help="passes per measure (best)")
+    parser.add_argument("--repeat", type=int, default=4, help="copies for parse_many")
+    parser.add_argument("--many-rounds", type=int, default=3, help="parse_many runs (best)")
+    parser.add_argument("--others", action="store_true", help="time other extractors too")
+    args = parser.parse_args()
+    paths = sorted(args.pdf.glob("*.pdf"))
+    if not paths:
+        raise SystemExit(f"no PDF in {args.pdf}")
+    imrparse.pdf.require()
+    n = len(paths)
+    print(f"{n} PDFs in {args.pdf}, {os.cpu_count()} CPUs")
+
+    measures: dict[str, Callable[[Path], object]] = {
+        "pypdfium2 alone (helper API)": pdfium_alone,
+        "imrparse.pdf.read_text": imrparse.pdf.read_text,
+        "parse_file + to_rows": to_rows,
+    }
+    if args.others:
+        measures |= {name: work for name, (module, work) in OTHERS.items() if available(module)}
+    for work in measures.values():  # warm up: imports, caches, the page cache
+        one_pass(work, paths[:3])
+    best = dict.fromkeys(measures, float("inf"))
+    for _ in range(args.rounds):
+        for name, work in measures.items():
+            best[name] = min(best[name], one_pass(work, paths))
+    fastest = min(best["pypdfium2 alone (helper API)"], best["imrparse.pdf.read_text"])
+    for name, seconds in best.items():
+        print(
+            f"{name:42} {n / seconds:7.1f} letters/s  {1000 * seconds / n:6.2f} ms/letter"
+            f"  x{seconds / fastest:.3f} of the fastest pdfium extraction"
+        )
+
+    many = paths * args.repeat
+    times = {1: float("inf"), 2: float("inf")}
+    for _ in range(args.many_rounds):
+        for workers in times:
+            times[workers] = min(times[workers], many_pass(many, workers))
+    for workers, seconds in times.items():
+        print(f"parse_many workers={workers}  {len(many) / seconds:7.1f} letters/s")
+    print(f"workers=2 vs 1: x{times[1] / times[2]:.2f} faster")
+
+
+if __name__ == "__main__":
+    main()
