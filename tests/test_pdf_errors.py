@@ -203,3 +203,42 @@ def test_the_cli_names_a_missing_extra(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"needs the pdf extra: {HINT} [missing-extra]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_pdfium_that_does_not_load_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package is there but its shared library fails to load (ctypes: OSError)."""
+
+    class Broken:
+        @staticmethod
+        def find_spec(name: str, *_: object) -> None:
+            if name.startswith("pypdfium2"):
+                raise OSError("libpdfium.so: cannot open shared object file")
+
+    for module in ("pypdfium2", "pypdfium2.raw"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(sys, "meta_path", [Broken(), *sys.meta_path])
+    with pytest.raises(ParseError) as info:
+        imrparse.pdf.require()
+    assert info.value.code == "missing-extra"
+    assert "libpdfium.so" in info.value.msg and HINT in info.value.msg
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive (a Word or Excel file?)"),
+        (b"Final Determination Letter\n", "text (no '%PDF-' header)"),
+        (b"\x00\x01\x02\x03", "data of another kind (no '%PDF-' header)"),
+    ],
+)
+def test_what_a_file_that_is_no_pdf_holds(data: bytes, kind: str) -> None:
+    with pytest.raises(ParseError) as info:
+        imrparse.pdf.extract_text(data)
+    assert (info.value.code, info.value.msg) == ("not-a-pdf", f"not a PDF file: it holds {kind}")
+
+
+def test_bytes_before_the_pdf_header_are_allowed(tmp_path: Path) -> None:
+    """PDF readers accept up to 1024 bytes of anything before the header."""
+    data = _letter(tmp_path / "letter.pdf").read_bytes()
+    assert imrparse.pdf.extract_text(b"junk\n" * 100 + data) == imrparse.pdf.extract_text(data)

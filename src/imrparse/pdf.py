@@ -100,11 +100,8 @@ def extract_text(data: bytes) -> str:
       ...
     imrparse.errors.ParseError: line 1, column 1: not a PDF file: it holds a JPEG image [not-a-pdf]
     """
-    start = data.find(b"%PDF-", 0, _HEADER_WINDOW)
-    if start < 0:
+    if data.find(b"%PDF-", 0, _HEADER_WINDOW) < 0:
         raise ParseError(f"not a PDF file: it holds {_kind(data)}", code="not-a-pdf")
-    if start:
-        data = data[start:]  # PDFium wants the header first
     raw = _pdfium()
     with _LOCK:
         pages = _page_texts(raw, data)
@@ -123,6 +120,12 @@ def _pdfium() -> ModuleType:
     except ImportError:
         raise ParseError(
             f"reading PDF files needs the pdf extra: {INSTALL_HINT}", code="missing-extra"
+        ) from None
+    except OSError as exc:  # the package is there, but its PDFium library does not load
+        raise ParseError(
+            f"reading PDF files needs the pdf extra, whose PDFium library failed to load "
+            f"({exc}); reinstall it: {INSTALL_HINT}",
+            code="missing-extra",
         ) from None
     raw: ModuleType = bindings
     return raw
