@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import imrparse
 import imrparse.pdf
@@ -86,7 +88,7 @@ BAD: dict[str, tuple[Callable[[Path], object], str, str]] = {
     "password": (
         _password,
         "encrypted-pdf",
-        "encrypted PDF: it needs a password to open (DWC's letters open without one)",
+        "encrypted PDF: it does not open without a password (DWC's letters do), or its encryption data is damaged",
     ),
     "scan": (
         _scan,
@@ -242,3 +244,53 @@ def test_bytes_before_the_pdf_header_are_allowed(tmp_path: Path) -> None:
     """PDF readers accept up to 1024 bytes of anything before the header."""
     data = _letter(tmp_path / "letter.pdf").read_bytes()
     assert imrparse.pdf.extract_text(b"junk\n" * 100 + data) == imrparse.pdf.extract_text(data)
+
+
+# -- damaged files of every kind -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
+    folder = tmp_path_factory.mktemp("pdfs")
+    text = SEED.read_text(encoding="utf-8")[:1500]
+    plain = letter_pdf(text, folder / "plain.pdf").read_bytes()
+    encrypted = letter_pdf(text, folder / "encrypted.pdf", encrypt=True).read_bytes()
+    return [plain, encrypted]
+
+
+CODES = {"not-a-pdf", "damaged-pdf", "encrypted-pdf", "no-text-layer"}
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_damaged_pdf_gives_text_or_one_of_the_codes(
+    small_pdfs: list[bytes], data: st.DataObject
+) -> None:
+    """Bytes overwritten, cut out, inserted or cut off anywhere: PDFium never crashes the
+    process, and the reader gives a str or a ParseError with one of the PDF codes."""
+    pdf = bytearray(data.draw(st.sampled_from(small_pdfs)))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(pdf) - 1))
+        kind = data.draw(st.sampled_from(["overwrite", "cut", "insert", "truncate"]))
+        if kind == "overwrite":
+            pdf[at] = data.draw(st.integers(0, 255))
+        elif kind == "cut":
+            del pdf[at : at + data.draw(st.integers(1, 500))]
+        elif kind == "insert":
+            pdf[at:at] = data.draw(st.binary(min_size=1, max_size=50))
+        else:
+            del pdf[at:]
+        if not pdf:
+            break
+    outcome = _extract(bytes(pdf))
+    if isinstance(outcome, ParseError):
+        assert outcome.code in CODES, outcome
+    else:
+        assert "\r" not in outcome
+
+
+def _extract(data: bytes) -> str | ParseError:
+    try:
+        return imrparse.pdf.extract_text(data)
+    except ParseError as exc:
+        return exc

@@ -173,7 +173,8 @@ def _page_text(raw: ModuleType, page: object, index: int) -> str:
 def _raise_open_error(error: int, data: bytes) -> None:
     if error in (_ERR_PASSWORD, _ERR_SECURITY):
         raise ParseError(
-            "encrypted PDF: it needs a password to open (DWC's letters open without one)",
+            "encrypted PDF: it does not open without a password (DWC's letters do), "
+            "or its encryption data is damaged",
             code="encrypted-pdf",
         )
     if b"%%EOF" not in data[-_HEADER_WINDOW:]:
