@@ -116,7 +116,7 @@ def test_pdfs_without_the_pdf_extra_are_one_usage_error_up_front(tmp_path: Path)
     for n in range(3):
         (tmp_path / f"letter{n}.pdf").write_bytes(b"%PDF-1.4\n")
     code = (
-        "import sys; sys.modules['pypdf'] = None; sys.modules['pypdfium2'] = None\n"
+        "import sys; sys.modules['pypdfium2'] = None\n"
         "from imrparse.cli import main\n"
         f"sys.exit(main(['parse', {str(tmp_path)!r}, '-f', 'csv']))\n"
     )

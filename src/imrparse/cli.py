@@ -13,7 +13,6 @@ import glob
 import importlib
 import io
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -24,11 +23,11 @@ from typing import IO, Any
 
 import attrs
 
-from . import __version__, examples
+from . import __version__, examples, pdf
 from ._build import describe
 from .convert import to_dict
+from .errors import ParseError
 from .io import (
-    PDF_INSTALL_HINT,
     failed_letter,
     find_letter_files,
     parse_bytes,
@@ -54,8 +53,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     parser = _build_parser()
     args = parser.parse_args(argv)
-    # pypdf logs what it repairs in a damaged PDF; a file it cannot read is reported anyway.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     _never_fail_to_encode()
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -376,8 +373,11 @@ def _problem(arg: str, message: str) -> str:
 def _require_pdf_extra(inputs: list[str | Path]) -> None:
     """Refuse the run up front, once, when PDFs are named and the pdf extra is missing."""
     pdfs = any(isinstance(item, Path) and item.suffix.lower() == ".pdf" for item in inputs)
-    if pdfs and not _importable("pypdf"):
-        raise UsageError(f"reading PDF files needs the pdf extra: {PDF_INSTALL_HINT}")
+    if pdfs:
+        try:
+            pdf.require()
+        except ParseError as exc:
+            raise UsageError(exc.msg) from None
 
 
 def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Letter]:

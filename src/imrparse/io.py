@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
@@ -18,9 +19,10 @@ from typing import TypeAlias
 
 import attrs
 
-from .diagnostics import Collector
+from .diagnostics import CODES, Collector
 from .errors import ParseError
 from .parser import parse
+from .pdf import read_text as read_pdf
 from .progress import track
 from .records import Diagnostic, Letter
 
@@ -38,7 +40,8 @@ __all__ = [
 Source: TypeAlias = "str | os.PathLike[str]"
 """One input of :func:`parse_many`: a path to a letter file, or a letter's text."""
 
-PDF_INSTALL_HINT = 'pip install "imrparse[pdf]"'
+# A case number in a file name ("CM16-0237844.pdf", "letters/cm16-0237844 (2).txt").
+_CASE_IN_NAME = re.compile(r"(?<![A-Za-z0-9])CM\d{2}-\d{7}(?!\d)", re.IGNORECASE)
 _FILE_SUFFIXES = (".txt", ".pdf")
 _DEFAULT_CHUNK = 32
 _MAX_CHUNK = 128
@@ -49,34 +52,62 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
 
     ``.txt`` files are read as UTF-8; a file that is not valid UTF-8 is read as
     Windows-1252 instead, and the letter gets an ``encoding-fallback`` diagnostic.
-    ``.pdf`` files need the optional ``pdf`` extra (``pip install "imrparse[pdf]"``):
-    the text of each page, joined by line breaks, goes through the same cleaning and
-    grammar as any text.
+    ``.pdf`` files need the optional ``pdf`` extra (``pip install "imrparse[pdf]"``),
+    which reads them with PDFium: DWC's published PDFs, encrypted and flagged as not
+    allowing text extraction, open as they are. The text of the pages, joined by line
+    breaks, goes through the same cleaning and grammar as any text (see the docs' PDF
+    input page).
+
+    When the text states no case number but the file's name holds one, as DWC's
+    decision search names its files (``CM16-0237844.pdf``), the letter takes it, with a
+    ``case-number-from-file-name`` diagnostic saying so.
 
     Raises :class:`OSError` when the file is missing or cannot be read, and
-    :class:`~imrparse.ParseError` (code ``read-error``) for a file type other than
-    ``.txt`` and ``.pdf``, a PDF that cannot be read, or a missing ``pdf`` extra.
-    With ``strict=True``, an error in the letter raises :class:`~imrparse.ParseError`
-    as :func:`~imrparse.parse` does.
+    :class:`~imrparse.ParseError` for a file type other than ``.txt`` and ``.pdf``
+    (code ``read-error``) or a ``.pdf`` that gives no text: ``not-a-pdf``,
+    ``damaged-pdf``, ``encrypted-pdf`` (a password is needed), ``no-text-layer`` (a
+    scan) or ``missing-extra``. With ``strict=True``, an error in the letter raises
+    :class:`~imrparse.ParseError` as :func:`~imrparse.parse` does.
 
     >>> import imrparse, pathlib, tempfile
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "letter.txt"
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "CM16-0000001.txt"
     >>> _ = path.write_text(imrparse.examples.read_text("overturned"), encoding="utf-8")
     >>> letter = imrparse.parse_file(path)
-    >>> letter.source == str(path), letter.layout
-    (True, 'fdl-2014')
+    >>> letter.source == str(path), letter.layout, letter.case_number
+    (True, 'fdl-2014', 'CM16-0000001')
+    >>> [d.code for d in letter.diagnostics]
+    ['case-number-from-file-name']
     """
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
     if suffix == ".txt":
         with open(name, "rb") as fh:
-            return parse_bytes(fh.read(), source=name, strict=strict)
-    if suffix != ".pdf":
+            letter = parse_bytes(fh.read(), source=name, strict=strict)
+    elif suffix == ".pdf":
+        letter = attrs.evolve(parse(read_pdf(name), strict=strict), source=name)
+    else:
         raise ParseError(
             f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
             code="read-error",
         )
-    return attrs.evolve(parse(_read_pdf(name), strict=strict), source=name)
+    return letter if letter.case_number is not None else _case_from_name(letter, name)
+
+
+def _case_from_name(letter: Letter, name: str) -> Letter:
+    """The letter with the case number its file's name holds, if exactly one."""
+    base = os.path.basename(name)
+    found = {match.upper() for match in _CASE_IN_NAME.findall(base)}
+    if len(found) != 1:
+        return letter
+    [case] = found
+    note = Collector()
+    note.add(
+        "case-number-from-file-name",
+        f"the text states no case number; {case} is taken from the file name {base!r}",
+    )
+    return attrs.evolve(
+        letter, case_number=case, diagnostics=letter.diagnostics + tuple(note.items)
+    )
 
 
 def parse_bytes(data: bytes, *, source: str | None = None, strict: bool = False) -> Letter:
@@ -122,25 +153,6 @@ def decode_text(data: bytes) -> tuple[str, Diagnostic | None]:
         column,
     )
     return text, found.items[0]
-
-
-def _read_pdf(name: str) -> str:
-    with open(name, "rb") as fh:  # a missing file is an OSError, extra or not
-        try:
-            import pypdf
-        except ImportError:
-            raise ParseError(
-                f"reading PDF files needs the pdf extra: {PDF_INSTALL_HINT}", code="read-error"
-            ) from None
-        try:
-            reader = pypdf.PdfReader(fh)
-            if reader.is_encrypted:
-                reader.decrypt("")
-            return "\n".join(page.extract_text() or "" for page in reader.pages)
-        except Exception as exc:  # pypdf raises many kinds on a damaged file
-            raise ParseError(
-                f"cannot read the PDF: {exc or type(exc).__name__}", code="read-error"
-            ) from exc
 
 
 def parse_many(
@@ -311,7 +323,8 @@ def _parse_source(source: Source) -> Letter:
     except OSError as exc:
         return failed_letter(name, f"cannot read the file: {exc.strerror or exc}")
     except ParseError as exc:
-        return failed_letter(name, exc.msg)
+        code = exc.code if exc.code in CODES else "read-error"
+        return failed_letter(name, exc.msg, code=code)
     except Exception as exc:  # a parser bug must not stop the batch
         return failed_letter(name, f"{type(exc).__name__}: {exc}", code="internal-error")
 
