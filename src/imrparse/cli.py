@@ -123,8 +123,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "stats",
         help="print a summary: counts, uphold rates, diagnostics",
         description="Parse letters and print a readable summary: letters, determinations, "
-        "uphold rate overall, by guideline source, by reviewer specialty and by treatment "
-        "name, and diagnostics by code.",
+        "uphold rate overall, by guideline source, by reviewer specialty, by DWC category "
+        "and subcategory, and by treatment name, and diagnostics by code.",
     )
     _add_inputs(stats)
     stats.add_argument(
