@@ -13,7 +13,7 @@ from .categories import reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
 from .io import parse_file, parse_many
-from .lexicons import Lexicons, load_lexicons
+from .lexicons import load_lexicons
 from .parser import parse
 from .records import (
     CaseDates,
@@ -48,7 +48,6 @@ __all__ = [
     "Diagnostic",
     "GuidelineBasis",
     "Letter",
-    "Lexicons",
     "Outcome",
     "ParseError",
     "Priority",

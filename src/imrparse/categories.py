@@ -6,7 +6,7 @@
 ``procedures.tsv``. What no lexicon knows gets no category: never a guess.
 
 >>> r = read_treatment("Retrospective Flexeril 7.5mg #60 DOS: 11/14/16")
->>> r.name, r.category, r.subcategory, r.generic
+>>> r.name, r.category.value, r.subcategory, r.generic
 ('Cyclobenzaprine', 'Pharmaceuticals', 'Muscle Relaxant', 'cyclobenzaprine')
 >>> r = read_treatment("Physical therapy 2 times a week for 6 weeks for the lumbar spine")
 >>> r.name, r.subcategory, r.sessions
@@ -100,7 +100,15 @@ _OTHER_COUNTS = re.compile(
     r"|,\s*\d{1,3}\s*$|\(\s*\d{1,3}\s*\)",
     _FLAGS,
 )
-_COUNTING = (frozenset(_NUM_WORDS) - {"a", "an"}) | {"weekly", "daily", "monthly", "per", "additional", "times", "x"}
+_COUNTING = (frozenset(_NUM_WORDS) - {"a", "an"}) | {
+    "weekly",
+    "daily",
+    "monthly",
+    "per",
+    "additional",
+    "times",
+    "x",
+}
 _HASH = re.compile(r"#\s*\d+")
 _STRENGTH_AT = re.compile(
     r"\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|%)(?![a-z])",
@@ -219,7 +227,7 @@ def read_treatment(text: str, lexicons: Lexicons | None = None) -> Reading:
     >>> read_treatment("Ultram (tramadol) 50mg #90").generic
     'tramadol'
     >>> r = read_treatment("Cervical spine MRI without contrast")
-    >>> r.name, r.category, r.subcategory
+    >>> r.name, r.category.value, r.subcategory
     ('MRI of the cervical spine', 'Diagnostic Testing', 'Imaging/Radiology')
     >>> read_treatment("Zorblatt 10mg #30").unknown
     'unknown-medication'

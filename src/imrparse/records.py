@@ -238,8 +238,11 @@ class Treatment:
     """The disputed treatment as named in a determination header.
 
     >>> import imrparse
-    >>> imrparse.parse(imrparse.examples.read_text("multi")).determinations[1].treatment
-    Treatment(text='Norco 10/325mg #90', name='Norco', strength='10/325mg', quantity=90)
+    >>> t = imrparse.parse(imrparse.examples.read_text("multi")).determinations[1].treatment
+    >>> t.text, t.name, t.strength, t.quantity
+    ('Norco 10/325mg #90', 'Hydrocodone/acetaminophen', '10/325mg', 90)
+    >>> t.category.value, t.subcategory, t.generic
+    ('Pharmaceuticals', 'Opioids', 'hydrocodone/acetaminophen')
     """
 
     text: str
