@@ -270,7 +270,12 @@ def _read(text: str, engine: _Engine) -> Reading:
         quantity = quantity if quantity is not None else int(count.group(1))
         core = _strip_request(core[count.end() :], engine)
     low = core.lower()
-    tokens = [t.lower() for t in _WORD.findall(core)]
+    tokens = []
+    for token in _WORD.findall(low):
+        if "-" in token and token not in engine.drugs:
+            tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
+        else:
+            tokens.append(token)
     drug = _medication(core, low, tokens, engine)
     if drug is not None:
         return attrs.evolve(drug, quantity=quantity)
@@ -316,7 +321,7 @@ def _find_drug(tokens: Sequence[str], at: int, engine: _Engine) -> tuple[int, st
 
 def _medication(core: str, low: str, tokens: list[str], engine: _Engine) -> Reading | None:
     at = 0
-    while at < len(tokens) and tokens[at] in engine.forms:
+    while at < len(tokens) and (tokens[at] in engine.forms or tokens[at] == "of"):
         at += 1
     first = _find_drug(tokens, at, engine)
     if first is None:
@@ -341,7 +346,10 @@ def _medication(core: str, low: str, tokens: list[str], engine: _Engine) -> Read
         position += size
     form_words = {t for t in tokens if t in engine.forms}
     injected = bool(form_words & {"injection", "injectable", "im", "iv"}) or "inject" in low
-    if injected and product_class is None and any(t in engine.body for t in tokens):
+    by_injection = any("injected" in _flags(engine, i) for i in ingredients)
+    if injected and by_injection:
+        injected = False  # hyaluronic acid, insulin: injected by nature, class kept
+    elif injected and product_class is None and any(t in engine.body for t in tokens):
         return None  # a drug injected into a site is an injection procedure
     lex_classes = engine.classes
     actives = [i for i in ingredients if "supplement" not in _flags(engine, i)] or ingredients
