@@ -117,7 +117,6 @@ _STRENGTH_AT = re.compile(
 _WORD = re.compile(r"[a-z][a-z'-]*|#\d+", _FLAGS)
 _CONTRAST = re.compile(r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b", _FLAGS)
 _LEAD_FILLER = re.compile(r"^(?:(?:of|the|for|to|on|in|at|with)\b[\s,;:]*)+", _FLAGS)
-_FILLER = frozenset({"of", "the", "for", "to", "on", "in", "at", "a", "an", "with", "and", "or"})
 _EDGE = " \t,;:-/.&"
 _TRIM_WORDS = frozenset(
     {"of", "the", "for", "to", "on", "in", "at", "with", "and", "or", "a", "an"}
@@ -181,7 +180,7 @@ def _engine(lex: Lexicons) -> _Engine:
         topical=frozenset(topical),
         sites=sites,
         body=sites
-        - _FILLER
+        - _TRIM_WORDS
         - {
             "left",
             "right",
@@ -331,6 +330,9 @@ def _medication(core: str, low: str, tokens: list[str], engine: _Engine) -> Read
     product_class: str | None = None
     position = at
     while position < len(tokens):
+        if position > at and tokens[position] in engine.salts:  # "atorvastatin calcium"
+            position += 1
+            continue
         hit = _find_drug(tokens, position, engine)
         if hit is None:
             position += 1
