@@ -55,51 +55,6 @@ _N = (
 _NA = r"(\d{1,3}|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
 _FLAGS = re.IGNORECASE
 
-_DOS = re.compile(
-    r"[(\[]?\b(?:DOS|dates?\s+of\s+service|date\s+of\s+services?|dated?|on)\b[:\s]*"
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*(?:-|to|through)\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?[)\]]?",
-    _FLAGS,
-)
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
-_QTY = re.compile(r"\b(?:qty|quantity)\b\s*[:#]?\s*(\d{1,5})", _FLAGS)
-_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
-_FREQUENCY = re.compile(
-    _NA + r"(?:\s*(?:-|to)\s*" + _N + r")?\s*(?:times?|x|visits?|sessions?)?\s*"
-    r"(?:a|per|each|/|every)\s*week(?:ly)?\s*,?\s*(?:for|x|times|over)\s*" + _N + r"\s*weeks?"
-    r"(?:\s*\(\s*(\d{1,3})\s*\))?",
-    _FLAGS,
-)
-_PRODUCT = re.compile(
-    r"\b" + _N + r"\s*(?:x|times)\s*" + _N + r"\b(?!\s*(?:mg|%|days?|hours?))", _FLAGS
-)
-_TIMES = re.compile(
-    r"\b(?:times|x)\s*" + _N + r"\b(?!\s*(?:mg|%|days?|hours?|weeks?|months?))", _FLAGS
-)
-_SESSIONS = re.compile(
-    r"\b" + _N + r"\s+((?:[a-z/-]+\s+){0,3}?)(?:sessions?|visits?|treatments?)\b(?:\s+of\b)?"
-    r"|\b(?:sessions?|visits?)\s*[,:]?\s*(?:#\s*)?(\d{1,3})\b(?!\s*(?:times|x|per|a\s+week))",
-    _FLAGS,
-)
-_LEADING_COUNT = re.compile(
-    r"^(\d{1,3})\s+(?=[a-z])(?!(?:mg|mcg|ml|g|cc|units?|times|x|sessions?|visits?)\b)", _FLAGS
-)
-_OTHER_COUNTS = re.compile(
-    r"(?:\bfor\s+)?\b"
-    + _N
-    + r"(?:\s*(?:-|to)\s*"
-    + _N
-    + r")?\s*(?:times?\s*)?(?:a|per)\s+(?:day|week|month)\b"
-    r"|(?:\b(?:for|x)\s*)?\b"
-    + _N
-    + r"(?:\s*(?:-|to)\s*"
-    + _N
-    + r")?[\s-]*(?:days?|weeks?|months?|hours?)(?:[\s-]+use)?\b"
-    r"(?:\s+(?:per|a)\s+(?:day|week))?"
-    r"|\b" + _N + r"\s*times?\s*(?:weekly|daily|monthly)\b"
-    r"|\bweekly\b|\bdaily\b|\bmonthly\b|\bper\s+(?:day|week)\b|\badditional\b"
-    r"|,\s*\d{1,3}\s*$|\(\s*\d{1,3}\s*\)",
-    _FLAGS,
-)
 _COUNTING = (frozenset(_NUM_WORDS) - {"a", "an"}) | {
     "weekly",
     "daily",
@@ -109,14 +64,94 @@ _COUNTING = (frozenset(_NUM_WORDS) - {"a", "an"}) | {
     "times",
     "x",
 }
-_HASH = re.compile(r"#\s*\d+")
-_STRENGTH_AT = re.compile(
-    r"\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|%)(?![a-z])",
-    _FLAGS,
-)
-_WORD = re.compile(r"[a-z][a-z'-]*|#\d+", _FLAGS)
-_CONTRAST = re.compile(r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b", _FLAGS)
-_LEAD_FILLER = re.compile(r"^(?:(?:of|the|for|to|on|in|at|with)\b[\s,;:]*)+", _FLAGS)
+
+
+@attrs.frozen
+class _Patterns:
+    """The reader's own patterns, compiled on first use (not at import)."""
+
+    dos: re.Pattern[str]
+    date: re.Pattern[str]
+    qty: re.Pattern[str]
+    parens: re.Pattern[str]
+    frequency: re.Pattern[str]
+    product: re.Pattern[str]
+    times: re.Pattern[str]
+    sessions: re.Pattern[str]
+    leading_count: re.Pattern[str]
+    other_counts: re.Pattern[str]
+    hash: re.Pattern[str]
+    strength_at: re.Pattern[str]
+    word: re.Pattern[str]
+    contrast: re.Pattern[str]
+    lead_filler: re.Pattern[str]
+
+
+def _compile() -> _Patterns:
+    return _Patterns(
+        dos=re.compile(
+            r"[(\[]?\b(?:DOS|dates?\s+of\s+service|date\s+of\s+services?|dated?|on)\b[:\s]*"
+            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*(?:-|to|through)\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?[)\]]?",
+            _FLAGS,
+        ),
+        date=re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
+        qty=re.compile(r"\b(?:qty|quantity)\b\s*[:#]?\s*(\d{1,5})", _FLAGS),
+        parens=re.compile(r"\s*[(\[][^()\[\]]*[)\]]"),
+        frequency=re.compile(
+            _NA + r"(?:\s*(?:-|to)\s*" + _N + r")?\s*(?:times?|x|visits?|sessions?)?\s*"
+            r"(?:a|per|each|/|every)\s*week(?:ly)?\s*,?\s*(?:for|x|times|over)\s*"
+            + _N
+            + r"\s*weeks?"
+            r"(?:\s*\(\s*(\d{1,3})\s*\))?",
+            _FLAGS,
+        ),
+        product=re.compile(
+            r"\b" + _N + r"\s*(?:x|times)\s*" + _N + r"\b(?!\s*(?:mg|%|days?|hours?))", _FLAGS
+        ),
+        times=re.compile(
+            r"\b(?:times|x)\s*" + _N + r"\b(?!\s*(?:mg|%|days?|hours?|weeks?|months?))", _FLAGS
+        ),
+        sessions=re.compile(
+            r"\b"
+            + _N
+            + r"\s+((?:[a-z/-]+\s+){0,3}?)(?:sessions?|visits?|treatments?)\b(?:\s+of\b)?"
+            r"|\b(?:sessions?|visits?)\s*[,:]?\s*(?:#\s*)?(\d{1,3})\b(?!\s*(?:times|x|per|a\s+week))",
+            _FLAGS,
+        ),
+        leading_count=re.compile(
+            r"^(\d{1,3})\s+(?=[a-z])(?!(?:mg|mcg|ml|g|cc|units?|times|x|sessions?|visits?)\b)",
+            _FLAGS,
+        ),
+        other_counts=re.compile(
+            r"(?:\bfor\s+)?\b"
+            + _N
+            + r"(?:\s*(?:-|to)\s*"
+            + _N
+            + r")?\s*(?:times?\s*)?(?:a|per)\s+(?:day|week|month)\b"
+            r"|(?:\b(?:for|x)\s*)?\b"
+            + _N
+            + r"(?:\s*(?:-|to)\s*"
+            + _N
+            + r")?[\s-]*(?:days?|weeks?|months?|hours?)(?:[\s-]+use)?\b"
+            r"(?:\s+(?:per|a)\s+(?:day|week))?"
+            r"|\b" + _N + r"\s*times?\s*(?:weekly|daily|monthly)\b"
+            r"|\bweekly\b|\bdaily\b|\bmonthly\b|\bper\s+(?:day|week)\b|\badditional\b"
+            r"|,\s*\d{1,3}\s*$|\(\s*\d{1,3}\s*\)",
+            _FLAGS,
+        ),
+        hash=re.compile(r"#\s*\d+"),
+        strength_at=re.compile(
+            r"\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|%)(?![a-z])",
+            _FLAGS,
+        ),
+        word=re.compile(r"[a-z][a-z'-]*|#\d+", _FLAGS),
+        contrast=re.compile(
+            r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b", _FLAGS
+        ),
+        lead_filler=re.compile(r"^(?:(?:of|the|for|to|on|in|at|with)\b[\s,;:]*)+", _FLAGS),
+    )
+
+
 _EDGE = " \t,;:-/.&"
 _TRIM_WORDS = frozenset(
     {"of", "the", "for", "to", "on", "in", "at", "with", "and", "or", "a", "an"}
@@ -138,6 +173,7 @@ class _Engine:
     classes: dict[str, str]
     flags: dict[str, frozenset[str]]
     patterns: dict[ProcedureRule, re.Pattern[str]]
+    p: _Patterns
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -200,6 +236,7 @@ def _engine(lex: Lexicons) -> _Engine:
         longest=max((len(name.split()) for name in drugs), default=1),
         rules=tuple((patterns[r], r) for r in lex.procedures),
         patterns=patterns,
+        p=_compile(),
         classes=dict(lex.drug_classes),
         flags=dict(lex.drug_flags),
     )
@@ -256,21 +293,21 @@ def _strip_request(text: str, engine: _Engine) -> str:
 def _read(text: str, engine: _Engine) -> Reading:
     work = text
     if "/" in work or "." in work or "-" in work:
-        work = _DATE.sub(" ", _DOS.sub(" ", work))
+        work = engine.p.date.sub(" ", engine.p.dos.sub(" ", work))
     quantity = None
-    qty = _QTY.search(work) if "q" in work or "Q" in work else None
+    qty = engine.p.qty.search(work) if "q" in work or "Q" in work else None
     if qty is not None:
         quantity = int(qty.group(1))
         work = work[: qty.start()] + " " + work[qty.end() :]
     work = " ".join(work.split())
     core = _strip_request(work, engine)
-    count = _LEADING_COUNT.match(core)
+    count = engine.p.leading_count.match(core)
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
         core = _strip_request(core[count.end() :], engine)
     low = core.lower()
     tokens = []
-    for token in _WORD.findall(low):
+    for token in engine.p.word.findall(low):
         if "-" in token and token not in engine.drugs:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:
@@ -280,8 +317,8 @@ def _read(text: str, engine: _Engine) -> Reading:
         return attrs.evolve(drug, quantity=quantity)
     rule_hit = _procedure(low, engine)
     if rule_hit is None:
-        strength = _STRENGTH_AT.search(core)
-        if strength is not None and len(_WORD.findall(core[: strength.start()])) <= 3:
+        strength = engine.p.strength_at.search(core)
+        if strength is not None and len(engine.p.word.findall(core[: strength.start()])) <= 3:
             name = _tidy(core[: strength.start()], engine) or _tidy(core, engine)
             return Reading(
                 name=name,
@@ -402,16 +439,16 @@ def _defining_class(actives: Sequence[str], engine: _Engine) -> str | None:
 def _procedure_name(
     core: str, rule: ProcedureRule | None, engine: _Engine
 ) -> tuple[str, int | None]:
-    text = _PARENS.sub(" ", core) if "(" in core or "[" in core else core
+    text = engine.p.parens.sub(" ", core) if "(" in core or "[" in core else core
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if not (_COUNTING & set(_WORD.findall(low))) and not any(c.isdigit() for c in text):
+    if not (_COUNTING & set(engine.p.word.findall(low))) and not any(c.isdigit() for c in text):
         # nothing counted: no frequency, sessions or durations to take out
-        name = _tidy(_CONTRAST.sub(" ", text) if "contrast" in low else text, engine)
+        name = _tidy(engine.p.contrast.sub(" ", text) if "contrast" in low else text, engine)
         name = name or _tidy(core, engine)
         return (_canonical(name, rule, engine) if rule is not None else name), None
-    frequency = _FREQUENCY.search(text)
+    frequency = engine.p.frequency.search(text)
     if frequency is not None:
         if frequency.group(4):
             product = int(frequency.group(4))
@@ -420,27 +457,27 @@ def _procedure_name(
             product = a * b if a is not None and b is not None else None
         text = text[: frequency.start()] + " " + text[frequency.end() :]
     else:
-        pair = _PRODUCT.search(text)
+        pair = engine.p.product.search(text)
         if pair is not None:
             a, b = _number(pair.group(1)), _number(pair.group(2))
             product = a * b if a is not None and b is not None else None
             text = text[: pair.start()] + " " + text[pair.end() :]
-    explicit = _SESSIONS.search(text)
+    explicit = engine.p.sessions.search(text)
     if explicit is not None:
         sessions = _number(explicit.group(1) or explicit.group(3))
         middle = explicit.group(2) or ""
         text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
-    times = _TIMES.search(text)
+    times = engine.p.times.search(text)
     if times is not None:
         if sessions is None and product is None:
             product = _number(times.group(1))
         text = text[: times.start()] + " " + text[times.end() :]
     if sessions is None:
         sessions = product
-    text = _OTHER_COUNTS.sub(" ", text)
-    text = _HASH.sub(" ", text)
+    text = engine.p.other_counts.sub(" ", text)
+    text = engine.p.hash.sub(" ", text)
     if "contrast" in low:
-        text = _CONTRAST.sub(" ", text)
+        text = engine.p.contrast.sub(" ", text)
     text = _strip_request(" ".join(text.split()), engine)
     text = re.sub(r"\s+([,;/])", r"\1", text)
     name = _tidy(text, engine) or _tidy(core, engine)
@@ -471,7 +508,7 @@ def _canonical(name: str, rule: ProcedureRule, engine: _Engine) -> str:
     display = _capital(display)
     if not words:
         return display
-    site = _LEAD_FILLER.sub("", rest.strip(_EDGE))
+    site = engine.p.lead_filler.sub("", rest.strip(_EDGE))
     return f"{display} of the {site.strip(_EDGE).lower()}"
 
 
