@@ -222,3 +222,20 @@ def test_any_text_reads_to_a_value_of_the_taxonomy(text: str) -> None:
         assert r.subcategory in taxonomy[r.category.value]
     if r.generic is not None:
         assert r.category is Category.PHARMACEUTICALS and r.generic == r.generic.lower()
+
+
+def test_stats_and_rows_carry_the_categories() -> None:
+    from imrparse.stats import summarize
+
+    letters = [imrparse.parse(imrparse.examples.read_text(n)) for n in imrparse.examples.names()]
+    report = str(summarize(letters))
+    assert "Uphold rate by category" in report
+    assert "Pharmaceuticals / Opioids" in report
+    rows = imrparse.to_rows(letters)
+    norco = next(r for r in rows if r["treatment_text"] == "Norco 10/325mg #90")
+    assert (norco["treatment_category"], norco["treatment_subcategory"]) == (
+        "Pharmaceuticals",
+        "Opioids",
+    )
+    assert norco["treatment_generic"] == "hydrocodone/acetaminophen"
+    assert norco["treatment_name"] == "Hydrocodone/acetaminophen"
