@@ -274,6 +274,8 @@ def read_treatment(text: str, lexicons: Lexicons | None = None) -> Reading:
     if isinstance(cached, Reading):
         return cached
     reading = _read(text, _engine(lex))
+    if not reading.name:
+        reading = attrs.evolve(reading, name=" ".join(text.split()) or text)
     if len(lex.cache) > 20000:
         lex.cache.clear()
     lex.cache[key] = reading
