@@ -141,7 +141,8 @@ def _compile() -> _Patterns:
         ),
         hash=re.compile(r"#\s*\d+"),
         strength_at=re.compile(
-            r"\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|%)(?![a-z])",
+            r"(?<![\d./-])\d+(?:\.\d+)?(?:\s?[-/]\s?\d+(?:\.\d+)?){0,3}\s?"
+            r"(?:mg|mcg|\u00b5g|gm|g|ml|meq|iu|%)(?![a-z])",
             _FLAGS,
         ),
         word=re.compile(r"[a-z][a-z'-]*|#\d+", _FLAGS),
