@@ -154,9 +154,13 @@ def _compile() -> _Patterns:
 
 
 _EDGE = " \t,;:-/.&"
+_BARE = _EDGE + "()'\""
+_DIGIT = re.compile(r"\d")
 _TRIM_WORDS = frozenset(
     {"of", "the", "for", "to", "on", "in", "at", "with", "and", "or", "a", "an"}
 )
+_TRIM_END = _TRIM_WORDS | {""}
+_TRIM_START = (_TRIM_WORDS - {"a"}) | {""}
 
 
 @attrs.frozen
@@ -170,7 +174,7 @@ class _Engine:
     acronyms: frozenset[str]
     drugs: dict[str, tuple[tuple[str, ...], str | None]]
     longest: int
-    rules: tuple[tuple[re.Pattern[str], ProcedureRule], ...]
+    rules: tuple[tuple[re.Pattern[str], ProcedureRule, tuple[str, ...]], ...]
     classes: dict[str, str]
     flags: dict[str, frozenset[str]]
     patterns: dict[ProcedureRule, re.Pattern[str]]
@@ -235,7 +239,7 @@ def _engine(lex: Lexicons) -> _Engine:
         acronyms=frozenset(acronyms),
         drugs=drugs,
         longest=max((len(name.split()) for name in drugs), default=1),
-        rules=tuple((patterns[r], r) for r in lex.procedures),
+        rules=tuple((patterns[r], r, _anchors(r.pattern)) for r in lex.procedures),
         patterns=patterns,
         p=_compile(),
         classes=dict(lex.drug_classes),
@@ -342,8 +346,47 @@ def _read(text: str, engine: _Engine) -> Reading:
     )
 
 
+def _anchors(pattern: str) -> tuple[str, ...]:
+    """Literal text one of which every match of ``pattern`` holds, or ``()`` if unknown.
+
+    Each top-level alternative contributes its leading literal (``"physical therap"``
+    for ``physical therap\\w*``); an alternative that starts with no literal (a group, a
+    class) makes the rule one that is always searched.
+    """
+    alternatives: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(pattern[start:])
+    anchors = []
+    for alternative in alternatives:
+        end = 0
+        while end < len(alternative) and alternative[end] not in "\\()[]{}.*+?^$|":
+            end += 1
+        literal = alternative[:end]
+        if end < len(alternative) and alternative[end] in "?*{":
+            literal = literal[:-1]
+        if not literal:
+            return ()
+        anchors.append(literal)
+    return tuple(anchors)
+
+
 def _procedure(low: str, engine: _Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
-    for pattern, rule in engine.rules:
+    for pattern, rule, anchors in engine.rules:
+        if anchors and not any(map(low.__contains__, anchors)):
+            continue  # none of the rule's literal words is there: it cannot match
         match = pattern.search(low)
         if match is not None:
             return rule, match
@@ -446,7 +489,7 @@ def _procedure_name(
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if not (_COUNTING & set(engine.p.word.findall(low))) and not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None and _COUNTING.isdisjoint(engine.p.word.findall(low)):
         # nothing counted: no frequency, sessions or durations to take out
         name = _tidy(engine.p.contrast.sub(" ", text) if "contrast" in low else text, engine)
         name = name or _tidy(core, engine)
@@ -522,28 +565,30 @@ def _capital(text: str) -> str:
 def _tidy(text: str, engine: _Engine) -> str:
     """Trim edges, fold letter case so that case never splits a name."""
     words = text.split()
-    while words and words[-1].lower().strip(_EDGE) in _TRIM_WORDS | {""}:
+    while words and words[-1].lower().strip(_EDGE) in _TRIM_END:
         words.pop()
-    while words and words[0].lower().strip(_EDGE) in _TRIM_WORDS - {"a"} | {""}:
+    while words and words[0].lower().strip(_EDGE) in _TRIM_START:
         words.pop(0)
     text = " ".join(words).strip(_EDGE)
     if not text:
         return ""
-    shouting = not any(c.islower() for c in text)
+    shouting = text.upper() == text
     out = []
-    for _i, word in enumerate(text.split(" ")):
-        bare = word.strip(_EDGE + "()'\"").lower()
-        if bare in engine.acronyms or (shouting and any(c.isdigit() for c in word)):
+    for word in text.split(" "):
+        bare = word.strip(_BARE).lower()
+        if bare in engine.acronyms or (shouting and _DIGIT.search(word) is not None):
             out.append(word.upper() if shouting else word)
-            continue
-        if shouting:
-            word = word.lower()
-        else:
-            word = "-".join(
-                part.lower() if part[:1].isupper() and part[1:].islower() else part
-                for part in word.split("-")
+        elif shouting:
+            out.append(word.lower())
+        elif "-" in word:
+            out.append(
+                "-".join(
+                    part.lower() if part[:1].isupper() and part[1:].islower() else part
+                    for part in word.split("-")
+                )
             )
-        out.append(word)
+        else:
+            out.append(word.lower() if word[:1].isupper() and word[1:].islower() else word)
     return _capital(" ".join(out))
 
 
