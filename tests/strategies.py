@@ -33,6 +33,7 @@ from imrparse import (
     Sex,
     Treatment,
 )
+from imrparse.categories import read_treatment
 from imrparse.diagnostics import CODES
 from imrparse.lexicon import SPECIALTIES, STATES
 
@@ -106,7 +107,19 @@ def treatments(draw: st.DrawFn) -> Treatment:
     quantity = draw(st.none() | st.integers(1, 999))
     if quantity is not None:
         text += draw(st.sampled_from((f" #{quantity}", f" # {quantity}")))
-    return Treatment(text=text, name=name, strength=strength, quantity=quantity)
+    # what the treatment is (its grouping name, category, ...) is the lexicons' to say;
+    # the strength and quantity drawn here are checked against what the parser reads
+    kind = read_treatment(text)
+    return Treatment(
+        text=text,
+        name=kind.name,
+        strength=strength,
+        quantity=quantity,
+        category=kind.category,
+        subcategory=kind.subcategory,
+        generic=kind.generic,
+        sessions=kind.sessions,
+    )
 
 
 # --------------------------------------------------------------------------- citations

@@ -135,7 +135,16 @@ def test_demo_prints_a_short_table_and_what_to_try_next(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert len(lines) < 40
-    assert lines[2].split() == ["letter", "layout", "case", "treatment", "outcome"]
+    assert lines[2].split() == [
+        "letter",
+        "case",
+        "treatment",
+        "category",
+        "/",
+        "subcategory",
+        "outcome",
+    ]
+    assert "Retrospective Flexeril 7.5m...  Pharmaceuticals / Muscle Relaxant" in result.stdout
     assert "What to try next:" in lines
     assert "imrparse parse letters -f csv -o letters.csv" in result.stdout
     copied = sorted(p.name for p in (tmp_path / "letters").iterdir())

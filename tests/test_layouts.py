@@ -118,7 +118,11 @@ def test_a_toy_layout_added_through_the_public_registry_is_read(toy: Layout) -> 
     assert letter.reviewer.board_certifications == ("Neurology",)
     assert letter.summary.age == 50
     [d] = letter.determinations
-    assert (d.treatment.name, d.treatment.strength, d.treatment.quantity) == ("Soma", "350mg", 60)
+    assert (d.treatment.name, d.treatment.strength, d.treatment.quantity) == (
+        "Carisoprodol",
+        "350mg",
+        60,
+    )
     assert d.outcome is imrparse.Outcome.UPHELD
     assert [c.source for c in d.reviewer_basis.citations] == ["MTUS"]
     assert d.rationale == "Not recommended for long-term use."

@@ -19,9 +19,11 @@ import attrs
 import pytest
 
 import imrparse
-from imrparse import Outcome, Sex
+from imrparse import Category, Outcome, Sex
 
 SEEDS = Path(__file__).parent / "seeds"
+
+PHARMA = Category.PHARMACEUTICALS
 
 
 def load(stem: str) -> imrparse.Letter:
@@ -61,7 +63,13 @@ def test_seed_000() -> None:
     assert s.text.endswith("Current request is for Flexeril 10mg #30.")
     (d,) = letter.determinations
     assert d.treatment == imrparse.Treatment(
-        text="Flexeril 10mg #30", name="Flexeril", strength="10mg", quantity=30
+        text="Flexeril 10mg #30",
+        name="Cyclobenzaprine",
+        strength="10mg",
+        quantity=30,
+        category=PHARMA,
+        subcategory="Muscle Relaxant",
+        generic="cyclobenzaprine",
     )
     assert d.outcome is Outcome.UPHELD
     assert d.claims_administrator_basis == imrparse.GuidelineBasis(
@@ -93,7 +101,13 @@ def test_seed_001() -> None:
     assert [d.code for d in letter.diagnostics] == ["field-not-found"]
     first, second = letter.determinations
     assert first.treatment == imrparse.Treatment(
-        text="Flexeril 5mg #60", name="Flexeril", strength="5mg", quantity=60
+        text="Flexeril 5mg #60",
+        name="Cyclobenzaprine",
+        strength="5mg",
+        quantity=60,
+        category=PHARMA,
+        subcategory="Muscle Relaxant",
+        generic="cyclobenzaprine",
     )
     assert first.outcome is Outcome.UPHELD
     assert first.claims_administrator_basis.citations == (cite("MTUS", True, CHRONIC),)
@@ -101,7 +115,13 @@ def test_seed_001() -> None:
         cite("MTUS", True, CHRONIC, ("Cyclobenzaprine", "Muscle Relaxants"), (41, 63)),
     )
     assert second.treatment == imrparse.Treatment(
-        text="Norco 10/325mg #360", name="Norco", strength="10/325mg", quantity=360
+        text="Norco 10/325mg #360",
+        name="Hydrocodone/acetaminophen",
+        strength="10/325mg",
+        quantity=360,
+        category=PHARMA,
+        subcategory="Opioids",
+        generic="hydrocodone/acetaminophen",
     )
     assert second.outcome is Outcome.UPHELD
     assert second.claims_administrator_basis.citations == (cite("MTUS", True, CHRONIC, (), (91,)),)
@@ -131,7 +151,13 @@ def test_seed_002() -> None:
     )
     (d,) = letter.determinations
     assert d.treatment == imrparse.Treatment(
-        text="Fexmid 7.5mg #90", name="Fexmid", strength="7.5mg", quantity=90
+        text="Fexmid 7.5mg #90",
+        name="Cyclobenzaprine",
+        strength="7.5mg",
+        quantity=90,
+        category=PHARMA,
+        subcategory="Muscle Relaxant",
+        generic="cyclobenzaprine",
     )
     assert d.outcome is Outcome.OVERTURNED
     assert d.claims_administrator_basis.citations == (cite("MTUS", True, CHRONIC, (), (64,)),)
@@ -164,7 +190,14 @@ def test_seed_003() -> None:
         "lumbar radiculopathy",
     )
     soma, flexeril = letter.determinations
-    assert soma.treatment == imrparse.Treatment(text="Soma #60", name="Soma", quantity=60)
+    assert soma.treatment == imrparse.Treatment(
+        text="Soma #60",
+        name="Carisoprodol",
+        quantity=60,
+        category=PHARMA,
+        subcategory="Muscle Relaxant",
+        generic="carisoprodol",
+    )
     assert soma.outcome is Outcome.UPHELD
     assert soma.claims_administrator_basis.citations == (
         cite("MTUS", True, CPMT_2009, ("Carisoprodol (Soma)",)),
@@ -174,7 +207,13 @@ def test_seed_003() -> None:
         cite("ODG", False, "Official Disability Guidelines (ODG)", ("Pain", "Soma (Carisoprodol)")),
     )
     assert flexeril.treatment == imrparse.Treatment(
-        text="Flexeril 10mg #30", name="Flexeril", strength="10mg", quantity=30
+        text="Flexeril 10mg #30",
+        name="Cyclobenzaprine",
+        strength="10mg",
+        quantity=30,
+        category=PHARMA,
+        subcategory="Muscle Relaxant",
+        generic="cyclobenzaprine",
     )
     assert flexeril.outcome is Outcome.UPHELD
     assert flexeril.claims_administrator_basis.citations == (

@@ -9,13 +9,16 @@
 from __future__ import annotations
 
 from . import examples, layouts
+from .categories import reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
 from .io import find_letter_files, parse_file, parse_many
+from .lexicons import load_lexicons
 from .parser import parse
 from .records import (
     CaseDates,
     CaseSummary,
+    Category,
     Citation,
     Determination,
     Diagnostic,
@@ -39,6 +42,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CaseDates",
     "CaseSummary",
+    "Category",
     "Citation",
     "Determination",
     "Diagnostic",
@@ -60,9 +64,11 @@ __all__ = [
     "from_dict",
     "from_json",
     "layouts",
+    "load_lexicons",
     "parse",
     "parse_file",
     "parse_many",
+    "reclassify",
     "render",
     "to_dataframe",
     "to_dict",

@@ -39,6 +39,7 @@ from .layouts import Layout, vocabulary
 from .records import (
     CaseDates,
     CaseSummary,
+    Category,
     Determination,
     GuidelineBasis,
     Letter,
@@ -46,6 +47,7 @@ from .records import (
     Priority,
     Reviewer,
     TokenKind,
+    Treatment,
 )
 from .scanner import (
     ARTIFACTS,
@@ -451,8 +453,12 @@ class _Reader:
                     first[NUMBER],
                     first[COLUMN],
                 )
+        treatment = parse_treatment(header)
+        if treatment.category is None or treatment.subcategory is None:
+            first = block.header[0]
+            self._unknown_treatment(treatment, first[NUMBER], first[COLUMN])
         return Determination(
-            treatment=parse_treatment(header),
+            treatment=treatment,
             outcome=_OUTCOMES[block.outcome],
             original_request=original,
             authorized=authorized,
@@ -479,6 +485,10 @@ class _Reader:
         for match in _SENTENCE_OUTCOME.finditer(text):
             treatment = parse_treatment(match.group(1).strip())
             if treatment.text not in found:
+                if treatment.category is None or treatment.subcategory is None:
+                    self._unknown_treatment(
+                        treatment, section.heading[NUMBER], section.heading[COLUMN]
+                    )
                 outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
                 found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
         if found:
@@ -490,6 +500,23 @@ class _Reader:
                 section.heading[COLUMN],
             )
         return list(found.values())
+
+    def _unknown_treatment(self, treatment: Treatment, line: int, column: int) -> None:
+        """Report a treatment that the lexicons do not (fully) know."""
+        if treatment.category is None:
+            self.diag.add(
+                "unknown-treatment",
+                f"no lexicon knows the treatment {treatment.text!r}; it has no category",
+                line,
+                column,
+            )
+        elif treatment.category is Category.PHARMACEUTICALS:
+            self.diag.add(
+                "unknown-medication",
+                f"the medication {treatment.text!r} has no known drug class",
+                line,
+                column,
+            )
 
     def _claim_rest(self, lines: list[Line], where: str, code: str) -> None:
         """Keep every run of lines with content in ``unclaimed`` and report it as ``code``."""

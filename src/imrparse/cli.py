@@ -34,7 +34,7 @@ from .io import (
     parse_file,
     parse_many,
 )
-from .records import Letter, Severity
+from .records import Letter, Severity, Treatment
 from .stats import summarize
 from .table import COLUMNS, letter_rows
 
@@ -133,8 +133,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "stats",
         help="print a summary: counts, uphold rates, diagnostics",
         description="Parse letters and print a readable summary: letters, determinations, "
-        "uphold rate overall, by guideline source, by reviewer specialty and by treatment "
-        "name, and diagnostics by code.",
+        "uphold rate overall, by guideline source, by reviewer specialty, by DWC category "
+        "and subcategory, and by treatment name, and diagnostics by code.",
     )
     _add_inputs(stats)
     stats.add_argument(
@@ -260,13 +260,13 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _demo_table(letters: list[Letter]) -> str:
     """The demo's short, readable table of the example letters' determinations."""
-    header = ("letter", "layout", "case", "treatment", "outcome")
+    header = ("letter", "case", "treatment", "category / subcategory", "outcome")
     rows = [
         (
-            (letter.source or "").removeprefix("examples/"),
-            letter.layout,
+            (letter.source or "").removeprefix("examples/").removesuffix(".txt"),
             letter.case_number or "-",
-            _clip(d.treatment.text, 34),
+            _clip(d.treatment.text, 30),
+            _clip(_kind(d.treatment), 38),
             d.outcome.value,
         )
         for letter in letters
@@ -296,6 +296,12 @@ def _demo_table(letters: list[Letter]) -> str:
             "The documentation's getting-started page goes on from here in Python.",
         ]
     )
+
+
+def _kind(treatment: Treatment) -> str:
+    if treatment.category is None:
+        return "(unknown)"
+    return " / ".join(x for x in (treatment.category.value, treatment.subcategory) if x)
 
 
 def _clip(text: str, width: int) -> str:

@@ -137,6 +137,17 @@ CODES: dict[str, CodeInfo] = {
         "A citation names no guideline family that is known; its source is 'Other'.",
         "Nothing to do unless the family should be recognised.",
     ),
+    "unknown-treatment": CodeInfo(
+        _I,
+        "No lexicon knows the treatment: its category, subcategory and generic are None.",
+        "Add the words to a procedures lexicon (see the Lexicons page) and reclassify.",
+    ),
+    "unknown-medication": CodeInfo(
+        _I,
+        "The treatment reads as a medication (a dose, a known brand) whose drug class is not "
+        "known: its category is Pharmaceuticals, its subcategory (and generic) None.",
+        "Add the brand or ingredient to a drug lexicon (see the Lexicons page) and reclassify.",
+    ),
     "mojibake-repaired": CodeInfo(
         _I,
         "Mis-decoded characters (UTF-8 read as Windows-1252) were repaired.",

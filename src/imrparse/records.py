@@ -15,6 +15,7 @@ import attrs
 __all__ = [
     "CaseDates",
     "CaseSummary",
+    "Category",
     "Citation",
     "Determination",
     "Diagnostic",
@@ -42,6 +43,27 @@ class Outcome(str, enum.Enum):
     """The denial stands: the treatment is not medically necessary."""
     OVERTURNED = "overturned"
     """The denial is reversed: the treatment is medically necessary."""
+
+
+class Category(str, enum.Enum):
+    """DWC's request category of a disputed treatment (its IMR decision search's top level).
+
+    >>> Category("Diagnostic Testing") is Category.DIAGNOSTIC_TESTING
+    True
+    """
+
+    DIAGNOSTIC_TESTING = "Diagnostic Testing"
+    DMEPOS = "DMEPOS"
+    EVALUATION_AND_MANAGEMENT = "Evaluation & Management"
+    HOME_HEALTH = "Home Health"
+    INJECTION = "Injection"
+    PHARMACEUTICALS = "Pharmaceuticals"
+    PROGRAMS = "Programs"
+    PSYCH_SERVICES = "Psych Services"
+    REHABILITATION = "Rehabilitation"
+    SURGERY = "Surgery"
+    THERAPIES = "Therapies"
+    TRANSPORTATION = "Transportation"
 
 
 class Sex(str, enum.Enum):
@@ -216,14 +238,32 @@ class Treatment:
     """The disputed treatment as named in a determination header.
 
     >>> import imrparse
-    >>> imrparse.parse(imrparse.examples.read_text("multi")).determinations[1].treatment
-    Treatment(text='Norco 10/325mg #90', name='Norco', strength='10/325mg', quantity=90)
+    >>> t = imrparse.parse(imrparse.examples.read_text("multi")).determinations[1].treatment
+    >>> t.text, t.name, t.strength, t.quantity
+    ('Norco 10/325mg #90', 'Hydrocodone/acetaminophen', '10/325mg', 90)
+    >>> t.category.value, t.subcategory, t.generic
+    ('Pharmaceuticals', 'Opioids', 'hydrocodone/acetaminophen')
     """
 
     text: str
+    """The header's text, whitespace-normalised: ``"Norco 10/325mg #360"``."""
     name: str
+    """The treatment itself, a name that groups across letters: request wording, dates,
+    strength, quantity and frequency removed, a medication under its generic name
+    (``"Hydrocodone/acetaminophen"``), a procedure as ``"MRI of the lumbar spine"``."""
     strength: str | None = None
+    """The first dose with its unit, ``"10/325mg"``; ``None`` when absent."""
     quantity: int | None = None
+    """The number after ``#`` (or ``QTY:``); ``None`` when absent."""
+    category: Category | None = None
+    """DWC's request category; ``None`` when the lexicons do not know the treatment."""
+    subcategory: str | None = None
+    """DWC's subcategory; for a medication its DWC drug class (``"Opioids"``)."""
+    generic: str | None = None
+    """A medication's active ingredient(s), lower case, joined by ``/``."""
+    sessions: int | None = None
+    """The number of sessions or visits, where the header states it (``2 times a week
+    for 3 weeks`` is 6); ``None`` otherwise."""
 
 
 @attrs.frozen(kw_only=True)

@@ -36,6 +36,8 @@ class Summary:
     overall: Tally = attrs.Factory(lambda: Tally("all"))
     by_source: dict[str, Tally] = attrs.Factory(dict)
     by_specialty: dict[str, Tally] = attrs.Factory(dict)
+    by_category: dict[str, Tally] = attrs.Factory(dict)
+    by_subcategory: dict[str, Tally] = attrs.Factory(dict)
     by_treatment: dict[str, Tally] = attrs.Factory(dict)
     diagnostics: Counter[tuple[str, str]] = attrs.Factory(Counter)
 
@@ -53,7 +55,12 @@ class Summary:
                 _tally(self.by_source, source, source).add(upheld)
             for specialty in specialties:
                 _tally(self.by_specialty, specialty.casefold(), specialty).add(upheld)
-            name = d.treatment.name
+            t = d.treatment
+            category = t.category.value if t.category is not None else "(unknown)"
+            _tally(self.by_category, category, category).add(upheld)
+            sub = f"{category} / {t.subcategory or '(any)'}"
+            _tally(self.by_subcategory, sub, sub).add(upheld)
+            name = t.name
             _tally(self.by_treatment, " ".join(name.casefold().split()), name).add(upheld)
 
     def __str__(self) -> str:
@@ -67,6 +74,8 @@ class Summary:
         for title, table in (
             ("guideline source (MAXIMUS guideline)", self.by_source),
             ("reviewer specialty", self.by_specialty),
+            ("category", self.by_category),
+            ("subcategory (drug class for medications)", self.by_subcategory),
             ("treatment name", self.by_treatment),
         ):
             lines += ["", f"Uphold rate by {title}", *_table(table.values(), self.top)]

@@ -11,7 +11,16 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .records import Determination, GuidelineBasis, Letter, Outcome, Priority, Severity, Sex
+from .records import (
+    Category,
+    Determination,
+    GuidelineBasis,
+    Letter,
+    Outcome,
+    Priority,
+    Severity,
+    Sex,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -63,6 +72,10 @@ COLUMNS: tuple[str, ...] = (
     "treatment_name",
     "treatment_strength",
     "treatment_quantity",
+    "treatment_sessions",
+    "treatment_category",
+    "treatment_subcategory",
+    "treatment_generic",
     "original_request",
     "authorized",
     "outcome",
@@ -89,6 +102,7 @@ INT_COLUMNS = frozenset(
         "determination_count",
         "determination_index",
         "treatment_quantity",
+        "treatment_sessions",
         "ca_citation_count",
         "reviewer_citation_count",
         "error_count",
@@ -107,6 +121,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "sex": tuple(s.value for s in Sex),
     "outcome": tuple(o.value for o in Outcome),
     "priority": tuple(p.value for p in Priority),
+    "treatment_category": tuple(c.value for c in Category),
 }
 """Columns holding one of a closed set of strings, with that set."""
 
@@ -187,6 +202,10 @@ def _determination_cells(index: int, d: Determination | None) -> Row:
         "treatment_name": t.name,
         "treatment_strength": t.strength,
         "treatment_quantity": t.quantity,
+        "treatment_sessions": t.sessions,
+        "treatment_category": t.category.value if t.category is not None else None,
+        "treatment_subcategory": t.subcategory,
+        "treatment_generic": t.generic,
         "original_request": d.original_request,
         "authorized": d.authorized,
         "outcome": d.outcome.value,

@@ -1,7 +1,9 @@
 """The disputed treatment named in a determination header.
 
->>> parse_treatment("Norco 10/325mg #360")
-Treatment(text='Norco 10/325mg #360', name='Norco', strength='10/325mg', quantity=360)
+>>> parse_treatment("Norco 10/325mg #360")  # doctest: +NORMALIZE_WHITESPACE
+Treatment(text='Norco 10/325mg #360', name='Hydrocodone/acetaminophen', strength='10/325mg',
+          quantity=360, category=<Category.PHARMACEUTICALS: 'Pharmaceuticals'>,
+          subcategory='Opioids', generic='hydrocodone/acetaminophen', sessions=None)
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..categories import read_treatment
 from ..records import Treatment
 
 __all__ = ["parse_treatment"]
@@ -26,30 +29,28 @@ _STRENGTH: Final = re.compile(
 
 
 def parse_treatment(text: str) -> Treatment:
-    """Split a cleaned header text into name, strength and quantity.
+    """Read a cleaned header text: strength, quantity, and what the treatment is.
 
     The strength is the first dose-with-unit (``7.5mg``, ``10/325 mg``, ``5%``),
-    the quantity the number after ``#``; the name is what comes before the
-    first of them (the whole text when neither is there).
+    the quantity the number after ``#`` (else after ``QTY:``); the name, category,
+    subcategory, generic and sessions come from :func:`imrparse.categories.read_treatment`.
 
-    >>> parse_treatment("Soma #60")
-    Treatment(text='Soma #60', name='Soma', strength=None, quantity=60)
+    >>> t = parse_treatment("Soma #60")
+    >>> t.name, t.quantity, t.subcategory
+    ('Carisoprodol', 60, 'Muscle Relaxant')
     >>> parse_treatment("TRIGGER POINT INJECTION ON LEFT SIDE OF LOWER BACK").name
-    'TRIGGER POINT INJECTION ON LEFT SIDE OF LOWER BACK'
+    'Trigger point injection on left side of lower back'
     """
     quantity_match = _QUANTITY.search(text)
     strength_match = _STRENGTH.search(text)
-    cut = len(text)
-    if strength_match:
-        cut = strength_match.start()
-    if quantity_match and quantity_match.start() < cut:
-        cut = quantity_match.start()
-    name = text[:cut].strip(" \t,;:-(")
-    if not name:
-        name = text
+    reading = read_treatment(text)
     return Treatment(
         text=text,
-        name=name,
+        name=reading.name or text,
         strength=strength_match.group() if strength_match else None,
-        quantity=int(quantity_match.group(1)) if quantity_match else None,
+        quantity=int(quantity_match.group(1)) if quantity_match else reading.quantity,
+        category=reading.category,
+        subcategory=reading.subcategory,
+        generic=reading.generic,
+        sessions=reading.sessions,
     )
