@@ -285,7 +285,7 @@ def test_missing_decisions_is_an_error() -> None:
     assert {"missing-section", "no-determinations"} <= {d.code for d in letter.diagnostics}
     with pytest.raises(ParseError) as info:
         imrparse.parse("CLINICAL CASE SUMMARY\nThe patient is a 30 year old male.\n", strict=True)
-    assert info.value.code == "no-determinations"
+    assert info.value.code == "missing-section"
 
 
 def test_control_characters_are_reported_with_position() -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from . import examples, layouts
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
-from .io import parse_file, parse_many
-from .parser import parse
+from .io import parse_file, parse_file_letters, parse_many
+from .parser import parse, parse_letters, split_letters
 from .records import (
     CaseDates,
     CaseSummary,
@@ -21,6 +21,7 @@ from .records import (
     Diagnostic,
     GuidelineBasis,
     Letter,
+    LetterText,
     Outcome,
     Priority,
     Reviewer,
@@ -44,6 +45,7 @@ __all__ = [
     "Diagnostic",
     "GuidelineBasis",
     "Letter",
+    "LetterText",
     "Outcome",
     "ParseError",
     "Priority",
@@ -61,8 +63,11 @@ __all__ = [
     "layouts",
     "parse",
     "parse_file",
+    "parse_file_letters",
+    "parse_letters",
     "parse_many",
     "render",
+    "split_letters",
     "to_dataframe",
     "to_dict",
     "to_json",

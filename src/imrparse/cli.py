@@ -27,7 +27,8 @@ import attrs
 from . import __version__, examples
 from ._build import describe
 from .convert import to_dict
-from .io import failed_letter, parse_bytes, parse_file, parse_many
+from .io import decode_text, failed_letter, parse_file, parse_many
+from .parser import parse_letters
 from .records import Letter, Severity
 from .stats import summarize
 from .table import COLUMNS, letter_rows
@@ -262,16 +263,32 @@ def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Let
         )
     files = [item for item in inputs if isinstance(item, Path)]
     parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
+    held: list[Letter] = []  # (one letter read ahead: the first of the next file)
     for item in inputs:
-        yield next(parsed) if isinstance(item, Path) else _read_stdin()
+        if not isinstance(item, Path):
+            yield from _read_stdin()
+            continue
+        # A file gives one letter, or several when it holds several: the ones after its
+        # first begin after line 1 of it (see imrparse.parse_letters).
+        yield held.pop() if held else next(parsed)
+        for letter in parsed:
+            if letter.source_lines is None or letter.source_lines[0] == 1:
+                held.append(letter)
+                break
+            yield letter
 
 
-def _read_stdin() -> Letter:
+def _read_stdin() -> tuple[Letter, ...]:
     try:
         data = sys.stdin.buffer.read()
     except (AttributeError, OSError, ValueError) as exc:
-        return failed_letter("<stdin>", f"cannot read standard input: {exc}")
-    return parse_bytes(data, source="<stdin>")
+        return (failed_letter("<stdin>", f"cannot read standard input: {exc}"),)
+    text, note = decode_text(data)
+    extra = (note,) if note is not None else ()
+    return tuple(
+        attrs.evolve(letter, source="<stdin>", diagnostics=extra + letter.diagnostics)
+        for letter in parse_letters(text)
+    )
 
 
 def _watch(letters: Iterator[Letter]) -> tuple[Iterator[Letter], list[Letter]]:
