@@ -12,6 +12,9 @@ two different letters concatenated give exactly the two letters read alone.
 from __future__ import annotations
 
 import itertools
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -196,7 +199,7 @@ def test_source_lines_round_trip() -> None:
 # -- properties ---------------------------------------------------------------------
 
 
-@given(st.lists(gen.letters(max_determinations=3), min_size=1, max_size=4), st.data())
+@given(st.lists(gen.letters(max_determinations=2), min_size=1, max_size=3), st.data())
 def test_concatenated_letters_split_into_the_letters(
     letters: list[Letter], data: st.DataObject
 ) -> None:
@@ -267,3 +270,39 @@ def test_real_letters_concatenated(extractor: str) -> None:
             without_positions(imrparse.parse(first)),
             without_positions(imrparse.parse(second)),
         ], (a.name, b.name)
+
+
+def test_the_command_line_gives_one_record_per_letter(tmp_path: Path) -> None:
+    merged = tmp_path / "merged.txt"
+    merged.write_text(MULTI + TABLE + OVERTURNED, encoding="utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text(MULTI, encoding="utf-8")
+    command = [sys.executable, "-m", "imrparse", "parse", "--format", "jsonl"]
+    result = subprocess.run(
+        [*command, str(single), str(merged), "-", str(single)],
+        input=MULTI + MULTI,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["source"], r["source_lines"]) for r in records] == [
+        (str(single), None),
+        (str(merged), [1, 63]),
+        (str(merged), [64, 125]),
+        (str(merged), [126, 197]),
+        ("<stdin>", [1, 62]),
+        ("<stdin>", [63, 124]),
+        (str(single), None),
+    ]
+
+
+def test_first_decision_with_a_damaged_header() -> None:
+    """The first decision's header unread: its parts stand before any header, lost."""
+    damaged = MULTI.replace("Lidoderm 5% patch #30: Upheld", "Lidoderm 5% patch #30: Uphld")
+    letter = imrparse.parse(damaged)
+    assert len(letter.determinations) == 2
+    assert errors(letter) == ["unread-determination"]
+    strict_raises(damaged, "unread-determination")

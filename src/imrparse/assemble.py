@@ -80,6 +80,7 @@ _PRIORITIES: Final = {priority.value: priority for priority in Priority}
 _FIELD_KIND: Final = TokenKind.FIELD
 _LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
 _DETERMINATION_KIND: Final = TokenKind.DETERMINATION
+_PART_KIND: Final = TokenKind.PART
 # Header-table fields that are dates -> the CaseDates attribute; the cover page of the
 # earliest letters states the letter's date as "Dated".
 _DATE_FIELDS: Final = {
@@ -480,6 +481,15 @@ class _Reader:
                 first[NUMBER],
                 first[COLUMN],
             )
+            label = next((line for line in preface if line[KIND] is _PART_KIND), None)
+            if label is not None:  # (a decision whose treatment header was not recognised)
+                self.diag.add(
+                    "unread-determination",
+                    f"the part {label[CONTENT][:40]!r} stands before the first treatment "
+                    "header: a decision whose header was not recognised, and is not read",
+                    label[NUMBER],
+                    label[COLUMN],
+                )
         return [(self._determination(block), block.header[0]) for block in blocks]
 
     def _determination(self, block: Block) -> Determination:

@@ -70,8 +70,9 @@ CODES: dict[str, CodeInfo] = {
     ),
     "unread-determination": CodeInfo(
         _E,
-        "A treatment header stands in text the letter's layout does not read (under a "
-        "heading of another layout): its decision is missing from the letter.",
+        "A decision stands in text that is not read: a treatment header under a heading of "
+        "another layout, or the labelled parts of a decision before the first treatment "
+        "header (its header damaged). The decision is missing from the letter.",
         "Look at the letter around the line; report it if the heading belongs to the layout.",
     ),
     "missing-part": CodeInfo(
