@@ -251,7 +251,7 @@ class _Reader:
         and guideline bases, and a rationale that equals the other's or begins it (a copy
         cut short, or one that took in the text after it). A repeated page or section,
         which a table would count twice; two real decisions differ in their rationale."""
-        seen: dict[tuple[object, ...], list[tuple[str, Line]]] = {}
+        seen: dict[tuple[object, ...], tuple[str, Line]] = {}  # (the first of each key)
         for determination, place in zip(determinations, places, strict=True):
             key = (
                 determination.treatment,
@@ -262,19 +262,19 @@ class _Reader:
                 determination.reviewer_basis,
             )
             rationale = determination.rationale
-            earlier = seen.setdefault(key, [])
-            for other, first in earlier:
-                if other.startswith(rationale) or rationale.startswith(other):
-                    self.diag.add(
-                        "duplicate-determination",
-                        f"the determination {determination.treatment.text[:60]!r} repeats the "
-                        f"one on line {first[NUMBER]}: a repeated page or section",
-                        place[NUMBER],
-                        place[COLUMN],
-                    )
-                    break
-            else:
-                earlier.append((rationale, place))
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = (rationale, place)
+                continue
+            other, first = earlier
+            if other.startswith(rationale) or rationale.startswith(other):
+                self.diag.add(
+                    "duplicate-determination",
+                    f"the determination {determination.treatment.text[:60]!r} repeats the "
+                    f"one on line {first[NUMBER]}: a repeated page or section",
+                    place[NUMBER],
+                    place[COLUMN],
+                )
 
     def _foreign(self, section: Section) -> None:
         """Keep and report the text under a heading the layout does not have; a treatment
