@@ -62,7 +62,7 @@ import sys
 from mypyc.build import mypycify
 from setuptools import Distribution
 
-# The optional extras (pandas, pypdf, tqdm) are not in the build environment; the
+# The optional extras (pandas, pypdfium2, tqdm) are not in the build environment; the
 # compiled modules do not import them, the others are only type-checked.
 modules = ["--ignore-missing-imports", *sys.argv[1:]]
 extensions = mypycify(modules, opt_level="3", debug_level="0", group_name="{group}")

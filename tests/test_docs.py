@@ -223,7 +223,7 @@ def test_fence_reader_finds_blocks_inside_directives() -> None:
 def test_readme_quick_start_has_the_two_commands() -> None:
     blocks = [b for b in fenced_blocks(README.read_text(encoding="utf-8")) if b.language == "bash"]
     assert [b.body.strip() for b in blocks] == [
-        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/imrparse demo",
+        'python3 -m venv .venv && .venv/bin/pip install ".[pdf]" && .venv/bin/imrparse demo',
         'python3 -m venv .venv && .venv/bin/pip install ".[test]" && .venv/bin/python -m pytest',
     ]
 

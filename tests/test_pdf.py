@@ -1,4 +1,6 @@
-"""A real PDF of each seed letter, read by parse_file, gives the records of the text."""
+"""A PDF of each seed letter, read by parse_file, gives the records of the text; so does
+one encrypted as DWC encrypts its letters (AES, empty user password, text extraction
+flagged as not allowed)."""
 
 from __future__ import annotations
 
@@ -9,28 +11,11 @@ import pytest
 
 import imrparse
 
-pytest.importorskip("pypdf")
-fpdf = pytest.importorskip("fpdf")
+pytest.importorskip("pypdfium2")
+import imrparse.pdf
+from pdf_files import letter_pdf
 
 SEEDS = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
-
-
-def write_pdf(text: str, path: Path) -> None:
-    """Lay the letter out as its PDF was: one text line per printed line, a gap for each
-    paragraph break (the extractor's blank line after every line is not printed)."""
-    pdf = fpdf.FPDF(format="letter")
-    pdf.set_margins(15, 15)
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=9)
-    for line in text.splitlines():
-        if not line:
-            continue
-        if line.isspace():
-            pdf.ln(4)
-        else:
-            pdf.cell(w=0, h=4.5, text=line.rstrip(), new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
 
 
 def comparable(letter: imrparse.Letter) -> imrparse.Letter:
@@ -38,11 +23,11 @@ def comparable(letter: imrparse.Letter) -> imrparse.Letter:
     return attrs.evolve(letter, diagnostics=(), source=None)
 
 
+@pytest.mark.parametrize("encrypt", [False, True], ids=["plain", "encrypted"])
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
-def test_pdf_gives_the_same_records_as_the_text(seed: Path, tmp_path: Path) -> None:
+def test_pdf_gives_the_same_records_as_the_text(seed: Path, encrypt: bool, tmp_path: Path) -> None:
     text = seed.read_text(encoding="utf-8")
-    path = tmp_path / f"{seed.stem}.pdf"
-    write_pdf(text, path)
+    path = letter_pdf(text, tmp_path / f"{seed.stem}.pdf", encrypt=encrypt)
     letter = imrparse.parse_file(path)
     assert letter.source == str(path)
     assert letter.ok, letter.diagnostics
@@ -51,17 +36,47 @@ def test_pdf_gives_the_same_records_as_the_text(seed: Path, tmp_path: Path) -> N
     assert comparable(letter) == comparable(expected)
 
 
-def test_pdf_spans_pages(tmp_path: Path) -> None:
-    pypdf = pytest.importorskip("pypdf")
-    path = tmp_path / "letter.pdf"
-    write_pdf(max((p.read_text(encoding="utf-8") for p in SEEDS), key=len), path)
-    assert len(pypdf.PdfReader(path).pages) > 1  # so page joins are exercised above
+def test_the_encrypted_pdf_is_encrypted_as_dwc_does(tmp_path: Path) -> None:
+    """AES (security handler revision 4), and the permission to extract text is off."""
+    raw = pytest.importorskip("pypdfium2.raw")
+    data = letter_pdf("Case Number: CM16-0000001", tmp_path / "x.pdf", encrypt=True).read_bytes()
+    assert b"/AESV2" in data
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), None)
+    try:
+        assert raw.FPDF_GetSecurityHandlerRevision(doc) == 4
+        copy_text = 1 << 4  # bit 5 of /P: "copy or otherwise extract text"
+        assert not raw.FPDF_GetDocPermissions(doc) & copy_text
+    finally:
+        raw.FPDF_CloseDocument(doc)
+    assert imrparse.pdf.read_text(tmp_path / "x.pdf") == "Case Number: CM16-0000001"
+
+
+def test_pages_are_joined_by_a_line_break(tmp_path: Path) -> None:
+    path = letter_pdf(
+        max((p.read_text(encoding="utf-8") for p in SEEDS), key=len), tmp_path / "l.pdf"
+    )
+    text = imrparse.pdf.read_text(path)
+    assert "\r" not in text and "\f" not in text and "\ufffe" not in text
+    raw = pytest.importorskip("pypdfium2.raw")
+    data = path.read_bytes()
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), None)
+    try:
+        assert raw.FPDF_GetPageCount(doc) > 1  # so page joins are exercised above
+    finally:
+        raw.FPDF_CloseDocument(doc)
 
 
 def test_pdf_in_parse_many_and_cli(tmp_path: Path) -> None:
-    paths = []
-    for seed in SEEDS:
-        paths.append(tmp_path / f"{seed.stem}.pdf")
-        write_pdf(seed.read_text(encoding="utf-8"), paths[-1])
+    paths = [letter_pdf(s.read_text(encoding="utf-8"), tmp_path / f"{s.stem}.pdf") for s in SEEDS]
     assert list(imrparse.parse_many(paths, workers=2)) == [imrparse.parse_file(p) for p in paths]
     assert list(imrparse.parse_many(map(str, paths))) == [imrparse.parse_file(p) for p in paths]
+
+
+def test_pdf_reading_is_safe_from_threads(tmp_path: Path) -> None:
+    """PDFium is not thread-safe; the reader's lock makes threads wait their turn."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [letter_pdf(s.read_text(encoding="utf-8"), tmp_path / f"{s.stem}.pdf") for s in SEEDS]
+    expected = [imrparse.pdf.read_text(p) for p in paths]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(imrparse.pdf.read_text, paths * 5)) == expected * 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import examples, layouts
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
-from .io import parse_file, parse_file_letters, parse_many
+from .io import find_letter_files, parse_file, parse_file_letters, parse_many
 from .parser import parse, parse_letters, split_letters
 from .records import (
     CaseDates,
@@ -58,6 +58,7 @@ __all__ = [
     "__version__",
     "converter",
     "examples",
+    "find_letter_files",
     "from_dict",
     "from_json",
     "layouts",

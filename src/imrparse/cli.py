@@ -13,10 +13,9 @@ import glob
 import importlib
 import io
 import json
-import logging
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
@@ -24,10 +23,17 @@ from typing import IO, Any
 
 import attrs
 
-from . import __version__, examples
+from . import __version__, examples, pdf
 from ._build import describe
 from .convert import to_dict
-from .io import decode_text, failed_letter, parse_file, parse_many
+from .errors import ParseError
+from .io import (
+    decode_text,
+    failed_letter,
+    find_letter_files,
+    parse_file,
+    parse_many,
+)
 from .parser import parse_letters
 from .records import Letter, Severity
 from .stats import summarize
@@ -48,8 +54,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     parser = _build_parser()
     args = parser.parse_args(argv)
-    # pypdf logs what it repairs in a damaged PDF; a file it cannot read is reported anyway.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     _never_fail_to_encode()
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -113,6 +117,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write here instead of standard output"
     )
     parse.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print no summary line at the end (errors are still named)",
+    )
+    parse.add_argument(
         "--strict",
         action="store_true",
         help="leave letters with an error diagnostic out of the output (they are still "
@@ -136,8 +146,17 @@ def _build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo",
         help="parse the example letters shipped with imrparse",
-        description="Parse the example letters shipped with imrparse and print their "
-        "records as indented JSON.",
+        description="Parse the example letters shipped with imrparse, print a short table "
+        "of their determinations and what to try next.",
+    )
+    demo.add_argument(
+        "--json", action="store_true", help="print the letters' whole records as JSON instead"
+    )
+    demo.add_argument(
+        "--copy",
+        metavar="FOLDER",
+        help="also write the example letters as .txt files into FOLDER (made if missing), "
+        "to try 'imrparse parse FOLDER' on",
     )
     demo.set_defaults(run=_run_demo)
     return parser
@@ -162,8 +181,7 @@ def _add_inputs(command: argparse.ArgumentParser) -> None:
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="show a progress bar on standard error (needs tqdm; default: when standard "
-        "error is a terminal)",
+        help="show a progress line on standard error (default: when standard error is a terminal)",
     )
 
 
@@ -187,20 +205,38 @@ def _run_parse(args: argparse.Namespace) -> int:
         if args.output is None and sys.stdout.isatty():
             raise UsageError("parquet output is binary; name a file with --output")
     inputs, problems = _expand(args.paths)
+    _require_pdf_extra(inputs)
+    tally = _Tally()
+    interrupted = False
     with ExitStack() as stack:
         out = _open_output(stack, args.output, binary=args.format == "parquet")
-        letters, bad = _watch(_letters(inputs, args))
-        if args.strict:
-            letters = (letter for letter in letters if letter.ok)
-        writer(letters, out)
-    return _report(problems, bad)
+        parsed = tally.watch(_letters(inputs, args))
+        letters = (letter for letter in parsed if letter.ok) if args.strict else parsed
+        try:
+            writer(tally.written(letters), out)
+        except KeyboardInterrupt:  # the writer has closed what it wrote: report what we have
+            interrupted = True
+        finally:
+            parsed.close()  # stops the workers and ends the progress line
+    code = _report(problems, tally.bad)
+    if interrupted or not args.quiet:
+        print(tally.summary(args, interrupted=interrupted), file=sys.stderr)
+    return 130 if interrupted else code
 
 
 def _run_stats(args: argparse.Namespace) -> int:
     inputs, problems = _expand(args.paths)
-    letters, bad = _watch(_letters(inputs, args))
-    print(summarize(letters, top=args.top))
-    return _report(problems, bad)
+    _require_pdf_extra(inputs)
+    tally = _Tally()
+    letters = tally.watch(_letters(inputs, args))
+    try:
+        text = summarize(letters, top=args.top)
+    except KeyboardInterrupt:
+        _report(problems, tally.bad)
+        print(f"imrparse: interrupted after {tally.letters} letters", file=sys.stderr)
+        return 130
+    print(text)
+    return _report(problems, tally.bad)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -209,9 +245,99 @@ def _run_demo(args: argparse.Namespace) -> int:
         with resources.as_file(path) as real:
             letter = parse_file(real)
         letters.append(attrs.evolve(letter, source=f"examples/{path.name}"))
-    json.dump([to_dict(letter) for letter in letters], sys.stdout, indent=2, ensure_ascii=False)
-    print()
+    if args.json:
+        json.dump([to_dict(x) for x in letters], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print(_demo_table(letters))
+    if args.copy is not None:
+        try:
+            written = examples.copy_to(args.copy)
+        except OSError as exc:
+            raise UsageError(f"cannot write the examples to {args.copy}: {exc}") from None
+        print(f"\nwrote {len(written)} example letters to {args.copy}", file=sys.stderr)
     return _report([], [letter for letter in letters if not letter.ok])
+
+
+def _demo_table(letters: list[Letter]) -> str:
+    """The demo's short, readable table of the example letters' determinations."""
+    header = ("letter", "layout", "case", "treatment", "outcome")
+    rows = [
+        (
+            (letter.source or "").removeprefix("examples/"),
+            letter.layout,
+            letter.case_number or "-",
+            _clip(d.treatment.text, 34),
+            d.outcome.value,
+        )
+        for letter in letters
+        for d in letter.determinations
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    decisions = sum(len(letter.determinations) for letter in letters)
+    return "\n".join(
+        [
+            f"imrparse {__version__} read the {len(letters)} example letters shipped with it "
+            f"({decisions} determinations):",
+            "",
+            *lines,
+            "",
+            "What to try next:",
+            "  imrparse demo --copy letters          the examples as files, in letters/",
+            "  imrparse parse letters -f csv -o letters.csv",
+            "                                        one row per determination",
+            "  imrparse stats letters                counts and uphold rates",
+            "  imrparse demo --json                  the whole records",
+            '  pip install "imrparse[pdf]"           then: imrparse parse pdfs/ -f csv -o table.csv',
+            "The documentation's getting-started page goes on from here in Python.",
+        ]
+    )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+class _Tally:
+    """What a run met: letters and determinations written, letters with errors."""
+
+    def __init__(self) -> None:
+        self.letters = 0
+        self.kept = 0
+        self.determinations = 0
+        self.bad: list[Letter] = []
+
+    def watch(self, letters: Iterator[Letter]) -> Generator[Letter, None, None]:
+        """Pass letters through, counting them and keeping those with an error."""
+        for letter in letters:
+            self.letters += 1
+            if not letter.ok:
+                self.bad.append(letter)
+            yield letter
+
+    def written(self, letters: Iterable[Letter]) -> Iterator[Letter]:
+        """Pass letters through to a writer, counting what it is given."""
+        for letter in letters:
+            yield letter  # counted once the writer asks for the next: it has written this one
+            self.kept += 1
+            self.determinations += len(letter.determinations)
+
+    def summary(self, args: argparse.Namespace, *, interrupted: bool) -> str:
+        where = args.output if args.output is not None else "standard output"
+        left_out = self.letters - self.kept
+        words = [
+            f"{self.kept} letters, {self.determinations} determinations written to {where} "
+            f"({args.format})",
+            f"{len(self.bad)} with errors"
+            + (f", {left_out} left out (--strict)" if left_out else ""),
+        ]
+        head = "imrparse: interrupted; " if interrupted else "imrparse: "
+        return head + "; ".join(words)
 
 
 # -- inputs ----------------------------------------------------------------------------
@@ -226,14 +352,14 @@ def _expand(paths: Iterable[str]) -> tuple[list[str | Path], list[str]]:
         if arg == STDIN:
             inputs.append(STDIN)
         elif os.path.isdir(arg):
-            found = _folder_files(arg)
+            found = find_letter_files(arg)
             inputs += found
             if not found:
                 problems.append(_problem(arg, "no .txt or .pdf file in this folder"))
         elif not os.path.lexists(arg) and any(char in arg for char in "*?["):
             matches = sorted(glob.glob(arg, recursive=True))
             for match in matches:
-                inputs += _folder_files(match) if os.path.isdir(match) else [Path(match)]
+                inputs += find_letter_files(match) if os.path.isdir(match) else [Path(match)]
             if not matches:
                 problems.append(_problem(arg, "no file matches this pattern"))
         else:
@@ -245,22 +371,19 @@ def _problem(arg: str, message: str) -> str:
     return f"{arg}:1:1: error: {message} [read-error]"
 
 
-def _folder_files(folder: str) -> list[str | Path]:
-    found: list[str | Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        found += [Path(root, f) for f in sorted(files) if f.lower().endswith(_SUFFIXES)]
-    return found
+def _require_pdf_extra(inputs: list[str | Path]) -> None:
+    """Refuse the run up front, once, when PDFs are named and the pdf extra is missing."""
+    pdfs = any(isinstance(item, Path) and item.suffix.lower() == ".pdf" for item in inputs)
+    if pdfs:
+        try:
+            pdf.require()
+        except ParseError as exc:
+            raise UsageError(exc.msg) from None
 
 
 def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Letter]:
     """Parse the inputs in order: files through parse_many, standard input here."""
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    if args.progress and not _importable("tqdm"):
-        print(
-            'imrparse: no progress bar without tqdm: pip install "imrparse[progress]"',
-            file=sys.stderr,
-        )
     files = [item for item in inputs if isinstance(item, Path)]
     parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
     held: list[Letter] = []  # (one letter read ahead: the first of the next file)
@@ -289,19 +412,6 @@ def _read_stdin() -> tuple[Letter, ...]:
         attrs.evolve(letter, source="<stdin>", diagnostics=extra + letter.diagnostics)
         for letter in parse_letters(text)
     )
-
-
-def _watch(letters: Iterator[Letter]) -> tuple[Iterator[Letter], list[Letter]]:
-    """Pass letters through, collecting the ones with an error diagnostic."""
-    bad: list[Letter] = []
-
-    def watched() -> Iterator[Letter]:
-        for letter in letters:
-            if not letter.ok:
-                bad.append(letter)
-            yield letter
-
-    return watched(), bad
 
 
 def _report(problems: list[str], bad: list[Letter]) -> int:
@@ -334,22 +444,29 @@ def _open_output(stack: ExitStack, name: str | None, *, binary: bool) -> IO[Any]
 
 def _write_json(letters: Iterable[Letter], out: IO[str]) -> None:
     out.write("[")
-    for n, letter in enumerate(letters):
-        out.write(",\n" if n else "\n")
-        out.write(json.dumps(to_dict(letter), indent=2, ensure_ascii=False))
-    out.write("\n]\n")
+    try:
+        for n, letter in enumerate(letters):
+            record = json.dumps(to_dict(letter), indent=2, ensure_ascii=False)
+            out.write((",\n" if n else "\n") + record)
+    finally:  # an interrupted run still leaves a whole JSON array
+        out.write("\n]\n")
 
 
 def _write_jsonl(letters: Iterable[Letter], out: IO[str]) -> None:
-    for letter in letters:
+    for letter in letters:  # one write per letter: an interrupt leaves whole lines
         out.write(json.dumps(to_dict(letter), ensure_ascii=False) + "\n")
 
 
 def _write_csv(letters: Iterable[Letter], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
+    buffer = io.StringIO()
+    rows = csv.writer(buffer)
+    rows.writerow(COLUMNS)
     for index, letter in enumerate(letters):
-        writer.writerows(letter_rows(letter, index))
+        rows.writerows([row[name] for name in COLUMNS] for row in letter_rows(letter, index))
+        out.write(buffer.getvalue())  # one write per letter: an interrupt leaves whole lines
+        buffer.seek(0)
+        buffer.truncate()
+    out.write(buffer.getvalue())
 
 
 def _require_pyarrow() -> None:

@@ -177,10 +177,49 @@ CODES: dict[str, CodeInfo] = {
         "Read every letter with imrparse.parse_letters (or parse_many, which does), or "
         "split the text with imrparse.split_letters.",
     ),
+    "case-number-from-file-name": CodeInfo(
+        _I,
+        "The text states no case number; the one the file's name holds is taken "
+        "(CM16-0237844.pdf, as DWC's decision search names its files).",
+        "Nothing to do, unless the files were renamed by hand.",
+    ),
     "read-error": CodeInfo(
         _E,
         "The input could not be read (missing, unreadable or an unsupported file type).",
         "The message names the file and the reason.",
+    ),
+    "duplicate-case": CodeInfo(
+        _E,
+        "A case number already met in the same batch (the same letter twice, for example "
+        "as .pdf and .txt side by side); the later letter is still returned.",
+        "Keep one copy of the file, or drop the later letter before counting.",
+    ),
+    "not-a-pdf": CodeInfo(
+        _E,
+        "A .pdf file is not a PDF: it does not start with a PDF header (an image, a Word "
+        "file, a web page saved under a .pdf name).",
+        "The message says what the file seems to hold; fetch the letter's PDF again.",
+    ),
+    "damaged-pdf": CodeInfo(
+        _E,
+        "A .pdf file starts as a PDF but cannot be read: truncated (an interrupted "
+        "download) or otherwise damaged.",
+        "Fetch the letter's PDF again.",
+    ),
+    "encrypted-pdf": CodeInfo(
+        _E,
+        "A .pdf file needs a password to open (DWC's letters do not).",
+        "Open it with its password and save a copy without one.",
+    ),
+    "no-text-layer": CodeInfo(
+        _E,
+        "A .pdf file opens but holds no text: a scanned letter, images only.",
+        "Run OCR on it (ocrmypdf, for one) and parse the result.",
+    ),
+    "missing-extra": CodeInfo(
+        _E,
+        "Reading .pdf files needs the pdf extra, which is not installed.",
+        'Install it: pip install "imrparse[pdf]".',
     ),
     "internal-error": CodeInfo(
         _E,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,15 +19,18 @@ from typing import TypeAlias
 
 import attrs
 
-from .diagnostics import Collector
+from .diagnostics import CODES, Collector
 from .errors import ParseError
 from .parser import parse, parse_letters, raise_first_error
+from .pdf import read_text as read_pdf
+from .progress import track
 from .records import Diagnostic, Letter
 
 __all__ = [
     "Source",
     "decode_text",
     "failed_letter",
+    "find_letter_files",
     "is_path",
     "parse_bytes",
     "parse_file",
@@ -36,7 +41,8 @@ __all__ = [
 Source: TypeAlias = "str | os.PathLike[str]"
 """One input of :func:`parse_many`: a path to a letter file, or a letter's text."""
 
-PDF_INSTALL_HINT = 'pip install "imrparse[pdf]"'
+# A case number in a file name ("CM16-0237844.pdf", "letters/cm16-0237844 (2).txt").
+_CASE_IN_NAME = re.compile(r"(?<![A-Za-z0-9])CM\d{2}-\d{7}(?!\d)", re.IGNORECASE)
 _FILE_SUFFIXES = (".txt", ".pdf")
 _DEFAULT_CHUNK = 32
 _MAX_CHUNK = 128
@@ -47,34 +53,62 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
 
     ``.txt`` files are read as UTF-8; a file that is not valid UTF-8 is read as
     Windows-1252 instead, and the letter gets an ``encoding-fallback`` diagnostic.
-    ``.pdf`` files need the optional ``pdf`` extra (``pip install "imrparse[pdf]"``):
-    the text of each page, joined by line breaks, goes through the same cleaning and
-    grammar as any text.
+    ``.pdf`` files need the optional ``pdf`` extra (``pip install "imrparse[pdf]"``),
+    which reads them with PDFium: DWC's published PDFs, encrypted and flagged as not
+    allowing text extraction, open as they are. The text of the pages, joined by line
+    breaks, goes through the same cleaning and grammar as any text (see the docs' PDF
+    input page).
+
+    When the text states no case number but the file's name holds one, as DWC's
+    decision search names its files (``CM16-0237844.pdf``), the letter takes it, with a
+    ``case-number-from-file-name`` diagnostic saying so.
 
     Raises :class:`OSError` when the file is missing or cannot be read, and
-    :class:`~imrparse.ParseError` (code ``read-error``) for a file type other than
-    ``.txt`` and ``.pdf``, a PDF that cannot be read, or a missing ``pdf`` extra.
-    With ``strict=True``, an error in the letter raises :class:`~imrparse.ParseError`
-    as :func:`~imrparse.parse` does.
+    :class:`~imrparse.ParseError` for a file type other than ``.txt`` and ``.pdf``
+    (code ``read-error``) or a ``.pdf`` that gives no text: ``not-a-pdf``,
+    ``damaged-pdf``, ``encrypted-pdf`` (a password is needed), ``no-text-layer`` (a
+    scan) or ``missing-extra``. With ``strict=True``, an error in the letter raises
+    :class:`~imrparse.ParseError` as :func:`~imrparse.parse` does.
 
     >>> import imrparse, pathlib, tempfile
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "letter.txt"
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "CM16-0000001.txt"
     >>> _ = path.write_text(imrparse.examples.read_text("overturned"), encoding="utf-8")
     >>> letter = imrparse.parse_file(path)
-    >>> letter.source == str(path), letter.layout
-    (True, 'fdl-2014')
+    >>> letter.source == str(path), letter.layout, letter.case_number
+    (True, 'fdl-2014', 'CM16-0000001')
+    >>> [d.code for d in letter.diagnostics]
+    ['case-number-from-file-name']
     """
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
     if suffix == ".txt":
         with open(name, "rb") as fh:
-            return parse_bytes(fh.read(), source=name, strict=strict)
-    if suffix != ".pdf":
+            letter = parse_bytes(fh.read(), source=name, strict=strict)
+    elif suffix == ".pdf":
+        letter = attrs.evolve(parse(read_pdf(name), strict=strict), source=name)
+    else:
         raise ParseError(
             f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
             code="read-error",
         )
-    return attrs.evolve(parse(_read_pdf(name), strict=strict), source=name)
+    return letter if letter.case_number is not None else _case_from_name(letter, name)
+
+
+def _case_from_name(letter: Letter, name: str) -> Letter:
+    """The letter with the case number its file's name holds, if exactly one."""
+    base = os.path.basename(name)
+    found = {match.upper() for match in _CASE_IN_NAME.findall(base)}
+    if len(found) != 1:
+        return letter
+    [case] = found
+    note = Collector()
+    note.add(
+        "case-number-from-file-name",
+        f"the text states no case number; {case} is taken from the file name {base!r}",
+    )
+    return attrs.evolve(
+        letter, case_number=case, diagnostics=letter.diagnostics + tuple(note.items)
+    )
 
 
 def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) -> tuple[Letter, ...]:
@@ -106,7 +140,7 @@ def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) ->
         with open(name, "rb") as fh:
             text, note = decode_text(fh.read())
     else:
-        text = _read_pdf(name)
+        text = read_pdf(name)
     extra = (note,) if note is not None else ()
     letters = tuple(
         attrs.evolve(letter, source=name, diagnostics=extra + letter.diagnostics)
@@ -163,27 +197,8 @@ def decode_text(data: bytes) -> tuple[str, Diagnostic | None]:
     return text, found.items[0]
 
 
-def _read_pdf(name: str) -> str:
-    with open(name, "rb") as fh:  # a missing file is an OSError, extra or not
-        try:
-            import pypdf
-        except ImportError:
-            raise ParseError(
-                f"reading PDF files needs the pdf extra: {PDF_INSTALL_HINT}", code="read-error"
-            ) from None
-        try:
-            reader = pypdf.PdfReader(fh)
-            if reader.is_encrypted:
-                reader.decrypt("")
-            return "\n".join(page.extract_text() or "" for page in reader.pages)
-        except Exception as exc:  # pypdf raises many kinds on a damaged file
-            raise ParseError(
-                f"cannot read the PDF: {exc or type(exc).__name__}", code="read-error"
-            ) from exc
-
-
 def parse_many(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | str | os.PathLike[str],
     *,
     workers: int | None = None,
     progress: bool = False,
@@ -195,21 +210,26 @@ def parse_many(
     several (merged PDFs, concatenated texts) gives one per letter, each with its lines in
     :attr:`~imrparse.Letter.source_lines` (see :func:`~imrparse.parse_letters`).
 
-    Which sources are files: a :class:`pathlib.Path` (any :class:`os.PathLike`) is
-    always a file. A ``str`` is a file path when it holds no line break and either names
-    an existing file or ends in ``.txt`` or ``.pdf``; any other ``str`` is a letter's
-    text, parsed with :func:`~imrparse.parse`.
+    ``sources`` is an iterable of sources, or one folder. Which sources are files: a
+    :class:`pathlib.Path` (any :class:`os.PathLike`) is always a file or folder. A
+    ``str`` is a path when it holds no line break and either names an existing file or
+    folder or ends in ``.txt`` or ``.pdf``; any other ``str`` is a letter's text, parsed
+    with :func:`~imrparse.parse`. A folder stands for the letter files in it, found by
+    :func:`find_letter_files` exactly as the command line finds them. A single ``str`` or
+    path that is not a folder raises :class:`TypeError` (wrap it in a list).
 
-    One bad source never stops the batch: a file that cannot be read (missing, a
-    directory, an unsupported type) yields a letter holding a single ``read-error``
-    diagnostic and its ``source``; a parser failure yields an ``internal-error`` one.
+    One bad source never stops the batch: a file that cannot be read (missing, an
+    unsupported type, a damaged PDF) yields a letter holding a single ``read-error``
+    diagnostic and its ``source``; a parser failure yields an ``internal-error`` one. A
+    case number met a second time in the batch (the same letter as ``.pdf`` and ``.txt``,
+    or named twice) gives the later letter a ``duplicate-case`` error, so that a table
+    does not count it twice unnoticed.
 
     ``workers`` greater than 1 parses in that many processes, sending the sources in
     chunks of ``chunksize`` (by default about an eighth of each worker's share, between
     1 and 128) and keeping only a few chunks per worker in flight, so a long or endless
     iterable is read lazily. ``None`` or 1 parses in this process. ``progress=True``
-    shows a progress bar on standard error when ``tqdm`` is installed (extra
-    ``progress``); without it, no bar is shown.
+    draws a progress line on standard error.
 
     >>> import imrparse
     >>> text = imrparse.examples.read_text("overturned")
@@ -221,7 +241,18 @@ def parse_many(
         raise ValueError(f"workers must be at least 1, not {workers}")
     if chunksize is not None and chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
-    total = len(sources) if isinstance(sources, Sized) else None
+    if isinstance(sources, (str, os.PathLike)):
+        if not _is_folder(sources):
+            raise TypeError(
+                f"parse_many takes an iterable of paths or texts, or one folder; "
+                f"{_shorten(sources)!r} is not a folder: pass [source] for a single one"
+            )
+        sources = [sources]
+    if isinstance(sources, Sized):
+        sources = list(_expand_folders(sources))
+        total: int | None = len(sources)
+    else:
+        sources, total = _expand_folders(sources), None
     workers = workers or 1
     if workers == 1:
         letters: Iterator[Letter] = itertools.chain.from_iterable(map(_parse_source, sources))
@@ -230,7 +261,84 @@ def parse_many(
             share = -(-total // (workers * 8)) if total else _DEFAULT_CHUNK
             chunksize = max(1, min(_MAX_CHUNK, share))
         letters = _in_processes(iter(sources), workers, chunksize)
-    return _with_progress(letters, total) if progress else letters
+    letters = _flag_repeated_cases(letters)
+    return track(letters, total=total) if progress else letters
+
+
+def find_letter_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Every ``.txt`` and ``.pdf`` file in ``folder`` and its subfolders, in sorted order.
+
+    Hidden files and folders (whose name starts with ``.``) are skipped, as are other
+    file types. The command line and :func:`parse_many` both expand folders with it.
+
+    >>> import pathlib, tempfile
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ["b.pdf", "a.txt", "notes.doc", ".hidden.txt", ".venv/x.txt", "sub/c.TXT"]:
+    ...     (root / name).parent.mkdir(exist_ok=True)
+    ...     _ = (root / name).write_text("")
+    >>> [p.relative_to(root).as_posix() for p in find_letter_files(root)]
+    ['a.txt', 'b.pdf', 'sub/c.TXT']
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            Path(root, f)
+            for f in sorted(files)
+            if not f.startswith(".") and f.lower().endswith(_FILE_SUFFIXES)
+        ]
+    return found
+
+
+def _is_folder(source: object) -> bool:
+    if isinstance(source, os.PathLike):
+        return os.path.isdir(source)
+    return isinstance(source, str) and "\n" not in source and os.path.isdir(source)
+
+
+def _shorten(source: Source) -> str:
+    text = os.fspath(source)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _expand_folders(sources: Iterable[Source]) -> Iterator[Source]:
+    """Each folder's letter files in its place; a folder without any stays, to be reported."""
+    for source in sources:
+        found = find_letter_files(source) if _is_folder(source) else None
+        if found:
+            yield from found
+        else:
+            yield source
+
+
+def _flag_repeated_cases(letters: Iterator[Letter]) -> Iterator[Letter]:
+    """Give a letter met before in the batch a ``duplicate-case`` error.
+
+    A letter is known by its case number; one without a case number, by what it decides
+    (its summary, reviewer and determinations: a fingerprint, so memory stays small).
+    """
+    seen: dict[object, str] = {}
+    for letter in letters:
+        if letter.case_number is not None:
+            key: object = letter.case_number
+            what = f"case {letter.case_number}"
+        elif letter.determinations:
+            key = hash((letter.summary, letter.reviewer, letter.determinations))
+            what = "the same letter (no case number; the same summary and determinations)"
+        else:
+            yield letter
+            continue
+        if key in seen:
+            found = Collector()
+            found.add(
+                "duplicate-case",
+                f"{what} was already read in this batch, from {seen[key]}; "
+                "its determinations would be counted twice",
+            )
+            letter = attrs.evolve(letter, diagnostics=letter.diagnostics + tuple(found.items))
+        else:
+            seen[key] = letter.source or "a text"
+        yield letter
 
 
 def is_path(source: Source) -> bool:
@@ -256,12 +364,15 @@ def _parse_source(source: Source) -> tuple[Letter, ...]:
             ),
         )
     name = os.fspath(source) if is_path(source) else None
+    if name is not None and os.path.isdir(name):
+        return (failed_letter(name, "no .txt or .pdf file in this folder"),)
     try:
         return parse_file_letters(name) if name is not None else parse_letters(str(source))
     except OSError as exc:
         return (failed_letter(name, f"cannot read the file: {exc.strerror or exc}"),)
     except ParseError as exc:
-        return (failed_letter(name, exc.msg),)
+        code = exc.code if exc.code in CODES else "read-error"
+        return (failed_letter(name, exc.msg, code=code),)
     except Exception as exc:  # a parser bug must not stop the batch
         return (failed_letter(name, f"{type(exc).__name__}: {exc}", code="internal-error"),)
 
@@ -277,6 +388,11 @@ def failed_letter(source: str | None, message: str, *, code: str = "read-error")
     return Letter(source=source, diagnostics=tuple(found.items))
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the batch and shuts the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parse_chunk(chunk: list[Source]) -> list[Letter]:
     return [letter for source in chunk for letter in _parse_source(source)]
 
@@ -288,7 +404,7 @@ def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> It
     parsed again in this process, so the batch always completes.
     """
     chunks = iter(lambda: list(itertools.islice(sources, chunksize)), [])
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     pending: deque[tuple[list[Source], Future[list[Letter]] | None]] = deque()
 
     def submit(chunk: list[Source]) -> None:
@@ -312,15 +428,3 @@ def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> It
             yield from letters
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _with_progress(letters: Iterator[Letter], total: int | None) -> Iterator[Letter]:
-    try:
-        from tqdm import tqdm
-    except ImportError:  # the progress extra is optional: no bar without it
-        yield from letters
-        return
-    with tqdm(total=total, unit="letter", desc="parsing", dynamic_ncols=True) as bar:
-        for letter in letters:
-            bar.update(1)
-            yield letter

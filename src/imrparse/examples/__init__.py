@@ -6,22 +6,24 @@ something to parse on any machine.
 
 >>> from imrparse import examples
 >>> examples.names()
-('header-2016', 'legacy-2013', 'multi', 'overturned')
+('header-2016', 'legacy-2013', 'multi', 'overturned', 'three-decisions-2016')
 >>> examples.read_text("multi").lstrip().startswith("HOW THE IMR")
 True
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
+from pathlib import Path
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
 else:  # (importlib.abc.Traversable is deprecated from 3.12 and goes in 3.14)
     from importlib.abc import Traversable
 
-__all__ = ["names", "paths", "read_text"]
+__all__ = ["copy_to", "names", "paths", "read_text"]
 
 
 def _files() -> list[Traversable]:
@@ -45,3 +47,23 @@ def read_text(name: str) -> str:
     if not target.is_file():
         raise KeyError(f"no example letter named {name!r}; choose from {names()}")
     return target.read_text(encoding="utf-8")
+
+
+def copy_to(folder: str | os.PathLike[str]) -> list[Path]:
+    """Write the example letters as ``.txt`` files into ``folder`` (made if missing).
+
+    Returns the files written, sorted; a file of the same name is overwritten. The
+    command line's ``imrparse demo --copy FOLDER`` does the same.
+
+    >>> import tempfile
+    >>> [p.name for p in copy_to(tempfile.mkdtemp())][:2]
+    ['header-2016.txt', 'legacy-2013.txt']
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in _files():
+        path = target / source.name
+        path.write_bytes(source.read_bytes())
+        written.append(path)
+    return written
