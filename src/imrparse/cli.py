@@ -386,6 +386,9 @@ def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Let
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     files = [item for item in inputs if isinstance(item, Path)]
     parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
+    if len(files) == len(inputs):  # (no standard input among them: the usual case)
+        yield from parsed
+        return
     held: list[Letter] = []  # (one letter read ahead: the first of the next file)
     for item in inputs:
         if not isinstance(item, Path):
