@@ -43,6 +43,7 @@ PARSING_PATH = (
     "imrparse/grammar.py",
     "imrparse/lexicon.py",
     "imrparse/scanner.py",
+    "imrparse/splitting.py",
     "imrparse/vocabulary.py",
     "imrparse/extractors/__init__.py",
     "imrparse/extractors/citations.py",

@@ -4,6 +4,13 @@ Profiles (pick one with HYPOTHESIS_PROFILE=<name>):
 - ``ci``: derandomized and bounded, so CI runs are reproducible (the default when CI is set);
 - ``dev``: the default locally, a little wider;
 - ``soak``: tens of thousands of examples per property, for long local runs.
+
+Under CI (``CI`` set to anything but ``""``, ``0`` or ``false``) a skipped test fails the
+run: a test that CI does not run checks nothing where it matters. The exceptions are
+tests that carry a marker named in ``IMRPARSE_CI_ALLOW_SKIP`` (comma-separated):
+``.ci/run`` names ``compiled_only`` for its pass over the pure-Python source, where the
+compiled-only tests have nothing to compare. Tests that need ``../shared/realworld``
+count too: CI has it.
 """
 
 from __future__ import annotations
@@ -37,6 +44,42 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 SEEDS_DIR = Path(__file__).parent / "seeds"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _allowed_skip(report: pytest.CollectReport | pytest.TestReport) -> bool:
+    allowed = {m.strip() for m in os.environ.get("IMRPARSE_CI_ALLOW_SKIP", "").split(",")}
+    keywords = getattr(report, "keywords", {})
+    return any(marker in keywords for marker in allowed if marker)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI, fail the run when a test was skipped that may not be (see above)."""
+    if not _in_ci():
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = [r for r in reporter.stats.get("skipped", []) if not _allowed_skip(r)]
+    if not skipped:
+        return
+    reporter.write_line("")
+    reporter.write_line(
+        f"CI: {len(skipped)} test(s) skipped, and a skip in CI is a failure "
+        "(install the test extra; see tests/conftest.py):",
+        red=True,
+        bold=True,
+    )
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reporter.write_line(f"  {report.nodeid}: {reason}", red=True)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 SEED_PATHS = sorted(SEEDS_DIR.glob("*.txt"))
 
 

@@ -454,9 +454,13 @@ def letters(max_determinations: int = 10) -> st.SearchStrategy[Letter]:
         case_number=st.none(),
         reviewer=reviewers(),
         summary=summaries(),
-        determinations=st.lists(determinations(), min_size=1, max_size=max_determinations).map(
-            tuple
-        ),
+        # (one decision per treatment: two alike would be a repeated page, an error)
+        determinations=st.lists(
+            determinations(),
+            min_size=1,
+            max_size=max_determinations,
+            unique_by=lambda d: d.treatment.text,
+        ).map(tuple),
     )
 
 

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,28 @@ def test_an_interrupted_run_leaves_whole_outputs(
         letters = sorted({row["source"] for row in rows})
     assert 0 < len(letters) < 2000
     assert f"{len(letters)} letters" in last
+
+
+def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> None:
+    """Parquet is written in batches of rows. The first Ctrl-C ends the batch between two
+    letters (as for the other formats); a second one lands inside the writer, which must
+    still close the file."""
+    import pyarrow.parquet as pq
+
+    from imrparse.cli import _write_parquet
+
+    letters = [imrparse.parse_file(seed) for seed in SEEDS]
+
+    def interrupted() -> Iterator[imrparse.Letter]:
+        yield from letters[:3]
+        raise KeyboardInterrupt
+
+    out = tmp_path / "cut.parquet"
+    with open(out, "wb") as fh, pytest.raises(KeyboardInterrupt):
+        _write_parquet(interrupted(), fh)
+    table = pq.read_table(out)  # a whole file, with its footer; the rows of the batch
+    assert table.column_names == list(imrparse.table.COLUMNS)  # in progress are not in it
+    assert table.num_rows == 0
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal is needed")

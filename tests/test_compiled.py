@@ -30,7 +30,10 @@ import mutations as mut
 import strategies as gen
 from imrparse._build import compiled
 
-pytestmark = pytest.mark.skipif(not compiled(), reason="the installed imrparse is not compiled")
+pytestmark = [
+    pytest.mark.compiled_only,
+    pytest.mark.skipif(not compiled(), reason="the installed imrparse is not compiled"),
+]
 
 SEEDS = [
     p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "seeds").glob("*.txt"))

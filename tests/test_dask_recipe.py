@@ -18,8 +18,9 @@ SCALING_PAGE = Path(__file__).parent.parent / "docs" / "scaling.md"
 
 @pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
 def test_dask_bag_of_paths_equals_parse_many(scheduler: str) -> None:
-    paths = [str(p) for p in SEEDS * 3]
-    bag = db.from_sequence(paths, npartitions=4).map(imrparse.parse_file)
+    # (each seed once: parse_many flags a letter met twice in its batch, parse_file cannot)
+    paths = [str(p) for p in SEEDS]
+    bag = db.from_sequence(paths, npartitions=2).map(imrparse.parse_file)
     letters = bag.compute(scheduler=scheduler)
     assert letters == list(imrparse.parse_many(paths))
     rows = bag.map_partitions(imrparse.to_rows).compute(scheduler=scheduler)

@@ -222,7 +222,7 @@ def test_a_parser_crash_becomes_an_internal_error(monkeypatch: pytest.MonkeyPatc
     def explode(text: str, *, strict: bool = False) -> Letter:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(imrparse.io, "parse", explode)
+    monkeypatch.setattr(imrparse.io, "parse_letters", explode)
     [letter] = imrparse.parse_many(["some text\nmore"])
     assert letter.diagnostics[0].code == "internal-error"
     assert "boom" in letter.diagnostics[0].message

@@ -87,7 +87,7 @@ SYNTHETIC = Letter(
         ),
     ),
     diagnostics=(
-        diag(Severity.WARNING, "missing-part"),
+        diag(Severity.WARNING, "unclaimed-text"),
         diag(Severity.INFO, "field-not-found"),
         diag(Severity.INFO, "field-not-found"),
         diag(Severity.INFO, "encoding-fallback"),
@@ -109,6 +109,8 @@ def test_rows_of_a_synthetic_letter() -> None:
     assert tuple(second) == COLUMNS
     shared = {
         "source": "letters/a.txt",
+        "source_first_line": None,
+        "source_last_line": None,
         "letter_index": 0,
         "layout": "fdl-2014",
         "case_number": "CM13-0000004",
@@ -131,7 +133,7 @@ def test_rows_of_a_synthetic_letter() -> None:
         "error_count": 0,
         "warning_count": 1,
         "info_count": 3,
-        "diagnostic_codes": "encoding-fallback; field-not-found; missing-part",
+        "diagnostic_codes": "encoding-fallback; field-not-found; unclaimed-text",
     }
     assert first == {
         **shared,

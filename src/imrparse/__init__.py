@@ -12,9 +12,9 @@ from . import examples, layouts
 from .categories import reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
-from .io import find_letter_files, parse_file, parse_many
+from .io import find_letter_files, parse_file, parse_file_letters, parse_many
 from .lexicons import load_lexicons
-from .parser import parse
+from .parser import parse, parse_letters, split_letters
 from .records import (
     CaseDates,
     CaseSummary,
@@ -24,6 +24,7 @@ from .records import (
     Diagnostic,
     GuidelineBasis,
     Letter,
+    LetterText,
     Outcome,
     Priority,
     Reviewer,
@@ -48,6 +49,7 @@ __all__ = [
     "Diagnostic",
     "GuidelineBasis",
     "Letter",
+    "LetterText",
     "Outcome",
     "ParseError",
     "Priority",
@@ -67,9 +69,12 @@ __all__ = [
     "load_lexicons",
     "parse",
     "parse_file",
+    "parse_file_letters",
+    "parse_letters",
     "parse_many",
     "reclassify",
     "render",
+    "split_letters",
     "to_dataframe",
     "to_dict",
     "to_json",

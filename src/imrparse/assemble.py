@@ -19,6 +19,8 @@ import datetime
 import re
 from typing import Final, cast
 
+import attrs
+
 from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, running_headers
 from .diagnostics import Collector
 from .extractors.citations import parse_basis
@@ -61,6 +63,7 @@ from .scanner import (
     contents,
     scan_text,
 )
+from .splitting import letter_starts, line_offsets
 
 __all__ = ["assemble"]
 
@@ -79,6 +82,7 @@ _PRIORITIES: Final = {priority.value: priority for priority in Priority}
 _FIELD_KIND: Final = TokenKind.FIELD
 _LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
 _DETERMINATION_KIND: Final = TokenKind.DETERMINATION
+_PART_KIND: Final = TokenKind.PART
 # Header-table fields that are dates -> the CaseDates attribute; the cover page of the
 # earliest letters states the letter's date as "Dated".
 _DATE_FIELDS: Final = {
@@ -107,7 +111,10 @@ def assemble(text: str, diag: Collector) -> Letter:
     """Read the letter in ``text``, recording each problem met in ``diag``.
 
     Lenient: it never reports by raising, but :func:`~imrparse.parse` still guards it.
+    A text that holds several letters (:func:`~imrparse.splitting.letter_starts`) gives
+    its first, with a ``several-letters`` error where the second begins.
     """
+    original = text
     control = find_control(text)
     if control >= 0:
         diag.add(
@@ -148,11 +155,29 @@ def assemble(text: str, diag: Collector) -> Letter:
         return Letter(
             case_number=case or _page_header_case(text, removed), diagnostics=tuple(diag.items)
         )
+    starts = letter_starts(lines, heads, keys, words)
+    if starts:
+        return _first_of_several(original, lines, starts, diag)
     layout = cast(Layout, words.layouts[best])  # (detect(), without the call from Python)
     roles = layout.roles
     # (a heading of another layout opens a section that no reader of this one reads)
     outline = split_sections(lines, diag, heads, [roles.get(k) or f"other:{k}" for k in keys])
     return _Reader(layout, text, scanned, diag).read(outline.preamble, outline.sections, removed)
+
+
+def _first_of_several(text: str, lines: list[Line], starts: list[int], diag: Collector) -> Letter:
+    """The first letter of a text that holds several, with a ``several-letters`` error:
+    the letters are not merged into one record."""
+    number = lines[starts[0]][NUMBER]
+    diag.items.clear()  # (the first letter's own diagnostics are found again)
+    first = assemble(text[: line_offsets(text)[number - 1]], diag)
+    diag.add(
+        "several-letters",
+        f"the text holds {len(starts) + 1} letters and the second begins on this line: only "
+        "the first is read (imrparse.parse_letters reads them all)",
+        number,
+    )
+    return attrs.evolve(first, diagnostics=tuple(diag.items))
 
 
 class _Reader:
@@ -181,6 +206,7 @@ class _Reader:
         reviewer = Reviewer()
         summary = CaseSummary()
         determinations: list[Determination] = []
+        places: list[Line] = []  # (the line each determination starts on)
         decisions_read = False
         for role, section in sections.items():
             reader = layout.readers.get(role)
@@ -190,10 +216,14 @@ class _Reader:
                 summary = self._summary(section)
             elif reader == "decisions":
                 decisions_read = True
-                determinations.extend(self._decisions(section))
+                for determination, place in self._decisions(section):
+                    determinations.append(determination)
+                    places.append(place)
             elif reader == "notice":
                 decisions_read = True
-                determinations.extend(self._notice(section))
+                found = self._notice(section)
+                determinations.extend(found)
+                places.extend([section.heading] * len(found))
             elif reader == "fields":
                 self._fields_only(section)
             elif role in layout.not_extracted:
@@ -203,6 +233,8 @@ class _Reader:
                 self._foreign(section)
         if not determinations:
             self._no_determinations(decisions_read, sections)
+        elif len(determinations) > 1:
+            self._repeated(determinations, places)
         case, dates, priority = self._case_facts(removed)
         return Letter(
             layout=layout.name,
@@ -215,6 +247,36 @@ class _Reader:
             diagnostics=tuple(diag.items),
             unclaimed=tuple(self.unclaimed),
         )
+
+    def _repeated(self, determinations: list[Determination], places: list[Line]) -> None:
+        """Report each determination that copies one before it: the same treatment, outcome
+        and guideline bases, and a rationale that equals the other's or begins it (a copy
+        cut short, or one that took in the text after it). A repeated page or section,
+        which a table would count twice; two real decisions differ in their rationale."""
+        seen: dict[tuple[object, ...], tuple[str, Line]] = {}  # (the first of each key)
+        for determination, place in zip(determinations, places, strict=True):
+            key = (
+                determination.treatment,
+                determination.outcome,
+                determination.original_request,
+                determination.authorized,
+                determination.claims_administrator_basis,
+                determination.reviewer_basis,
+            )
+            rationale = determination.rationale
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = (rationale, place)
+                continue
+            other, first = earlier
+            if other.startswith(rationale) or rationale.startswith(other):
+                self.diag.add(
+                    "duplicate-determination",
+                    f"the determination {determination.treatment.text[:60]!r} repeats the "
+                    f"one on line {first[NUMBER]}: a repeated page or section",
+                    place[NUMBER],
+                    place[COLUMN],
+                )
 
     def _foreign(self, section: Section) -> None:
         """Keep and report the text under a heading the layout does not have; a treatment
@@ -391,7 +453,7 @@ class _Reader:
                 return text[match.end() :].lstrip()
         return text
 
-    def _decisions(self, section: Section) -> list[Determination]:
+    def _decisions(self, section: Section) -> list[tuple[Determination, Line]]:
         scanned = self.scanned
         heads = labels = None
         start = section.start
@@ -421,7 +483,16 @@ class _Reader:
                 first[NUMBER],
                 first[COLUMN],
             )
-        return [self._determination(block) for block in blocks]
+            label = next((line for line in preface if line[KIND] is _PART_KIND), None)
+            if label is not None:  # (a decision whose treatment header was not recognised)
+                self.diag.add(
+                    "unread-determination",
+                    f"the part {label[CONTENT][:40]!r} stands before the first treatment "
+                    "header: a decision whose header was not recognised, and is not read",
+                    label[NUMBER],
+                    label[COLUMN],
+                )
+        return [(self._determination(block), block.header[0]) for block in blocks]
 
     def _determination(self, block: Block) -> Determination:
         texts = {part.name: clean_lines(part.texts, self.headers) for part in block.parts}

@@ -14,6 +14,7 @@ import importlib
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -28,12 +29,13 @@ from ._build import describe
 from .convert import to_dict
 from .errors import ParseError
 from .io import (
+    decode_text,
     failed_letter,
     find_letter_files,
-    parse_bytes,
     parse_file,
     parse_many,
 )
+from .parser import parse_letters
 from .records import Letter, Severity, Treatment
 from .stats import summarize
 from .table import COLUMNS, letter_rows
@@ -211,12 +213,14 @@ def _run_parse(args: argparse.Namespace) -> int:
         out = _open_output(stack, args.output, binary=args.format == "parquet")
         parsed = tally.watch(_letters(inputs, args))
         letters = (letter for letter in parsed if letter.ok) if args.strict else parsed
+        stop = stack.enter_context(_StopBetweenLetters())
         try:
-            writer(tally.written(letters), out)
-        except KeyboardInterrupt:  # the writer has closed what it wrote: report what we have
+            writer(tally.written(letters, stop), out)
+        except KeyboardInterrupt:  # a second Ctrl-C: the writer still closes what it wrote
             interrupted = True
         finally:
             parsed.close()  # stops the workers and ends the progress line
+        interrupted = interrupted or stop.requested
     code = _report(problems, tally.bad)
     if interrupted or not args.quiet:
         print(tally.summary(args, interrupted=interrupted), file=sys.stderr)
@@ -308,6 +312,32 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+class _StopBetweenLetters:
+    """While active, the first Ctrl-C asks the run to stop between two letters, so that
+    every output ends whole and the summary counts exactly what was written; a second
+    Ctrl-C interrupts at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._before: Any = None
+
+    def __enter__(self) -> _StopBetweenLetters:
+        try:
+            self._before = signal.signal(signal.SIGINT, self._ask)
+        except ValueError:  # not the main thread (main() called from a thread): as before
+            self._before = None
+        return self
+
+    def _ask(self, signum: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before is not None:
+            signal.signal(signal.SIGINT, self._before)
+
+
 class _Tally:
     """What a run met: letters and determinations written, letters with errors."""
 
@@ -325,9 +355,12 @@ class _Tally:
                 self.bad.append(letter)
             yield letter
 
-    def written(self, letters: Iterable[Letter]) -> Iterator[Letter]:
-        """Pass letters through to a writer, counting what it is given."""
+    def written(self, letters: Iterable[Letter], stop: _StopBetweenLetters) -> Iterator[Letter]:
+        """Pass letters through to a writer, counting what it has written, until a stop
+        is requested; the writer then ends its output as it would at the end."""
         for letter in letters:
+            if stop.requested:
+                return
             yield letter  # counted once the writer asks for the next: it has written this one
             self.kept += 1
             self.determinations += len(letter.determinations)
@@ -391,16 +424,35 @@ def _letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Let
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     files = [item for item in inputs if isinstance(item, Path)]
     parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
+    if len(files) == len(inputs):  # (no standard input among them: the usual case)
+        yield from parsed
+        return
+    held: list[Letter] = []  # (one letter read ahead: the first of the next file)
     for item in inputs:
-        yield next(parsed) if isinstance(item, Path) else _read_stdin()
+        if not isinstance(item, Path):
+            yield from _read_stdin()
+            continue
+        # A file gives one letter, or several when it holds several: the ones after its
+        # first begin after line 1 of it (see imrparse.parse_letters).
+        yield held.pop() if held else next(parsed)
+        for letter in parsed:
+            if letter.source_lines is None or letter.source_lines[0] == 1:
+                held.append(letter)
+                break
+            yield letter
 
 
-def _read_stdin() -> Letter:
+def _read_stdin() -> tuple[Letter, ...]:
     try:
         data = sys.stdin.buffer.read()
     except (AttributeError, OSError, ValueError) as exc:
-        return failed_letter("<stdin>", f"cannot read standard input: {exc}")
-    return parse_bytes(data, source="<stdin>")
+        return (failed_letter("<stdin>", f"cannot read standard input: {exc}"),)
+    text, note = decode_text(data)
+    extra = (note,) if note is not None else ()
+    return tuple(
+        attrs.evolve(letter, source="<stdin>", diagnostics=extra + letter.diagnostics)
+        for letter in parse_letters(text)
+    )
 
 
 def _report(problems: list[str], bad: list[Letter]) -> int:

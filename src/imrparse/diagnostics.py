@@ -41,15 +41,19 @@ CODES: dict[str, CodeInfo] = {
         "Expect empty guideline bases and rationales for these letters.",
     ),
     "missing-section": CodeInfo(
-        _W,
+        _E,
         "A section the letter's layout requires was not found (for the main layouts, one of "
-        "the three main sections).",
-        "The fields that section carries are left empty; look at the letter's text.",
+        "the three main sections): the fields it carries are empty, so the record is "
+        "incomplete.",
+        "Look at the letter's text: a page may be missing from the extraction, or the "
+        "heading damaged.",
     ),
     "duplicate-section": CodeInfo(
-        _W,
-        "A section heading appears more than once; the later copy's text is kept as a continuation.",
-        "Usually a page header repeating the heading; nothing to do.",
+        _E,
+        "A section heading appears more than once; the later copy's text is kept as a "
+        "continuation. Pages repeated by the extraction or by a user repeat what they hold "
+        "(determinations, prose), so the record may count things twice.",
+        "Look at the letter around the line: remove the repeated pages and parse again.",
     ),
     "section-out-of-order": CodeInfo(
         _I,
@@ -66,15 +70,17 @@ CODES: dict[str, CodeInfo] = {
     ),
     "unread-determination": CodeInfo(
         _E,
-        "A treatment header stands in text the letter's layout does not read (under a "
-        "heading of another layout): its decision is missing from the letter.",
+        "A decision stands in text that is not read: a treatment header under a heading of "
+        "another layout, or the labelled parts of a decision before the first treatment "
+        "header (its header damaged). The decision is missing from the letter.",
         "Look at the letter around the line; report it if the heading belongs to the layout.",
     ),
     "missing-part": CodeInfo(
-        _W,
+        _E,
         "A determination lacks one of its labelled parts "
-        "(Claims Administrator guideline, MAXIMUS guideline, Decision rationale).",
-        "The part's field is left empty.",
+        "(Claims Administrator guideline, MAXIMUS guideline, Decision rationale): the letter "
+        "was cut short or lost a page, and the row's field is empty.",
+        "The part's field is left empty; check that the letter was extracted whole.",
     ),
     "duplicate-part": CodeInfo(
         _E,
@@ -83,15 +89,22 @@ CODES: dict[str, CodeInfo] = {
         "merged into the one before it.",
         "Count the letter's decisions by hand; the merged decision is missing from the table.",
     ),
+    "duplicate-determination": CodeInfo(
+        _E,
+        "A determination is the exact copy of one before it (same treatment, outcome, "
+        "guideline bases and rationale): a repeated page or section, which would count the "
+        "decision twice in a table. The copy is kept.",
+        "Remove the repeated text and parse again; count the decision once.",
+    ),
     "part-out-of-order": CodeInfo(
         _I,
         "A determination's labelled parts do not come in the usual order.",
         "The parts are still read; nothing to do.",
     ),
     "empty-part": CodeInfo(
-        _W,
-        "A labelled part has no text after its label.",
-        "The part's field is left empty.",
+        _E,
+        "A labelled part has no text after its label: the row's field is empty.",
+        "The part's field is left empty; check that the letter was extracted whole.",
     ),
     "unclaimed-text": CodeInfo(
         _W,
@@ -167,6 +180,13 @@ CODES: dict[str, CodeInfo] = {
         _I,
         "The file was not valid UTF-8 and was decoded as Windows-1252.",
         "Nothing to do, unless the text reads wrongly.",
+    ),
+    "several-letters": CodeInfo(
+        _E,
+        "The text holds more than one letter (PDFs merged, files concatenated): only the "
+        "first is read, and the diagnostic's line is where the second begins.",
+        "Read every letter with imrparse.parse_letters (or parse_many, which does), or "
+        "split the text with imrparse.split_letters.",
     ),
     "case-number-from-file-name": CodeInfo(
         _I,

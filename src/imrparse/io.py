@@ -21,7 +21,7 @@ import attrs
 
 from .diagnostics import CODES, Collector
 from .errors import ParseError
-from .parser import parse
+from .parser import parse, parse_letters, raise_first_error
 from .pdf import read_text as read_pdf
 from .progress import track
 from .records import Diagnostic, Letter
@@ -34,6 +34,7 @@ __all__ = [
     "is_path",
     "parse_bytes",
     "parse_file",
+    "parse_file_letters",
     "parse_many",
 ]
 
@@ -110,6 +111,47 @@ def _case_from_name(letter: Letter, name: str) -> Letter:
     )
 
 
+def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) -> tuple[Letter, ...]:
+    """Read one letter file and parse every letter in it (see :func:`~imrparse.parse_letters`).
+
+    :func:`parse_file` reads the first letter of a file that holds several (merged PDFs,
+    concatenated texts) and reports the others with a ``several-letters`` error; this
+    gives them all, in order, each with the file as its ``source`` and its lines in the
+    file's text in ``source_lines``. A file of one letter gives what :func:`parse_file`
+    gives, alone. Raises as :func:`parse_file` does.
+
+    >>> import imrparse, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "merged.txt"
+    >>> _ = path.write_text(imrparse.examples.read_text("overturned") * 2, encoding="utf-8")
+    >>> [letter.source_lines for letter in imrparse.parse_file_letters(path)]
+    [(1, 72), (73, 144)]
+    >>> imrparse.parse_file(path).diagnostics[-1].code
+    'several-letters'
+    """
+    first = parse_file(path)
+    if not any(item.code == "several-letters" for item in first.diagnostics):
+        if strict:
+            raise_first_error(first)
+        return (first,)
+    # -- several letters: read the text again and parse each (rare; kept apart) --------
+    name = os.fspath(path)
+    note: Diagnostic | None = None
+    if Path(name).suffix.lower() == ".txt":
+        with open(name, "rb") as fh:
+            text, note = decode_text(fh.read())
+    else:
+        text = read_pdf(name)
+    extra = (note,) if note is not None else ()
+    letters = tuple(
+        attrs.evolve(letter, source=name, diagnostics=extra + letter.diagnostics)
+        for letter in parse_letters(text)
+    )
+    if strict:
+        for letter in letters:
+            raise_first_error(letter)
+    return letters
+
+
 def parse_bytes(data: bytes, *, source: str | None = None, strict: bool = False) -> Letter:
     """Decode a letter's bytes with :func:`decode_text` and parse them; ``source`` is kept.
 
@@ -162,7 +204,11 @@ def parse_many(
     progress: bool = False,
     chunksize: int | None = None,
 ) -> Iterator[Letter]:
-    """Parse many letters, yielding one :class:`~imrparse.Letter` per source, in input order.
+    """Parse many letters, yielding one :class:`~imrparse.Letter` per letter, in input order.
+
+    A source holds one letter, as a rule, and gives one ``Letter``; a source that holds
+    several (merged PDFs, concatenated texts) gives one per letter, each with its lines in
+    :attr:`~imrparse.Letter.source_lines` (see :func:`~imrparse.parse_letters`).
 
     ``sources`` is an iterable of sources, or one folder. Which sources are files: a
     :class:`pathlib.Path` (any :class:`os.PathLike`) is always a file or folder. A
@@ -209,7 +255,7 @@ def parse_many(
         sources, total = _expand_folders(sources), None
     workers = workers or 1
     if workers == 1:
-        letters: Iterator[Letter] = map(_parse_source, sources)
+        letters: Iterator[Letter] = itertools.chain.from_iterable(map(_parse_source, sources))
     else:
         if chunksize is None:
             share = -(-total // (workers * 8)) if total else _DEFAULT_CHUNK
@@ -309,24 +355,26 @@ def is_path(source: Source) -> bool:
     return source.lower().endswith(_FILE_SUFFIXES) or os.path.isfile(source)
 
 
-def _parse_source(source: Source) -> Letter:
-    """Parse one source; never raises."""
+def _parse_source(source: Source) -> tuple[Letter, ...]:
+    """Parse one source into its letters (one, unless it holds several); never raises."""
     if not isinstance(source, (str, os.PathLike)):
-        return failed_letter(
-            None, f"cannot parse a {type(source).__name__}; expected a path or a str"
+        return (
+            failed_letter(
+                None, f"cannot parse a {type(source).__name__}; expected a path or a str"
+            ),
         )
     name = os.fspath(source) if is_path(source) else None
     if name is not None and os.path.isdir(name):
-        return failed_letter(name, "no .txt or .pdf file in this folder")
+        return (failed_letter(name, "no .txt or .pdf file in this folder"),)
     try:
-        return parse_file(name) if name is not None else parse(str(source))
+        return parse_file_letters(name) if name is not None else parse_letters(str(source))
     except OSError as exc:
-        return failed_letter(name, f"cannot read the file: {exc.strerror or exc}")
+        return (failed_letter(name, f"cannot read the file: {exc.strerror or exc}"),)
     except ParseError as exc:
         code = exc.code if exc.code in CODES else "read-error"
-        return failed_letter(name, exc.msg, code=code)
+        return (failed_letter(name, exc.msg, code=code),)
     except Exception as exc:  # a parser bug must not stop the batch
-        return failed_letter(name, f"{type(exc).__name__}: {exc}", code="internal-error")
+        return (failed_letter(name, f"{type(exc).__name__}: {exc}", code="internal-error"),)
 
 
 def failed_letter(source: str | None, message: str, *, code: str = "read-error") -> Letter:
@@ -346,7 +394,7 @@ def _ignore_interrupts() -> None:
 
 
 def _parse_chunk(chunk: list[Source]) -> list[Letter]:
-    return [_parse_source(source) for source in chunk]
+    return [letter for source in chunk for letter in _parse_source(source)]
 
 
 def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> Iterator[Letter]:

@@ -11,12 +11,24 @@ with mypyc in a wheel, and compiled functions lose their docstrings.)
 
 from __future__ import annotations
 
+import gc
+
+import attrs
+
 from .assemble import assemble
+from .cleaning import blank_controls, find_control
 from .diagnostics import Collector
 from .errors import ParseError
-from .records import Letter, Severity
+from .layouts import vocabulary
+from .records import Letter, LetterText, Severity
+from .scanner import NAME, NUMBER, scan_text
+from .splitting import letter_starts, line_offsets
 
-__all__ = ["parse", "raise_first_error"]
+__all__ = ["parse", "parse_letters", "raise_first_error", "split_letters"]
+
+_LONG_TEXT = 200_000
+"""Characters: a text longer than this is parsed with the cyclic garbage collector paused
+(the letters themselves are 5 to 30 KB)."""
 
 
 def parse(text: str, *, strict: bool = False) -> Letter:
@@ -43,14 +55,113 @@ def parse(text: str, *, strict: bool = False) -> Letter:
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a str, not {type(text).__name__}")
     diag = Collector()
+    # A long text makes millions of small tuples, and the cyclic garbage collector's full
+    # passes over them grow faster than the text (twice the parse itself at 2 MB); the
+    # parse makes no reference cycles, so a long one runs without it.
+    pause = len(text) > _LONG_TEXT and gc.isenabled()
+    if pause:
+        gc.disable()
     try:
         letter = assemble(text, diag)
     except Exception as exc:  # the lenient contract: report, never raise
         diag.add("internal-error", f"{type(exc).__name__}: {exc}")
         letter = Letter(diagnostics=tuple(diag.items))
+    finally:
+        if pause:
+            gc.enable()
     if strict:
         raise_first_error(letter)
     return letter
+
+
+def split_letters(text: str) -> tuple[LetterText, ...]:
+    """Split a text that may hold several letters into the letters' texts, in order.
+
+    Users merge PDFs and concatenate files; :func:`parse` reads the first letter of such
+    a text and reports the rest with a ``several-letters`` error. This finds where each
+    letter begins, from the layouts' declarations: the heading that opens a letter of
+    its layout (``HOW THE IMR FINAL DETERMINATION WAS MADE``), after a complete letter,
+    moved back to the header table or case number field that stands before it. The
+    pieces cover the text exactly: ``"".join(p.text for p in pieces) == text``. A text
+    of one letter (or of none, or empty) is one piece.
+
+    >>> import imrparse
+    >>> one = imrparse.examples.read_text("overturned")
+    >>> two = one + imrparse.examples.read_text("header-2016")
+    >>> pieces = imrparse.split_letters(two)
+    >>> [(p.first_line, p.last_line) for p in pieces]
+    [(1, 73), (74, 135)]
+    >>> pieces[1].text[:26], "".join(p.text for p in pieces) == two
+    ('Case Number: CM16-0000001 ', True)
+
+    :raises TypeError: when ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"split_letters() needs a str, not {type(text).__name__}")
+    words = vocabulary()
+    # (read as parse() reads it: control characters are blanks, offsets unchanged)
+    scanned = scan_text(blank_controls(text) if find_control(text) >= 0 else text, words)
+    lines = scanned.lines
+    heads = scanned.headings
+    starts = letter_starts(lines, heads, [lines[i][NAME] for i in heads], words)
+    if not starts:
+        return (LetterText(text=text, first_line=1, last_line=_last_line(text, 1)),)
+    offsets = line_offsets(text)
+    numbers = [1, *(lines[i][NUMBER] for i in starts)]
+    bounds = [offsets[n - 1] for n in numbers] + [len(text)]
+    return tuple(
+        LetterText(
+            text=text[bounds[k] : bounds[k + 1]],
+            first_line=numbers[k],
+            last_line=numbers[k + 1] - 1 if k + 1 < len(numbers) else _last_line(text, numbers[k]),
+        )
+        for k in range(len(numbers))
+    )
+
+
+def _last_line(text: str, first: int) -> int:
+    """The line of the last character of ``text``, whose line ``first`` starts the last piece."""
+    return max(first, len(line_offsets(text)) - (1 if text.endswith(("\n", "\r")) else 0))
+
+
+def parse_letters(text: str, *, strict: bool = False) -> tuple[Letter, ...]:
+    """Parse every letter of a text that may hold several, in order.
+
+    A text of one letter gives what :func:`parse` gives, alone. A text of several (see
+    :func:`split_letters`) gives one :class:`~imrparse.Letter` per letter, each with its
+    lines in the text in :attr:`~imrparse.Letter.source_lines` and its diagnostics' lines
+    counted in the whole text.
+
+    >>> import imrparse
+    >>> text = imrparse.examples.read_text("overturned")
+    >>> imrparse.parse(text * 3).diagnostics[-1].code
+    'several-letters'
+    >>> letters = imrparse.parse_letters(text * 3)
+    >>> [(letter.ok, letter.source_lines) for letter in letters]
+    [(True, (1, 72)), (True, (73, 144)), (True, (145, 216))]
+
+    :raises TypeError: when ``text`` is not a ``str``.
+    :raises ParseError: in strict mode, on the first error-level problem of any letter.
+    """
+    letter = parse(text, strict=strict)
+    if not any(item.code == "several-letters" for item in letter.diagnostics):
+        return (letter,)
+    return tuple(_parse_piece(piece, strict) for piece in split_letters(text))
+
+
+def _parse_piece(piece: LetterText, strict: bool) -> Letter:
+    letter = parse(piece.text)
+    shift = piece.first_line - 1
+    if shift:
+        letter = attrs.evolve(
+            letter,
+            diagnostics=tuple(
+                attrs.evolve(item, line=item.line + shift) for item in letter.diagnostics
+            ),
+        )
+    if strict:
+        raise_first_error(letter)
+    return attrs.evolve(letter, source_lines=(piece.first_line, piece.last_line))
 
 
 def raise_first_error(letter: Letter) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "Diagnostic",
     "GuidelineBasis",
     "Letter",
+    "LetterText",
     "Outcome",
     "Priority",
     "Reviewer",
@@ -348,8 +349,31 @@ class Letter:
     """Cleaned text that no grammar rule claimed; each piece also has a diagnostic."""
     source: str | None = None
     """Where the text came from (a file path) when known; ``None`` for plain text."""
+    source_lines: tuple[int, int] | None = None
+    """The first and last line (1-based) of this letter in its source, when the source holds
+    several letters (see :func:`~imrparse.parse_letters`); ``None`` when the letter is the
+    whole source."""
 
     @property
     def ok(self) -> bool:
         """``True`` when no diagnostic has error severity."""
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+@attrs.frozen(kw_only=True)
+class LetterText:
+    """One letter's text in a text that holds several, as :func:`~imrparse.split_letters`
+    finds it.
+
+    >>> import imrparse
+    >>> text = imrparse.examples.read_text("overturned")
+    >>> [(piece.first_line, piece.last_line) for piece in imrparse.split_letters(text * 2)]
+    [(1, 72), (73, 144)]
+    """
+
+    text: str
+    """The letter's text, exactly as it stands in the whole (line ends included)."""
+    first_line: int
+    """The 1-based line of the whole text on which the letter begins."""
+    last_line: int
+    """The 1-based line of the whole text on which the letter ends."""

@@ -48,6 +48,8 @@ _BASES = ("ca", "reviewer")
 
 COLUMNS: tuple[str, ...] = (
     "source",
+    "source_first_line",
+    "source_last_line",
     "letter_index",
     "layout",
     "case_number",
@@ -95,6 +97,8 @@ _DETERMINATION_COLUMNS = COLUMNS[
 
 INT_COLUMNS = frozenset(
     {
+        "source_first_line",
+        "source_last_line",
         "letter_index",
         "min_years_in_practice",
         "min_hours_per_week",
@@ -159,6 +163,8 @@ def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
     severities = [d.severity for d in letter.diagnostics]
     base: Row = {
         "source": letter.source,
+        "source_first_line": letter.source_lines[0] if letter.source_lines else None,
+        "source_last_line": letter.source_lines[1] if letter.source_lines else None,
         "letter_index": index,
         "layout": letter.layout,
         "case_number": letter.case_number,

@@ -42,6 +42,8 @@ class Vocabulary:
         outcomes: dict[str, str],
         layouts: tuple[object, ...] = (),
         marks: dict[str, list[tuple[int, int]]] | None = None,
+        openings: frozenset[str] = frozenset(),
+        preamble_fields: frozenset[str] = frozenset(),
     ) -> None:
         self.headings: dict[str, str] = headings
         """Headings that may stand alone on a line (a trailing colon is allowed) -> key."""
@@ -57,6 +59,11 @@ class Vocabulary:
         """The registered layouts, in the order they were registered."""
         self.marks: dict[str, list[tuple[int, int]]] = marks if marks is not None else {}
         """Mark -> (index into ``layouts``, weight) for each layout it counts for."""
+        self.openings: frozenset[str] = openings
+        """Keys of the headings that open a letter: each layout's first section's."""
+        self.preamble_fields: frozenset[str] = preamble_fields
+        """Names of the fields that stand before a letter's first section (a header table's,
+        a cover page's case number): where a letter that follows another begins."""
         labels = [*parts, *fields, *self.colon_headings]
         self.longest_label: int = max(map(len, labels), default=0) + 8
         self.label_initials: frozenset[str] = _initials(labels)

@@ -302,8 +302,32 @@ def vocabulary() -> Vocabulary:
                 marks.setdefault(key, []).append((n, weight))
             for name, weight in layout.header_marks.items():
                 marks.setdefault("field:" + name, []).append((n, weight))
+        # A letter opens with its layout's first section; what stands before it (a header
+        # table, a cover page's case number) belongs to it too (see imrparse.splitting).
+        openings = frozenset(
+            key
+            for layout in layouts
+            for key, role in layout.roles.items()
+            if role == layout.sections[0]
+        )
+        preamble = frozenset(
+            {"case-number"}.union(
+                *(layout.header_table.values() for layout in layouts),
+                *(layout.header_marks for layout in layouts),
+            )
+        )
         _VOCABULARY.append(
-            Vocabulary(headings, colon_headings, parts, fields, outcomes, layouts, marks)
+            Vocabulary(
+                headings,
+                colon_headings,
+                parts,
+                fields,
+                outcomes,
+                layouts,
+                marks,
+                openings,
+                preamble,
+            )
         )
     return _VOCABULARY[0]
 
