@@ -249,7 +249,9 @@ def whitespace_lines(draw: st.DrawFn, text: str) -> str:
 @st.composite
 def page_breaks(draw: st.DrawFn, text: str) -> str:
     """Page-break runs between lines, mid-sentence: several empty lines (doubled text)
-    and form feeds, on a line of their own or starting the next page's first line."""
+    and form feeds, on a line of their own, starting the next page's first line, or glued
+    between the last line of a page and the next page's first line with no line end
+    (``... for its decision. \fMAXIMUS guideline: ...``, as pdfium prints it)."""
     lines = text.split("\n")
     was_doubled = doubled(text)
     rnd = draw(st.randoms(use_true_random=False))
@@ -257,11 +259,20 @@ def page_breaks(draw: st.DrawFn, text: str) -> str:
         places = _boundaries(lines, was_doubled)
         at = rnd.choice(places)
         form = (
-            rnd.choice(("run", "ff-line", "ff-prefix"))
+            rnd.choice(("run", "ff-line", "ff-prefix", "ff-glued"))
             if was_doubled
-            else rnd.choice(("ff-line", "ff-prefix"))
+            else rnd.choice(("ff-line", "ff-prefix", "ff-glued"))
         )
-        if form == "ff-prefix" and at < len(lines) and lines[at]:
+        before = at - 1
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if form == "ff-glued" and before >= 0 and at < len(lines) and lines[at].strip():
+            # Never across a paragraph break: a " " line, or (undoubled) an empty line.
+            between = lines[before + 1 : at]
+            if all(line == "" for line in between) and (was_doubled or not between):
+                glue = rnd.choice(("\f", " \f", "\f "))
+                lines[before : at + 1] = [lines[before] + glue + lines[at]]
+        elif form == "ff-prefix" and at < len(lines) and lines[at]:
             lines[at] = "\f" + lines[at]
         elif form == "run":
             lines[at:at] = [""] * rnd.randint(1, 5) + rnd.choice(([], ["\f", ""]))

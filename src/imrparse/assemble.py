@@ -19,7 +19,14 @@ import datetime
 import re
 from typing import Final, cast
 
-from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, running_headers
+from .cleaning import (
+    blank_controls,
+    clean_lines,
+    find_control,
+    find_mojibake,
+    repair_hyphens,
+    running_headers,
+)
 from .diagnostics import Collector
 from .extractors.citations import parse_basis
 from .extractors.dates import InvalidDate, parse_date
@@ -112,6 +119,8 @@ def assemble(text: str, diag: Collector) -> Letter:
             "control-characters", "the text holds control characters", *_position(text, control)
         )
         text = blank_controls(text)
+    if not text.isascii():
+        text = repair_hyphens(text)
     mojibake = find_mojibake(text)
     if mojibake >= 0:
         diag.add(

@@ -26,6 +26,7 @@ __all__ = [
     "may_hold_page_header",
     "normalize_space",
     "repair_characters",
+    "repair_hyphens",
     "running_headers",
     "strip_artifacts",
 ]
@@ -61,7 +62,9 @@ _CONTROLS_TO_SPACE: Final = {ord(c): " " for c in _CONTROL_CHARS}
 
 # The quotes ftfy's uncurl_quotes straightens.
 _STRAIGHT_QUOTES: Final = str.maketrans(
-    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+    dict.fromkeys("\u2018\u2019\u201a\u201b", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+    | {"\u00ad": None}  # a soft hyphen inside a line shows nothing
 )
 
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
@@ -109,6 +112,29 @@ def may_hold_page_header(text: str, across_lines: bool = False) -> bool:
 # and the same across line ends (a header wrapped over lines).
 _HEADER_GAP_THEN_L: Final = re.compile("[ \t\u00a0\u00c2]+[Ll]")
 _HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
+
+
+# A hyphen where a word was broken over two lines, as some extractors print it: pdfium
+# writes U+FFFE (a noncharacter) for the hyphen and drops the line end after it; a soft
+# hyphen (U+00AD) before a line end is the hyphen the page showed there.
+_BROKEN_HYPHEN: Final = "\ufffe"
+_SOFT_HYPHEN_AT_END: Final = re.compile("\u00ad(?=[ \t]*[\r\n\f])")
+
+
+def repair_hyphens(text: str) -> str:
+    """Line-break hyphens that an extractor printed as other characters, as ``-``.
+
+    Same length in, same length out, so offsets into the text hold. A soft hyphen
+    anywhere else is invisible and is dropped from values (:func:`repair_characters`).
+
+    >>> repair_hyphens("range-of\ufffemotion, electro\u00ad\nmyography")
+    'range-of-motion, electro-\nmyography'
+    """
+    if _BROKEN_HYPHEN in text:
+        text = text.replace(_BROKEN_HYPHEN, "-")
+    if "\u00ad" in text:
+        text = _SOFT_HYPHEN_AT_END.sub("-", text)
+    return text
 
 
 def is_page_number(line: str) -> bool:
