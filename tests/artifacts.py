@@ -16,8 +16,10 @@ value that :func:`imrparse.parse` extracts may carry one:
 :func:`artifacts` walks :func:`imrparse.to_dict` of a letter and lists every violation.
 Two things are not walked: ``diagnostics`` (a diagnostic's message quotes the input as
 it was, damage included, so that a user can find it) and ``source`` (a file path).
-With ``mojibake=False`` the check for ``Â``, ``â`` and ``Ã`` is left out: for texts that a
-destructive mutation may have given such characters as content.
+With ``mojibake=False`` the check for ``Â``, ``â`` and ``Ã`` is left out, and with
+``headers=False`` the check for page headers: for texts that a destructive mutation may
+have given such characters as content, or where it joined a page number printed on a line
+of its own to a line of prose (where it reads as prose).
 
 >>> import imrparse
 >>> artifacts(imrparse.parse(imrparse.examples.read_text("overturned")))
@@ -73,14 +75,14 @@ def _bad_character(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE  # noncharacters
 
 
-def problems(value: str, *, mojibake: bool = True) -> list[str]:
+def problems(value: str, *, mojibake: bool = True, headers: bool = True) -> list[str]:
     """What is wrong with one string value (empty when it is clean)."""
     found: list[str] = []
     if mojibake:
         match = _MOJIBAKE.search(value)
         if match:
             found.append(f"mojibake {value[max(0, match.start() - 20) : match.end() + 20]!r}")
-    match = _HEADER.search(value)
+    match = _HEADER.search(value) if headers else None
     if match:
         found.append(f"page header or footer {match.group()!r}")
     if not value.isascii() or not value.isprintable():
@@ -95,17 +97,17 @@ def problems(value: str, *, mojibake: bool = True) -> list[str]:
     return found
 
 
-def artifacts(letter: imrparse.Letter, *, mojibake: bool = True) -> list[str]:
+def artifacts(letter: imrparse.Letter, *, mojibake: bool = True, headers: bool = True) -> list[str]:
     """Every artifact in the string values of ``letter``, as ``"<path>: <problem>"``."""
     return [
         f"{path}: {problem}"
         for path, value in strings(imrparse.to_dict(letter))
-        for problem in problems(value, mojibake=mojibake)
+        for problem in problems(value, mojibake=mojibake, headers=headers)
     ]
 
 
-def assert_clean(letter: imrparse.Letter, *, mojibake: bool = True) -> None:
+def assert_clean(letter: imrparse.Letter, *, mojibake: bool = True, headers: bool = True) -> None:
     """Raise :class:`ArtifactError` listing every artifact in ``letter``'s values."""
-    found = artifacts(letter, mojibake=mojibake)
+    found = artifacts(letter, mojibake=mojibake, headers=headers)
     if found:
         raise ArtifactError("\n".join(found[:20]))

@@ -294,7 +294,11 @@ class _Reader:
             rest = [line for line in rest if id(line) not in consumed]
             unread = [line for line in rest if line[KIND] is _FIELD_KIND and line[NAME] in table]
             if unread:
-                rest = [line for line in rest if line[KIND] is not _FIELD_KIND or line[NAME] not in table]
+                rest = [
+                    line
+                    for line in rest
+                    if line[KIND] is not _FIELD_KIND or line[NAME] not in table
+                ]
             for name in table:
                 if name not in found:
                     self.diag.add(

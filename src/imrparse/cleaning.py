@@ -60,11 +60,15 @@ _CONTROL_CHARS: Final = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C
 _CONTROLS_TO_SPACE: Final = {ord(c): " " for c in _CONTROL_CHARS}
 
 
+# pdfium's line-break hyphen (see repair_hyphens).
+_BROKEN_HYPHEN: Final = "\ufffe"
+
 # The quotes ftfy's uncurl_quotes straightens.
 _STRAIGHT_QUOTES: Final = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201a\u201b", "'")
     | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
     | {"\u00ad": None}  # a soft hyphen inside a line shows nothing
+    | {_BROKEN_HYPHEN: "-"}  # (one that mojibake hid from repair_hyphens)
 )
 
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
@@ -117,7 +121,6 @@ _HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
 # A hyphen where a word was broken over two lines, as some extractors print it: pdfium
 # writes U+FFFE (a noncharacter) for the hyphen and drops the line end after it; a soft
 # hyphen (U+00AD) before a line end is the hyphen the page showed there.
-_BROKEN_HYPHEN: Final = "\ufffe"
 _SOFT_HYPHEN_AT_END: Final = re.compile("\u00ad(?=[ \t]*[\r\n\f])")
 
 
