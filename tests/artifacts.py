@@ -7,7 +7,9 @@ value that :func:`imrparse.parse` extracts may carry one:
 - a remnant of mojibake: ``Â``, ``â`` or ``Ã`` (UTF-8 read as Windows-1252 puts one of
   them first in nearly every mis-decoded character; English prose has none of them);
 - a running page header or footer (``Final Determination Letter for IMR Case Number ...``,
-  ``Page 2 of 5``);
+  with or without its ``Page 2 of 5``). A bare ``Page 1 of 1`` is not looked for: a
+  citation may cite a page so (``Guidelines Page 1 of 1``), and the parser takes one for a
+  footer only on a line of its own or after a header;
 - a form feed, or any other control character (Unicode category Cc: line ends and tabs
   included), a surrogate or a noncharacter (``U+FFFE``, which pdfium prints for a
   line-break hyphen);
@@ -39,8 +41,7 @@ __all__ = ["ArtifactError", "artifacts", "assert_clean", "strings"]
 
 _MOJIBAKE = re.compile("[\u00c2\u00e2\u00c3]")
 _HEADER = re.compile(
-    r"Determination\s+Letter\s+for\s+IMR|IMR\s+Case\s+(?:Number|No\b)|\bPage\s+\d{1,3}\s+of\s+\d{1,3}\b",
-    re.IGNORECASE,
+    r"Determination\s+Letter\s+for\s+IMR|IMR\s+Case\s+(?:Number|No\b)", re.IGNORECASE
 )
 _NOT_WALKED = frozenset({"diagnostics", "source"})
 

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from imrparse import layouts as imrparse_layouts
 from imrparse.cleaning import join_lines, strip_artifacts
+from imrparse.cleaning import running_headers as cleaning_running_headers
 from imrparse.grammar import is_doubled
 from imrparse.records import TokenKind
 from imrparse.scanner import classify, outcome_word, scan
@@ -132,7 +133,8 @@ def rewrap(draw: st.DrawFn, text: str) -> str:
 
     A paragraph is a labelled part or prose line with the prose lines that continue it.
     Field values, headings, treatment headers (and the lines that begin a wrapped header)
-    keep their lines, and so does everything before the first heading (the header table). Breaks fall at spaces, never after a word ending in a hyphen.
+    keep their lines, and so does everything before the first heading (the header table);
+    a line ending in a colon ends its paragraph (a lead-in: what follows starts a line). Breaks fall at spaces, never after a word ending in a hyphen.
     """
     width = draw(st.integers(40, 140))
     was_doubled = doubled(text)
@@ -161,7 +163,12 @@ def rewrap(draw: st.DrawFn, text: str) -> str:
             i += 1
             continue
         j = i + 1
-        while j < n and reads_as(lines[j]) is TEXT and outcome_word(lines[j]) is None:
+        while (
+            j < n
+            and reads_as(lines[j]) is TEXT
+            and outcome_word(lines[j]) is None
+            and not lines[j - 1].rstrip().endswith(":")  # ("... set forth below:" ends a lead-in)
+        ):
             j += 1
         unit = lines[i:j]
         # (an outcome alone on its line ends a header wrapped over the lines before it)
@@ -574,13 +581,22 @@ def drop_header_row(draw: st.DrawFn, text: str) -> str:
     return "\n".join(lines)
 
 
+def _in_running_header(line: str, at: int) -> bool:
+    return any(h.start() <= at < h.end() for h in cleaning_running_headers(line))
+
+
 @st.composite
 def garble_header_value(draw: st.DrawFn, text: str) -> str:
     """One value of the header table damaged: a digit made a letter, a separator lost or
     doubled, a word cut (``11/3O/2016``, ``11/302016``, ``Stan``)."""
     lines = text.split("\n")
     value = re.compile(_VALUE)
-    spots = [(n, m.start(), m.end()) for n in _table_lines(lines) for m in value.finditer(lines[n])]
+    spots = [
+        (n, m.start(), m.end())
+        for n in _table_lines(lines)
+        for m in value.finditer(lines[n])
+        if not _in_running_header(lines[n], m.start())
+    ]
     if not spots:
         return text
     n, start, end = draw(st.sampled_from(spots))
@@ -594,6 +610,8 @@ def garble_header_value(draw: st.DrawFn, text: str) -> str:
         new = old[:at] + old[at + 1 :]
     else:
         new = old[:at] + old[at] + old[at:]
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", new):  # still a date: damage it for sure
+        new = old[:at] + "O" + old[at + 1 :]
     lines[n] = lines[n][:start] + new + lines[n][end:]
     return "\n".join(lines)
 

@@ -125,7 +125,7 @@ _SOFT_HYPHEN_AT_END: Final = re.compile("\u00ad(?=[ \t]*[\r\n\f])")
 
 
 def repair_hyphens(text: str) -> str:
-    """Line-break hyphens that an extractor printed as other characters, as ``-``.
+    r"""Line-break hyphens that an extractor printed as other characters, as ``-``.
 
     Same length in, same length out, so offsets into the text hold. A soft hyphen
     anywhere else is invisible and is dropped from values (:func:`repair_characters`).
