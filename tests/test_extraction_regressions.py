@@ -111,3 +111,12 @@ def test_a_header_value_wrapped_after_its_hyphen() -> None:
     letter = _with_table(TABLE.replace("CM16-0224814", "CM16-\n0224814"))
     assert letter.case_number == "CM16-0224814"
     assert not {d.code for d in letter.diagnostics} & {"unclaimed-text", "field-not-found"}
+
+
+def test_c1_controls_and_noncharacters_leave_no_value() -> None:
+    """The destructive no-artifact soak: a C1 control (``\\x90``) inserted into a letter
+    stayed in its unclaimed text (control characters were blanked below 0x80 only)."""
+    stray = LETTER.replace("Decision rationale:", "x\x90y \uffff z\nDecision rationale:", 1)
+    assert stray != LETTER
+    assert artifacts(imrparse.parse(stray)) == []
+    assert clean_lines(["\u00e2\u20ac\x9dquoted"]) == '"quoted'  # (still repaired first)
