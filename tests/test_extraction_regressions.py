@@ -116,7 +116,7 @@ def test_a_header_value_wrapped_after_its_hyphen() -> None:
 def test_c1_controls_and_noncharacters_leave_no_value() -> None:
     """The destructive no-artifact soak: a C1 control (``\\x90``) inserted into a letter
     stayed in its unclaimed text (control characters were blanked below 0x80 only)."""
-    stray = LETTER.replace("Decision rationale:", "x\x90y \uffff z\nDecision rationale:", 1)
+    stray = LETTER.replace("Decision rationale:", "x\x90y \uffff z\ud800\nDecision rationale:", 1)
     assert stray != LETTER
     assert artifacts(imrparse.parse(stray)) == []
     assert clean_lines(["\u00e2\u20ac\x9dquoted"]) == '"quoted'  # (still repaired first)

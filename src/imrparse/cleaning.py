@@ -69,10 +69,11 @@ _STRAIGHT_QUOTES: Final = str.maketrans(
     | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
     | {"\u00ad": None}  # a soft hyphen inside a line shows nothing
     | {_BROKEN_HYPHEN: "-"}  # (one that mojibake hid from repair_hyphens)
-    # C1 controls and noncharacters are no text: blanked once mojibake is repaired (C1
+    # C1 controls, noncharacters and surrogates are no text: blanked once mojibake is repaired (C1
     # controls stand for bytes of mis-decoded characters until then).
     | dict.fromkeys(range(0x80, 0xA0), " ")
     | dict.fromkeys((*range(0xFDD0, 0xFDF0), 0xFFFF), " ")
+    | dict.fromkeys(range(0xD800, 0xE000), " ")  # lone surrogates (a str can hold them)
     | dict.fromkeys(
         (code for plane in range(1, 17) for code in (plane << 16 | 0xFFFE, plane << 16 | 0xFFFF)),
         " ",
