@@ -120,3 +120,20 @@ def test_c1_controls_and_noncharacters_leave_no_value() -> None:
     assert stray != LETTER
     assert artifacts(imrparse.parse(stray)) == []
     assert clean_lines(["\u00e2\u20ac\x9dquoted"]) == '"quoted'  # (still repaired first)
+
+
+def test_a_partial_authorization_header_hyphen_wrapped_before_its_first_sentence_ends() -> None:
+    """The real-letter ``hyphen_wraps`` property: "... followed by" / "re-" / "examination
+    was the original request. ..." lost the header's first line to the rationale before."""
+    from pathlib import Path
+
+    import pytest
+
+    path = Path(__file__).resolve().parents[1].parent / "shared/realworld/text/pdfminer"
+    path = path / "CM16-0231706.txt"
+    if not path.is_file():
+        pytest.skip("no ../shared/realworld here")
+    text = path.read_bytes().decode("utf-8")
+    wrapped = text.replace("by \nre-examination was", "by \nre-\nexamination was", 1)
+    assert wrapped != text
+    assert _essence(imrparse.parse(wrapped)) == _essence(imrparse.parse(text))
