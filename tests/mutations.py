@@ -23,13 +23,17 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
+from imrparse import layouts as imrparse_layouts
 from imrparse.cleaning import join_lines, strip_artifacts
+from imrparse.cleaning import running_headers as cleaning_running_headers
 from imrparse.grammar import is_doubled
 from imrparse.records import TokenKind
-from imrparse.scanner import classify, scan
+from imrparse.scanner import classify, outcome_word, scan
 
 __all__ = [
     "DESTRUCTIVE",
+    "HEADER_DESTRUCTIVE",
+    "HEADER_PRESERVING",
     "PRESERVING",
     "PRESERVING_ORDER",
     "compose",
@@ -129,7 +133,8 @@ def rewrap(draw: st.DrawFn, text: str) -> str:
 
     A paragraph is a labelled part or prose line with the prose lines that continue it.
     Field values, headings, treatment headers (and the lines that begin a wrapped header)
-    keep their lines. Breaks fall at spaces, never after a word ending in a hyphen.
+    keep their lines, and so does everything before the first heading (the header table);
+    a line ending in a colon ends its paragraph (a lead-in: what follows starts a line). Breaks fall at spaces, never after a word ending in a hyphen.
     """
     width = draw(st.integers(40, 140))
     was_doubled = doubled(text)
@@ -139,7 +144,12 @@ def rewrap(draw: st.DrawFn, text: str) -> str:
     out: list[str] = []
     i = 0
     n = len(lines)
+    table = _table_lines(lines)  # (the header table's cells are no prose)
     while i < n:
+        if i in table:
+            out.append(lines[i])
+            i += 1
+            continue
         kind = reads_as(lines[i])
         if kind is FIELD or kind is DETERMINATION:
             out.append(lines[i])
@@ -153,10 +163,16 @@ def rewrap(draw: st.DrawFn, text: str) -> str:
             i += 1
             continue
         j = i + 1
-        while j < n and reads_as(lines[j]) is TEXT:
+        while (
+            j < n
+            and reads_as(lines[j]) is TEXT
+            and outcome_word(lines[j]) is None
+            and not lines[j - 1].rstrip().endswith(":")  # ("... set forth below:" ends a lead-in)
+        ):
             j += 1
         unit = lines[i:j]
-        if j < n and reads_as(lines[j]) is DETERMINATION:
+        # (an outcome alone on its line ends a header wrapped over the lines before it)
+        if j < n and (reads_as(lines[j]) is DETERMINATION or outcome_word(lines[j]) is not None):
             out.extend(unit)  # the wrapped beginning of a treatment header
         else:
             out.extend(_wrap(join_lines(unit).split(), width, kind) or unit)
@@ -249,7 +265,9 @@ def whitespace_lines(draw: st.DrawFn, text: str) -> str:
 @st.composite
 def page_breaks(draw: st.DrawFn, text: str) -> str:
     """Page-break runs between lines, mid-sentence: several empty lines (doubled text)
-    and form feeds, on a line of their own or starting the next page's first line."""
+    and form feeds, on a line of their own, starting the next page's first line, or glued
+    between the last line of a page and the next page's first line with no line end
+    (``... for its decision. \fMAXIMUS guideline: ...``, as pdfium prints it)."""
     lines = text.split("\n")
     was_doubled = doubled(text)
     rnd = draw(st.randoms(use_true_random=False))
@@ -257,11 +275,20 @@ def page_breaks(draw: st.DrawFn, text: str) -> str:
         places = _boundaries(lines, was_doubled)
         at = rnd.choice(places)
         form = (
-            rnd.choice(("run", "ff-line", "ff-prefix"))
+            rnd.choice(("run", "ff-line", "ff-prefix", "ff-glued"))
             if was_doubled
-            else rnd.choice(("ff-line", "ff-prefix"))
+            else rnd.choice(("ff-line", "ff-prefix", "ff-glued"))
         )
-        if form == "ff-prefix" and at < len(lines) and lines[at]:
+        before = at - 1
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if form == "ff-glued" and before >= 0 and at < len(lines) and lines[at].strip():
+            # Never across a paragraph break: a " " line, or (undoubled) an empty line.
+            between = lines[before + 1 : at]
+            if all(line == "" for line in between) and (was_doubled or not between):
+                glue = rnd.choice(("\f", " \f", "\f "))
+                lines[before : at + 1] = [lines[before] + glue + lines[at]]
+        elif form == "ff-prefix" and at < len(lines) and lines[at]:
             lines[at] = "\f" + lines[at]
         elif form == "run":
             lines[at:at] = [""] * rnd.randint(1, 5) + rnd.choice(([], ["\f", ""]))
@@ -434,6 +461,161 @@ def hyphen_wraps(draw: st.DrawFn, text: str) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- header table
+#
+# The header table of the 2016-17 letters (``Case Number:``, ``Date Assigned:``, ...), in
+# whichever form an extractor printed it: pairs on a line, a label split over lines,
+# labels in one block and values in another.
+
+HEADER_LABELS = tuple(imrparse_layouts.get("fdl-2016").header_table)
+"""The header table's labels, as the layout knows them (folded: ``DATE ASSIGNED``)."""
+
+_LABEL_WORDS = {label: label.split() for label in HEADER_LABELS}
+_VALUE = r"(?:\d{1,2}/\d{1,2}/\d{2,4}|CM\d{2}-\d+|Standard|Expedited)"
+
+
+def _label_pattern(label: str) -> str:
+    return r"[ \t]+".join(re.escape(word) for word in _LABEL_WORDS[label])
+
+
+# A whole label with its colon, in any case and spacing.
+_HEADER_LABEL = re.compile(
+    r"(?<![\w])(" + "|".join(_label_pattern(label) for label in HEADER_LABELS) + r")[ \t]*:",
+    re.IGNORECASE,
+)
+# A line that is only label/value pairs: ``Date Assigned: 11/30/2016 Date of Injury: ...``.
+_PAIRS_LINE = re.compile(
+    r"[ \t]*(?:(?:"
+    + "|".join(_label_pattern(label) for label in HEADER_LABELS)
+    + r")[ \t]*:[ \t]*"
+    + _VALUE
+    + r"[ \t]*)+",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(
+    r"(?:"
+    + "|".join(_label_pattern(label) for label in HEADER_LABELS)
+    + r")[ \t]*:[ \t]*"
+    + _VALUE,
+    re.IGNORECASE,
+)
+
+
+def _table_lines(lines: list[str]) -> range:
+    """The indexes of the lines before the first heading (where the table stands)."""
+    for n, line in enumerate(lines):
+        if reads_as(line) is HEADING:
+            return range(n)
+    return range(0)
+
+
+@st.composite
+def header_labels(draw: st.DrawFn, text: str) -> str:
+    """The header table's labels in another case and spacing (``DATE ASSIGNED :``,
+    ``date  of injury:``); a label split over lines keeps its split."""
+    lines = text.split("\n")
+    rnd = draw(st.randoms(use_true_random=False))
+
+    def respell(match: re.Match[str]) -> str:
+        words = match.group(1).split()
+        change = rnd.choice(_CASES)
+        joined = rnd.choice((" ", "  ", "\t")).join(change(word) for word in words)
+        return joined + rnd.choice((":", " :", "  :"))
+
+    for n in _table_lines(lines):
+        lines[n] = _HEADER_LABEL.sub(respell, lines[n])
+    return "\n".join(lines)
+
+
+@st.composite
+def header_rows(draw: st.DrawFn, text: str) -> str:
+    """The header table's rows in another order and another grouping: lines that are only
+    label/value pairs are shuffled among themselves, and a line of two pairs may become two
+    lines, or a single pair two lines (the label, then its value on the next line)."""
+    lines = text.split("\n")
+    was_doubled = doubled(text)
+    rnd = draw(st.randoms(use_true_random=False))
+    rows = [n for n in _table_lines(lines) if lines[n].strip() and _PAIRS_LINE.fullmatch(lines[n])]
+    if not rows:
+        return text
+    pieces = [lines[n] for n in rows]
+    rnd.shuffle(pieces)
+    out: dict[int, list[str]] = {}
+    for n, row in zip(rows, pieces, strict=True):
+        pairs = [m.group().strip() for m in _PAIR.finditer(row)]
+        form = rnd.choice(("keep", "split", "wrap"))
+        if form == "split" and len(pairs) > 1:
+            new = pairs
+        elif form == "wrap" and len(pairs) == 1:
+            colon = pairs[0].find(":")
+            new = [pairs[0][: colon + 1], pairs[0][colon + 1 :].strip()]
+        else:
+            new = [row]
+        out[n] = _double(new, breaks=False)[:-1] if was_doubled else new
+    result: list[str] = []
+    for n, line in enumerate(lines):
+        result.extend(out.get(n, [line]))
+    return "\n".join(result)
+
+
+@st.composite
+def drop_header_row(draw: st.DrawFn, text: str) -> str:
+    """One label of the header table removed with its value where both stand on a line
+    (``Date Assigned: 11/30/2016``), else the label alone. The field is then not stated."""
+    lines = text.split("\n")
+    spots = [(n, m.start(), m.end()) for n in _table_lines(lines) for m in _PAIR.finditer(lines[n])]
+    if not spots:
+        spots = [
+            (n, m.start(), m.end())
+            for n in _table_lines(lines)
+            for m in _HEADER_LABEL.finditer(lines[n])
+        ]
+    if not spots:
+        return text
+    n, start, end = draw(st.sampled_from(spots))
+    lines[n] = (
+        (lines[n][:start] + " " + lines[n][end:]).rstrip()
+        if lines[n][:start].strip()
+        else lines[n][end:].lstrip()
+    )
+    return "\n".join(lines)
+
+
+def _in_running_header(line: str, at: int) -> bool:
+    return any(h.start() <= at < h.end() for h in cleaning_running_headers(line))
+
+
+@st.composite
+def garble_header_value(draw: st.DrawFn, text: str) -> str:
+    """One value of the header table damaged: a digit made a letter, a separator lost or
+    doubled, a word cut (``11/3O/2016``, ``11/302016``, ``Stan``)."""
+    lines = text.split("\n")
+    value = re.compile(_VALUE)
+    spots = [
+        (n, m.start(), m.end())
+        for n in _table_lines(lines)
+        for m in value.finditer(lines[n])
+        if not _in_running_header(lines[n], m.start())
+    ]
+    if not spots:
+        return text
+    n, start, end = draw(st.sampled_from(spots))
+    old = lines[n][start:end]
+    rnd = draw(st.randoms(use_true_random=False))
+    at = rnd.randrange(len(old))
+    how = rnd.choice(("letter", "drop", "double"))
+    if how == "letter":
+        new = old[:at] + rnd.choice("OlIZx") + old[at + 1 :]
+    elif how == "drop":
+        new = old[:at] + old[at + 1 :]
+    else:
+        new = old[:at] + old[at] + old[at:]
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", new):  # still a date: damage it for sure
+        new = old[:at] + "O" + old[at + 1 :]
+    lines[n] = lines[n][:start] + new + lines[n][end:]
+    return "\n".join(lines)
+
+
 PRESERVING: dict[str, Mutation] = {
     "rewrap": rewrap,
     "hyphen_wraps": hyphen_wraps,
@@ -451,6 +633,16 @@ PRESERVING: dict[str, Mutation] = {
 }
 """The preserving mutations, by name."""
 
+HEADER_PRESERVING: dict[str, Mutation] = {
+    "header_labels": header_labels,
+    "header_rows": header_rows,
+}
+"""Preserving mutations of the header table (2016-17 letters), by name; they run with the
+others in :func:`preserving`, first (the table's form is the page's, before any
+extraction)."""
+
+
+PRESERVING = {**HEADER_PRESERVING, **PRESERVING}
 PRESERVING_ORDER = tuple(PRESERVING)
 """The order :func:`preserving` applies them in: the order the marks arise, from the
 layout of the page (wrapping), through the extractor (headers, page breaks, doubling)
@@ -606,8 +798,16 @@ DESTRUCTIVE: dict[str, Mutation] = {
     "drop_label": drop_label,
     "insert_text": insert_text,
     "char_edits": char_edits,
+    "drop_header_row": drop_header_row,
+    "garble_header_value": garble_header_value,
 }
 """The destructive mutations, by name."""
+
+HEADER_DESTRUCTIVE: dict[str, Mutation] = {
+    "drop_header_row": drop_header_row,
+    "garble_header_value": garble_header_value,
+}
+"""Destructive mutations of the header table: each must leave a diagnostic."""
 
 
 @st.composite

@@ -20,7 +20,7 @@ import imrparse
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL = SHARED / "realworld"
 RULER = SHARED / "tools" / "score_real.py"
-EXTRACTORS = ("pypdf", "pdfminer", "pdftotext", "pdftotext-layout")
+EXTRACTORS = ("pypdf", "pdfminer", "pdftotext", "pdftotext-layout", "pdfium")
 
 pytestmark = pytest.mark.skipif(
     not (REAL / "gold").is_dir() or not RULER.is_file(), reason="no ../shared/realworld here"
@@ -40,7 +40,7 @@ def _cases() -> list[str]:
 
 
 def _letter(extractor: str, case: str) -> imrparse.Letter:
-    return imrparse.parse((REAL / "text" / extractor / f"{case}.txt").read_text(encoding="utf-8"))
+    return imrparse.parse((REAL / "text" / extractor / f"{case}.txt").read_bytes().decode("utf-8"))
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)

@@ -21,7 +21,14 @@ from typing import Final, cast
 
 import attrs
 
-from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, running_headers
+from .cleaning import (
+    blank_controls,
+    clean_lines,
+    find_control,
+    find_mojibake,
+    repair_hyphens,
+    running_headers,
+)
 from .diagnostics import Collector
 from .extractors.citations import parse_basis
 from .extractors.dates import InvalidDate, parse_date
@@ -121,6 +128,8 @@ def assemble(text: str, diag: Collector) -> Letter:
             "control-characters", "the text holds control characters", *_position(text, control)
         )
         text = blank_controls(text)
+    if not text.isascii():
+        text = repair_hyphens(text)
     mojibake = find_mojibake(text)
     if mojibake >= 0:
         diag.add(
@@ -335,21 +344,38 @@ class _Reader:
         layout = self.layout
         rest = preamble
         if layout.header_table:
-            rows = [(line[NUMBER], line[COLUMN], line[CONTENT]) for line in rest if line[CONTENT]]
+            row_lines = [line for line in rest if line[CONTENT]]
+            rows = [(line[NUMBER], line[COLUMN], line[CONTENT]) for line in row_lines]
             found, used = read_header_table(rows, layout.header_table, _SHAPES)
             for name, value in found.items():
                 self.table[name] = (value.value, value.line, value.column)
-            consumed = {rows[i][0] for i in used}
-            rest = [line for line in rest if line[NUMBER] not in consumed]
-            for name in layout.header_table.values():
+            table = layout.header_table.values()
+            consumed = {id(row_lines[i]) for i in used}
+            # A line with a label of the table that the table reader could not read
+            # whole (a garbled value, a label stated twice) is the table's, and left
+            # unread: read as a labelled field it would give a value the table does not
+            # state (the next label's date), or be dropped unreported.
+            rest = [line for line in rest if id(line) not in consumed]
+            unread = [line for line in rest if line[KIND] is _FIELD_KIND and line[NAME] in table]
+            if unread:
+                rest = [
+                    line
+                    for line in rest
+                    if line[KIND] is not _FIELD_KIND or line[NAME] not in table
+                ]
+            for name in table:
                 if name not in found:
                     self.diag.add(
                         "field-not-found",
                         f"the header table states no {name!r}",
                         preamble[0][NUMBER] if preamble else 1,
                     )
+        else:
+            unread = []
         rest, fields = split_fields(rest, self.doubled)
         self.fields.update(fields)
+        for line in unread:
+            self._claim_rest([line], "in the header table, not read", "unclaimed-text")
         if any(line[CONTENT] for line in rest):
             why = self.layout.not_extracted.get("preamble")
             if why is not None:

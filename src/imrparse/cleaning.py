@@ -26,6 +26,7 @@ __all__ = [
     "may_hold_page_header",
     "normalize_space",
     "repair_characters",
+    "repair_hyphens",
     "running_headers",
     "strip_artifacts",
 ]
@@ -59,9 +60,24 @@ _CONTROL_CHARS: Final = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C
 _CONTROLS_TO_SPACE: Final = {ord(c): " " for c in _CONTROL_CHARS}
 
 
+# pdfium's line-break hyphen (see repair_hyphens).
+_BROKEN_HYPHEN: Final = "\ufffe"
+
 # The quotes ftfy's uncurl_quotes straightens.
 _STRAIGHT_QUOTES: Final = str.maketrans(
-    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+    dict.fromkeys("\u2018\u2019\u201a\u201b", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+    | {"\u00ad": None}  # a soft hyphen inside a line shows nothing
+    | {_BROKEN_HYPHEN: "-"}  # (one that mojibake hid from repair_hyphens)
+    # C1 controls, noncharacters and surrogates are no text: blanked once mojibake is repaired (C1
+    # controls stand for bytes of mis-decoded characters until then).
+    | dict.fromkeys(range(0x80, 0xA0), " ")
+    | dict.fromkeys((*range(0xFDD0, 0xFDF0), 0xFFFF), " ")
+    | dict.fromkeys(range(0xD800, 0xE000), " ")  # lone surrogates (a str can hold them)
+    | dict.fromkeys(
+        (code for plane in range(1, 17) for code in (plane << 16 | 0xFFFE, plane << 16 | 0xFFFF)),
+        " ",
+    )
 )
 
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
@@ -109,6 +125,28 @@ def may_hold_page_header(text: str, across_lines: bool = False) -> bool:
 # and the same across line ends (a header wrapped over lines).
 _HEADER_GAP_THEN_L: Final = re.compile("[ \t\u00a0\u00c2]+[Ll]")
 _HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
+
+
+# A hyphen where a word was broken over two lines, as some extractors print it: pdfium
+# writes U+FFFE (a noncharacter) for the hyphen and drops the line end after it; a soft
+# hyphen (U+00AD) before a line end is the hyphen the page showed there.
+_SOFT_HYPHEN_AT_END: Final = re.compile("\u00ad(?=[ \t]*[\r\n\f])")
+
+
+def repair_hyphens(text: str) -> str:
+    r"""Line-break hyphens that an extractor printed as other characters, as ``-``.
+
+    Same length in, same length out, so offsets into the text hold. A soft hyphen
+    anywhere else is invisible and is dropped from values (:func:`repair_characters`).
+
+    >>> repair_hyphens("range-of\ufffemotion, electro\u00ad\nmyography")
+    'range-of-motion, electro-\nmyography'
+    """
+    if _BROKEN_HYPHEN in text:
+        text = text.replace(_BROKEN_HYPHEN, "-")
+    if "\u00ad" in text:
+        text = _SOFT_HYPHEN_AT_END.sub("-", text)
+    return text
 
 
 def is_page_number(line: str) -> bool:
@@ -193,14 +231,25 @@ def repair_characters(text: str) -> tuple[str, bool]:
         return _plain(repaired), repaired != text
     # The common case, fast: each run of non-ASCII characters is UTF-8 that was
     # read as Windows-1252; encoding it back and decoding it as UTF-8 undoes that.
-    # A run that does not round-trip that way is left to ftfy's general repair.
-    undone = _NON_ASCII_RUN.sub(_redecode, repaired)
+    # A run that does not round-trip whole is undone character by character (a
+    # mis-decoded character beside a well-decoded one: "â„¢\xa0"); text decoded
+    # twice takes a second round.
+    undone = repaired
+    for _ in range(3):
+        again = _NON_ASCII_RUN.sub(_redecode, undone)
+        if again == undone:
+            break
+        undone = again
+        if not any(mark in undone for mark in _MOJIBAKE_MARKS):
+            return _plain(undone), True
     if not any(mark in undone for mark in _MOJIBAKE_MARKS):
         return _plain(undone), True
     import ftfy  # deferred: only text that needs the general repair pays for the import
 
-    fixed = ftfy.fix_text(repaired, normalization="NFC", fix_line_breaks=False)
-    return fixed, fixed != text
+    fixed = ftfy.fix_text(undone, normalization="NFC", fix_line_breaks=False)
+    if any(mark in fixed for mark in _REMNANT_MARKS):
+        fixed = _drop_remnants(fixed)
+    return _plain(fixed), fixed != text
 
 
 def _plain(text: str) -> str:
@@ -212,7 +261,74 @@ def _redecode(match: re.Match[str]) -> str:
     try:
         return run.encode("windows-1252").decode("utf-8")
     except UnicodeError:
-        return run
+        return _redecode_pieces(run)
+
+
+def _byte(char: str) -> int:
+    """The byte that ``char`` stands for in UTF-8 read as Windows-1252 (or Latin-1: a C1
+    control stands for itself), or -1."""
+    code = ord(char)
+    if code < 0x100:
+        return code
+    try:
+        return char.encode("windows-1252")[0]
+    except UnicodeError:
+        return -1
+
+
+def _sequence_size(byte: int) -> int:
+    """How many bytes the UTF-8 sequence that ``byte`` leads has (0: no lead byte)."""
+    if 0xC2 <= byte <= 0xDF:
+        return 2
+    if 0xE0 <= byte <= 0xEF:
+        return 3
+    if 0xF0 <= byte <= 0xF4:
+        return 4
+    return 0
+
+
+def _redecode_pieces(run: str) -> str:
+    """Each mis-decoded character of ``run`` decoded again, the others kept as they are."""
+    codes = [_byte(char) for char in run]
+    out: list[str] = []
+    i = 0
+    n = len(run)
+    while i < n:
+        size = _sequence_size(codes[i])
+        if size and i + size <= n and all(0x80 <= codes[k] <= 0xBF for k in range(i + 1, i + size)):
+            try:
+                out.append(bytes(codes[i : i + size]).decode("utf-8"))
+                i += size
+                continue
+            except UnicodeError:
+                pass
+        out.append(run[i])
+        i += 1
+    return "".join(out)
+
+
+# The characters that lead the mis-decoded forms of no-break spaces and of Latin-1
+# letters ("Â", "Ã") and of punctuation and symbols ("â"): no English prose has them.
+_REMNANT_MARKS: Final = ("\u00c2", "\u00c3", "\u00e2")
+
+
+def _drop_remnants(text: str) -> str:
+    """Remove what is left of characters whose bytes were lost: a mark of
+    :data:`_REMNANT_MARKS` and the continuation bytes after it ("â" + "€" of a quote
+    whose last byte is gone; "Â" of a no-break space that became a blank). Which
+    character it was cannot be known; what it leaves in a value is noise."""
+    out: list[str] = []
+    skip = 0
+    for char in text:
+        if skip and char != "\u00a0" and 0x80 <= _byte(char) <= 0xBF:
+            skip -= 1
+            continue
+        skip = 0
+        if char in _REMNANT_MARKS:
+            skip = _sequence_size(_byte(char)) - 1
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def find_mojibake(text: str) -> int:

@@ -348,8 +348,11 @@ def _scan_back(
             if not (cue and _open_sentence(taken, lines[head], cue, openings)):
                 break
             opened = True
-        if len(taken) == 2 and cue and _open_sentence(taken, lines[head], cue, openings):
-            limit = 12  # a partial authorization's sentences run longer than a name
+        if len(taken) == 2 and cue and _names_cue(taken, lines[head], cue):
+            # A partial authorization's sentences run longer than a name: read back to
+            # the end of the sentence before its first one (which may begin some lines
+            # above its "was the original request", a word broken at a hyphen between).
+            limit = 12
             opened = True
         line = lines[j]
         kind = line[KIND]
@@ -370,6 +373,16 @@ def _scan_back(
         taken.append(content)
         j -= 1
     return start, opened
+
+
+def _names_cue(taken: list[str], head: Line, cue: str) -> bool:
+    """Whether a header read back over the lines ``taken`` (last first) holds ``cue``."""
+    header = head[CONTENT]
+    texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
+    word = cue.split(" ", 1)[0]
+    if not any(word in text.lower() for text in texts):
+        return False
+    return cue in clean_lines(texts).lower()
 
 
 def _open_sentence(taken: list[str], head: Line, cue: str, openings: tuple[str, ...]) -> bool:

@@ -8,7 +8,10 @@ grammar then works on these lines and indexes. :func:`~imrparse.tokenize` gives
 the same classification to users as lossless tokens.
 
 Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` and nowhere else (unlike
-``str.splitlines``, form feeds and other separators stay inside their line).
+``str.splitlines``, other separators stay inside their line). A form feed is a page
+break wherever it stands: one between two pieces of text on a line (extractors that glue
+it to the next page's first line) cuts the line in two for the grammar, both pieces
+keeping the line's number.
 
 >>> [(line[KIND].value, line[CONTENT]) for line in scan("CLINICAL CASE SUMMARY\\r\\n \\nSoma #60: Upheld")]
 [('heading', 'CLINICAL CASE SUMMARY'), ('break', ''), ('determination', 'Soma #60: Upheld')]
@@ -309,7 +312,47 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
     misdecoded = not text.isascii() and _MISDECODED_NBSP in text
-    return _scan_lines(split_lines(text)[0], check_headers, misdecoded, v, headers)
+    bodies = split_lines(text)[0]
+    numbers = None
+    if "\f" in text:
+        bodies, numbers = _split_feeds(bodies)
+    return _scan_lines(bodies, check_headers, misdecoded, v, headers, numbers)
+
+
+def _split_feeds(bodies: list[str]) -> tuple[list[str], list[int] | None]:
+    """Lines cut at every form feed that stands between two pieces of text.
+
+    A form feed is a page break wherever it stands: some extractors glue it to the next
+    page's first line with no line end before it (``... for its decision. \fMAXIMUS
+    guideline: ...``). Each piece with text becomes a line of its own, numbered as the
+    line it stands in, and padded with blanks to its column there (so that its column
+    is still read from its leading white space). A feed before or after all the text of
+    a line (or alone on it) is left in place: stripping the line removes it.
+
+    Returns the bodies and their 1-based line numbers, or ``None`` for the numbers when
+    no line was cut.
+    """
+    out: list[str] = []
+    numbers: list[int] = []
+    cut = False
+    for number, body in enumerate(bodies, 1):
+        if "\f" in body:
+            pieces = body.split("\f")
+            filled = [i for i, piece in enumerate(pieces) if piece.strip()]
+            if len(filled) > 1:
+                cut = True
+                offset = 0
+                offsets = []
+                for piece in pieces:
+                    offsets.append(offset)
+                    offset += len(piece) + 1
+                for i in filled:
+                    out.append(" " * offsets[i] + pieces[i])
+                    numbers.append(number)
+                continue
+        out.append(body)
+        numbers.append(number)
+    return (out, numbers) if cut else (bodies, None)
 
 
 def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, list[int]]]:
@@ -360,9 +403,12 @@ def _scan_lines(
     check_spaces: bool,
     v: Vocabulary,
     headers: bool = True,
+    numbers: list[int] | None = None,
 ) -> Scan:
     """The scan of a text's line bodies, line by line: page headers are stripped where
     ``check_headers``, mis-decoded no-break spaces read as spaces where ``check_spaces``.
+    ``numbers`` gives each body's 1-based line number when they are not 1, 2, 3, ...
+    (form feeds cut some lines: :func:`_split_feeds`).
 
     (A second, faster loop for texts without either bought 1.5% compiled: too little
     for a second copy of the scan.)
@@ -376,8 +422,8 @@ def _scan_lines(
     adjacent = 0
     previous_filled = False
     # (compiled, a list method called on the list and a loop over a range run in C)
-    for number in range(1, len(bodies) + 1):
-        body = bodies[number - 1]
+    for at in range(len(bodies)):
+        body = bodies[at]
         if not body:
             gap += 1
             continue
@@ -418,6 +464,7 @@ def _scan_lines(
             else:
                 kind = _BREAK
             previous_filled = False
+        number = at + 1 if numbers is None else numbers[at]
         lines.append((kind, number, content, column, artifacts, gap, name))
         blanks += gap
         gap = 0

@@ -38,7 +38,12 @@ def tokenize(text: str) -> Iterator[Token]:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
-    kinds = {line[NUMBER]: line[KIND] for line in scan(text)}
+    kinds: dict[int, TokenKind] = {}
+    for line in scan(text):
+        # (a line that a form feed cut in two takes its first piece's kind unless that
+        # is prose: "... below:\fSoma #60: Upheld" is a treatment header's line)
+        if kinds.get(line[NUMBER], TokenKind.TEXT) is TokenKind.TEXT:
+            kinds[line[NUMBER]] = line[KIND]
     bodies, endings = split_lines(text)
     last = len(bodies) - 1
     start = 0

@@ -173,7 +173,11 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
     label = search_near(_PAGES_LABEL, rest, low, "page")
     if label:
         pages, used = _read_pages(rest, label.end(), diag, line)
-        rest = (rest[: label.start()] + " " + rest[used:]).strip(" \t,.;:")
+        head = rest[: label.start()].rstrip(" \t")
+        tail = rest[used:].lstrip(" \t")
+        # (one blank where the page list stood; none before the punctuation after it)
+        glue = "" if not tail or tail[0] in ",.;:" else " "
+        rest = (head + glue + tail).strip(" \t,.;:")
 
     sections = (
         search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")

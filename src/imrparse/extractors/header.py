@@ -285,14 +285,13 @@ def read_header_table(
     window = 2 * len(field_shape) + 2
 
     # Pass 1: labels, whole or split over lines.
-    all_tokens: list[list[_Token]] = []
+    all_tokens = [_tokenize(content.replace("\f", ""), table.last_words) for _, _, content in lines]
+    carried = _join_hyphen_wraps(all_tokens, used_shapes)
     all_roles: list[list[int]] = []
     found_labels: list[_Label] = []
     open_prefixes: dict[str, list[tuple[int, int, int]]] = {}  # key -> (line, token, count)
-    for li, (_number, _column, content) in enumerate(lines):
-        tokens = _tokenize(content.replace("\f", ""), table.last_words)
+    for li, tokens in enumerate(all_tokens):
         roles = [_OTHER] * len(tokens)
-        all_tokens.append(tokens)
         all_roles.append(roles)
         t = 0
         while t < len(tokens):
@@ -432,10 +431,38 @@ def read_header_table(
         token = all_tokens[label.value_line][label.value_tok]
         fields[label.field] = HeaderValue(token.text, line_number, column + token.offset)
         all_roles[label.value_line][label.value_tok] = _VALUE
-    consumed = [
-        li for li, roles in enumerate(all_roles) if roles and all(role != _OTHER for role in roles)
-    ]
+    read = [bool(roles) and all(role != _OTHER for role in roles) for roles in all_roles]
+    for li in carried:  # a line whose only token went up to the line before, with it
+        read[li] = read[li - 1]
+    consumed = [li for li, whole in enumerate(read) if whole]
     return fields, consumed
+
+
+def _join_hyphen_wraps(all_tokens: list[list[_Token]], shapes: list[str]) -> list[int]:
+    """Values wrapped after a hyphen (``CM16-`` / ``0224814``), joined on their first line.
+
+    A line's last token that ends in a hyphen after a letter or digit takes the next line's
+    first token when that makes a value of some shape the table has and the token alone is
+    none. Returns the lines left with no token (read with the line they went up to).
+    """
+    emptied: list[int] = []
+    for li in range(len(all_tokens) - 1):
+        tokens, following = all_tokens[li], all_tokens[li + 1]
+        if not tokens or not following:
+            continue
+        last = tokens[-1]
+        text = last.text
+        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum():
+            continue
+        joined = text + following[0].text
+        if any(fits_shape(joined, shape) for shape in shapes) and not any(
+            fits_shape(text, shape) for shape in shapes
+        ):
+            tokens[-1] = _Token(joined, last.offset, last.wide)
+            del following[0]
+            if not following:
+                emptied.append(li + 1)
+    return emptied
 
 
 def _open_prefix(
