@@ -344,18 +344,20 @@ class _Reader:
         layout = self.layout
         rest = preamble
         if layout.header_table:
-            row_lines = [line for line in rest if line[CONTENT]]
-            rows = [(line[NUMBER], line[COLUMN], line[CONTENT]) for line in row_lines]
+            at = [i for i, line in enumerate(rest) if line[CONTENT]]
+            rows = [(rest[i][NUMBER], rest[i][COLUMN], rest[i][CONTENT]) for i in at]
             found, used = read_header_table(rows, layout.header_table, _SHAPES)
             for name, value in found.items():
                 self.table[name] = (value.value, value.line, value.column)
             table = layout.header_table.values()
-            consumed = {id(row_lines[i]) for i in used}
+            # (by position: a line cut at a form feed gives pieces of one line number,
+            # and a line's identity is not kept where the module is compiled)
+            consumed = {at[i] for i in used}
             # A line with a label of the table that the table reader could not read
             # whole (a garbled value, a label stated twice) is the table's, and left
             # unread: read as a labelled field it would give a value the table does not
             # state (the next label's date), or be dropped unreported.
-            rest = [line for line in rest if id(line) not in consumed]
+            rest = [line for i, line in enumerate(rest) if i not in consumed]
             unread = [line for line in rest if line[KIND] is _FIELD_KIND and line[NAME] in table]
             if unread:
                 rest = [
