@@ -21,13 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from hypothesis import strategies as st
 
+import imrparse
 from imrparse import layouts as imrparse_layouts
 from imrparse.cleaning import join_lines, strip_artifacts
 from imrparse.cleaning import running_headers as cleaning_running_headers
+from imrparse.errors import ParseError
 from imrparse.grammar import is_doubled
-from imrparse.records import TokenKind
+from imrparse.records import Letter, Severity, TokenKind
 from imrparse.scanner import classify, outcome_word, scan
 
 __all__ = [
@@ -818,3 +821,20 @@ def destructive(draw: st.DrawFn, text: str) -> str:
         if draw(st.booleans()):
             text = draw(PRESERVING[draw(st.sampled_from(PRESERVING_ORDER))](text))
     return text
+
+
+def check_lenient_and_strict(text: str) -> Letter:
+    """Parse a mutated text both ways: lenient never reports an internal error, and
+    strict raises exactly at the first error the lenient parse reports (or not at all)."""
+    letter = imrparse.parse(text)
+    assert not [d for d in letter.diagnostics if d.code == "internal-error"], letter.diagnostics
+    errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        with pytest.raises(ParseError) as info:
+            imrparse.parse(text, strict=True)
+        assert (info.value.line, info.value.column, info.value.code) == (
+            errors[0].line,
+            errors[0].column,
+            errors[0].code,
+        )
+    return letter

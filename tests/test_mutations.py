@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 import imrparse
 import mutations as mut
 import strategies as gen
-from imrparse import Letter, ParseError, Severity, TokenKind, examples
+from imrparse import Letter, TokenKind, examples
 
 SEEDS = {
     p.stem[:3]: p.read_bytes().decode("utf-8")
@@ -108,34 +108,17 @@ def test_regression_fixtures_parse_like_their_clean_form(name: str) -> None:
 # --------------------------------------------------------------------------- destructive
 
 
-def _check_lenient_and_strict(text: str) -> Letter:
-    letter = imrparse.parse(text)
-    assert not [d for d in letter.diagnostics if d.code == "internal-error"], letter.diagnostics
-    errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        with pytest.raises(ParseError) as info:
-            imrparse.parse(text, strict=True)
-        assert (info.value.line, info.value.column, info.value.code) == (
-            errors[0].line,
-            errors[0].column,
-            errors[0].code,
-        )
-    else:
-        assert imrparse.parse(text, strict=True) == letter
-    return letter
-
-
 @pytest.mark.parametrize("name", sorted(mut.DESTRUCTIVE))
 @given(data=st.data())
 def test_each_destructive_mutation_never_raises(name: str, data: st.DataObject) -> None:
     text = data.draw(base_texts(), label="base")
-    _check_lenient_and_strict(data.draw(mut.DESTRUCTIVE[name](text), label="mutated"))
+    mut.check_lenient_and_strict(data.draw(mut.DESTRUCTIVE[name](text), label="mutated"))
 
 
 @given(data=st.data())
 def test_composed_destructive_mutations_never_raise(data: st.DataObject) -> None:
     text = data.draw(base_texts(), label="base")
-    _check_lenient_and_strict(data.draw(mut.destructive(text), label="mutated"))
+    mut.check_lenient_and_strict(data.draw(mut.destructive(text), label="mutated"))
 
 
 MAIN_HEADINGS = (
@@ -158,7 +141,7 @@ def test_dropping_a_section_or_its_heading_is_reported(data: st.DataObject) -> N
         del lines[n:end]
     else:
         del lines[n]
-    letter = _check_lenient_and_strict(data.draw(mut.preserving("\n".join(lines))))
+    letter = mut.check_lenient_and_strict(data.draw(mut.preserving("\n".join(lines))))
     assert "missing-section" in {d.code for d in letter.diagnostics}
 
 
@@ -200,7 +183,7 @@ def test_dropping_a_part_label_is_reported_and_stays_local(data: st.DataObject) 
     n = data.draw(st.sampled_from(labelled), label="label line")
     k = sum(1 for line in lines[:n] if mut.reads_as(line) is TokenKind.DETERMINATION) - 1
     lines[n] = lines[n][lines[n].find(":") + 1 :]
-    letter = _check_lenient_and_strict("\n".join(lines))
+    letter = mut.check_lenient_and_strict("\n".join(lines))
     assert "missing-part" in {d.code for d in letter.diagnostics}
     _assert_untouched_except(before, letter, k)
 
@@ -223,7 +206,7 @@ def test_truncation_keeps_what_comes_before(data: st.DataObject) -> None:
     start = blocks[k].header_end
     end = blocks[k + 1].header_end if k + 1 < len(blocks) else len(text)
     cut = data.draw(st.integers(start, end), label="cut")
-    letter = _check_lenient_and_strict(text[:cut])
+    letter = mut.check_lenient_and_strict(text[:cut])
     assert letter.reviewer == before.reviewer
     assert letter.summary == before.summary
     assert letter.determinations[:k] == before.determinations[:k]
@@ -237,7 +220,7 @@ def test_truncation_keeps_what_comes_before(data: st.DataObject) -> None:
 def test_truncation_before_the_first_outcome_is_an_error(data: st.DataObject) -> None:
     text = data.draw(base_texts(MAIN_LAYOUT), label="base")
     first = blocks_of(text)[0]
-    letter = _check_lenient_and_strict(text[: data.draw(st.integers(0, first.header_end - 1))])
+    letter = mut.check_lenient_and_strict(text[: data.draw(st.integers(0, first.header_end - 1))])
     assert not letter.ok
 
 
@@ -253,7 +236,7 @@ def test_edits_inside_one_determination_stay_there(data: st.DataObject) -> None:
     changed = data.draw(mut.DESTRUCTIVE[edit](body.lstrip("\r\n")), label="edited body")
     lead = body[: len(body) - len(body.lstrip("\r\n"))]
     mutated = text[:start] + lead + changed + text[end:]
-    letter = _check_lenient_and_strict(mutated)
+    letter = mut.check_lenient_and_strict(mutated)
     assert letter.reviewer == before.reviewer
     assert letter.summary == before.summary
     assert letter.determinations[:k] == before.determinations[:k]

@@ -36,7 +36,7 @@ import imrparse
 import mutations as mut
 import strategies as gen
 from artifacts import assert_clean
-from imrparse import Letter, ParseError, Severity, TokenKind, examples
+from imrparse import Letter, TokenKind, examples
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "realworld" / "text"
 EXTRACTORS = ("pypdf", "pdfminer", "pdftotext", "pdftotext-layout", "pdfium")
@@ -93,21 +93,6 @@ def any_texts(draw: st.DrawFn) -> str:
     return draw(real_texts())
 
 
-def _check_lenient_and_strict(text: str) -> Letter:
-    letter = imrparse.parse(text)
-    assert not [d for d in letter.diagnostics if d.code == "internal-error"], letter.diagnostics
-    errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        with pytest.raises(ParseError) as info:
-            imrparse.parse(text, strict=True)
-        assert (info.value.line, info.value.column, info.value.code) == (
-            errors[0].line,
-            errors[0].column,
-            errors[0].code,
-        )
-    return letter
-
-
 # --------------------------------------------------------------------------- preserving
 
 
@@ -138,7 +123,7 @@ def test_composed_preserving_mutations_keep_a_real_letter(data: st.DataObject) -
 @given(data=st.data())
 def test_composed_destructive_mutations_never_raise_on_a_real_letter(data: st.DataObject) -> None:
     text = data.draw(real_texts())
-    _check_lenient_and_strict(data.draw(mut.destructive(text), label="mutated"))
+    mut.check_lenient_and_strict(data.draw(mut.destructive(text), label="mutated"))
 
 
 _TABLE_CODES = ("field-not-found", "invalid-date", "invalid-value", "unclaimed-text")
@@ -157,7 +142,7 @@ def test_damage_to_the_header_table_is_reported(name: str, data: st.DataObject) 
     mutated = data.draw(mut.HEADER_DESTRUCTIVE[name](text), label="mutated")
     if mutated == text:
         return
-    after = _check_lenient_and_strict(mutated)
+    after = mut.check_lenient_and_strict(mutated)
     counts = Counter(d.code for d in after.diagnostics if d.code in _TABLE_CODES)
     was = Counter(d.code for d in before.diagnostics if d.code in _TABLE_CODES)
     assert counts - was, after.diagnostics
@@ -179,7 +164,7 @@ def test_dropping_a_section_or_label_of_a_real_letter_is_reported(data: st.DataO
         lines[n] = lines[n][lines[n].find(":") + 1 :]
     else:
         del lines[n]
-    letter = _check_lenient_and_strict("\n".join(lines))
+    letter = mut.check_lenient_and_strict("\n".join(lines))
     codes = {d.code for d in letter.diagnostics}
     assert ("missing-part" if part else "missing-section") in codes
 
@@ -203,5 +188,5 @@ def test_no_artifact_after_destructive_mutations(data: st.DataObject) -> None:
         name = data.draw(st.sampled_from(sorted(mut.DESTRUCTIVE)))
         mutated = data.draw(mut.DESTRUCTIVE[name](mutated), label=name)
     assert_clean(
-        _check_lenient_and_strict(mutated), mojibake=set(mutated) <= set(text), headers=False
+        mut.check_lenient_and_strict(mutated), mojibake=set(mutated) <= set(text), headers=False
     )
