@@ -24,7 +24,7 @@ ERROR_LINE = re.compile(
 )
 
 
-SUMMARY_LINE = re.compile(r"^imrparse: \d+ letters, \d+ determinations written to .+\n$")
+SUMMARY_LINE = re.compile(r"^imrparse: \d+ letters?, \d+ determinations? written to .+\n$")
 
 
 def run(

@@ -265,3 +265,18 @@ def test_progress_line_on_a_terminal(tmp_path: Path) -> None:
     shown = b"".join(chunks).decode("utf-8")
     assert "\r[########################]  4/4 letters" in shown
     assert shown.rstrip().endswith("0 with errors")
+
+
+def test_paths_that_name_nothing_are_counted_in_the_summary(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("parse", tmp_path / "nosuchdir", tmp_path / "empty", "-f", "csv", "-o", "-")
+    assert result.returncode == 1
+    assert f"{tmp_path / 'nosuchdir'}:1:1: error: cannot read the file: No such file" in (
+        result.stderr
+    )
+    assert "no .txt or .pdf file in this folder" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "imrparse: 1 letter, 0 determinations written to standard output (csv); 2 with errors"
+    )
+    assert result.stdout.startswith("source,")  # "-o -" is standard output, not a file
+    assert not Path("-").exists()

@@ -14,6 +14,7 @@ import importlib
 import io
 import json
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -203,7 +204,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     writer = _WRITERS[args.format]
     if args.format == "parquet":
         _require_pyarrow()
-        if args.output is None and sys.stdout.isatty():
+        if args.output in (None, STDIN) and sys.stdout.isatty():
             raise UsageError("parquet output is binary; name a file with --output")
     inputs, problems = _expand(args.paths)
     _require_pdf_extra(inputs)
@@ -223,7 +224,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         interrupted = interrupted or stop.requested
     code = _report(problems, tally.bad)
     if interrupted or not args.quiet:
-        print(tally.summary(args, interrupted=interrupted), file=sys.stderr)
+        print(tally.summary(args, len(problems), interrupted=interrupted), file=sys.stderr)
     return 130 if interrupted else code
 
 
@@ -291,21 +292,42 @@ def _demo_table(letters: list[Letter]) -> str:
             *lines,
             "",
             "What to try next:",
-            "  imrparse demo --copy letters          the examples as files, in letters/",
-            "  imrparse parse letters -f csv -o letters.csv",
-            "                                        one row per determination",
-            "  imrparse stats letters                counts and uphold rates",
-            "  imrparse demo --json                  the whole records",
-            '  pip install "imrparse[pdf]"           then: imrparse parse pdfs/ -f csv -o table.csv',
+            *_next_steps(),
             "The documentation's getting-started page goes on from here in Python.",
         ]
     )
+
+
+def _next_steps() -> list[str]:
+    """The demo's suggestions, written with the command as it was run (``.venv/bin/imrparse``
+    when the command is not on the PATH), and the pdf extra's install only if it is missing."""
+    me = "imrparse"
+    ran = sys.argv[0] if sys.argv else ""
+    if os.path.basename(ran) == "imrparse" and shutil.which("imrparse") != ran:
+        me = os.path.relpath(ran) if not ran.startswith("..") else ran
+    steps = [
+        (f"{me} demo --copy letters", "the examples as files, in letters/"),
+        (f"{me} parse letters -f csv -o letters.csv", "one row per determination"),
+        (f"{me} stats letters", "counts and uphold rates"),
+        (f"{me} demo --json", "the whole records"),
+        (f"{me} parse pdfs/ -f csv -o table.csv", "a folder of DWC's PDFs to a table"),
+    ]
+    try:
+        pdf.require()
+    except ParseError:
+        steps[-1] = ('pip install "imrparse[pdf]"', f"then: {steps[-1][0]}")
+    width = max(len(command) for command, _ in steps) + 2
+    return [f"  {command.ljust(width)}{what}" for command, what in steps]
 
 
 def _kind(treatment: Treatment) -> str:
     if treatment.category is None:
         return "(unknown)"
     return " / ".join(x for x in (treatment.category.value, treatment.subcategory) if x)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _clip(text: str, width: int) -> str:
@@ -365,13 +387,15 @@ class _Tally:
             self.kept += 1
             self.determinations += len(letter.determinations)
 
-    def summary(self, args: argparse.Namespace, *, interrupted: bool) -> str:
-        where = args.output if args.output is not None else "standard output"
+    def summary(self, args: argparse.Namespace, problems: int, *, interrupted: bool) -> str:
+        """The run's last line: what was written, where, and how many inputs had errors
+        (letters with an error, and paths that named nothing)."""
+        where = args.output if args.output not in (None, STDIN) else "standard output"
         left_out = self.letters - self.kept
         words = [
-            f"{self.kept} letters, {self.determinations} determinations written to {where} "
-            f"({args.format})",
-            f"{len(self.bad)} with errors"
+            f"{_count(self.kept, 'letter')}, {_count(self.determinations, 'determination')} "
+            f"written to {where} ({args.format})",
+            f"{len(self.bad) + problems} with errors"
             + (f", {left_out} left out (--strict)" if left_out else ""),
         ]
         head = "imrparse: interrupted; " if interrupted else "imrparse: "
@@ -473,7 +497,7 @@ def _report(problems: list[str], bad: list[Letter]) -> int:
 
 
 def _open_output(stack: ExitStack, name: str | None, *, binary: bool) -> IO[Any]:
-    if name is None:
+    if name is None or name == STDIN:
         return sys.stdout.buffer if binary else sys.stdout
     try:
         if binary:

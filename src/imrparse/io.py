@@ -7,6 +7,7 @@ input stop the batch.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import re
@@ -86,6 +87,8 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
             letter = parse_bytes(fh.read(), source=name, strict=strict)
     elif suffix == ".pdf":
         letter = attrs.evolve(parse(read_pdf(name), strict=strict), source=name)
+    elif not os.path.lexists(name):  # missing: say so, whatever the name looks like
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name)
     else:
         raise ParseError(
             f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
