@@ -21,6 +21,7 @@ from typing import Final, cast
 
 import attrs
 
+from .categories import unknown_code
 from .cleaning import (
     blank_controls,
     clean_lines,
@@ -48,7 +49,6 @@ from .layouts import Layout, vocabulary
 from .records import (
     CaseDates,
     CaseSummary,
-    Category,
     Determination,
     GuidelineBasis,
     Letter,
@@ -90,6 +90,10 @@ _FIELD_KIND: Final = TokenKind.FIELD
 _LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
 _DETERMINATION_KIND: Final = TokenKind.DETERMINATION
 _PART_KIND: Final = TokenKind.PART
+_UNKNOWN_MESSAGES: Final = {
+    "unknown-treatment": "no lexicon knows the treatment {text!r}; it has no category",
+    "unknown-medication": "the medication {text!r} has no known drug class",
+}
 # Header-table fields that are dates -> the CaseDates attribute; the cover page of the
 # earliest letters states the letter's date as "Dated".
 _DATE_FIELDS: Final = {
@@ -553,9 +557,8 @@ class _Reader:
                     first[COLUMN],
                 )
         treatment = parse_treatment(header)
-        if treatment.category is None or treatment.subcategory is None:
-            first = block.header[0]
-            self._unknown_treatment(treatment, first[NUMBER], first[COLUMN])
+        first = block.header[0]
+        self._unknown_treatment(treatment, first[NUMBER], first[COLUMN])
         return Determination(
             treatment=treatment,
             outcome=_OUTCOMES[block.outcome],
@@ -584,10 +587,7 @@ class _Reader:
         for match in _SENTENCE_OUTCOME.finditer(text):
             treatment = parse_treatment(match.group(1).strip())
             if treatment.text not in found:
-                if treatment.category is None or treatment.subcategory is None:
-                    self._unknown_treatment(
-                        treatment, section.heading[NUMBER], section.heading[COLUMN]
-                    )
+                self._unknown_treatment(treatment, section.heading[NUMBER], section.heading[COLUMN])
                 outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
                 found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
         if found:
@@ -602,20 +602,10 @@ class _Reader:
 
     def _unknown_treatment(self, treatment: Treatment, line: int, column: int) -> None:
         """Report a treatment that the lexicons do not (fully) know."""
-        if treatment.category is None:
-            self.diag.add(
-                "unknown-treatment",
-                f"no lexicon knows the treatment {treatment.text!r}; it has no category",
-                line,
-                column,
-            )
-        elif treatment.category is Category.PHARMACEUTICALS:
-            self.diag.add(
-                "unknown-medication",
-                f"the medication {treatment.text!r} has no known drug class",
-                line,
-                column,
-            )
+        code = unknown_code(treatment.category, treatment.subcategory)
+        if code is not None:
+            what = _UNKNOWN_MESSAGES[code].format(text=treatment.text)
+            self.diag.add(code, what, line, column)
 
     def _claim_rest(self, lines: list[Line], where: str, code: str) -> None:
         """Keep every run of lines with content in ``unclaimed`` and report it as ``code``."""

@@ -25,7 +25,7 @@ from .lexicon import NUMBER_WORDS
 from .lexicons import Lexicons, ProcedureRule, default_lexicons
 from .records import Category, Determination, Letter, Treatment
 
-__all__ = ["Reading", "classify", "read_treatment", "reclassify"]
+__all__ = ["Reading", "classify", "read_treatment", "reclassify", "unknown_code"]
 
 UNKNOWN_TREATMENT: Final = "unknown-treatment"
 UNKNOWN_MEDICATION: Final = "unknown-medication"
@@ -41,8 +41,39 @@ class Reading:
     generic: str | None = None
     sessions: int | None = None
     quantity: int | None = None
-    unknown: str | None = None
-    """``"unknown-treatment"`` or ``"unknown-medication"`` when a lexicon lacked it."""
+
+    def treatment(self, text: str, strength: str | None, quantity: int | None) -> Treatment:
+        """The :class:`~imrparse.Treatment` of ``text`` with what this reading found; the
+        ``quantity`` the header states (``#60``) comes before the one read here."""
+        return Treatment(
+            text=text,
+            name=self.name or text,
+            strength=strength,
+            quantity=quantity if quantity is not None else self.quantity,
+            category=self.category,
+            subcategory=self.subcategory,
+            generic=self.generic,
+            sessions=self.sessions,
+        )
+
+    @property
+    def unknown(self) -> str | None:
+        """``"unknown-treatment"`` or ``"unknown-medication"`` when a lexicon lacked it."""
+        return unknown_code(self.category, self.subcategory)
+
+
+def unknown_code(category: Category | None, subcategory: str | None) -> str | None:
+    """The diagnostic code of a treatment that the lexicons do not (fully) know: no
+    category at all, or a medication without a drug class; ``None`` when it is known.
+
+    >>> unknown_code(Category.PHARMACEUTICALS, None)
+    'unknown-medication'
+    """
+    if category is None:
+        return UNKNOWN_TREATMENT
+    if category is Category.PHARMACEUTICALS and subcategory is None:
+        return UNKNOWN_MEDICATION
+    return None
 
 
 _NUM_WORDS = dict(NUMBER_WORDS)
@@ -331,10 +362,9 @@ def _read(text: str, engine: _Engine) -> Reading:
                 name=name,
                 category=Category.PHARMACEUTICALS,
                 quantity=quantity,
-                unknown=UNKNOWN_MEDICATION,
             )
         name, sessions = _procedure_name(core, None, engine)
-        return Reading(name=name, sessions=sessions, quantity=quantity, unknown=UNKNOWN_TREATMENT)
+        return Reading(name=name, sessions=sessions, quantity=quantity)
     rule, _match = rule_hit
     name, sessions = _procedure_name(core, rule, engine)
     return Reading(
@@ -465,7 +495,6 @@ def _medication(core: str, low: str, tokens: list[str], engine: _Engine) -> Read
         category=Category.PHARMACEUTICALS,
         subcategory=subcategory,
         generic=generic,
-        unknown=None if subcategory is not None else UNKNOWN_MEDICATION,
     )
 
 
@@ -599,16 +628,8 @@ def classify(treatment: Treatment, lexicons: Lexicons | None = None) -> Treatmen
     >>> classify(Treatment(text="Flexeril 10mg", name="Flexeril")).generic
     'cyclobenzaprine'
     """
-    r = read_treatment(treatment.text, lexicons)
-    return attrs.evolve(
-        treatment,
-        name=r.name,
-        category=r.category,
-        subcategory=r.subcategory,
-        generic=r.generic,
-        sessions=r.sessions,
-        quantity=treatment.quantity if treatment.quantity is not None else r.quantity,
-    )
+    reading = read_treatment(treatment.text, lexicons)
+    return reading.treatment(treatment.text, treatment.strength, treatment.quantity)
 
 
 def reclassify(letter: Letter, lexicons: Lexicons) -> Letter:
@@ -630,7 +651,7 @@ def reclassify(letter: Letter, lexicons: Lexicons) -> Letter:
     known = {
         repr(d.treatment.text)
         for d in determinations
-        if d.treatment.category is not None and d.treatment.subcategory is not None
+        if unknown_code(d.treatment.category, d.treatment.subcategory) is None
     }
     diagnostics = tuple(
         item

@@ -241,7 +241,7 @@ def repair_characters(text: str) -> tuple[str, bool]:
             break
         undone = again
         if not any(mark in undone for mark in _MOJIBAKE_MARKS):
-            return _plain(undone), True
+            break
     if not any(mark in undone for mark in _MOJIBAKE_MARKS):
         return _plain(undone), True
     import ftfy  # deferred: only text that needs the general repair pays for the import

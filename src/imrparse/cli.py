@@ -30,13 +30,12 @@ from ._build import describe
 from .convert import to_dict
 from .errors import ParseError
 from .io import (
-    decode_text,
     failed_letter,
     find_letter_files,
+    parse_bytes_letters,
     parse_file,
     parse_many,
 )
-from .parser import parse_letters
 from .records import Letter, Severity, Treatment
 from .stats import summarize
 from .table import COLUMNS, letter_rows
@@ -45,7 +44,6 @@ __all__ = ["main"]
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 STDIN = "-"
-_SUFFIXES = (".txt", ".pdf")
 
 
 class UsageError(Exception):
@@ -304,7 +302,7 @@ def _next_steps() -> list[str]:
     me = "imrparse"
     ran = sys.argv[0] if sys.argv else ""
     if os.path.basename(ran) == "imrparse" and shutil.which("imrparse") != ran:
-        me = os.path.relpath(ran) if not ran.startswith("..") else ran
+        me = ran
     steps = [
         (f"{me} demo --copy letters", "the examples as files, in letters/"),
         (f"{me} parse letters -f csv -o letters.csv", "one row per determination"),
@@ -471,12 +469,7 @@ def _read_stdin() -> tuple[Letter, ...]:
         data = sys.stdin.buffer.read()
     except (AttributeError, OSError, ValueError) as exc:
         return (failed_letter("<stdin>", f"cannot read standard input: {exc}"),)
-    text, note = decode_text(data)
-    extra = (note,) if note is not None else ()
-    return tuple(
-        attrs.evolve(letter, source="<stdin>", diagnostics=extra + letter.diagnostics)
-        for letter in parse_letters(text)
-    )
+    return parse_bytes_letters(data, source="<stdin>")
 
 
 def _report(problems: list[str], bad: list[Letter]) -> int:

@@ -34,6 +34,7 @@ __all__ = [
     "find_letter_files",
     "is_path",
     "parse_bytes",
+    "parse_bytes_letters",
     "parse_file",
     "parse_file_letters",
     "parse_many",
@@ -81,20 +82,32 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
     ['case-number-from-file-name']
     """
     name = os.fspath(path)
+    text, note = _read_text(name)
+    letter = _sourced(parse(text, strict=strict), name, note)
+    return letter if letter.case_number is not None else _case_from_name(letter, name)
+
+
+def _read_text(name: str) -> tuple[str, Diagnostic | None]:
+    """A letter file's text, and the ``encoding-fallback`` note of a .txt file read as
+    Windows-1252; raises as :func:`parse_file` documents."""
     suffix = Path(name).suffix.lower()
     if suffix == ".txt":
         with open(name, "rb") as fh:
-            letter = parse_bytes(fh.read(), source=name, strict=strict)
-    elif suffix == ".pdf":
-        letter = attrs.evolve(parse(read_pdf(name), strict=strict), source=name)
-    elif not os.path.lexists(name):  # missing: say so, whatever the name looks like
+            return decode_text(fh.read())
+    if suffix == ".pdf":
+        return read_pdf(name), None
+    if not os.path.lexists(name):  # missing: say so, whatever the name looks like
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name)
-    else:
-        raise ParseError(
-            f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
-            code="read-error",
-        )
-    return letter if letter.case_number is not None else _case_from_name(letter, name)
+    raise ParseError(
+        f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
+        code="read-error",
+    )
+
+
+def _sourced(letter: Letter, source: str | None, note: Diagnostic | None) -> Letter:
+    """The letter with its ``source``, and the note its decoding left, first."""
+    extra = (note,) if note is not None else ()
+    return attrs.evolve(letter, source=source, diagnostics=extra + letter.diagnostics)
 
 
 def _case_from_name(letter: Letter, name: str) -> Letter:
@@ -131,24 +144,14 @@ def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) ->
     >>> imrparse.parse_file(path).diagnostics[-1].code
     'several-letters'
     """
-    first = parse_file(path)
-    if not any(item.code == "several-letters" for item in first.diagnostics):
-        if strict:
-            raise_first_error(first)
-        return (first,)
-    # -- several letters: read the text again and parse each (rare; kept apart) --------
     name = os.fspath(path)
-    note: Diagnostic | None = None
-    if Path(name).suffix.lower() == ".txt":
-        with open(name, "rb") as fh:
-            text, note = decode_text(fh.read())
-    else:
-        text = read_pdf(name)
-    extra = (note,) if note is not None else ()
-    letters = tuple(
-        attrs.evolve(letter, source=name, diagnostics=extra + letter.diagnostics)
-        for letter in parse_letters(text)
-    )
+    text, note = _read_text(name)
+    letters = parse_letters(text)  # (one parse, for a file of one letter)
+    if len(letters) == 1:
+        letter = _sourced(letters[0], name, note)
+        letters = (letter if letter.case_number is not None else _case_from_name(letter, name),)
+    else:  # (the file's name holds one case number, not one for each letter)
+        letters = tuple(_sourced(letter, name, note) for letter in letters)
     if strict:
         for letter in letters:
             raise_first_error(letter)
@@ -163,9 +166,20 @@ def parse_bytes(data: bytes, *, source: str | None = None, strict: bool = False)
     ('-', 'encoding-fallback')
     """
     text, note = decode_text(data)
-    letter = parse(text, strict=strict)
-    extra = (note,) if note is not None else ()
-    return attrs.evolve(letter, source=source, diagnostics=extra + letter.diagnostics)
+    return _sourced(parse(text, strict=strict), source, note)
+
+
+def parse_bytes_letters(data: bytes, *, source: str | None = None) -> tuple[Letter, ...]:
+    """Decode bytes as :func:`parse_bytes` does and parse every letter they hold (see
+    :func:`~imrparse.parse_letters`), each with ``source``.
+
+    >>> import imrparse
+    >>> text = imrparse.examples.read_text("overturned")
+    >>> [x.source_lines for x in parse_bytes_letters((text * 2).encode(), source="-")]
+    [(1, 72), (73, 144)]
+    """
+    text, note = decode_text(data)
+    return tuple(_sourced(letter, source, note) for letter in parse_letters(text))
 
 
 def decode_text(data: bytes) -> tuple[str, Diagnostic | None]:

@@ -43,14 +43,8 @@ def parse_treatment(text: str) -> Treatment:
     """
     quantity_match = _QUANTITY.search(text)
     strength_match = _STRENGTH.search(text)
-    reading = read_treatment(text)
-    return Treatment(
-        text=text,
-        name=reading.name or text,
-        strength=strength_match.group() if strength_match else None,
-        quantity=int(quantity_match.group(1)) if quantity_match else reading.quantity,
-        category=reading.category,
-        subcategory=reading.subcategory,
-        generic=reading.generic,
-        sessions=reading.sessions,
+    return read_treatment(text).treatment(
+        text,
+        strength_match.group() if strength_match else None,
+        int(quantity_match.group(1)) if quantity_match else None,
     )
