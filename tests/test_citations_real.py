@@ -19,6 +19,7 @@ import imrparse
 from imrparse import Citation
 from imrparse.extractors.citations import parse_basis, parse_citation
 from imrparse.lexicon import ACOEM_CHAPTERS
+from imrparse.stats import summarize
 
 REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
 
@@ -121,18 +122,103 @@ def test_mtus_own_parts_are_mtus(text: str, title: str) -> None:
     assert (citation.source, citation.mtus, citation.title) == ("MTUS", True, title)
 
 
-def test_a_clause_naming_several_mtus_parts_is_one_citation_of_the_first() -> None:
-    assert families(
+def cited(text: str) -> list[tuple[str, bool, str, tuple[str, ...], tuple[int, ...]]]:
+    return [(c.source, c.mtus, c.title, c.topics, c.pages) for c in parse_basis(text).citations]
+
+
+def test_a_clause_naming_several_mtus_documents_gives_one_citation_each() -> None:
+    assert cited(
         "Decision based on MTUS Knee Complaints 2004, and Chronic Pain Medical Treatment "
         "2016, Section(s): Physical medicine treatment."
-    ) == [("ACOEM", True)]
+    ) == [
+        ("ACOEM", True, "Knee Complaints 2004", (), ()),
+        ("MTUS", True, "Chronic Pain Medical Treatment 2016", ("Physical medicine treatment",), ()),
+    ]
     assert families(
         "Decision based on MTUS Postsurgical Treatment 2009, and Chronic Pain Medical "
         "Treatment 2016."
-    ) == [("MTUS", True)]
+    ) == [("MTUS", True), ("MTUS", True)]
     assert families(
         "Decision based on MTUS Shoulder Complaints 2004, and Low Back Complaints 2004."
-    ) == [("ACOEM", True)]
+    ) == [("ACOEM", True), ("ACOEM", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # three documents, each with sections whose names hold commas and "and"
+        (
+            "Decision based on MTUS Elbow Complaints 2007, Section(s): Surgical Considerations, "
+            "Summary, and Acupuncture Medical Treatment 2007, and Opioid Treatment 2016, "
+            "Section(s): Tapering and Weaning.",
+            [("ACOEM", "Elbow Complaints 2007"), ("MTUS", "Acupuncture Medical Treatment 2007"),
+             ("MTUS", "Opioid Treatment 2016")],
+        ),
+        # a document the list does not know, told by its shape: a title-case name and a year
+        (
+            "Decision based on MTUS Low Back Complaints 2004, Section(s): Surgical "
+            "Considerations, and Clinical Topics 2017, Section(s): Work Hardening.",
+            [("ACOEM", "Low Back Complaints 2004"), ("MTUS", "Clinical Topics 2017")],
+        ),
+        # no comma before "and", but the first document is whole (it has its year)
+        (
+            "Decision based on MTUS Knee Complaints 2004 and Chronic Pain Treatment Guidelines.",
+            [("ACOEM", "Knee Complaints 2004"), ("MTUS", "Chronic Pain Treatment Guidelines")],
+        ),
+    ],
+)  # fmt: skip
+def test_each_mtus_document_of_a_clause_is_its_own_citation(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    got = parse_basis(text).citations
+    assert [(c.source, c.title) for c in got] == want
+    assert all(c.mtus for c in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision based on MTUS Ankle and Foot Complaints 2004, Section(s): Summary.",
+        "Decision based on MTUS Forearm, Wrist, and Hand Complaints 2004.",
+        "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids, "
+        "criteria for use, and Opioids, dosing.",
+        "Decision based on MTUS Pain, Suffering, and the Restoration of Function 2004.",
+        "Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3 Opioids for Chronic "
+        "Pain and Chronic Opioid Treatment: Initiating and Monitoring Chronic Opioid Treatment.",
+    ],
+)
+def test_and_inside_one_documents_name_or_sections_cuts_nothing(text: str) -> None:
+    assert len(parse_basis(text).citations) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ("MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 41-42", (41, 42)),
+        ("MTUS Chronic Pain Medical Treatment Guidelines, Opioids, pg. 607", (607,)),
+        ("MTUS Chronic Pain Medical Treatment Guidelines, Opioids page 137", (137,)),
+        ("Non-MTUS Citation ACOEM Practice Guidelines, pp. 80-82", (80, 81, 82)),
+        ("Non-MTUS Citation ACOEM Practice Guidelines, pgs 12, 14", (12, 14)),
+        ("Non-MTUS Citation ACOEM Practice Guidelines, p. 9", (9,)),
+        ("MTUS Chronic Pain Medical Treatment Guidelines, Opioids pg. 78, NSAIDs page 67", (78, 67)),
+    ],
+)  # fmt: skip
+def test_every_page_form_is_read_as_pages(text: str, pages: tuple[int, ...]) -> None:
+    citation = parse_citation(text)
+    assert citation.pages == pages
+    assert not any(char.isdigit() for topic in citation.topics for char in topic)
+
+
+def test_a_clause_outside_mtus_is_cut_where_it_names_another_family() -> None:
+    assert families(
+        "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, "
+        "Lumbar supports, and ACOEM Practice Guidelines, 2nd Edition, Chapter 12."
+    ) == [("ODG", False), ("ACOEM", False)]
+    # the same family named twice is one document
+    assert families(
+        "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee, "
+        "Official Disability Guidelines (ODG), Physical Therapy Guidelines."
+    ) == [("ODG", False)]
 
 
 # --------------------------------------------------------------------------- outside MTUS
@@ -267,3 +353,23 @@ def test_real_letters_citations_match_the_gold() -> None:
                     failures.append((case, index, side, want, got))
     assert failures == []
     assert checked > 200
+
+
+def test_stats_and_rows_count_each_document_of_a_clause() -> None:
+    text = imrparse.examples.read_text("overturned").replace(
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines Baclofen, ",
+        "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): "
+        "Summary, and Chronic Pain Treatment Guidelines Baclofen, ",
+    )
+    letter = imrparse.parse(text)
+    cites = letter.determinations[0].reviewer_basis.citations
+    assert [(c.source, c.title, c.pages) for c in cites] == [
+        ("ACOEM", "Low Back Complaints 2004", ()),
+        ("MTUS", "Chronic Pain Treatment Guidelines", (63, 64)),
+    ]
+    summary = summarize([letter])
+    assert {key: tally.total for key, tally in summary.by_source.items()} == {
+        "ACOEM": 1,
+        "MTUS": 1,
+    }
+    assert imrparse.to_rows([letter])[0]["reviewer_sources"] == "ACOEM; MTUS"

@@ -1,7 +1,7 @@
 """Closed word lists the extractors rely on, whatever the layout.
 
 Everything here is data: board specialties, state names, number words, the
-qualifier words of diagnosis codes and MTUS's ACOEM chapters. A layout's own words
+qualifier words of diagnosis codes and MTUS's guideline documents. A layout's own words
 (its headings, labels and boilerplate) are declared in its module of
 :mod:`imrparse.layouts`.
 """
@@ -17,6 +17,7 @@ __all__ = [
     "DIAGNOSIS_QUALIFIER_WORDS",
     "DIAGNOSIS_SHARED_HEAD_WORDS",
     "DIAGNOSIS_SITE_WORDS",
+    "MTUS_PARTS",
     "NUMBER_WORDS",
     "SPECIALTIES",
     "STATES",
@@ -243,6 +244,19 @@ ACOEM_CHAPTERS: Final[tuple[str, ...]] = (
     "Ankle and Foot Complaints",
     "Stress-Related Conditions",
     "Eye",
+)
+# The MTUS's own guideline documents (its other parts are the ACOEM chapters above), as
+# the letters name them; "Guidelines" and a year may follow the name.
+MTUS_PARTS: Final[tuple[str, ...]] = (
+    "Chronic Pain Medical Treatment",
+    "Chronic Pain Treatment",
+    "Opioid Treatment",
+    "Opioids Treatment",
+    "Postsurgical Treatment",
+    "Post-Surgical Treatment",
+    "Postsurgical Medical Treatment",
+    "Acupuncture Medical Treatment",
+    "Acupuncture Treatment",
 )
 # Body sites and tissues. A list piece made of these (and qualifier words) alone names
 # no condition: it continues the diagnosis before it ("contusion of face, scalp and

@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import Final
 
 from ..diagnostics import Collector
-from ..lexicon import ACOEM_CHAPTERS
+from ..lexicon import ACOEM_CHAPTERS, MTUS_PARTS
 from ..records import Citation, GuidelineBasis
 from .search import lower_ascii, search_near
 
@@ -39,7 +39,11 @@ _PREFIX: Final = re.compile(
     r"|(?P<mtus>(?:CA[ \t]+)?MTUS(?:[ \t]+Citations?)?)",
     re.IGNORECASE,
 )
-_PAGES_LABEL: Final = re.compile(r"\bPages?(?:[ \t]*\(s\))?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+# Every way a letter names pages: "Page(s): 41-42", "Pages 3, 5", "page 137", "pg. 607",
+# "pgs. 12-14", "pp. 80-82", "p. 9".
+_PAGES_LABEL: Final = re.compile(
+    r"\b(?:Pages?(?:[ \t]*\(s\))?|pgs?\.?|pp\.?|p\.)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
+)
 _PAGE_ITEM: Final = re.compile(
     r"[ \t]*(\d{1,5})(?:[ \t]*[-\u2013][ \t]*(\d{1,5}))?(?:[ \t]+of[ \t]+\d{1,5})?[ \t]*(?:,|;|&|and\b)?",
     re.IGNORECASE,
@@ -90,6 +94,28 @@ _CHAPTER_STARTS: Final[tuple[str, ...]] = tuple(
         | {"acoem", "chapter"}
     )
 )
+# Where an MTUS clause names its next document: ", and <document>" ("MTUS Low Back
+# Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, ...").
+# The document is one the MTUS is made of (``known``), or any title-case name with a year.
+# A cut needs the comma before "and" and a known name, or else the text before it must be
+# a whole citation (a year or a "Section(s):" list): "Ankle and Foot Complaints 2004" and
+# "Forearm, Wrist, and Hand Complaints 2004" are one name each.
+_NEXT_DOCUMENT: Final = re.compile(
+    r"(?P<comma>,)?[ \t]+and[ \t]+(?="
+    r"(?P<known>(?i:(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
+    + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS + MTUS_PARTS)
+    + r"))(?![A-Za-z0-9]))"
+    r"|(?:[A-Z][A-Za-z'-]*,?[ \t]+(?:(?:and|&|of|the)[ \t]+)?){1,8}\(?(?:19|20)\d\d\)?(?![\w/])"
+    r")"
+)
+_WHOLE_CITATION: Final = re.compile(
+    r"(?<![\d/])(?:19|20)\d\d(?![\d/])|\bSections?(?:[ \t]*\(s\))?[ \t]*:", re.IGNORECASE
+)
+# Where a clause outside the MTUS may name a document of another family.
+_NEXT_FAMILY: Final = re.compile(
+    r"(?:,|;|[ \t]and)[ \t]+(?=ACOEM\b|ODG\b|Official[ \t]+Disability[ \t]+Guidelines)",
+    re.IGNORECASE,
+)
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
 _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
@@ -112,8 +138,78 @@ def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> Guid
         for piece in pieces:
             piece = piece.strip().rstrip(".").strip()
             if piece:
-                citations.append(parse_citation(piece, diag, line))
+                citations.extend(_clause_citations(piece, diag, line))
     return GuidelineBasis(text=text, citations=tuple(citations))
+
+
+def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[Citation]:
+    """One citation per guideline document that a clause names.
+
+    An MTUS clause can list several of the MTUS's documents, each with its own sections;
+    the ones after the first are MTUS citations too. A clause outside the MTUS is cut
+    only where it names a guideline of another family.
+    """
+    low = lower_ascii(piece)
+    if low.startswith(("mtus", "ca mtus")):
+        if " and " not in low:
+            return [parse_citation(piece, diag, line)]
+        return [
+            parse_citation(document, diag, line, within_mtus=n > 0)
+            for n, document in enumerate(_mtus_documents(piece))
+        ]
+    odg = max(low.rfind("odg"), low.rfind("official disab"))
+    acoem = low.rfind("acoem")
+    if (odg < 0 or acoem < 0) and max(odg, acoem) < 40:
+        # one family named at the start, or none: no document of another family follows
+        return [parse_citation(piece, diag, line)]
+    return [parse_citation(document, diag, line) for document in _family_documents(piece)]
+
+
+def _mtus_documents(piece: str) -> list[str]:
+    """An MTUS clause cut before each document it names after the first.
+
+    >>> _mtus_documents("MTUS Knee Complaints 2004, and Chronic Pain Medical Treatment 2016")
+    ['MTUS Knee Complaints 2004', 'Chronic Pain Medical Treatment 2016']
+    """
+    documents = []
+    start = 0
+    for mark in _NEXT_DOCUMENT.finditer(piece):
+        if (mark.group("known") and mark.group("comma")) or _WHOLE_CITATION.search(
+            piece, start, mark.start()
+        ):
+            documents.append(piece[start : mark.start()].strip(" \t,;"))
+            start = mark.end()
+    documents.append(piece[start:].strip(" \t,;"))
+    return [document for document in documents if document]
+
+
+def _family_documents(piece: str) -> list[str]:
+    """A clause outside the MTUS cut where it names a guideline of another family.
+
+    >>> _family_documents("Non-MTUS Citation ODG Low Back, and ACOEM Chapter 12")
+    ['Non-MTUS Citation ODG Low Back', 'ACOEM Chapter 12']
+    >>> _family_documents("Non-MTUS Citation ODG Low Back, Manipulation and ODG Chiropractic")
+    ['Non-MTUS Citation ODG Low Back, Manipulation and ODG Chiropractic']
+    """
+    documents = []
+    start = 0
+    family = ""
+    for mark in _NEXT_FAMILY.finditer(piece):
+        family = family or _family_named(piece[start : mark.start()])
+        named = _family_named(piece[mark.end() : mark.end() + 40])
+        if named != family:
+            documents.append(piece[start : mark.start()].strip(" \t,;"))
+            start, family = mark.end(), named
+    documents.append(piece[start:].strip(" \t,;"))
+    return [document for document in documents if document]
+
+
+def _family_named(text: str) -> str:
+    """The guideline family a stretch of a clause names first: ODG, ACOEM or neither."""
+    odg, acoem = _ODG.search(text), _ACOEM.search(text)
+    if odg is not None and (acoem is None or odg.start() < acoem.start()):
+        return "ODG"
+    return "ACOEM" if acoem is not None else "Other"
 
 
 def _decision_marks(text: str, low: str) -> list[tuple[int, int]]:
@@ -135,11 +231,17 @@ def _decision_marks(text: str, low: str) -> list[tuple[int, int]]:
     return marks
 
 
-def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> Citation:
-    """Read one citation such as ``MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300``."""
-    mtus = False
+def parse_citation(
+    text: str, diag: Collector | None = None, line: int = 1, *, within_mtus: bool = False
+) -> Citation:
+    """Read one citation such as ``MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300``.
+
+    ``within_mtus`` says that ``text`` is a later document of an MTUS clause ("... 2004,
+    and Chronic Pain Medical Treatment 2016"): it is part of the MTUS without saying so.
+    """
+    mtus = within_mtus
     rest = text
-    prefix = _PREFIX.match(text)
+    prefix = None if within_mtus else _PREFIX.match(text)
     known_family = True
     if prefix:
         rest = text[prefix.end() :].strip(" \t,:")
@@ -170,14 +272,16 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
-    label = search_near(_PAGES_LABEL, rest, low, "page")
-    if label:
-        pages, used = _read_pages(rest, label.end(), diag, line)
+    label = _PAGES_LABEL.search(rest, _first_page_word(low)) if "p" in low else None
+    while label:
+        more, used = _read_pages(rest, label.end(), diag, line)
+        pages = more if not pages else tuple(dict.fromkeys(pages + more))
         head = rest[: label.start()].rstrip(" \t")
         tail = rest[used:].lstrip(" \t")
         # (one blank where the page list stood; none before the punctuation after it)
         glue = "" if not tail or tail[0] in ",.;:" else " "
         rest = (head + glue + tail).strip(" \t,.;:")
+        label = _PAGES_LABEL.search(rest, len(head))
 
     sections = (
         search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")
@@ -190,6 +294,16 @@ def parse_citation(text: str, diag: Collector | None = None, line: int = 1) -> C
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0)
     return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+
+
+def _first_page_word(low: str) -> int:
+    """Where the first word that can open a page form stands ("pag", "pg", "pp", "p.")."""
+    at = len(low)
+    for word in ("pag", "pg", "pp", "p."):
+        found = low.find(word, 0, at)
+        if found >= 0:
+            at = found
+    return max(0, at - 1) if at < len(low) else at
 
 
 def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, ...]]:
