@@ -38,10 +38,15 @@ PACKAGE = "imrparse"
 #: doors (parser.py, tokenizer.py) and the documented diagnostics module stay Python,
 #: because compiled functions and classes lose their docstrings.
 PARSING_PATH = (
-    "imrparse/assemble.py",
+    "imrparse/blocks.py",
+    "imrparse/casefacts.py",
     "imrparse/cleaning.py",
     "imrparse/grammar.py",
     "imrparse/lexicon.py",
+    "imrparse/line_kinds.py",
+    "imrparse/merge.py",
+    "imrparse/page_marks.py",
+    "imrparse/pipeline.py",
     "imrparse/scanner.py",
     "imrparse/splitting.py",
     "imrparse/vocabulary.py",
@@ -53,6 +58,14 @@ PARSING_PATH = (
     "imrparse/extractors/search.py",
     "imrparse/extractors/summary.py",
     "imrparse/extractors/treatments.py",
+    "imrparse/readers/__init__.py",
+    "imrparse/readers/base.py",
+    "imrparse/readers/decisions.py",
+    "imrparse/readers/fields.py",
+    "imrparse/readers/preamble.py",
+    "imrparse/readers/reviewer.py",
+    "imrparse/readers/summary.py",
+    "imrparse/readers/unread.py",
 )
 
 # Run by a child interpreter inside a copy of the package, so that neither mypy's cache

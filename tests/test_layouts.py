@@ -11,8 +11,10 @@ expected records after a change, for checking by hand before committing::
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ import pytest
 import imrparse
 from imrparse import Severity
 from imrparse.layouts import Layout, detect, get, register, registered, unregister
+from imrparse.readers import registered_readers, unregister_reader
 
 FIXTURES = Path(__file__).parent / "layouts"
 LETTERS = sorted(FIXTURES.glob("*/*.txt"))
@@ -179,7 +182,6 @@ def test_a_mark_counts_with_or_without_its_colon() -> None:
     [
         ({"name": "unknown"}, "name"),
         ({"readers": {"how": "guess"}}, "unknown readers"),
-        ({"outcomes": "maybe"}, "outcomes"),
         ({"marks": {"NOT A HEADING": 3}}, "none of its headings"),
     ],
 )
@@ -192,6 +194,62 @@ def test_a_layout_declaration_is_checked(changes: dict[str, Any], message: str) 
     }
     with pytest.raises(ValueError, match=message):
         Layout(**{**base, **changes})
+
+
+# ----------------------------------------------------------------- layouts from outside
+
+PLUGINS = Path(__file__).parent / "layout_plugins"
+PLUGIN_LETTERS = sorted(PLUGINS.glob("*/*.txt"))
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Iterator[list[Layout]]:
+    """Every layout of ``tests/layout_plugins/<name>/``: its module imported (which
+    registers its reader) and its ``LAYOUT`` registered; both unregistered afterwards."""
+    added: list[Layout] = []
+    readers_before = set(registered_readers())
+    for module_path in sorted(PLUGINS.glob("*/*.py")):
+        spec = importlib.util.spec_from_file_location(f"plugin_{module_path.stem}", module_path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        added.append(register(module.LAYOUT))
+    yield added
+    for layout in added:
+        unregister(layout.name)
+    for name in set(registered_readers()) - readers_before:
+        unregister_reader(name)
+
+
+def test_a_layout_with_its_own_reader_is_one_module_and_one_folder(
+    plugins: list[Layout],
+) -> None:
+    assert [layout.name for layout in plugins] == ["toy-table"]
+    toy = plugins[0]
+    assert toy.outcomes == "table"  # (said once: by the reader the layout names)
+    letter = imrparse.parse((PLUGINS / "toy-table" / "table.txt").read_text(encoding="utf-8"))
+    assert letter.layout == "toy-table"
+    assert [(d.treatment.name, d.outcome.value) for d in letter.determinations] == [
+        ("Hydrocodone/acetaminophen", "upheld"),
+        ("Physical therapy", "overturned"),
+    ]
+    assert letter.reviewer.board_certifications == ("Neurology",)
+    assert letter.summary.age == 50
+
+
+@pytest.mark.parametrize("path", PLUGIN_LETTERS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_plugin_layouts_letters_give_their_expected_records(
+    plugins: list[Layout], path: Path
+) -> None:
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert record(path) == expected
+
+
+def test_an_empty_table_is_no_determination_in_the_readers_words(plugins: list[Layout]) -> None:
+    letter = imrparse.parse((PLUGINS / "toy-table" / "empty-table.txt").read_text(encoding="utf-8"))
+    assert not letter.ok
+    found = [d for d in letter.diagnostics if d.code == "no-determinations"]
+    assert [(d.message, d.line) for d in found] == [("the table has no row", 4)]
 
 
 def _write() -> None:

@@ -400,9 +400,11 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
     # The parser hands the scan's indexes of treatment headers and part labels to the
     # grammar, shifted to the decisions section; the cut must be the one the grammar
     # finds by itself.
-    from imrparse.assemble import _Reader
+    from imrparse.blocks import split_blocks
     from imrparse.diagnostics import Collector
-    from imrparse.grammar import split_blocks, split_sections
+    from imrparse.grammar import split_sections
+    from imrparse.readers import Context
+    from imrparse.readers.decisions import read_decisions
     from imrparse.scanner import scan_text
 
     scanned = scan_text(text)
@@ -418,8 +420,16 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
             split_blocks(section.lines, scanned.doubled, Collector())
         )
         if section.name == "decisions":  # and the parser, which hands them over
-            reader = _Reader(imrparse.layouts.get("fdl-2014"), text, scanned, Collector())
-            assert reader._decisions(section) == reader._decisions(section._replace(start=-1))
+            context = Context(imrparse.layouts.get("fdl-2014"), scanned)
+            given, found = (
+                read_decisions(section, context),
+                read_decisions(section._replace(start=-1), context),
+            )
+            assert (given.determinations, given.places, given.diag.items) == (
+                found.determinations,
+                found.places,
+                found.diag.items,
+            )
 
 
 def _heading_like() -> st.SearchStrategy[str]:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from . import examples, layouts
+from . import examples, layouts, readers
 from .categories import reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
@@ -72,6 +72,7 @@ __all__ = [
     "parse_file_letters",
     "parse_letters",
     "parse_many",
+    "readers",
     "reclassify",
     "render",
     "split_letters",

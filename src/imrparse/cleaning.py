@@ -13,8 +13,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Final
+
+from .page_marks import (
+    _ARTIFACT,
+    is_page_number,
+    may_hold_page_header,
+    running_headers,
+    strip_artifacts,
+)
 
 __all__ = [
     "blank_controls",
@@ -30,29 +38,6 @@ __all__ = [
     "running_headers",
     "strip_artifacts",
 ]
-
-# A running page header or footer: "Final Determination Letter for IMR Case Number
-# CM15-0000000", its number redacted or missing, sometimes followed by the page
-# number, and "Page 2 of 5" on its own. Every quantifier here is over a class that
-# the next token cannot start with, so matching is linear.
-_GAP: Final = (
-    r"(?:[ \t\u00a0]|\u00c2\u00a0)"  # a space, tab or no-break space (also mis-decoded: "Â\xa0")
-)
-_ARTIFACT: Final = re.compile(
-    rf"Final{_GAP}+Determination{_GAP}+Letter{_GAP}+for{_GAP}+IMR{_GAP}+Case{_GAP}+(?:Number|No\.?)"
-    # The colon after "Case Number" is the header's only before its number, a page
-    # number or the end of the line; otherwise it is the colon of the text around it
-    # ("... L5-S1 <header>: Upheld").
-    rf"(?:(?:{_GAP}*:)?{_GAP}*(?:CM\d{{2}}-\d{{3,8}}|[Xx*#\u2588\u25a0_]{{3,}}(?:-[Xx*#\u2588\u25a0_\d]+)?|\[redacted\])"
-    rf"|{_GAP}*:(?={_GAP}*(?:$|Page{_GAP})))?"
-    # A page number after the header is the footer's "Page 2 of 5", capitalised and
-    # whole: prose after a spliced header may begin "page 41 of the guidelines".
-    rf"(?:{_GAP}+(?-i:Page){_GAP}+\d{{1,3}}{_GAP}+of{_GAP}+\d{{1,3}})?",
-    re.IGNORECASE,
-)
-_PAGE_NUMBER_LINE: Final = re.compile(
-    rf"(?:Page{_GAP}+)?\d{{1,3}}{_GAP}+of{_GAP}+\d{{1,3}}|Page{_GAP}+\d{{1,3}}"
-)
 
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
@@ -98,35 +83,6 @@ _MOJIBAKE: Final = re.compile(
 )
 
 
-def may_hold_page_header(text: str, across_lines: bool = False) -> bool:
-    """Cheap whole-text test: could any line hold a running page header?
-
-    ``False`` only when no "Determination" is followed by white space and then
-    an "L", as "Letter" is in every header; a letter's own prose says "Final
-    Determination" but hardly ever "Determination Letter". Headers are looked
-    for written as "Determination" or "DETERMINATION", the forms PDF text has.
-    With ``across_lines``, line ends count as white space: could a header wrapped
-    over lines stand in a value joined from them?
-    """
-    if "etermination" not in text and "ETERMINATION" not in text:
-        return False  # the common case, for the short values clean_lines() sees
-    gap = _HEADER_LINES_THEN_L if across_lines else _HEADER_GAP_THEN_L
-    for word in ("etermination", "ETERMINATION"):
-        at = text.find(word)
-        while at >= 0:
-            at += len(word)
-            if gap.match(text, at) is not None:
-                return True
-            at = text.find(word, at)
-    return False
-
-
-# What may stand between "Determination" and "Letter" in a header, then the "L";
-# and the same across line ends (a header wrapped over lines).
-_HEADER_GAP_THEN_L: Final = re.compile("[ \t\u00a0\u00c2]+[Ll]")
-_HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
-
-
 # A hyphen where a word was broken over two lines, as some extractors print it: pdfium
 # writes U+FFFE (a noncharacter) for the hyphen and drops the line end after it; a soft
 # hyphen (U+00AD) before a line end is the hyphen the page showed there.
@@ -147,43 +103,6 @@ def repair_hyphens(text: str) -> str:
     if "\u00ad" in text:
         text = _SOFT_HYPHEN_AT_END.sub("-", text)
     return text
-
-
-def is_page_number(line: str) -> bool:
-    """Whether a stripped line is only a page number: ``Page 3 of 5``, ``3 of 5``, ``Page 3``."""
-    # Every form starts with "P" or a digit: most lines need no regex.
-    if not line or (line[0] != "P" and not line[0].isdecimal()):
-        return False
-    return _PAGE_NUMBER_LINE.fullmatch(line) is not None
-
-
-def running_headers(text: str) -> Iterator[re.Match[str]]:
-    """Every running page header in ``text`` ("Final Determination Letter for IMR Case
-    Number ..."), in order.
-
-    >>> [m.group() for m in running_headers("pain Final Determination Letter for IMR Case Number CM15-0000000 x")]
-    ['Final Determination Letter for IMR Case Number CM15-0000000']
-    """
-    return _ARTIFACT.finditer(text) if may_hold_page_header(text) else iter(())
-
-
-def strip_artifacts(line: str) -> tuple[str, int]:
-    """Remove running page headers and footers from one line.
-
-    Returns the line without them and how many were removed. A line that is only
-    a page number ("Page 3 of 5") becomes empty.
-
-    >>> strip_artifacts("the patient Final Determination Letter for IMR Case Number CM15-0000000 has")
-    ('the patient  has', 1)
-    """
-    if "etermination" in line or "ETERMINATION" in line:
-        line, count = _ARTIFACT.subn("", line)
-    else:
-        count = 0
-    stripped = line.strip()
-    if stripped and is_page_number(stripped):
-        return "", count + 1
-    return line, count
 
 
 def join_lines(lines: Iterable[str]) -> str:

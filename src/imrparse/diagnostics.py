@@ -117,6 +117,20 @@ CODES: dict[str, CodeInfo] = {
         "DOCUMENTS REVIEWED); it is kept in Letter.unclaimed.",
         "Nothing to do; read Letter.unclaimed if you need that text.",
     ),
+    "misplaced-field": CodeInfo(
+        _W,
+        "A labelled case fact (a date, the case number) stands in a section where the "
+        "letter's layout states none, such as a 'Date of Injury:' line in the reviewer's "
+        "section; it is not read into the record, and its text is kept in Letter.unclaimed.",
+        "Check the letter: pages may be out of order, or the line quotes another document.",
+    ),
+    "conflicting-values": CodeInfo(
+        _W,
+        "Two places of the letter state one case fact differently (the header table and a "
+        "cover page, say); the record keeps the first by the rule header table, then the "
+        "fields before the first section, then the sections that state facts.",
+        "Check which value is right before using the field.",
+    ),
     "field-not-found": CodeInfo(
         _I,
         "A case or reviewer fact (age, sex, date of injury, ...) was not found in the text.",

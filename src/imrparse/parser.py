@@ -1,7 +1,7 @@
 """``parse``: from a letter's text to a :class:`~imrparse.Letter`.
 
-The work is done in :mod:`imrparse.assemble` (the pipeline: scanner, grammar,
-cleaning, extractors); this module is the public door to it: it checks the argument,
+The work is done in :mod:`imrparse.pipeline` (scanner, grammar, readers, merge); this
+module is the public door to it: it checks the argument,
 keeps the lenient contract (a bug inside becomes an ``internal-error`` diagnostic,
 not a traceback) and, with ``strict=True``, raises the first error.
 
@@ -12,17 +12,13 @@ with mypyc in a wheel, and compiled functions lose their docstrings.)
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from typing import TypeVar, cast
 
-import attrs
-
-from .assemble import assemble
-from .cleaning import blank_controls, find_control
 from .diagnostics import Collector
 from .errors import ParseError
-from .layouts import vocabulary
+from .pipeline import cut, read_each, read_first
 from .records import Letter, LetterText, Severity
-from .scanner import NAME, NUMBER, scan_text
-from .splitting import letter_starts, line_offsets
 
 __all__ = ["parse", "parse_letters", "raise_first_error", "split_letters"]
 
@@ -54,21 +50,7 @@ def parse(text: str, *, strict: bool = False) -> Letter:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a str, not {type(text).__name__}")
-    diag = Collector()
-    # A long text makes millions of small tuples, and the cyclic garbage collector's full
-    # passes over them grow faster than the text (twice the parse itself at 2 MB); the
-    # parse makes no reference cycles, so a long one runs without it.
-    pause = len(text) > _LONG_TEXT and gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        letter = assemble(text, diag)
-    except Exception as exc:  # the lenient contract: report, never raise
-        diag.add("internal-error", f"{type(exc).__name__}: {exc}")
-        letter = Letter(diagnostics=tuple(diag.items))
-    finally:
-        if pause:
-            gc.enable()
+    letter = _guarded(read_first, text)
     if strict:
         raise_first_error(letter)
     return letter
@@ -98,30 +80,7 @@ def split_letters(text: str) -> tuple[LetterText, ...]:
     """
     if not isinstance(text, str):
         raise TypeError(f"split_letters() needs a str, not {type(text).__name__}")
-    words = vocabulary()
-    # (read as parse() reads it: control characters are blanks, offsets unchanged)
-    scanned = scan_text(blank_controls(text) if find_control(text) >= 0 else text, words)
-    lines = scanned.lines
-    heads = scanned.headings
-    starts = letter_starts(lines, heads, [lines[i][NAME] for i in heads], words)
-    if not starts:
-        return (LetterText(text=text, first_line=1, last_line=_last_line(text, 1)),)
-    offsets = line_offsets(text)
-    numbers = [1, *(lines[i][NUMBER] for i in starts)]
-    bounds = [offsets[n - 1] for n in numbers] + [len(text)]
-    return tuple(
-        LetterText(
-            text=text[bounds[k] : bounds[k + 1]],
-            first_line=numbers[k],
-            last_line=numbers[k + 1] - 1 if k + 1 < len(numbers) else _last_line(text, numbers[k]),
-        )
-        for k in range(len(numbers))
-    )
-
-
-def _last_line(text: str, first: int) -> int:
-    """The line of the last character of ``text``, whose line ``first`` starts the last piece."""
-    return max(first, len(line_offsets(text)) - (1 if text.endswith(("\n", "\r")) else 0))
+    return cut(text)
 
 
 def parse_letters(text: str, *, strict: bool = False) -> tuple[Letter, ...]:
@@ -143,25 +102,37 @@ def parse_letters(text: str, *, strict: bool = False) -> tuple[Letter, ...]:
     :raises TypeError: when ``text`` is not a ``str``.
     :raises ParseError: in strict mode, on the first error-level problem of any letter.
     """
-    letter = parse(text, strict=strict)
-    if not any(item.code == "several-letters" for item in letter.diagnostics):
-        return (letter,)
-    return tuple(_parse_piece(piece, strict) for piece in split_letters(text))
-
-
-def _parse_piece(piece: LetterText, strict: bool) -> Letter:
-    letter = parse(piece.text)
-    shift = piece.first_line - 1
-    if shift:
-        letter = attrs.evolve(
-            letter,
-            diagnostics=tuple(
-                attrs.evolve(item, line=item.line + shift) for item in letter.diagnostics
-            ),
-        )
+    if not isinstance(text, str):
+        raise TypeError(f"parse_letters() needs a str, not {type(text).__name__}")
+    letters = _guarded(read_each, text)
     if strict:
-        raise_first_error(letter)
-    return attrs.evolve(letter, source_lines=(piece.first_line, piece.last_line))
+        for letter in letters:
+            raise_first_error(letter)
+    return letters
+
+
+R = TypeVar("R", Letter, tuple[Letter, ...])
+
+
+def _guarded(read: Callable[[str], R], text: str) -> R:
+    """``read(text)`` under the lenient contract: a bug inside becomes an
+    ``internal-error`` diagnostic, not a traceback."""
+    # A long text makes millions of small tuples, and the cyclic garbage collector's full
+    # passes over them grow faster than the text (twice the parse itself at 2 MB); the
+    # parse makes no reference cycles, so a long one runs without it.
+    pause = len(text) > _LONG_TEXT and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        return read(text)
+    except Exception as exc:  # the lenient contract: report, never raise
+        diag = Collector()
+        diag.add("internal-error", f"{type(exc).__name__}: {exc}")
+        letter = Letter(diagnostics=tuple(diag.items))
+        return cast(R, letter if read is read_first else (letter,))
+    finally:
+        if pause:
+            gc.enable()
 
 
 def raise_first_error(letter: Letter) -> None:

@@ -337,6 +337,9 @@ class Letter:
     case_number: str | None = None
     """The case number: the header table's or cover page's labelled one, else one in a running
     page header; :func:`~imrparse.parse_file` falls back on the file name."""
+    claim_number: str | None = None
+    """The claim number a cover page states (``Claim Number:``), as written; published
+    letters redact it."""
     priority: Priority | None = None
     """The header table's priority, when the letter has one."""
     dates: CaseDates = CaseDates()

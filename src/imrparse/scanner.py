@@ -25,7 +25,23 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
-from .lexicon import match_key
+from .line_kinds import (
+    _ARTIFACT,
+    _BREAK,
+    _DETERMINATION,
+    _HEADING,
+    _PAGE_BREAK,
+    _PART,
+    _TEXT,
+    _default,
+    _may_fit,
+    _outcome,
+    _recognise,
+    classify,
+    outcome_word,
+    recognise,
+    split_outcome,
+)
 from .records import TokenKind
 from .vocabulary import Vocabulary
 
@@ -52,16 +68,6 @@ __all__ = [
 ]
 
 
-_HEADING: Final = TokenKind.HEADING
-_FIELD: Final = TokenKind.FIELD
-_DETERMINATION: Final = TokenKind.DETERMINATION
-_PART: Final = TokenKind.PART
-_TEXT: Final = TokenKind.TEXT
-_BREAK: Final = TokenKind.BREAK
-_PAGE_BREAK: Final = TokenKind.PAGE_BREAK
-_ARTIFACT: Final = TokenKind.ARTIFACT
-
-
 Line = tuple[TokenKind, int, str, int, int, int, str]
 """A classified line that is not empty, as the grammar sees it: a plain tuple of
 
@@ -75,7 +81,7 @@ items are read faster):
 - ``column``: the 1-based column where ``content`` starts (1 for a line of white space);
 - ``artifacts``: how many page headers or footers were removed from the line;
 - ``gap``: how many empty lines come just before it;
-- ``name``: what the line opens, as :func:`recognise` names it (``""`` for prose).
+- ``name``: what the line opens, as ``imrparse.line_kinds.recognise`` names it (``""`` for prose).
 
 Empty lines get no record of their own: ``gap`` counts them. That halves the work on
 PDF text, where every other line is empty.
@@ -95,138 +101,6 @@ _CONTENT: Final = itemgetter(CONTENT)
 def contents(lines: Iterable[Line]) -> list[str]:
     """The contents of the lines that have any, in order."""
     return list(filter(None, map(_CONTENT, lines)))
-
-
-def _default() -> Vocabulary:
-    from .layouts import vocabulary  # (the layouts import this module)
-
-    return vocabulary()
-
-
-def _label(text: str, vocab: Vocabulary) -> str:
-    """The matching key of a would-be label (the text before a colon); "" if too long."""
-    # (len() first: most would-be labels are short, and a call costs more than a test)
-    if len(text) > vocab.longest_label and not _may_fit(text, vocab.longest_label):
-        return ""
-    key = text.strip().upper()
-    if "  " in key or "\t" in key or "\u00a0" in key:
-        key = match_key(key)
-    return key
-
-
-def _may_fit(text: str, limit: int) -> bool:
-    """Whether ``text`` could be at most ``limit`` long once its white space is folded.
-
-    Cheap (no folding) and exact for spaces, tabs and no-break spaces, so a label or
-    heading written with runs of white space ("Decision \t rationale  :") still fits.
-    """
-    size = len(text)
-    if size <= limit:
-        return True
-    # Count only what is there: each count() costs more than an ``in`` test.
-    size -= text.count(" ")
-    if size > limit and "\t" in text:
-        size -= text.count("\t")
-    if size > limit and "\u00a0" in text:
-        size -= text.count("\u00a0")
-    return size <= limit
-
-
-def split_outcome(content: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
-    """Split a treatment header into its treatment text and outcome value.
-
-    The outcome is the word after the last colon, in any case, with a trailing
-    period allowed; ``None`` when the line is no treatment header.
-
-    >>> split_outcome("Physical therapy: 12 visits: UPHELD.")
-    ('Physical therapy: 12 visits', 'upheld')
-    >>> split_outcome("The request is upheld.") is None
-    True
-    """
-    return _split_outcome(content, vocab if vocab is not None else _default())
-
-
-def _split_outcome(content: str, v: Vocabulary) -> tuple[str, str] | None:
-    last = content.rfind(":")
-    if last <= 0:
-        return None
-    outcome = _outcome(content[last + 1 :], v)
-    treatment = content[:last].strip()
-    if outcome is None or not treatment:
-        return None
-    return treatment, outcome
-
-
-def outcome_word(text: str, vocab: Vocabulary | None = None) -> str | None:
-    """The outcome value ``text`` is, alone ("Upheld", "OVERTURNED."), or ``None``.
-
-    >>> outcome_word(" Upheld "), outcome_word("Upheld in part")
-    ('upheld', None)
-    """
-    return _outcome(text, vocab if vocab is not None else _default())
-
-
-def _outcome(text: str, v: Vocabulary) -> str | None:
-    tail = text.strip()
-    if not tail or tail[0] not in v.outcome_initials or not _may_fit(tail, v.longest_outcome):
-        return None
-    # A tail without white space folds to itself, and upper() is enough (isprintable()
-    # is false for every white-space character but the blank).
-    key = tail.upper() if " " not in tail and tail.isprintable() else match_key(tail)
-    return v.outcomes.get(key.rstrip("."))
-
-
-def classify(content: str, vocab: Vocabulary | None = None) -> TokenKind:
-    """Classify one stripped, non-empty line by its form alone.
-
-    >>> classify("MAXIMUS guideline: Decision based on MTUS")
-    <TokenKind.PART: 'part'>
-    >>> classify("TRIGGER POINT INJECTION: Overturned")
-    <TokenKind.DETERMINATION: 'determination'>
-    """
-    return recognise(content, vocab)[0]
-
-
-def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind, str]:
-    """:func:`classify`, and the name of what the line opens (``""`` for prose).
-
-    The name is the heading's matching key for a heading, the part's or field's for a label,
-    the outcome value for a treatment header: what the grammar needs from the line,
-    found once, while the line is classified. ``vocab`` defaults to the union of the
-    registered layouts' words.
-
-    >>> recognise("Decision  rationale: Not recommended.")
-    (<TokenKind.PART: 'part'>, 'rationale')
-    >>> recognise("Soma #60: UPHELD")
-    (<TokenKind.DETERMINATION: 'determination'>, 'upheld')
-    """
-    return _recognise(content, vocab if vocab is not None else _default())
-
-
-def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
-    colon = content.find(":")
-    if colon > 0:
-        first = content[0]
-        # A label's key starts with the line's first character in upper case.
-        label = _label(content[:colon], v) if first in v.label_initials or first > "\x7f" else ""
-        name = v.parts.get(label)
-        if name is not None:
-            return _PART, name
-        treatment_and_outcome = _split_outcome(content, v)
-        if treatment_and_outcome is not None:
-            return _DETERMINATION, treatment_and_outcome[1]
-        name = v.fields.get(label)
-        if name is not None:
-            return _FIELD, name
-        if colon == len(content) - 1:
-            name = v.colon_headings.get(label)
-            if name is not None:
-                return _HEADING, name
-    elif _may_fit(content, v.longest_heading):
-        name = v.headings.get(match_key(content))
-        if name is not None:
-            return _HEADING, name
-    return _TEXT, ""
 
 
 _EOL_SPLIT: Final = re.compile(r"(\r\n|\r|\n)")

@@ -24,11 +24,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .line_kinds import _DETERMINATION, _FIELD, _HEADING, _PART
 from .scanner import (
-    _DETERMINATION,
-    _FIELD,
-    _HEADING,
-    _PART,
     KIND,
     NAME,
     Line,

@@ -28,15 +28,15 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterable, Mapping
-from typing import Literal, TypeVar, cast
+from typing import TypeVar, cast
 
 import attrs
 
 from ..lexicon import match_key
+from ..readers import get_reader, registered_readers
 from ..vocabulary import Vocabulary
 
 __all__ = [
-    "READERS",
     "Layout",
     "detect",
     "get",
@@ -45,21 +45,6 @@ __all__ = [
     "unregister",
     "vocabulary",
 ]
-
-READERS: frozenset[str] = frozenset({"reviewer", "summary", "decisions", "notice", "fields"})
-"""The section readers a layout can name in :attr:`Layout.readers`:
-
-- ``"reviewer"``: the reviewer's credentials from prose and labelled fields;
-- ``"summary"``: the case facts from the summary prose;
-- ``"decisions"``: one determination per treatment header ``<item>: Upheld``, each
-  with its labelled parts (guideline bases, rationale);
-- ``"notice"``: outcomes written as sentences ("... the request for <item> is not
-  medically necessary"), one determination each, without parts;
-- ``"fields"``: the section's labelled fields only (case number, date of injury).
-"""
-
-OUTCOME_STYLES = ("header", "sentences", "none")
-
 
 V = TypeVar("V")
 
@@ -130,7 +115,9 @@ class Layout:
     """Fields (by name) that identify the layout when they stand before the first section
     heading -> weight (a header table's ``"date-assigned"``, a cover page's fields)."""
     readers: Mapping[str, str] = attrs.field(converter=_table)
-    """Section role -> the reader (one of :data:`READERS`) that reads it."""
+    """Section role -> the name of the reader that reads it: one of
+    :func:`imrparse.readers.registered_readers` (``"reviewer"``, ``"summary"``,
+    ``"decisions"``, ``"fields"``, or one a layout module registered)."""
     sections: tuple[str, ...] = attrs.field(converter=_names)
     """The roles of the sections in their usual order (default: the roles of ``readers``)."""
     required: tuple[str, ...] = attrs.field(converter=_names, factory=tuple)
@@ -141,9 +128,6 @@ class Layout:
     """The header table's labels as printed -> field name; empty when the layout has none."""
     parts: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Labels opening a determination's parts -> ``"claims"``, ``"reviewer"``, ``"rationale"``."""
-    outcomes: Literal["header", "sentences", "none"] = attrs.field(default="header")
-    """How outcomes are written: a treatment header ``<item>: Upheld``, sentences, or not
-    in a form the library reads."""
     outcome_words: Mapping[str, str] = attrs.field(
         converter=_table, factory=lambda: {"UPHELD": "upheld", "OVERTURNED": "overturned"}
     )
@@ -169,12 +153,36 @@ class Layout:
     """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
     :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""
 
+    outcomes: str = attrs.field(init=False, repr=False, eq=False)
+    """How outcomes are written, as the reader of its decisions says (``"header"`` for a
+    treatment header ``<item>: Upheld``, ``"sentences"``), or ``"none"`` when no reader
+    of this layout reads outcomes (derived from :attr:`readers`)."""
+
+    part_titles: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+    """Each part's role -> its label as first declared in :attr:`parts`, for messages
+    (derived)."""
+
     roles: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
     """The roles of the layout's headings by their matching keys, without a trailing colon
     (derived from :attr:`headings`)."""
 
     ranks: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
     """The position of each role in :attr:`sections` (derived)."""
+
+    @outcomes.default
+    def _outcomes(self) -> str:
+        known = registered_readers()
+        for name in self.readers.values():
+            if name in known and get_reader(name).decides:  # (an unknown one: the check says)
+                return get_reader(name).outcomes
+        return "none"
+
+    @part_titles.default
+    def _part_titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for printed, role in self.parts.items():
+            titles.setdefault(role, printed)
+        return titles
 
     @ranks.default
     def _ranks(self) -> dict[str, int]:
@@ -188,6 +196,14 @@ class Layout:
     def _roles(self) -> dict[str, str]:
         return {match_key(k).rstrip(":").rstrip(): role for k, role in self.headings.items()}
 
+    def title(self, role: str) -> str:
+        """The heading of the section of ``role`` as printed (without a trailing colon), or
+        the role itself when the layout prints none (``"preamble"``)."""
+        for printed, name in self.headings.items():
+            if name == role:
+                return printed.rstrip(":")
+        return role
+
     @name.validator
     def _check_name(self, _: object, value: str) -> None:
         if not value or value == "unknown":
@@ -195,10 +211,12 @@ class Layout:
 
     @readers.validator
     def _check_readers(self, _: object, value: Mapping[str, str]) -> None:
-        unknown = sorted(set(value.values()) - READERS)
+        known = registered_readers()
+        unknown = sorted(set(value.values()) - set(known))
         if unknown:
             raise ValueError(
-                f"layout {self.name!r}: unknown readers {unknown}; use {sorted(READERS)}"
+                f"layout {self.name!r}: unknown readers {unknown}; register them first "
+                f"(imrparse.readers.register_reader) or use one of {sorted(known)}"
             )
 
     @marks.validator
@@ -207,11 +225,6 @@ class Layout:
         stray = sorted(set(value) - headings)
         if stray:
             raise ValueError(f"layout {self.name!r}: marks {stray} are none of its headings")
-
-    @outcomes.validator
-    def _check_outcomes(self, _: object, value: str) -> None:
-        if value not in OUTCOME_STYLES:
-            raise ValueError(f"layout {self.name!r}: outcomes must be one of {OUTCOME_STYLES}")
 
 
 _REGISTRY: dict[str, Layout] = {}

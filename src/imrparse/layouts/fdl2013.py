@@ -11,9 +11,67 @@ the rationale per treatment, which this layout words in free prose.
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING, Final
+
+from ..extractors.treatments import parse_treatment
+from ..readers import Context, Reading, register_reader
+from ..readers.base import report_unknown
+from ..readers.fields import stated_fields
+from ..records import Determination, Outcome
+from ..scanner import COLUMN, NUMBER, contents
 from . import Layout
 
-__all__ = ["LAYOUT"]
+if TYPE_CHECKING:
+    from ..grammar import Section
+
+__all__ = ["LAYOUT", "read_notice"]
+
+SENTENCE_OUTCOME: Final = re.compile(
+    # (a decimal point stays inside a treatment: "Cyclobenzaprine 7.5mg")
+    r"(?:\brequest(?:ed)?[ \t]+for[ \t]+|(?<![\d.])\d{1,2}\.[ \t]+)((?:[^.;:]|(?<=\d)\.(?=\d)){3,300}?)[ \t]+"
+    r"(?:is|was|are|were)[ \t]+(not[ \t]+)?medically[ \t]+necessary",
+    re.IGNORECASE,
+)
+"""An outcome as the notice words it: "... the request for <treatment> is (not) medically
+necessary"; "not" means the UR denial is upheld."""
+
+
+def read_notice(section: Section, context: Context) -> Reading:
+    """Read outcomes written as sentences, one determination each (no parts), and the
+    notice's labelled fields."""
+    reading = Reading(section.name)
+    reading.decides = True
+    rest, reading.fields = stated_fields(section.lines, context, section.name)
+    text = context.clean(contents(rest))
+    heading = section.heading
+    found: dict[str, Determination] = {}
+    for match in SENTENCE_OUTCOME.finditer(text):
+        treatment = parse_treatment(match.group(1).strip())
+        if treatment.text not in found:
+            report_unknown(reading, treatment, heading[NUMBER], heading[COLUMN])
+            outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
+            found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
+    if found:
+        reading.diag.add(
+            "legacy-layout",
+            f"the {context.layout.name} layout words its outcomes as sentences: the "
+            "determinations have no guideline bases or rationales",
+            heading[NUMBER],
+            heading[COLUMN],
+        )
+    reading.determinations = list(found.values())
+    reading.places = [(heading[NUMBER], heading[COLUMN])] * len(found)
+    return reading
+
+
+register_reader(
+    "notice",
+    read_notice,
+    outcomes="sentences",
+    none_found="no outcome sentence ('... is not medically necessary') was found",
+    states_facts=True,
+)
 
 LAYOUT = Layout(
     name="fdl-2013",
@@ -39,7 +97,6 @@ LAYOUT = Layout(
         "Date of Injury": "date-of-injury",
         "Dated": "dated",
     },
-    outcomes="sentences",
     not_extracted={
         "rationale": "the 2013 layout's guideline bases and rationales are free prose, not read",
         "preamble": "a cover page before the first section is not extracted",

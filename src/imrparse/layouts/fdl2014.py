@@ -96,7 +96,6 @@ LAYOUT = Layout(
         "Employee": "employee",
     },
     parts=PARTS,
-    outcomes="header",
     boilerplate=BOILERPLATE,
     partial_authorizations=PARTIAL_AUTHORIZATIONS,
     not_extracted={

@@ -34,7 +34,6 @@ LAYOUT = Layout(
     required=("how", "summary", "decisions"),
     fields=REVIEWER_FIELDS,
     parts=PARTS,
-    outcomes="header",
     boilerplate=BOILERPLATE,
     not_extracted={
         "documents": "the list of documents the reviewer read is not extracted",

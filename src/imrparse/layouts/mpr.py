@@ -42,7 +42,6 @@ LAYOUT = Layout(
     readers={"summary": "summary", "how": "reviewer"},
     sections=("title", "issues", "summary", "documents", "guidelines", "rationale", "how"),
     required=("issues",),
-    outcomes="none",
     not_extracted={
         "title": "the report's opening lines are not extracted",
         "issues": "the disputed items are not read: this layout states no outcome per item",

@@ -1,0 +1,301 @@
+"""The grammar of a decisions section: determination blocks and their parts.
+
+    decisions   = preface block*                     (split_blocks)
+    block       = header-continuation* DETERMINATION part*
+    part        = PART TEXT*                          (split_parts)
+
+A block starts at its treatment header (``<treatment>: Upheld``), whose wrapped beginning
+may stand on the lines before it; its body is cut at the part labels. Every rule is
+tolerant: a missing, repeated or misplaced part becomes a diagnostic, and lines that no
+rule claims are returned to the caller. The words of the parts' labels are the layout's
+(``titles``: role -> the label as printed, for messages).
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from typing import Final, NamedTuple
+
+from .cleaning import clean_lines
+from .diagnostics import Collector
+
+# Token kinds bound once, in the scanner: looking an Enum member up on its class
+# costs about fifteen times a plain name, and these tests run for every line.
+from .line_kinds import _ARTIFACT, _BREAK, _DETERMINATION, _PAGE_BREAK, _PART, _TEXT
+from .scanner import (
+    COLUMN,
+    CONTENT,
+    GAP,
+    KIND,
+    NAME,
+    NUMBER,
+    Line,
+    contents,
+)
+
+__all__ = ["PART_ORDER", "Block", "Part", "split_blocks", "split_parts"]
+
+_SKIP: Final = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
+_SENTENCE_END: Final = (".", ":", ";", "!", "?")
+PART_ORDER: Final = ("claims", "reviewer", "rationale")
+# The orders of parts that follow PART_ORDER (any of them may be missing).
+_ORDERLY: Final = frozenset(
+    tuple(name for name, keep in zip(PART_ORDER, mask, strict=True) if keep)
+    for mask in itertools.product((False, True), repeat=len(PART_ORDER))
+)
+
+
+class Part(NamedTuple):
+    """A labelled part of a determination block."""
+
+    name: str
+    label: Line
+    texts: list[str]
+    """The contents of its lines, the label line's remainder first."""
+
+
+class Block(NamedTuple):
+    """One determination: header lines, outcome word, parts, stray lines."""
+
+    header: list[Line]
+    header_text: list[str]
+    outcome: str
+    parts: list[Part]
+    stray: list[Line]
+
+
+def _paragraph_break_before(line: Line, spaced: bool) -> bool:
+    """Whether a paragraph break (not a page break) stands just before ``line``; in
+    ``spaced`` text empty lines are no paragraph breaks."""
+    return line[KIND] is _BREAK or (line[GAP] > 0 and not spaced)
+
+
+def split_blocks(
+    lines: list[Line],
+    doubled: bool,
+    diag: Collector,
+    heads: list[int] | None = None,
+    labels: list[int] | None = None,
+    cue: str = "",
+    openings: tuple[str, ...] = (),
+    titles: Mapping[str, str] | None = None,
+) -> tuple[list[Line], list[Block]]:
+    """Rule ``decisions``: cut the decisions section into determination blocks.
+
+    A block starts at its header line; text lines just before it that do not end
+    a sentence are the header's wrapped beginning. A header whose outcome stands alone
+    on its line ("Upheld") takes the line before it whole. Where a layout has headers
+    that are sentences (a partial authorization: ``cue`` and ``openings``), a header that
+    holds ``cue`` but none of ``openings``, the words its first sentence ends with, goes on
+    back across sentence ends.
+    Returns the preface (the lines before the first block) and the blocks in letter
+    order. ``heads`` and ``labels``, the indexes of the treatment headers and part labels
+    in ``lines``, save passes when the caller has them.
+    """
+    if heads is None:
+        heads = [i for i, line in enumerate(lines) if line[KIND] is _DETERMINATION]
+    # Where paragraphs are parted by lines of white space (or the text is doubled), an
+    # empty line is a page boundary, not a paragraph break.
+    spaced = doubled or any(line[KIND] is _BREAK for line in lines)
+    starts: list[int] = []
+    for i in heads:
+        starts.append(
+            _header_start(
+                lines, i, heads[len(starts) - 1] + 1 if starts else 0, spaced, cue, openings
+            )
+        )
+    preface = lines[: starts[0]] if starts else list(lines)
+    blocks: list[Block] = []
+    for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        header_lines = [ln for ln in lines[start : head + 1] if ln[KIND] not in _SKIP]
+        head_line = lines[head]
+        header = head_line[CONTENT]
+        outcome = head_line[NAME]
+        texts = contents(header_lines[:-1])
+        colon = header.rfind(":")
+        if colon >= 0:  # (the treatment: before the last colon)
+            texts.append(header[:colon].strip())
+        elif texts:  # the outcome alone: the line before ends in the colon
+            texts[-1] = texts[-1][: texts[-1].rfind(":")].strip()
+        # (the labels are in order: the block's are one run of them, found by bisection)
+        body = (
+            None
+            if labels is None
+            else [
+                i - head - 1 for i in labels[bisect_right(labels, head) : bisect_left(labels, end)]
+            ]
+        )
+        stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body, titles)
+        blocks.append(Block(header_lines, texts, outcome, parts, stray))
+    return preface, blocks
+
+
+def _header_start(
+    lines: list[Line],
+    head: int,
+    floor: int,
+    spaced: bool,
+    cue: str,
+    openings: tuple[str, ...],
+) -> int:
+    """The index of the first line of the treatment header that ends at ``head``.
+
+    A partial authorization's header is sought back across sentence ends and page padding
+    only while it is open (:func:`_open_sentence`); where its opening sentence is never
+    found (a wording the layout does not know), the header is the ordinary one, so that
+    no sentence of the rationale before it is taken.
+    """
+    start, opened = _scan_back(lines, head, floor, spaced, cue, openings)
+    if not opened:  # (the rule of partial authorizations never applied: the usual case)
+        return start
+    header = lines[head][CONTENT]
+    texts = [*contents(lines[start:head]), header[: header.rfind(":")] if ":" in header else ""]
+    text = clean_lines(texts).lower()
+    if any(opening in text for opening in openings):
+        return start
+    return _scan_back(lines, head, floor, spaced, "", ())[0]
+
+
+def _scan_back(
+    lines: list[Line], head: int, floor: int, spaced: bool, cue: str, openings: tuple[str, ...]
+) -> tuple[int, bool]:
+    """:func:`_header_start`'s walk back from ``head``, with (``cue``) or without the
+    rule of partial authorizations, and whether that rule took it further back."""
+    opened = False
+    start = head
+    after = lines[head]
+    alone = ":" not in after[CONTENT]  # the outcome alone on its line
+    taken: list[str] = []
+    limit = 3
+    j = head - 1
+    # Only a paragraph break ends a wrapped header; a page boundary inside it (a page
+    # break, a running header or footer) does not, and does not count.
+    while j >= floor and len(taken) < limit:
+        if _paragraph_break_before(after, spaced):
+            # (a partial authorization's sentences go on across a page's padding)
+            if not (cue and _open_sentence(taken, lines[head], cue, openings)):
+                break
+            opened = True
+        if len(taken) == 2 and cue and _names_cue(taken, lines[head], cue):
+            # A partial authorization's sentences run longer than a name: read back to
+            # the end of the sentence before its first one (which may begin some lines
+            # above its "was the original request", a word broken at a hyphen between).
+            limit = 12
+            opened = True
+        line = lines[j]
+        kind = line[KIND]
+        if kind is _ARTIFACT or kind is _PAGE_BREAK or kind is _BREAK:
+            after = line
+            j -= 1
+            continue
+        if kind is not _TEXT:
+            break
+        content = line[CONTENT]
+        if content.endswith(_SENTENCE_END) and not (alone and not taken):
+            if not (cue and _open_sentence(taken, lines[head], cue, openings)):
+                break
+            limit = 12
+            opened = True
+        start = j
+        after = line
+        taken.append(content)
+        j -= 1
+    return start, opened
+
+
+def _names_cue(taken: list[str], head: Line, cue: str) -> bool:
+    """Whether a header read back over the lines ``taken`` (last first) holds ``cue``."""
+    header = head[CONTENT]
+    texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
+    word = cue.split(" ", 1)[0]
+    if not any(word in text.lower() for text in texts):
+        return False
+    return cue in clean_lines(texts).lower()
+
+
+def _open_sentence(taken: list[str], head: Line, cue: str, openings: tuple[str, ...]) -> bool:
+    """Whether a header read back over the lines ``taken`` (last first) is a partial
+    authorization whose beginning is still before them: it holds ``cue`` but none of
+    ``openings``."""
+    header = head[CONTENT]
+    texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
+    # (the cue's first word, looked for line by line, spares most headers the cleaning)
+    word = cue.split(" ", 1)[0]
+    if not any(word in text.lower() for text in texts):
+        return False
+    text = clean_lines(texts).lower()
+    return cue in text and not any(opening in text for opening in openings)
+
+
+def _has_text(texts: list[str]) -> bool:
+    # Stops at the first text with content: the label's remainder or the line after.
+    return any(map(str.strip, texts))
+
+
+def split_parts(
+    lines: list[Line],
+    header: Line,
+    diag: Collector,
+    labels: list[int] | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> tuple[list[Line], list[Part]]:
+    """Rule ``part``: cut a block's body at its part labels.
+
+    Reports parts that are missing (``missing-part``), repeated
+    (``duplicate-part``, texts joined), out of order (``part-out-of-order``) or
+    empty (``empty-part``). Text before the first label is returned as stray.
+    ``labels``, the indexes of the label lines, saves a pass when the caller has them;
+    ``titles`` names the parts in messages (default: their roles).
+    """
+    title = titles if titles is not None else {name: name for name in PART_ORDER}
+    parts: dict[str, Part] = {}
+    order: list[str] = []
+    if labels is None:
+        labels = [i for i, line in enumerate(lines) if line[KIND] is _PART]
+    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line[CONTENT]]
+    for n, i in enumerate(labels):
+        line = lines[i]
+        end = labels[n + 1] if n + 1 < len(labels) else len(lines)
+        content = line[CONTENT]
+        name = line[NAME]
+        # Lines without content are the skipped kinds: breaks and page artifacts.
+        texts = [content[content.find(":") + 1 :], *contents(lines[i + 1 : end])]
+        if name in parts:
+            diag.add(
+                "duplicate-part",
+                f"{title.get(name, name)!r} appears twice in one determination; texts are joined",
+                line[NUMBER],
+                line[COLUMN],
+            )
+            parts[name].texts.extend(texts)
+        else:
+            parts[name] = Part(name, line, texts)
+            order.append(name)
+    if tuple(order) not in _ORDERLY:
+        first = parts[order[0]].label
+        diag.add(
+            "part-out-of-order",
+            "the parts of this determination are not in the usual order",
+            first[NUMBER],
+            first[COLUMN],
+        )
+    for name in PART_ORDER:
+        if name not in parts:
+            diag.add(
+                "missing-part",
+                f"the determination has no {title.get(name, name)!r} part",
+                header[NUMBER],
+                header[COLUMN],
+            )
+        elif not _has_text(parts[name].texts):
+            label = parts[name].label
+            diag.add(
+                "empty-part",
+                f"the {title.get(name, name)!r} part is empty",
+                label[NUMBER],
+                label[COLUMN],
+            )
+    return stray, [parts[name] for name in order]

@@ -1,0 +1,278 @@
+"""The one place where the sections' readings meet and a :class:`~imrparse.Letter` is made.
+
+Each reader returns what it read from its section (:class:`~imrparse.readers.Reading`).
+Here they are put together, in letter order: the reviewer, the summary, every
+determination, the text left unread and the diagnostics. The case's facts (case number,
+dates, priority, claim number) are labelled values that several sections may state; the
+rule for which statement the record keeps, and what is said when two disagree:
+
+1. the header table, then the fields before the first heading (a cover page), then the
+   sections whose reader is declared a place of facts (``states_facts``), in letter order;
+   the first statement of a fact is kept;
+2. a later statement that differs is a ``conflicting-values`` warning naming both places;
+3. a fact labelled in a section that is no place of facts (a ``Date of Injury:`` line in
+   the reviewer's section) is not read into the record: a ``misplaced-field`` warning,
+   its text kept in ``unclaimed``;
+4. a labelled field that no reader and no rule here consumes (a cover page's
+   ``Employee:``) is kept in ``unclaimed`` with a ``not-extracted`` note.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Final
+
+from .casefacts import DATE_FIELDS, FACT_FIELDS, PRIORITIES, case_number
+from .cleaning import running_headers
+from .diagnostics import Collector
+from .extractors.dates import InvalidDate, parse_date
+from .layouts import Layout
+from .readers import Reading, Stated, get_reader
+from .readers.preamble import HEADER_TABLE, PREAMBLE
+from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
+from .scanner import ARTIFACTS, Line
+
+__all__ = ["merge", "page_header_case"]
+
+_NO_DATES: Final = CaseDates()
+_FACTS: Final = frozenset(FACT_FIELDS)
+
+
+def merge(
+    layout: Layout,
+    readings: list[Reading],
+    diag: Collector,
+    text: str,
+    removed: list[Line],
+) -> Letter:
+    """Make the letter from its readings (the preamble's first), adding to ``diag``."""
+    reviewer = Reviewer()
+    summary = CaseSummary()
+    determinations: list[Determination] = []
+    places: list[tuple[int, int]] = []
+    unclaimed: list[str] = []
+    decides = False
+    for reading in readings:
+        diag.items.extend(reading.diag.items)
+        unclaimed.extend(reading.unclaimed)
+        if reading.reviewer is not None:
+            reviewer = reading.reviewer
+        if reading.summary is not None:
+            summary = reading.summary
+        determinations.extend(reading.determinations)
+        places.extend(reading.places)
+        decides = decides or reading.decides
+    if not determinations:
+        _no_determinations(layout, decides, readings, diag)
+    elif len(determinations) > 1:
+        _repeated(determinations, places, diag)
+    facts = _facts(layout, readings, diag, unclaimed)
+    case = _case(facts, diag) or page_header_case(text, removed)
+    dates, priority = _dates(facts, diag)
+    claim = facts.get("claim-number")
+    return Letter(
+        layout=layout.name,
+        case_number=case,
+        claim_number=claim.text if claim is not None else None,
+        priority=priority,
+        dates=dates,
+        reviewer=reviewer,
+        summary=summary,
+        determinations=tuple(determinations),
+        diagnostics=tuple(diag.items),
+        unclaimed=tuple(unclaimed),
+    )
+
+
+def _rank(layout: Layout, role: str) -> int:
+    """How much a statement made in the section of ``role`` counts (lower first); -1 for a
+    section that is no place of facts."""
+    if role == HEADER_TABLE:
+        return 0
+    if role == PREAMBLE:
+        return 1
+    name = layout.readers.get(role)
+    return 2 if name is not None and get_reader(name).states_facts else -1
+
+
+def _facts(
+    layout: Layout, readings: list[Reading], diag: Collector, unclaimed: list[str]
+) -> dict[str, Stated]:
+    """The statement the record keeps of each fact (rules 1 to 4 of the module), by the
+    record's name for it: a date by its :class:`~imrparse.CaseDates` attribute (a cover
+    page's "Date of UR Decision" and a table's "UR Denial Date" are one fact)."""
+    statements = [stated for reading in readings for stated in reading.fields]
+    if not statements:
+        return {}
+    ranked = sorted(
+        ((_rank(layout, stated.role), n, stated) for n, stated in enumerate(statements)),
+        key=lambda item: (item[0] < 0, item[0], item[1]),
+    )
+    kept: dict[str, Stated] = {}
+    for rank, _, stated in ranked:
+        name = stated.name
+        if name not in _FACTS:
+            unclaimed.append(f"{stated.label}: {stated.text}")
+            diag.add(
+                "not-extracted",
+                f"the field {stated.label[:60]!r} is not extracted",
+                stated.line,
+                stated.column,
+            )
+        elif rank < 0:
+            unclaimed.append(f"{stated.label}: {stated.text}")
+            diag.add(
+                "misplaced-field",
+                f"the field {stated.label[:60]!r} stands in the section "
+                f"{layout.title(stated.role)!r}, where the {layout.name} layout states no case "
+                "facts: not read",
+                stated.line,
+                stated.column,
+            )
+        elif (fact := DATE_FIELDS.get(name, name)) not in kept:
+            kept[fact] = stated
+        elif _normal(name, stated.text) != _normal(kept[fact].name, kept[fact].text):
+            first = kept[fact]
+            diag.add(
+                "conflicting-values",
+                f"{name} is {stated.text[:40]!r} here but {first.text[:40]!r} on line "
+                f"{first.line} ({_place(layout, first.role)}), which the record keeps",
+                stated.line,
+                stated.column,
+            )
+    return kept
+
+
+def _place(layout: Layout, role: str) -> str:
+    if role == HEADER_TABLE:
+        return "the header table"
+    if role == PREAMBLE:
+        return "before the first section"
+    return f"the section {layout.title(role)!r}"
+
+
+def _normal(name: str, text: str) -> object:
+    """A fact's value for comparing two statements of it."""
+    if name in DATE_FIELDS:
+        try:
+            return parse_date(text) or text
+        except InvalidDate:
+            return text
+    if name == "case-number":
+        return case_number(text) or text
+    return " ".join(text.split()).casefold().strip(" .")
+
+
+def _case(facts: dict[str, Stated], diag: Collector) -> str | None:
+    stated = facts.get("case-number")
+    if stated is None:
+        return None
+    found = case_number(stated.text)
+    if found is None:
+        what = (
+            f"no case number in {stated.text[:40]!r}"
+            if stated.role == HEADER_TABLE
+            else f"no case number in the field {stated.label[:60]!r}"
+        )
+        diag.add("invalid-value", what, stated.line, stated.column)
+    return found
+
+
+def _dates(facts: dict[str, Stated], diag: Collector) -> tuple[CaseDates, Priority | None]:
+    if not facts:  # (most letters before 2016)
+        return _NO_DATES, None
+    dates: dict[str, datetime.date] = {}
+    for attribute in dict.fromkeys(DATE_FIELDS.values()):
+        stated = facts.get(attribute)
+        if stated is not None:
+            found = _date(stated.name, stated, diag)
+            if found is not None:
+                dates[attribute] = found
+    priority = None
+    stated = facts.get("priority")
+    if stated is not None:
+        priority = PRIORITIES.get(stated.text.strip(" .").lower())
+        if priority is None:
+            diag.add(
+                "invalid-value", f"unknown priority {stated.text!r}", stated.line, stated.column
+            )
+    return (CaseDates(**dates) if dates else _NO_DATES), priority
+
+
+def _date(name: str, stated: Stated, diag: Collector) -> datetime.date | None:
+    value = stated.text
+    try:
+        found = parse_date(value)
+    except InvalidDate as exc:
+        diag.add("invalid-date", f"{name}: {exc}", stated.line, stated.column)
+        return None
+    if found is None and value:
+        diag.add("invalid-date", f"{name}: no date in {value[:40]!r}", stated.line, stated.column)
+    return found
+
+
+def page_header_case(text: str, removed: list[Line]) -> str | None:
+    """The case number a running page header states ("Final Determination Letter for IMR
+    Case Number CM16-0000001"; the scanner removed the header from its line): none is
+    taken from prose, whatever it quotes."""
+    if not any(line[ARTIFACTS] for line in removed):
+        return None
+    for header in running_headers(text):
+        # (a number may wrap after its hyphen: read a little past the header)
+        found = case_number(text[header.start() : header.end() + 16])
+        if found is not None:
+            return found
+    return None
+
+
+def _no_determinations(
+    layout: Layout, decides: bool, readings: list[Reading], diag: Collector
+) -> None:
+    specs = [get_reader(name) for name in layout.readers.values()]
+    deciding = [spec for spec in specs if spec.decides]
+    if not deciding:
+        diag.add(
+            "no-determinations",
+            f"the {layout.name} layout states no outcome in a form imrparse reads: "
+            "the letter has no determinations",
+        )
+    elif decides:
+        reading = next(r for r in readings if r.decides)
+        spec = get_reader(layout.readers[reading.role])
+        line, column = reading.heading
+        diag.add("no-determinations", spec.none_found, line, column)
+    else:
+        diag.add("no-determinations", "without a decisions section there are no determinations")
+
+
+def _repeated(
+    determinations: list[Determination], places: list[tuple[int, int]], diag: Collector
+) -> None:
+    """Report each determination that copies one before it: the same treatment, outcome
+    and guideline bases, and a rationale that equals the other's or begins it (a copy
+    cut short, or one that took in the text after it). A repeated page or section,
+    which a table would count twice; two real decisions differ in their rationale."""
+    seen: dict[tuple[object, ...], tuple[str, int]] = {}  # (the first of each key)
+    for determination, (line, column) in zip(determinations, places, strict=True):
+        key = (
+            determination.treatment,
+            determination.outcome,
+            determination.original_request,
+            determination.authorized,
+            determination.claims_administrator_basis,
+            determination.reviewer_basis,
+        )
+        rationale = determination.rationale
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = (rationale, line)
+            continue
+        other, first = earlier
+        if other.startswith(rationale) or rationale.startswith(other):
+            diag.add(
+                "duplicate-determination",
+                f"the determination {determination.treatment.text[:60]!r} repeats the "
+                f"one on line {first}: a repeated page or section",
+                line,
+                column,
+            )

@@ -1,0 +1,214 @@
+"""From a letter's text to a :class:`~imrparse.Letter`: the pipeline, one way through.
+
+    text -> prepare (control characters, broken hyphens, mojibake: noted)
+         -> scan_text (scanner, with every registered layout's words) -> lines
+         -> detect (layouts): the layout that fits what the scan found
+         -> split_sections (grammar) -> sections
+         -> one reader per section (readers), each returning its Reading
+         -> merge: the readings meet -> Letter
+
+Nothing here knows a layout's words: headings, labels, boilerplate, the header table,
+which reader runs on which section are declared by the layout modules
+(:mod:`imrparse.layouts`), and readers are found in their table (:mod:`imrparse.readers`).
+A text that holds several letters is cut into letters first (:func:`letters`), and each
+is read once. :func:`~imrparse.parse` (in :mod:`imrparse.parser`) is the public door.
+"""
+
+from __future__ import annotations
+
+from typing import Final, cast
+
+import attrs
+
+from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, repair_hyphens
+from .diagnostics import Collector
+from .grammar import Section, check_order, split_fields, split_sections
+from .layouts import Layout, vocabulary
+from .merge import merge, page_header_case
+from .readers import Context, Reading, get_reader
+from .readers.fields import wrapped_case
+from .readers.preamble import read_preamble
+from .readers.unread import read_foreign, read_not_extracted
+from .records import Letter, LetterText, TokenKind
+from .scanner import ARTIFACTS, COLUMN, KIND, NAME, NUMBER, Scan, scan_text
+from .splitting import letter_starts, line_offsets
+
+__all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
+
+_FIELD: Final = TokenKind.FIELD
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    return line + 1, offset - line_start + 1
+
+
+class Prepared:
+    """A text made ready to read: repaired where it can be, with what was noted, and its
+    scan. Made once for a text, however many letters it holds."""
+
+    __slots__ = ("notes", "scan", "text")
+
+    def __init__(self, text: str, notes: Collector, scan: Scan) -> None:
+        self.text: str = text
+        self.notes: Collector = notes
+        self.scan: Scan = scan
+
+
+def prepare(text: str) -> Prepared:
+    """Repair what the text's extraction broke (noting it), then scan it once."""
+    notes = Collector()
+    control = find_control(text)
+    if control >= 0:
+        notes.add(
+            "control-characters", "the text holds control characters", *_position(text, control)
+        )
+        text = blank_controls(text)
+    if not text.isascii():
+        text = repair_hyphens(text)
+    mojibake = find_mojibake(text)
+    if mojibake >= 0:
+        notes.add(
+            "mojibake-repaired",
+            "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
+            *_position(text, mojibake),
+        )
+    return Prepared(text, notes, scan_text(text, vocabulary()))
+
+
+def _starts(prepared: Prepared) -> list[int]:
+    """The line numbers where each letter after the first starts (one scan, read once)."""
+    scanned = prepared.scan
+    lines, heads = scanned.lines, scanned.headings
+    starts = letter_starts(lines, heads, [lines[i][NAME] for i in heads], vocabulary())
+    return [lines[i][NUMBER] for i in starts]
+
+
+def cut(text: str, prepared: Prepared | None = None) -> tuple[LetterText, ...]:
+    """The letters of a text that may hold several, as pieces that cover it exactly."""
+    starts = _starts(prepared if prepared is not None else prepare(text))
+    if not starts:
+        return (LetterText(text=text, first_line=1, last_line=_last_line(text, 1)),)
+    offsets = line_offsets(text)
+    numbers = [1, *starts]
+    bounds = [offsets[n - 1] for n in numbers] + [len(text)]
+    return tuple(
+        LetterText(
+            text=text[bounds[k] : bounds[k + 1]],
+            first_line=numbers[k],
+            last_line=numbers[k + 1] - 1 if k + 1 < len(numbers) else _last_line(text, numbers[k]),
+        )
+        for k in range(len(numbers))
+    )
+
+
+def _last_line(text: str, first: int) -> int:
+    """The line of the last character of ``text``, whose line ``first`` starts the last piece."""
+    return max(first, len(line_offsets(text)) - (1 if text.endswith(("\n", "\r")) else 0))
+
+
+def read_first(text: str) -> Letter:
+    """The first letter of ``text``; where the text holds more, a ``several-letters`` error
+    says where the second begins (the letters are not merged into one record)."""
+    prepared = prepare(text)
+    starts = _starts(prepared)
+    if not starts:
+        return read_letter(prepared)
+    number = starts[0]
+    first = read_letter(prepare(text[: line_offsets(text)[number - 1]]))
+    note = Collector()
+    note.add(
+        "several-letters",
+        f"the text holds {len(starts) + 1} letters and the second begins on this line: only "
+        "the first is read (imrparse.parse_letters reads them all)",
+        number,
+    )
+    return attrs.evolve(first, diagnostics=(*first.diagnostics, *note.items))
+
+
+def read_each(text: str) -> tuple[Letter, ...]:
+    """Every letter of ``text``, each read once; where there are several, each with its
+    lines in the text (``source_lines``) and its diagnostics' lines counted in the text."""
+    prepared = prepare(text)
+    pieces = cut(text, prepared)
+    if len(pieces) == 1:
+        return (read_letter(prepared),)
+    letters = []
+    for piece in pieces:
+        letter = read_letter(prepare(piece.text))
+        shift = piece.first_line - 1
+        if shift:
+            letter = attrs.evolve(
+                letter,
+                diagnostics=tuple(
+                    attrs.evolve(item, line=item.line + shift) for item in letter.diagnostics
+                ),
+            )
+        letters.append(attrs.evolve(letter, source_lines=(piece.first_line, piece.last_line)))
+    return tuple(letters)
+
+
+def read_letter(prepared: Prepared) -> Letter:
+    """Read the one letter of a prepared text."""
+    diag = Collector()
+    diag.items.extend(prepared.notes.items)
+    scanned = prepared.scan
+    lines = scanned.lines
+    if not scanned.filled:
+        diag.add("empty-input", "the text holds no letter: it is empty or only white space")
+        return Letter(diagnostics=tuple(diag.items))
+    removed = [lines[i] for i in scanned.artifacts]
+    if removed:
+        count = sum(line[ARTIFACTS] for line in removed)
+        diag.add(
+            "page-artifact-removed",
+            f"{count} running page header(s) or footer(s) removed",
+            removed[0][NUMBER],
+            removed[0][COLUMN],
+        )
+    words = vocabulary()
+    heads = scanned.headings
+    preamble = lines[: heads[0]] if heads else lines
+    keys = [lines[i][NAME] for i in heads]  # (the scanner names a heading by its key)
+    best = words.best(keys, [line[NAME] for line in preamble if line[KIND] is _FIELD])
+    if best < 0:
+        diag.add("no-letter", "no section of an IMR letter was recognised")
+        # (a labelled case number before any heading still names the text)
+        fields = split_fields(preamble, scanned.doubled)[1]
+        case = None
+        if "case-number" in fields:
+            label, texts = fields["case-number"]
+            case = wrapped_case(lines, label, clean_lines(texts))
+        return Letter(
+            case_number=case or page_header_case(prepared.text, removed),
+            diagnostics=tuple(diag.items),
+        )
+    layout = cast(Layout, words.layouts[best])  # (detect(), without the call from Python)
+    roles = layout.roles
+    # (a heading of another layout opens a section that no reader of this one reads)
+    outline = split_sections(lines, diag, heads, [roles.get(k) or f"other:{k}" for k in keys])
+    sections = outline.sections
+    check_order(sections, layout.ranks, diag)
+    for role in layout.required:
+        if role not in sections:
+            diag.add("missing-section", f"the section {layout.title(role)!r} was not found")
+    context = Context(layout, scanned)
+    readings = [read_preamble(outline.preamble, context)]
+    readings.extend(_read(section, context) for section in sections.values())
+    return merge(layout, readings, diag, prepared.text, removed)
+
+
+def _read(section: Section, context: Context) -> Reading:
+    """The reading of one section, by the reader its layout names for it."""
+    layout = context.layout
+    name = layout.readers.get(section.name)
+    if name is not None:
+        reading = get_reader(name).read(section, context)
+    elif section.name in layout.not_extracted:
+        reading = read_not_extracted(section, context)
+    else:  # a heading this layout does not have (another layout's): text unread
+        reading = read_foreign(section, context)
+    heading = section.heading
+    reading.heading = (heading[NUMBER], heading[COLUMN])
+    return reading

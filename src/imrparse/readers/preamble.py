@@ -1,0 +1,67 @@
+"""The reader of what stands before a letter's first heading: its header table and a
+cover page's labelled fields."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..casefacts import SHAPES
+from ..extractors.header import read_header_table
+from ..records import TokenKind
+from ..scanner import COLUMN, CONTENT, KIND, NAME, NUMBER, Line
+from .base import Context, Reading, Stated, claim_rest
+from .fields import stated_fields
+
+__all__ = ["HEADER_TABLE", "PREAMBLE", "read_preamble"]
+
+PREAMBLE: Final = "preamble"
+"""The role of the text before the first heading."""
+HEADER_TABLE: Final = "header-table"
+"""The role of the values the header table states."""
+_FIELD: Final = TokenKind.FIELD
+
+
+def read_preamble(preamble: list[Line], context: Context) -> Reading:
+    """Read the header table the layout declares, then the labelled fields; keep the rest."""
+    reading = Reading(PREAMBLE)
+    layout = context.layout
+    rest = preamble
+    unread: list[Line] = []
+    if layout.header_table:
+        at = [i for i, line in enumerate(rest) if line[CONTENT]]
+        rows = [(rest[i][NUMBER], rest[i][COLUMN], rest[i][CONTENT]) for i in at]
+        found, used = read_header_table(rows, layout.header_table, SHAPES)
+        for name, value in found.items():
+            reading.fields.append(
+                Stated(name, value.value, value.line, value.column, HEADER_TABLE, name)
+            )
+        table = layout.header_table.values()
+        # (by position: a line cut at a form feed gives pieces of one line number,
+        # and a line's identity is not kept where the module is compiled)
+        consumed = {at[i] for i in used}
+        # A line with a label of the table that the table reader could not read whole
+        # (a garbled value, a label stated twice) is the table's, and left unread: read
+        # as a labelled field it would give a value the table does not state (the next
+        # label's date), or be dropped unreported.
+        rest = [line for i, line in enumerate(rest) if i not in consumed]
+        unread = [line for line in rest if line[KIND] is _FIELD and line[NAME] in table]
+        if unread:
+            rest = [line for line in rest if line[KIND] is not _FIELD or line[NAME] not in table]
+        for name in table:
+            if name not in found:
+                reading.diag.add(
+                    "field-not-found",
+                    f"the header table states no {name!r}",
+                    preamble[0][NUMBER] if preamble else 1,
+                )
+    rest, fields = stated_fields(rest, context, PREAMBLE)
+    reading.fields.extend(fields)
+    for line in unread:
+        claim_rest(reading, context, [line], "in the header table, not read", "unclaimed-text")
+    if any(line[CONTENT] for line in rest):
+        why = layout.not_extracted.get(PREAMBLE)
+        if why is not None:
+            claim_rest(reading, context, rest, f"before the first section ({why})", "not-extracted")
+        else:
+            claim_rest(reading, context, rest, "before the first section", "unclaimed-text")
+    return reading

@@ -1,0 +1,46 @@
+"""The reader of the reviewer's section: credentials from prose and labelled fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from ..extractors.reviewer import extract_reviewer
+from ..grammar import split_fields
+from ..scanner import COLUMN, NUMBER, contents
+from .base import Context, Reading, Stated
+from .fields import label_of
+
+if TYPE_CHECKING:
+    from ..grammar import Section
+
+__all__ = ["read_reviewer"]
+
+_CREDENTIALS: Final = frozenset({"states", "specialties"})
+"""The labelled fields of the credentials block, which this reader consumes."""
+
+
+def read_reviewer(section: Section, context: Context) -> Reading:
+    """Read the reviewer's title, board certifications, licensure and practice."""
+    reading = Reading(section.name)
+    rest, fields = split_fields(section.lines, context.scan.doubled)
+    prose = context.clean(contents(rest))
+    values = {name: context.clean(texts) for name, (_, texts) in fields.items()}
+    for name, (label, _) in fields.items():
+        if name not in _CREDENTIALS:
+            reading.fields.append(
+                Stated(
+                    name, values[name], label[NUMBER], label[COLUMN], section.name, label_of(label)
+                )
+            )
+    reviewer = extract_reviewer(prose, values)
+    line = section.heading[NUMBER]
+    if reviewer.title is None:
+        reading.diag.add("field-not-found", "the reviewer's title is not stated", line)
+    if not reviewer.board_certifications:
+        reading.diag.add(
+            "field-not-found", "the reviewer's board certification is not stated", line
+        )
+    if not reviewer.licensed_states:
+        reading.diag.add("field-not-found", "the reviewer's licensure is not stated", line)
+    reading.reviewer = reviewer
+    return reading
