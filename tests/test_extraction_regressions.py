@@ -37,7 +37,7 @@ def test_a_glued_form_feed_keeps_the_lines_number_and_the_tokens_stay_lossless()
     assert "".join(t.text for t in tokens) == text
     assert [t.kind for t in tokens][1] is TokenKind.DETERMINATION  # (its second piece's kind)
     lines = imrparse.scanner.scan(text)
-    assert [(line[1], line[3]) for line in lines] == [(1, 1), (2, 1), (2, 18), (3, 1)]
+    assert [(line.number, line.column) for line in lines] == [(1, 1), (2, 1), (2, 18), (3, 1)]
 
 
 def test_pdfium_line_break_hyphen_is_a_hyphen() -> None:

@@ -195,7 +195,7 @@ def test_a_text_said_to_hold_no_header_holds_none_wrapped_over_lines(text: str) 
     from imrparse.scanner import scan_text
 
     scanned = scan_text(text)
-    joined = " ".join(line[2] for line in scanned.lines)
+    joined = " ".join(line.content for line in scanned.lines)
     if not scanned.headers:
         assert _ARTIFACT.search(joined) is None
         assert _ARTIFACT.search(" ".join(text.split())) is None
@@ -205,22 +205,22 @@ def test_a_text_said_to_hold_no_header_holds_none_wrapped_over_lines(text: str) 
 def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     from imrparse.grammar import is_doubled
     from imrparse.records import TokenKind
-    from imrparse.scanner import ARTIFACTS, CONTENT, scan, scan_text
+    from imrparse.scanner import scan, scan_text
 
     scanned = scan_text(text)
     assert scanned.lines == scan(text)
     assert scanned.doubled == is_doubled(scanned.lines)
     assert scanned.headings == [
-        i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.HEADING
+        i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.HEADING
     ]
     assert scanned.determinations == [
-        i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.DETERMINATION
+        i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.DETERMINATION
     ]
     assert scanned.parts == [
-        i for i, (kind, *_) in enumerate(scanned.lines) if kind is TokenKind.PART
+        i for i, line in enumerate(scanned.lines) if line.kind is TokenKind.PART
     ]
-    assert scanned.artifacts == [i for i, line in enumerate(scanned.lines) if line[ARTIFACTS]]
-    assert scanned.filled == sum(1 for line in scanned.lines if line[CONTENT])
+    assert scanned.artifacts == [i for i, line in enumerate(scanned.lines) if line.artifacts]
+    assert scanned.filled == sum(1 for line in scanned.lines if line.content)
 
 
 _SAMPLE_LINES = [
@@ -374,7 +374,8 @@ def test_each_line_is_named_as_its_folded_label_says(text: str) -> None:
     def fold(label: str) -> str:
         return " ".join(label.split()).upper()
 
-    for kind, _, content, _, _, _, name in scan(text):
+    for line in scan(text):
+        kind, content, name = line.kind, line.content, line.name
         before_colon = content[: content.find(":")]
         if kind is K.HEADING:
             assert name == vocabulary().colon_headings[fold(content.rstrip(":"))]
@@ -463,15 +464,15 @@ def test_scan_classifies_every_line_as_classify_does(text: str) -> None:
 
     lines = scan(text)
     for n, line in enumerate(lines):
-        kind, _, content, *_ = line
+        kind, content = line.kind, line.content
         if not content:
             continue
         alone = kind is TokenKind.DETERMINATION and classify(content) is TokenKind.TEXT
         if alone:
             before = [
-                x for x in lines[:n] if x[0] not in (TokenKind.PAGE_BREAK, TokenKind.ARTIFACT)
+                x for x in lines[:n] if x.kind not in (TokenKind.PAGE_BREAK, TokenKind.ARTIFACT)
             ]
-            assert outcome_word(content) is not None and before[-1][2].endswith(":"), line
+            assert outcome_word(content) is not None and before[-1].content.endswith(":"), line
         else:
             assert kind is classify(content), line
 
@@ -500,13 +501,16 @@ def test_an_outcome_alone_after_a_colon_is_a_treatment_header(text: str) -> None
     from imrparse.scanner import scan
 
     lines = scan(text)
-    for n, (kind, _, content, *_) in enumerate(lines):
+    for n, line in enumerate(lines):
+        kind, content = line.kind, line.content
         if content in ("Upheld", "Overturned."):
             before = [
-                x for x in lines[:n] if x[0] not in (TokenKind.PAGE_BREAK, TokenKind.ARTIFACT)
+                x for x in lines[:n] if x.kind not in (TokenKind.PAGE_BREAK, TokenKind.ARTIFACT)
             ]
             after_colon = (
-                bool(before) and before[-1][0] is TokenKind.TEXT and before[-1][2].endswith(":")
+                bool(before)
+                and before[-1].kind is TokenKind.TEXT
+                and before[-1].content.endswith(":")
             )
             assert (kind is TokenKind.DETERMINATION) == after_colon, (text, content)
 

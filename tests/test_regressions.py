@@ -115,7 +115,7 @@ def test_colon_spacing_and_tabs__header_and_label_with_runs_of_white_space() -> 
 
 def test_whitespace_lines_and_mojibake__misdecoded_no_break_space_line_is_a_break() -> None:
     lines = imrparse.scanner.scan("text one\n\u00c2\u00a0\nDecision\u00c2\u00a0rationale: x\n")
-    assert [kind.value for kind, *_ in lines] == ["text", "break", "part"]
+    assert [line.kind.value for line in lines] == ["text", "break", "part"]
 
 
 def test_soak_running_headers__header_before_a_colon_or_page_prose() -> None:

@@ -25,12 +25,6 @@ from .diagnostics import Collector
 # costs about fifteen times a plain name, and these tests run for every line.
 from .line_kinds import _ARTIFACT, _BREAK, _DETERMINATION, _PAGE_BREAK, _PART, _TEXT
 from .scanner import (
-    COLUMN,
-    CONTENT,
-    GAP,
-    KIND,
-    NAME,
-    NUMBER,
     Line,
     contents,
 )
@@ -69,7 +63,7 @@ class Block(NamedTuple):
 def _paragraph_break_before(line: Line, spaced: bool) -> bool:
     """Whether a paragraph break (not a page break) stands just before ``line``; in
     ``spaced`` text empty lines are no paragraph breaks."""
-    return line[KIND] is _BREAK or (line[GAP] > 0 and not spaced)
+    return line.kind is _BREAK or (line.gap > 0 and not spaced)
 
 
 def split_blocks(
@@ -95,10 +89,10 @@ def split_blocks(
     in ``lines``, save passes when the caller has them.
     """
     if heads is None:
-        heads = [i for i, line in enumerate(lines) if line[KIND] is _DETERMINATION]
+        heads = [i for i, line in enumerate(lines) if line.kind is _DETERMINATION]
     # Where paragraphs are parted by lines of white space (or the text is doubled), an
     # empty line is a page boundary, not a paragraph break.
-    spaced = doubled or any(line[KIND] is _BREAK for line in lines)
+    spaced = doubled or any(line.kind is _BREAK for line in lines)
     starts: list[int] = []
     for i in heads:
         starts.append(
@@ -110,10 +104,10 @@ def split_blocks(
     blocks: list[Block] = []
     for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        header_lines = [ln for ln in lines[start : head + 1] if ln[KIND] not in _SKIP]
+        header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
         head_line = lines[head]
-        header = head_line[CONTENT]
-        outcome = head_line[NAME]
+        header = head_line.content
+        outcome = head_line.name
         texts = contents(header_lines[:-1])
         colon = header.rfind(":")
         if colon >= 0:  # (the treatment: before the last colon)
@@ -151,7 +145,7 @@ def _header_start(
     start, opened = _scan_back(lines, head, floor, spaced, cue, openings)
     if not opened:  # (the rule of partial authorizations never applied: the usual case)
         return start
-    header = lines[head][CONTENT]
+    header = lines[head].content
     texts = [*contents(lines[start:head]), header[: header.rfind(":")] if ":" in header else ""]
     text = clean_lines(texts).lower()
     if any(opening in text for opening in openings):
@@ -167,7 +161,7 @@ def _scan_back(
     opened = False
     start = head
     after = lines[head]
-    alone = ":" not in after[CONTENT]  # the outcome alone on its line
+    alone = ":" not in after.content  # the outcome alone on its line
     taken: list[str] = []
     limit = 3
     j = head - 1
@@ -186,14 +180,14 @@ def _scan_back(
             limit = 12
             opened = True
         line = lines[j]
-        kind = line[KIND]
+        kind = line.kind
         if kind is _ARTIFACT or kind is _PAGE_BREAK or kind is _BREAK:
             after = line
             j -= 1
             continue
         if kind is not _TEXT:
             break
-        content = line[CONTENT]
+        content = line.content
         if content.endswith(_SENTENCE_END) and not (alone and not taken):
             if not (cue and _open_sentence(taken, lines[head], cue, openings)):
                 break
@@ -208,7 +202,7 @@ def _scan_back(
 
 def _names_cue(taken: list[str], head: Line, cue: str) -> bool:
     """Whether a header read back over the lines ``taken`` (last first) holds ``cue``."""
-    header = head[CONTENT]
+    header = head.content
     texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
     word = cue.split(" ", 1)[0]
     if not any(word in text.lower() for text in texts):
@@ -220,7 +214,7 @@ def _open_sentence(taken: list[str], head: Line, cue: str, openings: tuple[str, 
     """Whether a header read back over the lines ``taken`` (last first) is a partial
     authorization whose beginning is still before them: it holds ``cue`` but none of
     ``openings``."""
-    header = head[CONTENT]
+    header = head.content
     texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
     # (the cue's first word, looked for line by line, spares most headers the cleaning)
     word = cue.split(" ", 1)[0]
@@ -254,21 +248,21 @@ def split_parts(
     parts: dict[str, Part] = {}
     order: list[str] = []
     if labels is None:
-        labels = [i for i, line in enumerate(lines) if line[KIND] is _PART]
-    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line[CONTENT]]
+        labels = [i for i, line in enumerate(lines) if line.kind is _PART]
+    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line.content]
     for n, i in enumerate(labels):
         line = lines[i]
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
-        content = line[CONTENT]
-        name = line[NAME]
+        content = line.content
+        name = line.name
         # Lines without content are the skipped kinds: breaks and page artifacts.
         texts = [content[content.find(":") + 1 :], *contents(lines[i + 1 : end])]
         if name in parts:
             diag.add(
                 "duplicate-part",
                 f"{title.get(name, name)!r} appears twice in one determination; texts are joined",
-                line[NUMBER],
-                line[COLUMN],
+                line.number,
+                line.column,
             )
             parts[name].texts.extend(texts)
         else:
@@ -279,23 +273,23 @@ def split_parts(
         diag.add(
             "part-out-of-order",
             "the parts of this determination are not in the usual order",
-            first[NUMBER],
-            first[COLUMN],
+            first.number,
+            first.column,
         )
     for name in PART_ORDER:
         if name not in parts:
             diag.add(
                 "missing-part",
                 f"the determination has no {title.get(name, name)!r} part",
-                header[NUMBER],
-                header[COLUMN],
+                header.number,
+                header.column,
             )
         elif not _has_text(parts[name].texts):
             label = parts[name].label
             diag.add(
                 "empty-part",
                 f"the {title.get(name, name)!r} part is empty",
-                label[NUMBER],
-                label[COLUMN],
+                label.number,
+                label.column,
             )
     return stray, [parts[name] for name in order]

@@ -25,11 +25,6 @@ from .diagnostics import Collector
 # costs about fifteen times a plain name, and these tests run for every line.
 from .line_kinds import _ARTIFACT, _FIELD, _HEADING, _PAGE_BREAK, _TEXT
 from .scanner import (
-    COLUMN,
-    CONTENT,
-    KIND,
-    NAME,
-    NUMBER,
     Line,
     doubling,
 )
@@ -72,7 +67,8 @@ def is_doubled(lines: list[Line]) -> bool:
     filled = 0
     adjacent = 0
     previous_filled = False
-    for _, _, content, _, _, gap, _ in lines:
+    for line in lines:
+        content, gap = line.content, line.gap
         blanks += gap
         if content:
             filled += 1
@@ -100,20 +96,20 @@ def split_sections(
     heads = (
         headings
         if headings is not None
-        else [i for i, line in enumerate(lines) if line[KIND] is _HEADING]
+        else [i for i, line in enumerate(lines) if line.kind is _HEADING]
     )
     preamble = lines[: heads[0] if heads else len(lines)]
     sections: dict[str, Section] = {}
     for n, i in enumerate(heads):
         line = lines[i]
         body = lines[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(lines)]
-        name = line[NAME] if names is None else names[n]
+        name = line.name if names is None else names[n]
         if name in sections:
             diag.add(
                 "duplicate-section",
-                f"the heading {line[CONTENT]!r} appears again; its text continues the section",
-                line[NUMBER],
-                line[COLUMN],
+                f"the heading {line.content!r} appears again; its text continues the section",
+                line.number,
+                line.column,
             )
             sections[name].lines.extend(body)
             sections[name] = sections[name]._replace(start=-1)
@@ -132,9 +128,9 @@ def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Col
             line = section.heading
             diag.add(
                 "section-out-of-order",
-                f"the section {line[CONTENT]!r} comes after a section that usually follows it",
-                line[NUMBER],
-                line[COLUMN],
+                f"the section {line.content!r} comes after a section that usually follows it",
+                line.number,
+                line.column,
             )
         last_rank = max(last_rank, here)
 
@@ -153,7 +149,7 @@ def split_fields(
     fields: dict[str, tuple[Line, list[str]]] = {}
     open_field: list[str] | None = None
     for line in lines:
-        kind, _, content, _, _, gap, name = line
+        kind, content, gap, name = line.kind, line.content, line.gap, line.name
         if kind is _FIELD:
             open_field = [content[content.find(":") + 1 :]]
             if name in fields:

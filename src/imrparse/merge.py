@@ -30,7 +30,7 @@ from .layouts import Layout
 from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
-from .scanner import ARTIFACTS, Line
+from .scanner import Line
 
 __all__ = ["merge", "page_header_case"]
 
@@ -101,15 +101,14 @@ def _facts(
     """The statement the record keeps of each fact (rules 1 to 4 of the module), by the
     record's name for it: a date by its :class:`~imrparse.CaseDates` attribute (a cover
     page's "Date of UR Decision" and a table's "UR Denial Date" are one fact)."""
-    statements = [stated for reading in readings for stated in reading.fields]
-    if not statements:
-        return {}
-    ranked = sorted(
-        ((_rank(layout, stated.role), n, stated) for n, stated in enumerate(statements)),
-        key=lambda item: (item[0] < 0, item[0], item[1]),
-    )
+    # (the readings are in letter order and the preamble's lists the header table's
+    # values first: the statements come in the order of rule 1 already)
     kept: dict[str, Stated] = {}
-    for rank, _, stated in ranked:
+    ranks: dict[str, int] = {}
+    for stated in [stated for reading in readings for stated in reading.fields]:
+        rank = ranks.get(stated.role)
+        if rank is None:
+            rank = ranks[stated.role] = _rank(layout, stated.role)
         name = stated.name
         if name not in _FACTS:
             unclaimed.append(f"{stated.label}: {stated.text}")
@@ -215,7 +214,7 @@ def page_header_case(text: str, removed: list[Line]) -> str | None:
     """The case number a running page header states ("Final Determination Letter for IMR
     Case Number CM16-0000001"; the scanner removed the header from its line): none is
     taken from prose, whatever it quotes."""
-    if not any(line[ARTIFACTS] for line in removed):
+    if not any(line.artifacts for line in removed):
         return None
     for header in running_headers(text):
         # (a number may wrap after its hyphen: read a little past the header)

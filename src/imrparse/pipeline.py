@@ -30,7 +30,7 @@ from .readers.fields import wrapped_case
 from .readers.preamble import read_preamble
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
-from .scanner import ARTIFACTS, COLUMN, KIND, NAME, NUMBER, Scan, scan_text
+from .scanner import Scan, scan_text
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
@@ -81,8 +81,8 @@ def _starts(prepared: Prepared) -> list[int]:
     """The line numbers where each letter after the first starts (one scan, read once)."""
     scanned = prepared.scan
     lines, heads = scanned.lines, scanned.headings
-    starts = letter_starts(lines, heads, [lines[i][NAME] for i in heads], vocabulary())
-    return [lines[i][NUMBER] for i in starts]
+    starts = letter_starts(lines, heads, [lines[i].name for i in heads], vocabulary())
+    return [lines[i].number for i in starts]
 
 
 def cut(text: str, prepared: Prepared | None = None) -> tuple[LetterText, ...]:
@@ -160,18 +160,18 @@ def read_letter(prepared: Prepared) -> Letter:
         return Letter(diagnostics=tuple(diag.items))
     removed = [lines[i] for i in scanned.artifacts]
     if removed:
-        count = sum(line[ARTIFACTS] for line in removed)
+        count = sum(line.artifacts for line in removed)
         diag.add(
             "page-artifact-removed",
             f"{count} running page header(s) or footer(s) removed",
-            removed[0][NUMBER],
-            removed[0][COLUMN],
+            removed[0].number,
+            removed[0].column,
         )
     words = vocabulary()
     heads = scanned.headings
     preamble = lines[: heads[0]] if heads else lines
-    keys = [lines[i][NAME] for i in heads]  # (the scanner names a heading by its key)
-    best = words.best(keys, [line[NAME] for line in preamble if line[KIND] is _FIELD])
+    keys = [lines[i].name for i in heads]  # (the scanner names a heading by its key)
+    best = words.best(keys, [line.name for line in preamble if line.kind is _FIELD])
     if best < 0:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
@@ -210,5 +210,5 @@ def _read(section: Section, context: Context) -> Reading:
     else:  # a heading this layout does not have (another layout's): text unread
         reading = read_foreign(section, context)
     heading = section.heading
-    reading.heading = (heading[NUMBER], heading[COLUMN])
+    reading.heading = (heading.number, heading.column)
     return reading

@@ -26,8 +26,6 @@ from typing import Final
 
 from .line_kinds import _DETERMINATION, _FIELD, _HEADING, _PART
 from .scanner import (
-    KIND,
-    NAME,
     Line,
     split_lines,
 )
@@ -78,10 +76,10 @@ def _preamble_start(lines: list[Line], head: int, floor: int, v: Vocabulary) -> 
     stop = max(floor, head - _PREAMBLE_LINES)
     while j >= stop:
         line = lines[j]
-        kind = line[KIND]
+        kind = line.kind
         if kind is _HEADING or kind is _DETERMINATION or kind is _PART:
             break
-        if kind is _FIELD and line[NAME] in fields:
+        if kind is _FIELD and line.name in fields:
             start = j
         j -= 1
     return start

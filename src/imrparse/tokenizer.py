@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .records import Token, TokenKind
-from .scanner import KIND, NUMBER, scan, split_lines
+from .scanner import scan, split_lines
 
 __all__ = ["tokenize"]
 
@@ -42,8 +42,8 @@ def tokenize(text: str) -> Iterator[Token]:
     for line in scan(text):
         # (a line that a form feed cut in two takes its first piece's kind unless that
         # is prose: "... below:\fSoma #60: Upheld" is a treatment header's line)
-        if kinds.get(line[NUMBER], TokenKind.TEXT) is TokenKind.TEXT:
-            kinds[line[NUMBER]] = line[KIND]
+        if kinds.get(line.number, TokenKind.TEXT) is TokenKind.TEXT:
+            kinds[line.number] = line.kind
     bodies, endings = split_lines(text)
     last = len(bodies) - 1
     start = 0

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from ..cleaning import clean_lines
 from ..extractors.treatments import parse_treatment
 from ..readers import Context, Reading, register_reader
 from ..readers.base import report_unknown
 from ..readers.fields import stated_fields
 from ..records import Determination, Outcome
-from ..scanner import COLUMN, NUMBER, contents
+from ..scanner import contents
 from . import Layout
 
 if TYPE_CHECKING:
@@ -43,13 +44,13 @@ def read_notice(section: Section, context: Context) -> Reading:
     reading = Reading(section.name)
     reading.decides = True
     rest, reading.fields = stated_fields(section.lines, context, section.name)
-    text = context.clean(contents(rest))
+    text = clean_lines(contents(rest), context.headers)
     heading = section.heading
     found: dict[str, Determination] = {}
     for match in SENTENCE_OUTCOME.finditer(text):
         treatment = parse_treatment(match.group(1).strip())
         if treatment.text not in found:
-            report_unknown(reading, treatment, heading[NUMBER], heading[COLUMN])
+            report_unknown(reading, treatment, heading.number, heading.column)
             outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
             found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
     if found:
@@ -57,11 +58,11 @@ def read_notice(section: Section, context: Context) -> Reading:
             "legacy-layout",
             f"the {context.layout.name} layout words its outcomes as sentences: the "
             "determinations have no guideline bases or rationales",
-            heading[NUMBER],
-            heading[COLUMN],
+            heading.number,
+            heading.column,
         )
     reading.determinations = list(found.values())
-    reading.places = [(heading[NUMBER], heading[COLUMN])] * len(found)
+    reading.places = [(heading.number, heading.column)] * len(found)
     return reading
 
 

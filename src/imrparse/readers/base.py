@@ -20,7 +20,7 @@ from ..categories import unknown_code
 from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment
-from ..scanner import COLUMN, CONTENT, NUMBER, Line, Scan, contents
+from ..scanner import Line, Scan, contents
 
 if TYPE_CHECKING:
     from ..grammar import Section
@@ -184,14 +184,14 @@ def claim_rest(
     run: list[Line] = []
     for line in [*lines, None]:
         if line is not None:
-            if line[CONTENT]:
+            if line.content:
                 run.append(line)
             continue
         if run:
-            cleaned = context.clean(contents(run))
+            cleaned = clean_lines(contents(run), context.headers)
             reading.unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
-            reading.diag.add(code, f"text {where}: {excerpt!r}", run[0][NUMBER], run[0][COLUMN])
+            reading.diag.add(code, f"text {where}: {excerpt!r}", run[0].number, run[0].column)
             run = []
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from ..blocks import Block, split_blocks
+from ..cleaning import clean_lines
 from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
-from ..scanner import COLUMN, CONTENT, KIND, NUMBER, contents
+from ..scanner import contents
 from .base import Context, Reading, claim_rest, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
@@ -54,35 +55,37 @@ def read_decisions(section: Section, context: Context) -> Reading:
         layout.partial_openings,
         layout.part_titles,
     )
-    leftover = strip_boilerplate(context, section.name, context.clean(contents(preface)))
+    leftover = strip_boilerplate(
+        context, section.name, clean_lines(contents(preface), context.headers)
+    )
     if leftover:
-        first = next(line for line in preface if line[CONTENT])
+        first = next(line for line in preface if line.content)
         reading.unclaimed.append(leftover)
         reading.diag.add(
             "unclaimed-text",
             f"text before the first determination: {leftover[:60]!r}",
-            first[NUMBER],
-            first[COLUMN],
+            first.number,
+            first.column,
         )
-        label = next((line for line in preface if line[KIND] is _PART_KIND), None)
+        label = next((line for line in preface if line.kind is _PART_KIND), None)
         if label is not None:  # (a decision whose treatment header was not recognised)
             reading.diag.add(
                 "unread-determination",
-                f"the part {label[CONTENT][:40]!r} stands before the first treatment "
+                f"the part {label.content[:40]!r} stands before the first treatment "
                 "header: a decision whose header was not recognised, and is not read",
-                label[NUMBER],
-                label[COLUMN],
+                label.number,
+                label.column,
             )
     for block in blocks:
         reading.determinations.append(_determination(block, reading, context))
         first = block.header[0]
-        reading.places.append((first[NUMBER], first[COLUMN]))
+        reading.places.append((first.number, first.column))
     return reading
 
 
 def _determination(block: Block, reading: Reading, context: Context) -> Determination:
-    texts = {part.name: context.clean(part.texts) for part in block.parts}
-    line = {part.name: part.label[NUMBER] for part in block.parts}
+    texts = {part.name: clean_lines(part.texts, context.headers) for part in block.parts}
+    line = {part.name: part.label.number for part in block.parts}
     if block.stray:
         claim_rest(
             reading,
@@ -92,7 +95,7 @@ def _determination(block: Block, reading: Reading, context: Context) -> Determin
             "unclaimed-text",
         )
     diag = reading.diag
-    header = context.clean(block.header_text)
+    header = clean_lines(block.header_text, context.headers)
     original = authorized = None
     layout = context.layout
     first = block.header[0]
@@ -111,11 +114,11 @@ def _determination(block: Block, reading: Reading, context: Context) -> Determin
                 "unread-partial-authorization",
                 "the treatment header reads as a partial authorization in no known "
                 "wording; the whole header is kept as the treatment",
-                first[NUMBER],
-                first[COLUMN],
+                first.number,
+                first.column,
             )
     treatment = parse_treatment(header)
-    report_unknown(reading, treatment, first[NUMBER], first[COLUMN])
+    report_unknown(reading, treatment, first.number, first.column)
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..casefacts import case_number
+from ..cleaning import clean_lines
 from ..grammar import split_fields
-from ..scanner import COLUMN, CONTENT, NUMBER, Line, contents
+from ..scanner import Line, contents
 from .base import Context, Reading, Stated, claim_rest
 
 if TYPE_CHECKING:
@@ -28,16 +29,16 @@ def stated_fields(
     rest, fields = split_fields(lines, context.scan.doubled)
     stated = []
     for name, (label, texts) in fields.items():
-        value = context.clean(texts)
+        value = clean_lines(texts, context.headers)
         if name == "case-number":
             value = wrapped_case(lines, label, value) or value
-        stated.append(Stated(name, value, label[NUMBER], label[COLUMN], role, label_of(label)))
+        stated.append(Stated(name, value, label.number, label.column, role, label_of(label)))
     return rest, stated
 
 
 def label_of(line: Line) -> str:
     """A field's label as printed, white space folded (the text before its colon)."""
-    content = line[CONTENT]
+    content = line.content
     return " ".join(content[: content.find(":")].split())
 
 
@@ -56,6 +57,6 @@ def read_fields(section: Section, context: Context) -> Reading:
     reading = Reading(section.name)
     rest, reading.fields = stated_fields(section.lines, context, section.name)
     claim_rest(
-        reading, context, rest, f"in the section {section.heading[CONTENT]!r}", "unclaimed-text"
+        reading, context, rest, f"in the section {section.heading.content!r}", "unclaimed-text"
     )
     return reading

@@ -8,7 +8,7 @@ from typing import Final
 from ..casefacts import SHAPES
 from ..extractors.header import read_header_table
 from ..records import TokenKind
-from ..scanner import COLUMN, CONTENT, KIND, NAME, NUMBER, Line
+from ..scanner import Line
 from .base import Context, Reading, Stated, claim_rest
 from .fields import stated_fields
 
@@ -28,8 +28,8 @@ def read_preamble(preamble: list[Line], context: Context) -> Reading:
     rest = preamble
     unread: list[Line] = []
     if layout.header_table:
-        at = [i for i, line in enumerate(rest) if line[CONTENT]]
-        rows = [(rest[i][NUMBER], rest[i][COLUMN], rest[i][CONTENT]) for i in at]
+        at = [i for i, line in enumerate(rest) if line.content]
+        rows = [(rest[i].number, rest[i].column, rest[i].content) for i in at]
         found, used = read_header_table(rows, layout.header_table, SHAPES)
         for name, value in found.items():
             reading.fields.append(
@@ -44,21 +44,21 @@ def read_preamble(preamble: list[Line], context: Context) -> Reading:
         # as a labelled field it would give a value the table does not state (the next
         # label's date), or be dropped unreported.
         rest = [line for i, line in enumerate(rest) if i not in consumed]
-        unread = [line for line in rest if line[KIND] is _FIELD and line[NAME] in table]
+        unread = [line for line in rest if line.kind is _FIELD and line.name in table]
         if unread:
-            rest = [line for line in rest if line[KIND] is not _FIELD or line[NAME] not in table]
+            rest = [line for line in rest if line.kind is not _FIELD or line.name not in table]
         for name in table:
             if name not in found:
                 reading.diag.add(
                     "field-not-found",
                     f"the header table states no {name!r}",
-                    preamble[0][NUMBER] if preamble else 1,
+                    preamble[0].number if preamble else 1,
                 )
     rest, fields = stated_fields(rest, context, PREAMBLE)
     reading.fields.extend(fields)
     for line in unread:
         claim_rest(reading, context, [line], "in the header table, not read", "unclaimed-text")
-    if any(line[CONTENT] for line in rest):
+    if any(line.content for line in rest):
         why = layout.not_extracted.get(PREAMBLE)
         if why is not None:
             claim_rest(reading, context, rest, f"before the first section ({why})", "not-extracted")

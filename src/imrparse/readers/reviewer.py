@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from ..cleaning import clean_lines
 from ..extractors.reviewer import extract_reviewer
 from ..grammar import split_fields
-from ..scanner import COLUMN, NUMBER, contents
+from ..scanner import contents
 from .base import Context, Reading, Stated
 from .fields import label_of
 
@@ -23,17 +24,17 @@ def read_reviewer(section: Section, context: Context) -> Reading:
     """Read the reviewer's title, board certifications, licensure and practice."""
     reading = Reading(section.name)
     rest, fields = split_fields(section.lines, context.scan.doubled)
-    prose = context.clean(contents(rest))
-    values = {name: context.clean(texts) for name, (_, texts) in fields.items()}
+    prose = clean_lines(contents(rest), context.headers)
+    values = {name: clean_lines(texts, context.headers) for name, (_, texts) in fields.items()}
     for name, (label, _) in fields.items():
         if name not in _CREDENTIALS:
             reading.fields.append(
                 Stated(
-                    name, values[name], label[NUMBER], label[COLUMN], section.name, label_of(label)
+                    name, values[name], label.number, label.column, section.name, label_of(label)
                 )
             )
     reviewer = extract_reviewer(prose, values)
-    line = section.heading[NUMBER]
+    line = section.heading.number
     if reviewer.title is None:
         reading.diag.add("field-not-found", "the reviewer's title is not stated", line)
     if not reviewer.board_certifications:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from ..records import TokenKind
-from ..scanner import COLUMN, CONTENT, KIND, NUMBER
 from .base import Context, Reading, claim_rest
 
 if TYPE_CHECKING:
@@ -30,17 +29,15 @@ def read_foreign(section: Section, context: Context) -> Reading:
     header in it is a decision lost, an error."""
     reading = Reading(section.name)
     heading = section.heading
-    where = (
-        f"under the heading {heading[CONTENT]!r}, which the {context.layout.name} layout has not"
-    )
+    where = f"under the heading {heading.content!r}, which the {context.layout.name} layout has not"
     claim_rest(reading, context, section.lines, where, "unclaimed-text")
     for line in section.lines:
-        if line[KIND] is _DETERMINATION:
+        if line.kind is _DETERMINATION:
             reading.diag.add(
                 "unread-determination",
-                f"the treatment header {line[CONTENT][:60]!r} stands {where}: its decision "
+                f"the treatment header {line.content[:60]!r} stands {where}: its decision "
                 "is not read",
-                line[NUMBER],
-                line[COLUMN],
+                line.number,
+                line.column,
             )
     return reading

@@ -19,7 +19,6 @@ from imrparse.extractors.treatments import parse_treatment
 from imrparse.layouts import Layout
 from imrparse.readers import Context, Reading, register_reader
 from imrparse.records import Determination, Outcome
-from imrparse.scanner import COLUMN, CONTENT, NUMBER
 
 OUTCOMES = {"upheld": Outcome.UPHELD, "overturned": Outcome.OVERTURNED}
 
@@ -29,7 +28,7 @@ def read_table(section: Any, context: Context) -> Reading:
     reading = Reading(section.name)
     reading.decides = True
     for line in section.lines:
-        content = line[CONTENT]
+        content = line.content
         if not content:
             continue
         treatment, bar, outcome = content.rpartition("|")
@@ -39,14 +38,14 @@ def read_table(section: Any, context: Context) -> Reading:
                 treatment=parse_treatment(treatment.strip()), outcome=OUTCOMES[word]
             )
             reading.determinations.append(found)
-            reading.places.append((line[NUMBER], line[COLUMN]))
+            reading.places.append((line.number, line.column))
         elif content.replace(" ", "").lower() != "treatment|outcome":
             reading.unclaimed.append(content)
             reading.diag.add(
                 "unclaimed-text",
                 f"a row of no treatment: {content[:60]!r}",
-                line[NUMBER],
-                line[COLUMN],
+                line.number,
+                line.column,
             )
     return reading
 
