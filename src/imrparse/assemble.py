@@ -21,7 +21,7 @@ from typing import Final, cast
 
 import attrs
 
-from .categories import unknown_code
+from .classifier import unknown_code
 from .cleaning import (
     blank_controls,
     clean_lines,

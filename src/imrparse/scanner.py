@@ -25,9 +25,9 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
-from .lexicon import match_key
+from .layout_words import Vocabulary
 from .records import TokenKind
-from .vocabulary import Vocabulary
+from .wordlists import match_key
 
 __all__ = [
     "ARTIFACTS",

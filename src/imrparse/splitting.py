@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .layout_words import Vocabulary
 from .scanner import (
     _DETERMINATION,
     _FIELD,
@@ -34,7 +35,6 @@ from .scanner import (
     Line,
     split_lines,
 )
-from .vocabulary import Vocabulary
 
 __all__ = ["letter_starts", "line_offsets"]
 

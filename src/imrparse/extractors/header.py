@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
-from ..lexicon import match_key
+from ..wordlists import match_key
 
 __all__ = [
     "SHAPES",

@@ -22,14 +22,14 @@ import re
 from typing import Final
 
 from ..diagnostics import Collector
-from ..lexicon import (
+from ..records import CaseSummary, Sex
+from ..wordlists import (
     DIAGNOSIS_LEAD_WORDS,
     DIAGNOSIS_PREMODIFIER_WORDS,
     DIAGNOSIS_QUALIFIER_WORDS,
     DIAGNOSIS_SHARED_HEAD_WORDS,
     DIAGNOSIS_SITE_WORDS,
 )
-from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date
 from .search import lower_ascii
 

@@ -32,8 +32,8 @@ from typing import Literal, TypeVar, cast
 
 import attrs
 
-from ..lexicon import match_key
-from ..vocabulary import Vocabulary
+from ..layout_words import Vocabulary
+from ..wordlists import match_key
 
 __all__ = [
     "READERS",
