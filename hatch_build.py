@@ -54,6 +54,7 @@ PARSING_PATH = (
     "imrparse/extractors/__init__.py",
     "imrparse/extractors/citations.py",
     "imrparse/extractors/dates.py",
+    "imrparse/extractors/diagnoses.py",
     "imrparse/extractors/header.py",
     "imrparse/extractors/reviewer.py",
     "imrparse/extractors/search.py",
