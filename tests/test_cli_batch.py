@@ -223,7 +223,7 @@ def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> N
     still close the file."""
     import pyarrow.parquet as pq
 
-    from imrparse.cli.outputs import write_parquet
+    from imrparse.cli import _write_parquet
 
     letters = [imrparse.parse_file(seed) for seed in SEEDS]
 
@@ -233,7 +233,7 @@ def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> N
 
     out = tmp_path / "cut.parquet"
     with open(out, "wb") as fh, pytest.raises(KeyboardInterrupt):
-        write_parquet(interrupted(), fh)
+        _write_parquet(interrupted(), fh)
     table = pq.read_table(out)  # a whole file, with its footer; the rows of the batch
     assert table.column_names == list(imrparse.table.COLUMNS)  # in progress are not in it
     assert table.num_rows == 0
