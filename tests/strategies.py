@@ -33,9 +33,9 @@ from imrparse import (
     Sex,
     Treatment,
 )
-from imrparse.categories import read_treatment
+from imrparse.classifier import read_treatment
 from imrparse.diagnostics import CODES
-from imrparse.lexicon import SPECIALTIES, STATES
+from imrparse.wordlists import SPECIALTIES, STATES
 
 __all__ = [
     "SEPARATORS",

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import imrparse
 from imrparse import Category, Severity
-from imrparse.categories import read_treatment
-from imrparse.lexicons import DATA_FILES, default_lexicons, load_lexicons
+from imrparse.classifier import read_treatment
+from imrparse.classifier.lexicons import DATA_FILES, default_lexicons, load_lexicons
 from strategies import DRUG_NAMES, PROCEDURES
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"

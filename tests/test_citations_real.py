@@ -18,8 +18,8 @@ import pytest
 import imrparse
 from imrparse import Citation
 from imrparse.extractors.citations import parse_basis, parse_citation
-from imrparse.lexicon import ACOEM_CHAPTERS
 from imrparse.stats import summarize
+from imrparse.wordlists import ACOEM_CHAPTERS
 
 REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
 

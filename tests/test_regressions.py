@@ -13,7 +13,7 @@ import imrparse
 import imrparse.scanner
 from imrparse import CaseSummary, Citation, Letter, Reviewer
 from imrparse.extractors.citations import parse_citation
-from imrparse.extractors.summary import split_diagnoses
+from imrparse.extractors.diagnoses import split_diagnoses
 
 SEEDS = Path(__file__).parent / "seeds"
 

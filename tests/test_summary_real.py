@@ -16,7 +16,8 @@ import pytest
 
 import imrparse
 from imrparse import Sex
-from imrparse.extractors.summary import extract_summary, find_diagnoses, split_diagnoses
+from imrparse.extractors.diagnoses import find_diagnoses, split_diagnoses
+from imrparse.extractors.summary import extract_summary
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
 _WORD = re.compile(r"[0-9a-z]+")

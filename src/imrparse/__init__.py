@@ -9,11 +9,10 @@
 from __future__ import annotations
 
 from . import examples, layouts, readers
-from .categories import reclassify
+from .classifier import load_lexicons, reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
 from .io import find_letter_files, parse_file, parse_file_letters, parse_many
-from .lexicons import load_lexicons
 from .parser import parse, parse_letters, split_letters
 from .records import (
     CaseDates,

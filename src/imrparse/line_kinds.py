@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .lexicon import match_key
+from .wordlists import match_key
 from .records import TokenKind
-from .vocabulary import Vocabulary
+from .layout_words import Vocabulary
 
 __all__ = ["classify", "outcome_word", "recognise", "split_outcome"]
 

@@ -42,8 +42,9 @@ from .line_kinds import (
     recognise,
     split_outcome,
 )
+from .layout_words import Vocabulary
 from .records import TokenKind
-from .vocabulary import Vocabulary
+from .wordlists import match_key
 
 __all__ = [
     "Line",

@@ -25,11 +25,11 @@ from __future__ import annotations
 from typing import Final
 
 from .line_kinds import _DETERMINATION, _FIELD, _HEADING, _PART
+from .layout_words import Vocabulary
 from .scanner import (
     Line,
     split_lines,
 )
-from .vocabulary import Vocabulary
 
 __all__ = ["letter_starts", "line_offsets"]
 

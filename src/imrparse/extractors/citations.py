@@ -14,8 +14,8 @@ from itertools import repeat
 from typing import Final
 
 from ..diagnostics import Collector
-from ..lexicon import ACOEM_CHAPTERS, MTUS_PARTS
 from ..records import Citation, GuidelineBasis
+from ..wordlists import ACOEM_CHAPTERS, MTUS_PARTS
 from .search import lower_ascii, search_near
 
 __all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]

@@ -38,14 +38,38 @@ hyphen, digits), ``word`` (letters only: ``Standard``) or, for a field without a
 ``token`` (any whitespace-free token that does not end with a colon). When a field's
 label occurs more than once, its first label with a value wins; the later values are
 left unread, for the caller to report.
+
+This module holds :func:`read_header_table` and its passes 2 and 3; the parts are
+:mod:`~imrparse.extractors.header_shapes` (the value shapes),
+:mod:`~imrparse.extractors.header_labels` (tokens and labels: pass 1) and
+:mod:`~imrparse.extractors.header_pairing` (bare labels with bare values: pass 3).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
-from ..lexicon import match_key
+from .header_labels import (
+    LABEL,
+    OTHER,
+    VALUE,
+    Label,
+    Labels,
+    join_hyphen_wraps,
+    match_label,
+    open_prefix,
+    tokenize,
+)
+from .header_pairing import align
+from .header_shapes import (
+    SHAPE_CASE_NUMBER,
+    SHAPE_DATE,
+    SHAPE_TOKEN,
+    SHAPE_WORD,
+    SHAPES,
+    fits_shape,
+)
 
 __all__ = [
     "SHAPES",
@@ -58,25 +82,8 @@ __all__ = [
     "read_header_table",
 ]
 
-SHAPE_DATE: Final = "date"
-"""A numeric date, month first: month, day, year (``1/2/2016``, ``01-02-16``, ``1.2.2016``)."""
-SHAPE_CASE_NUMBER: Final = "case-number"
-"""Letters, two digits, a hyphen, digits: ``CM16-0001234``."""
-SHAPE_WORD: Final = "word"
-"""One word of letters only: ``Standard``, ``Expedited``."""
-SHAPE_TOKEN: Final = "token"
-"""Any whitespace-free token not ending with a colon: the shape of a field given none."""
-SHAPES: Final = frozenset({SHAPE_DATE, SHAPE_CASE_NUMBER, SHAPE_WORD, SHAPE_TOKEN})
-"""The shape names :func:`read_header_table` accepts."""
-
-# Token roles.
-_OTHER: Final = 0
-_LABEL: Final = 1  # a word (or the colon) of a label, either half of a split one included
-_VALUE: Final = 2  # a value paired with a label
-
-_DATE_SEPARATORS: Final = "/-."
 # The label tables already folded, by the caller's table (layouts pass the same few).
-_TABLES: Final[dict[tuple[tuple[str, str], ...], _Labels]] = {}
+_TABLES: Final[dict[tuple[tuple[str, str], ...], Labels]] = {}
 
 
 class HeaderValue(NamedTuple):
@@ -88,159 +95,6 @@ class HeaderValue(NamedTuple):
     """1-based line number of the value in the letter."""
     column: int
     """1-based column where the value starts."""
-
-
-class _Token:
-    """One whitespace-free token of a line (a plain class: cheap to make when compiled)."""
-
-    def __init__(self, text: str, offset: int, wide: bool) -> None:
-        self.text = text
-        self.offset = offset  # 0-based, in the stripped content of its line
-        self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
-
-
-class _Labels:
-    """The caller's label table, folded, with every way a label can be split."""
-
-    def __init__(self, labels: Mapping[str, str]) -> None:
-        self.full: dict[str, str] = {}
-        self.prefixes: set[str] = set()
-        # suffix key -> (prefix key, field) for every split of every label
-        self.suffixes: dict[str, list[tuple[str, str]]] = {}
-        self.last_words: set[str] = set()
-        # The words any label, or the rest of a split one, starts with.
-        self.first_words: set[str] = set()
-        self.max_words = 1
-        for printed, field in labels.items():
-            words = match_key(printed.rstrip().rstrip(":")).casefold().split(" ")
-            if not words or not words[0]:
-                raise ValueError(f"empty label for field {field!r}")
-            key = " ".join(words)
-            self.full[key] = field
-            self.last_words.add(words[-1])
-            self.first_words.update(words)
-            self.max_words = max(self.max_words, len(words))
-            for cut in range(1, len(words)):
-                head = " ".join(words[:cut])
-                tail = " ".join(words[cut:])
-                self.prefixes.add(head)
-                self.suffixes.setdefault(tail, []).append((head, field))
-
-
-class _Label:
-    """One label found in the lines (a split one included)."""
-
-    def __init__(self, field: str, start_line: int, start_tok: int, end_line: int, end_tok: int):
-        self.field = field
-        self.start_line = start_line  # index into lines of its first word
-        self.start_tok = start_tok
-        self.end_line = end_line  # index into lines of its colon
-        self.end_tok = end_tok  # index of the first token after its colon
-        self.value_line = -1
-        self.value_tok = -1
-        self.bare = False
-
-
-def _ascii_digits(text: str) -> bool:
-    return text.isascii() and text.isdigit()
-
-
-def _ascii_letters(text: str) -> bool:
-    return text.isascii() and text.isalpha()
-
-
-def _is_date(text: str) -> bool:
-    if not ("0" <= text[:1] <= "9"):  # (every date starts with a digit: most tokens go here)
-        return False
-    first = -1  # the first of the separators in the text
-    for sep in _DATE_SEPARATORS:
-        at = text.find(sep)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    if first < 0:
-        return False
-    sep = text[first]
-    parts = text.split(sep)
-    if len(parts) != 3 or not all(_ascii_digits(part) for part in parts):
-        return False
-    a, b, c = len(parts[0]), len(parts[1]), len(parts[2])
-    return 1 <= a <= 2 and 1 <= b <= 2 and c in (2, 4)
-
-
-def _is_case_number(text: str) -> bool:
-    hyphen = text.find("-")
-    if hyphen < 3:
-        return False
-    head = text[:hyphen]
-    return (
-        _ascii_letters(head[:-2]) and _ascii_digits(head[-2:]) and _ascii_digits(text[hyphen + 1 :])
-    )
-
-
-def fits_shape(text: str, shape: str) -> bool:
-    """Whether the token ``text`` has the shape ``shape`` (one of :data:`SHAPES`).
-
-    >>> fits_shape("11/30/2016", "date"), fits_shape("CM16-0001234", "date")
-    (True, False)
-    """
-    if shape == SHAPE_DATE:
-        return _is_date(text)
-    if shape == SHAPE_CASE_NUMBER:
-        return _is_case_number(text)
-    if shape == SHAPE_WORD:
-        return text.isalpha()
-    if shape == SHAPE_TOKEN:
-        return bool(text) and not text.endswith(":") and not any(ch.isspace() for ch in text)
-    raise ValueError(f"unknown shape {shape!r}; expected one of {sorted(SHAPES)}")
-
-
-def _tokenize(content: str, last_words: set[str]) -> list[_Token]:
-    """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
-    tokens: list[_Token] = []
-    end = 0  # where the token before ends
-    for text in content.split():
-        start = content.find(text, end)
-        wide = start - end >= 2 or "\t" in content[end:start] or not tokens
-        end = start + len(text)
-        colon = text.find(":")
-        if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
-            tokens.append(_Token(text[: colon + 1], start, wide))
-            tokens.append(_Token(text[colon + 1 :], start + colon + 1, False))
-        else:
-            tokens.append(_Token(text, start, wide))
-    return tokens
-
-
-def _match_label(
-    tokens: list[_Token], roles: list[int], start: int, max_words: int, keys: Mapping[str, object]
-) -> tuple[str, int]:
-    """The longest run of words from ``start`` ending with a colon whose key is in ``keys``.
-
-    Returns the key and the index of the first token after the colon, or ``("", -1)``.
-    """
-    n = len(tokens)
-    for count in range(min(max_words, n - start), 0, -1):
-        words: list[str] = []
-        ok = True
-        for k in range(start, start + count):
-            if roles[k] != _OTHER or (k < start + count - 1 and ":" in tokens[k].text):
-                ok = False
-                break
-            words.append(tokens[k].text)
-        if not ok:
-            continue
-        last = words[-1]
-        end = start + count
-        if len(last) > 1 and last.endswith(":") and ":" not in last[:-1]:
-            words[-1] = last[:-1]
-        elif ":" not in last and end < n and tokens[end].text == ":" and roles[end] == _OTHER:
-            end += 1
-        else:
-            continue
-        key = " ".join(word.casefold() for word in words)
-        if key in keys:
-            return key, end
-    return "", -1
 
 
 def read_header_table(
@@ -272,7 +126,7 @@ def read_header_table(
     if table is None:
         if len(_TABLES) >= 64:
             _TABLES.clear()
-        table = _TABLES[known] = _Labels(labels)
+        table = _TABLES[known] = Labels(labels)
     field_shape: dict[str, str] = {}
     for field in labels.values():
         shape = SHAPE_TOKEN if shapes is None else shapes.get(field, SHAPE_TOKEN)
@@ -285,45 +139,45 @@ def read_header_table(
     window = 2 * len(field_shape) + 2
 
     # Pass 1: labels, whole or split over lines.
-    all_tokens = [_tokenize(content.replace("\f", ""), table.last_words) for _, _, content in lines]
-    carried = _join_hyphen_wraps(all_tokens, used_shapes)
+    all_tokens = [tokenize(content.replace("\f", ""), table.last_words) for _, _, content in lines]
+    carried = join_hyphen_wraps(all_tokens, used_shapes)
     all_roles: list[list[int]] = []
-    found_labels: list[_Label] = []
+    found_labels: list[Label] = []
     open_prefixes: dict[str, list[tuple[int, int, int]]] = {}  # key -> (line, token, count)
     for li, tokens in enumerate(all_tokens):
-        roles = [_OTHER] * len(tokens)
+        roles = [OTHER] * len(tokens)
         all_roles.append(roles)
         t = 0
         while t < len(tokens):
-            if roles[t] != _OTHER:
+            if roles[t] != OTHER:
                 t += 1
                 continue
             if tokens[t].text.rstrip(":").casefold() not in table.first_words:
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
-            key, end = _match_label(tokens, roles, t, table.max_words, table.full)
-            tail, tail_end = _match_label(tokens, roles, t, table.max_words - 1, table.suffixes)
+            key, end = match_label(tokens, roles, t, table.max_words, table.full)
+            tail, tail_end = match_label(tokens, roles, t, table.max_words - 1, table.suffixes)
             opened: tuple[int, int, int] | None = None
             opened_field = ""
             if tail_end >= 0 and tail_end >= end:
                 for head, field in table.suffixes[tail]:
-                    candidate = _open_prefix(open_prefixes.get(head), all_roles, li, window)
+                    candidate = open_prefix(open_prefixes.get(head), all_roles, li, window)
                     if candidate is not None and (opened is None or candidate > opened):
                         opened = candidate
                         opened_field = field
             if opened is not None:
                 p_line, p_tok, p_count = opened
                 for k in range(p_tok, p_tok + p_count):
-                    all_roles[p_line][k] = _LABEL
+                    all_roles[p_line][k] = LABEL
                 for k in range(t, tail_end):
-                    roles[k] = _LABEL
-                found_labels.append(_Label(opened_field, p_line, p_tok, li, tail_end))
+                    roles[k] = LABEL
+                found_labels.append(Label(opened_field, p_line, p_tok, li, tail_end))
                 t = tail_end
             elif end >= 0:
                 for k in range(t, end):
-                    roles[k] = _LABEL
-                found_labels.append(_Label(table.full[key], li, t, li, end))
+                    roles[k] = LABEL
+                found_labels.append(Label(table.full[key], li, t, li, end))
                 t = end
             else:
                 t += 1
@@ -331,7 +185,7 @@ def read_header_table(
         for t in range(len(tokens)):
             words: list[str] = []
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
-                if roles[k] != _OTHER or ":" in tokens[k].text:
+                if roles[k] != OTHER or ":" in tokens[k].text:
                     break
                 words.append(tokens[k].text.casefold())
                 head = " ".join(words)
@@ -346,7 +200,7 @@ def read_header_table(
         cell = -1
         previous_other = False
         for k, token in enumerate(tokens):
-            if roles[k] != _OTHER:
+            if roles[k] != OTHER:
                 previous_other = False
                 continue
             if not previous_other or token.wide:
@@ -361,7 +215,7 @@ def read_header_table(
         tokens = all_tokens[label.end_line]
         roles = all_roles[label.end_line]
         k = label.end_tok
-        if k < len(tokens) and roles[k] == _OTHER:
+        if k < len(tokens) and roles[k] == OTHER:
             claimed.add((label.end_line, all_cells[label.end_line][k]))
             if fits_shape(tokens[k].text, field_shape[label.field]):
                 label.value_line = label.end_line
@@ -383,7 +237,7 @@ def read_header_table(
     for li, (tokens, roles) in enumerate(zip(all_tokens, all_roles, strict=True)):
         cells = all_cells[li]
         for k, token in enumerate(tokens):
-            if roles[k] != _OTHER or (li, cells[k]) in claimed or (li, k) < first:
+            if roles[k] != OTHER or (li, cells[k]) in claimed or (li, k) < first:
                 continue
             alone = (k == 0 or cells[k - 1] != cells[k]) and (
                 k + 1 == len(tokens) or cells[k + 1] != cells[k]
@@ -419,7 +273,7 @@ def read_header_table(
 
     # One more pair outweighs any saving in distance.
     scale = (len(lines) + 1) * (len(bare_labels) + 1) + 1
-    for i, j in _align(label_event, value_event, window, pairable, scale):
+    for i, j in align(label_event, value_event, window, pairable, scale):
         bare_labels[i].value_line, bare_labels[i].value_tok = bare_values[j]
 
     # The fields: the first label of each field that has a value.
@@ -430,141 +284,9 @@ def read_header_table(
         line_number, column, _content = lines[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
         fields[label.field] = HeaderValue(token.text, line_number, column + token.offset)
-        all_roles[label.value_line][label.value_tok] = _VALUE
-    read = [bool(roles) and all(role != _OTHER for role in roles) for roles in all_roles]
+        all_roles[label.value_line][label.value_tok] = VALUE
+    read = [bool(roles) and all(role != OTHER for role in roles) for roles in all_roles]
     for li in carried:  # a line whose only token went up to the line before, with it
         read[li] = read[li - 1]
     consumed = [li for li, whole in enumerate(read) if whole]
     return fields, consumed
-
-
-def _join_hyphen_wraps(all_tokens: list[list[_Token]], shapes: list[str]) -> list[int]:
-    """Values wrapped after a hyphen (``CM16-`` / ``0224814``), joined on their first line.
-
-    A line's last token that ends in a hyphen after a letter or digit takes the next line's
-    first token when that makes a value of some shape the table has and the token alone is
-    none. Returns the lines left with no token (read with the line they went up to).
-    """
-    emptied: list[int] = []
-    for li in range(len(all_tokens) - 1):
-        tokens, following = all_tokens[li], all_tokens[li + 1]
-        if not tokens or not following:
-            continue
-        last = tokens[-1]
-        text = last.text
-        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum():
-            continue
-        joined = text + following[0].text
-        if any(fits_shape(joined, shape) for shape in shapes) and not any(
-            fits_shape(text, shape) for shape in shapes
-        ):
-            tokens[-1] = _Token(joined, last.offset, last.wide)
-            del following[0]
-            if not following:
-                emptied.append(li + 1)
-    return emptied
-
-
-def _open_prefix(
-    candidates: list[tuple[int, int, int]] | None,
-    all_roles: list[list[int]],
-    line: int,
-    window: int,
-) -> tuple[int, int, int] | None:
-    """The latest still unread label beginning on an earlier line, within ``window`` lines."""
-    if not candidates:
-        return None
-    while candidates:
-        p_line, p_tok, p_count = candidates[-1]
-        roles = all_roles[p_line]
-        if all(roles[k] == _OTHER for k in range(p_tok, p_tok + p_count)):
-            break
-        candidates.pop()
-    if not candidates:
-        return None
-    found = candidates[-1]
-    return found if 0 < line - found[0] <= window else None
-
-
-def _align(
-    label_event: list[int],
-    value_event: list[int],
-    window: int,
-    pairable: Callable[[int, int], int],
-    scale: int,
-) -> list[tuple[int, int]]:
-    """Pair labels with values without crossing: the most pairs, then the closest ones.
-
-    ``label_event`` and ``value_event`` are the increasing positions of the labels and
-    values in the merged stream; label ``i`` may take value ``j`` only if they are at most
-    ``window`` apart there and ``pairable(i, j)`` (the distance, or -1) allows it; a pair
-    scores ``scale`` less its distance. This is the longest-common-subsequence
-    recurrence restricted to a band: ``best[i][j]`` (the best score with labels ``0..i``
-    and values before ``j``) is kept for ``j`` in label ``i``'s window only, since past
-    the window it is constant and before it equals the previous label's score. Windows
-    hold at most ``2 * window + 1`` values, so the work is linear in the events.
-    """
-    m = len(label_event)
-    n = len(value_event)
-    lows: list[int] = []
-    highs: list[int] = []  # exclusive: values lows[i] .. highs[i] - 1 are in the window
-    best: list[list[int]] = []
-    move: list[list[int]] = []  # 0 up (label skipped), 1 left (value skipped), 2 pair
-    lo = 0
-    hi = 0
-    for i in range(m):
-        while lo < n and value_event[lo] < label_event[i] - window:
-            lo += 1
-        hi = max(hi, lo)
-        while hi < n and value_event[hi] <= label_event[i] + window:
-            hi += 1
-        lows.append(lo)
-        highs.append(hi)
-        row: list[int] = []
-        moves: list[int] = []
-        for j in range(lo, hi + 1):
-            score = _previous(best, lows, highs, i, j)
-            choice = 0
-            if j > lo and row[-1] > score:
-                score = row[-1]
-                choice = 1
-            if j > lo:
-                distance = pairable(i, j - 1)
-                if distance >= 0:
-                    paired = _previous(best, lows, highs, i, j - 1) + scale - distance
-                    if paired > score:
-                        score = paired
-                        choice = 2
-            row.append(score)
-            moves.append(choice)
-        best.append(row)
-        move.append(moves)
-    pairs: list[tuple[int, int]] = []
-    i = m - 1
-    j = n
-    while i >= 0:
-        if j > highs[i]:
-            j = highs[i]
-        if j < lows[i]:
-            i -= 1
-            continue
-        choice = move[i][j - lows[i]]
-        if choice == 0:
-            i -= 1
-        elif choice == 1:
-            j -= 1
-        else:
-            pairs.append((i, j - 1))
-            i -= 1
-            j -= 1
-    pairs.reverse()
-    return pairs
-
-
-def _previous(best: list[list[int]], lows: list[int], highs: list[int], i: int, j: int) -> int:
-    """``best[i - 1][j]``: the best score with labels before ``i`` and values before ``j``."""
-    if i == 0:
-        return 0
-    if j >= highs[i - 1]:
-        j = highs[i - 1]
-    return best[i - 1][j - lows[i - 1]]

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..lexicon import NUMBER_WORDS, SPECIALTIES, STATES
 from ..records import Reviewer
+from ..wordlists import NUMBER_WORDS, SPECIALTIES, STATES
 from .search import lower_ascii, search_near
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["lower_ascii", "search_near"]
+__all__ = ["SENTENCE_END", "lower_ascii", "search_near", "sentence"]
 
 _ASCII_LOWER: Final = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
+"""A full stop (inside a closing quote too) before the next sentence or the end."""
 
 
 def lower_ascii(text: str) -> str:
@@ -43,3 +46,13 @@ def search_near(
     """
     at = low.find(word)
     return None if at < 0 else pattern.search(text, max(0, at - back))
+
+
+def sentence(text: str, start: int) -> str:
+    """The rest of the sentence that goes on at ``start``: up to its full stop, if any.
+
+    >>> sentence("Diagnoses include lumbar strain. He is 40.", 18)
+    'lumbar strain'
+    """
+    end = SENTENCE_END.search(text, start)
+    return text[start : end.start() if end else len(text)]

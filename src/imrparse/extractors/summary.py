@@ -2,10 +2,9 @@
 
 Age and sex, the date of injury the prose gives ("sustained an industrial injury on
 ...", "a history of an occupational claim from ..."), the mechanism of injury without
-the words around it ("is detailed as ...") and every diagnosis the prose states, in
-any of the reviewers' phrasings ("diagnoses include", "was diagnosed as having",
-"is being treated for", "is undergoing treatment for", "a diagnosis of", "has filed a
-claim for"), each list item whole. What the prose does not state stays None or empty.
+the words around it ("is detailed as ...") and every diagnosis the prose states, each
+list item whole (found by :mod:`imrparse.extractors.diagnoses`). What the prose does not
+state stays None or empty.
 
 >>> s = extract_summary("The injured worker is a 51 year old female, who sustained an "
 ...     "industrial injury on 3-1-08. The injured worker was diagnosed as having "
@@ -22,18 +21,12 @@ import re
 from typing import Final
 
 from ..diagnostics import Collector
-from ..lexicon import (
-    DIAGNOSIS_LEAD_WORDS,
-    DIAGNOSIS_PREMODIFIER_WORDS,
-    DIAGNOSIS_QUALIFIER_WORDS,
-    DIAGNOSIS_SHARED_HEAD_WORDS,
-    DIAGNOSIS_SITE_WORDS,
-)
 from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date
-from .search import lower_ascii
+from .diagnoses import find_diagnoses
+from .search import SENTENCE_END, lower_ascii
 
-__all__ = ["extract_summary", "find_diagnoses", "split_diagnoses"]
+__all__ = ["extract_summary"]
 
 # (The word boundary before the age is tested after its first digit, so that the
 # pattern starts with a digit and a search skips to digits at C speed.)
@@ -112,94 +105,6 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
-# Where a list of diagnoses starts: the diagnoses named ("diagnoses include",
-# "diagnosis that includes", "a diagnosis of", "Diagnoses:"), the worker diagnosed
-# ("diagnosed as having", "diagnosed with"), treated ("being treated for", "undergoing
-# treatment for") or claiming ("has filed a claim for"). Matched where one of
-# ``_DIAGNOSIS_KEYS`` stands; the forms in groups ``lead`` and ``claim`` also need the
-# word before them ("undergoing", ``_TREATMENT_LEAD``; "filed").
-_DIAGNOSES: Final = re.compile(
-    r"(?:\b(?:diagnoses|diagnosis|diagnostic[ \t]+impressions?|impressions?)"
-    r"(?:[ \t]+(?:at|on|in|per|from|during)\b[^.;:]{1,40}?)?"
-    r"(?:[ \t]+(?:that|which))?(?:[ \t]+(?:have|has))?(?:[ \t]+been)?"
-    r"[ \t]+(?:included|includes?|consists?[ \t]+of|consisted[ \t]+of"
-    r"|are|were|is|was|listed[ \t]+as)[ \t]*:?"
-    r"|\bdiagnos(?:is|es)[ \t]+of\b"
-    r"|\bdiagnosed[ \t]+(?:as[ \t]+having|with|as)\b"
-    r"|\btreated[ \t]+for\b(?![ \t]+(?:\d|approximately|about|several|over|one|two|three|four"
-    r"|five|six|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
-    r"|(?P<lead>\btreatments?[ \t]+for\b)"
-    r"|(?P<claim>\bclaim[ \t]+for\b)"
-    r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
-    re.IGNORECASE,
-)
-_DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
-# How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
-_TREATED_FOR: Final = ("treated for", "treatment for", "treatments for")
-# The word before "treatment(s) for" that makes it a diagnosis statement.
-_TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
-# Words before the list that are no part of it ("documented as", "the diagnosis of").
-_LIST_FILLER: Final = re.compile(
-    r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
-    r"(?:as|to[ \t]+(?:include|be))[ \t]+"
-    r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+",
-    re.IGNORECASE,
-)
-# Where a list stops before its sentence does ("... reportedly associated with an
-# industrial injury of ...", "... and was prescribed ...", "... was confirmed").
-_LIST_STOP: Final = re.compile(
-    r"[ \t,](?:(?:was|were)[ \t]|and[ \t]+(?:is|was|were|are|has|had|have|will|would|did|does"
-    r"|underwent|reported|complained|presented|denied)\b|(?:reportedly|allegedly)\b"
-    r"|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?"
-    r"(?:industrial|work|occupational|cumulative|continuous|repetitive|\d))"
-)
-# List separators, searched in the lower-case text: parentheses (no separator inside
-# them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
-# "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
-# belongs to it (``_AFTER_SEPARATOR``).
-# (Every branch starts with a literal character, so that a search skips at C speed to
-# the characters that can start one.)
-_WORD_SEPARATOR: Final = r"(?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
-_LIST_MARK: Final = re.compile(rf"\(|\)|,|;| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}")
-_AFTER_SEPARATOR: Final = re.compile(r"[ \t]*(?:(?:and|or)[ \t]+)?")
-# A piece that gives the cause of the diagnosis before it, not a diagnosis.
-_CAUSE_LINK: Final = re.compile(
-    r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
-    re.IGNORECASE,
-)
-# What, before the word "diagnosis", makes it no statement of one: "to establish a
-# diagnosis of", "no diagnosis of", "for the diagnosis of" (a guideline's purpose), "rule
-# out a diagnosis of". Checked on the last word before it, past an article.
-_NOT_STATED: Final = frozenset(
-    (
-        "validate", "validating", "establish", "establishing", "confirm", "confirming",
-        "support", "supporting", "exclude", "excluding", "out", "no", "not", "without",
-        "for", "any",
-    )
-)  # fmt: skip
-_ARTICLES: Final = frozenset(("a", "an", "the", "this", "that"))
-# A "list" that says there is none: "diagnoses were not documented".
-_NO_LIST: Final = re.compile(
-    r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b",
-    re.IGNORECASE,
-)
-# Words skipped at the start of an item when asking whether it names sites alone.
-_OPENING_WORDS: Final = DIAGNOSIS_LEAD_WORDS | frozenset(("a", "an", "the", "his", "her", "their"))
-_CAUSE_WORDS: Final = frozenset(("secondary", "due", "caused", "status"))
-_LEADING_ARTICLE: Final = re.compile(r"(?:an?|the|his|her|their)[ \t]+(?=\S)", re.IGNORECASE)
-_PREPOSITIONS: Final = frozenset(("of", "in", "at", "to", "on", "with", "without", "involving"))
-_SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
-# The punctuation that is no part of a word, for the words of a list's pieces.
-_PUNCTUATION_TO_SPACE: Final = str.maketrans(dict.fromkeys(",.:;\"'()[]", " "))
-# A full stop (inside a closing quote too) before the next sentence or the end.
-_SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
-
-
-def _sentence(text: str, start: int) -> str:
-    end = _SENTENCE_END.search(text, start)
-    return text[start : end.start() if end else len(text)]
-
-
 def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
 ) -> tuple[datetime.date | None, int | None]:
@@ -210,7 +115,7 @@ def _date_of_injury(
     for count, mark in enumerate(_INJURY.finditer(text, min(anchors))):
         if count >= 6:
             break
-        stop = _SENTENCE_END.search(text, mark.end())
+        stop = SENTENCE_END.search(text, mark.end())
         endpos = min(mark.end() + 120, stop.start() if stop else len(text))
         match = search_date(text, mark.end(), endpos)
         if match is not None:
@@ -283,197 +188,6 @@ def _clean_mechanism(found: str) -> str | None:
     if end:
         found = found[: end.start()]
     return found.strip(" \t,") or None
-
-
-def split_diagnoses(text: str) -> tuple[str, ...]:
-    """Split a list of diagnoses into whole items.
-
-    Semicolons, commas and "and" separate items, except where the piece after them
-    only continues the item before (ICD-style qualifiers, more sites after "of"), the
-    item before is no more than sites that share the next piece's head noun, or a
-    bare head noun shares the sites before it:
-
-    >>> split_diagnoses("chronic pain syndrome, pain in joint, lower leg, arthropathy, "
-    ...                 "unspecified, shoulder region, and degeneration of lumbar disc")
-    ('chronic pain syndrome', 'pain in joint, lower leg', 'arthropathy, unspecified, shoulder region', 'degeneration of lumbar disc')
-    >>> split_diagnoses("contusion of face, scalp and neck and right and left knee sprain")
-    ('contusion of face, scalp and neck', 'right and left knee sprain')
-    >>> split_diagnoses("neck, back and shoulder pain, right knee contusion and injury")
-    ('neck, back and shoulder pain', 'right knee contusion and injury')
-    >>> split_diagnoses("wrist pain rule out carpal tunnel syndrome; hypertension")
-    ('wrist pain', 'rule out carpal tunnel syndrome', 'hypertension')
-    """
-    # Pieces as spans of ``text`` with the separator before each: items are rejoined
-    # from the text itself, so that they keep the letter's own punctuation.
-    low = lower_ascii(text)
-    pieces: list[tuple[str, int, int]] = []
-    depth = 0
-    kind = ""
-    start = 0
-    for mark in _LIST_MARK.finditer(low):
-        at = mark.start()
-        char = low[at]
-        if char == "(":
-            depth += 1
-            continue
-        if char == ")":
-            depth = max(0, depth - 1)
-            continue
-        if depth or at < start:  # (an "and" that a comma's separator took already)
-            continue
-        pieces.append((kind, start, at))
-        if char == "," or char == ";":
-            kind = char
-            after = _AFTER_SEPARATOR.match(low, mark.end())
-            start = after.end() if after else mark.end()
-        elif low.startswith("r", at + 1):
-            kind = "r"
-            start = at + 1
-        else:
-            kind = "and"
-            start = mark.end()
-    pieces.append((kind, start, len(text)))
-    # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
-    # punctuation read as spaces, once for the whole list).
-    bare = low.translate(_PUNCTUATION_TO_SPACE)
-    spans: list[list[int]] = []
-    item_words: list[list[str]] = []
-    for kind, begin, end in pieces:
-        words = bare[begin:end].split()
-        if not words:
-            continue
-        if (
-            spans
-            and kind != ";"
-            and kind != "r"
-            and _continues(item_words[-1], kind, text, begin, words)
-        ):
-            spans[-1][1] = end
-            item_words[-1].extend(words)
-        else:
-            spans.append([begin, end])
-            item_words.append(words)
-    found: list[str] = []
-    for (begin, end), words in zip(spans, item_words, strict=True):
-        # An item of sites alone ("the right knee") names where, not what: no diagnosis.
-        item = _clean_item(text[begin:end])
-        if item and not _only_sites(words):
-            found.append(item)
-    return tuple(found)
-
-
-def _only_sites(words: list[str]) -> bool:
-    """Whether ``words`` name sites and qualifiers only (after lead words such as "rule out")."""
-    at = 0
-    while at < len(words) and words[at] in _OPENING_WORDS:
-        at += 1
-    rest = words[at:]
-    return bool(rest) and _SITE_OR_QUALIFIER.issuperset(rest)
-
-
-def _continues(before: list[str], kind: str, text: str, at: int, words: list[str]) -> bool:
-    """Whether the piece at ``at`` (``words``, after a separator of ``kind``) belongs to
-    the item before it (``before``: its words)."""
-    head = words
-    for i, word in enumerate(words):
-        if word in _PREPOSITIONS:
-            head = words[:i]
-            break
-    # More sites or qualifiers for the item before: "pain in joint, lower leg",
-    # "strain of muscle, fascia and tendon at neck level". Not a piece that ends in a
-    # premodifier ("right" in "..., right and left knee sprain"): that one opens an item.
-    if head and _SITE_OR_QUALIFIER.issuperset(head) and head[-1] not in DIAGNOSIS_PREMODIFIER_WORDS:
-        return True
-    # The item so far is only sites, or ends in a premodifier: it shares the head noun
-    # of what follows ("left and right sided sciatica", "neck, back and shoulder pain").
-    if before and (_only_sites(before) or before[-1] in DIAGNOSIS_PREMODIFIER_WORDS):
-        return True
-    # The cause of the diagnosis before it: "facial contusion, status post being punched".
-    if words[0] in _CAUSE_WORDS and _CAUSE_LINK.match(text, at):
-        return True
-    # A bare head noun that shares the sites before it: "right knee contusion and
-    # injury", "numbness and weakness of both hands".
-    if kind == "and":
-        shared = words[0] in DIAGNOSIS_SHARED_HEAD_WORDS and (
-            len(words) == 1 or words[1] not in _PREPOSITIONS
-        )
-        return shared or (len(before) == 1 and before[0] in DIAGNOSIS_SHARED_HEAD_WORDS)
-    return False
-
-
-def _clean_item(item: str) -> str:
-    """An item without its separators, leading article or stray quote and bracket."""
-    item = item.strip(" \t.,;:")
-    if item.count('"') % 2:
-        item = item.replace('"', "")
-    if item.count("[") != item.count("]"):
-        item = item.replace("[", "").replace("]", "")
-    item = item.strip(" \t.,;:")
-    article = _LEADING_ARTICLE.match(item) if item[:1] in "aAtThH" else None
-    if article:
-        item = item[article.end() :]
-    return item
-
-
-def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
-    """Every diagnosis the summary prose states, in the order it states them, once each.
-
-    >>> find_diagnoses("The injured worker is being treated for a lumbar strain and "
-    ...     "contusion of the right elbow. He has a comorbid diagnosis of hypertension.")
-    ('lumbar strain', 'contusion of the right elbow', 'hypertension')
-    >>> find_diagnoses("The current diagnoses are documented as cervical sprain; and "
-    ...     "pain in joint, lower leg.")
-    ('cervical sprain', 'pain in joint, lower leg')
-    """
-    low = lower_ascii(text) if low is None else low
-    # Try the trigger where one of its keywords stands (found at C speed), in text order.
-    marks: list[int] = []
-    for key in _DIAGNOSIS_KEYS:
-        at = low.find(key)
-        while at >= 0:
-            marks.append(at)
-            at = low.find(key, at + len(key))
-    marks.sort()
-    found: list[str] = []
-    seen: set[str] = set()
-    done = 0
-    for mark in marks:
-        if mark < done:
-            continue
-        if low.startswith("treat", mark) and not low.startswith(_TREATED_FOR, mark):
-            continue  # ("treating physician", "treatment to date": no regex for these)
-        trigger = _DIAGNOSES.match(text, mark)
-        if trigger is None:
-            continue
-        before = low[max(0, mark - 30) : mark].split()
-        if before and before[-1] in _ARTICLES:
-            before.pop()
-        last = before[-1] if before else ""
-        if trigger.group("lead"):
-            if last not in _TREATMENT_LEAD:
-                continue
-        elif trigger.group("claim"):
-            if last != "filed":
-                continue
-        elif last in _NOT_STATED and low.startswith("diagnos", mark):
-            continue
-        begin = trigger.end()
-        filler = _LIST_FILLER.match(text, begin)
-        if filler:
-            begin = filler.end()
-        listed = _sentence(text, begin)
-        stop = _LIST_STOP.search(low, begin, begin + len(listed))
-        if stop:
-            listed = listed[: stop.start() - begin]
-        done = begin + len(listed)
-        if _NO_LIST.match(listed):
-            continue
-        for item in split_diagnoses(listed):
-            key = lower_ascii(item)
-            if key not in seen:
-                seen.add(key)
-                found.append(item)
-    return tuple(found)
 
 
 def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..categories import read_treatment
+from ..classifier import read_treatment
 from ..records import Treatment
 
 __all__ = ["parse_treatment"]
@@ -33,7 +33,7 @@ def parse_treatment(text: str) -> Treatment:
 
     The strength is the first dose-with-unit (``7.5mg``, ``10/325 mg``, ``5%``),
     the quantity the number after ``#`` (else after ``QTY:``); the name, category,
-    subcategory, generic and sessions come from :func:`imrparse.categories.read_treatment`.
+    subcategory, generic and sessions come from :func:`imrparse.classifier.read_treatment`.
 
     >>> t = parse_treatment("Soma #60")
     >>> t.name, t.quantity, t.subcategory

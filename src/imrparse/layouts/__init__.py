@@ -32,9 +32,9 @@ from typing import TypeVar, cast
 
 import attrs
 
-from ..lexicon import match_key
+from ..layout_words import Vocabulary
 from ..readers import get_reader, registered_readers
-from ..vocabulary import Vocabulary
+from ..wordlists import match_key
 
 __all__ = [
     "Layout",

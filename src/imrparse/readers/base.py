@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from ..categories import unknown_code
+from ..classifier.reading import unknown_code
 from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment

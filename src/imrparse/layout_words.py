@@ -4,7 +4,7 @@ the marks that tell the layouts apart.
 :func:`imrparse.layouts.vocabulary` builds one :class:`Vocabulary` from every registered
 layout (and builds it again when the registry changes); the scanner classifies lines
 with its word tables and :meth:`Vocabulary.best` scores the layouts on what the scan
-found. Keys are matching keys (:func:`~imrparse.lexicon.match_key`).
+found. Keys are matching keys (:func:`~imrparse.wordlists.match_key`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,103 @@
+"""A medication: its drug names found in the text's words, its ingredients and DWC class."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Category
+from ._engine import Engine
+from ._names import tidy
+from .reading import Reading
+
+
+def find_drug(tokens: Sequence[str], at: int, engine: Engine) -> tuple[int, str] | None:
+    """The longest drug name that starts at word ``at``: (its words, the name), or ``None``."""
+    for size in range(min(engine.longest, len(tokens) - at), 0, -1):
+        name = " ".join(tokens[at : at + size])
+        if name in engine.drugs:
+            return size, name
+    return None
+
+
+def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Reading | None:
+    """The reading of a medication, or ``None`` when the text names none (or a drug
+    injected into a body site, which is an injection procedure)."""
+    at = 0
+    while at < len(tokens) and (tokens[at] in engine.forms or tokens[at] == "of"):
+        at += 1
+    first = find_drug(tokens, at, engine)
+    if first is None:
+        return None
+    names: list[str] = []
+    ingredients: list[str] = []
+    product_class: str | None = None
+    position = at
+    while position < len(tokens):
+        if position > at and tokens[position] in engine.salts:  # "atorvastatin calcium"
+            position += 1
+            continue
+        hit = find_drug(tokens, position, engine)
+        if hit is None:
+            position += 1
+            continue
+        size, name = hit
+        names.append(name)
+        parts, klass = engine.drugs[name]
+        if klass is not None and product_class is None:
+            product_class = klass
+        for part in parts:
+            if part not in ingredients:
+                ingredients.append(part)
+        position += size
+    form_words = {t for t in tokens if t in engine.forms}
+    injected = bool(form_words & {"injection", "injectable", "im", "iv"}) or "inject" in low
+    by_injection = any("injected" in flags(engine, i) for i in ingredients)
+    if injected and by_injection:
+        injected = False  # hyaluronic acid, insulin: injected by nature, class kept
+    elif injected and product_class is None and any(t in engine.body for t in tokens):
+        return None  # a drug injected into a site is an injection procedure
+    lex_classes = engine.classes
+    actives = [i for i in ingredients if "supplement" not in flags(engine, i)] or ingredients
+    topical = bool(form_words & engine.topical) or "%" in core or "percent" in low
+    subcategory: str | None
+    if product_class is not None:
+        subcategory = product_class
+    elif injected:
+        subcategory = "Injection"
+    elif topical and len(actives) >= 2:
+        subcategory = "Topical Compounds"
+    elif topical and actives and "transdermal" in flags(engine, actives[0]):
+        subcategory = lex_classes.get(actives[0])
+    elif topical and actives and "topical" not in flags(engine, actives[0]):
+        subcategory = "Topical Compounds"
+    elif topical and actives:
+        subcategory = "Topical Analgesics"
+    else:
+        subcategory = defining_class(actives, engine)
+    generic = "/".join(actives) if actives else None
+    if generic is not None:
+        name = generic[0].upper() + generic[1:]
+    else:
+        name = tidy(" ".join(names[:1]) or core, engine)
+        name = name[0].upper() + name[1:] if name else core
+    return Reading(
+        name=name,
+        category=Category.PHARMACEUTICALS,
+        subcategory=subcategory,
+        generic=generic,
+    )
+
+
+def flags(engine: Engine, ingredient: str) -> frozenset[str]:
+    """The lexicon's flags of an ingredient (``companion``, ``topical``, ...)."""
+    return engine.flags.get(ingredient, frozenset())
+
+
+def defining_class(actives: Sequence[str], engine: Engine) -> str | None:
+    """The class of a combination: its first ingredient's that is no companion drug."""
+    classes = engine.classes
+    known = [i for i in actives if i in classes]
+    for ingredient in known:
+        if "companion" not in flags(engine, ingredient):
+            return classes[ingredient]
+    return classes[known[0]] if known else None

@@ -1,0 +1,86 @@
+"""A treatment's grouping name: request wording off, edges trimmed, letter case folded,
+a procedure and its body site as ``<procedure> of the <site>``."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._engine import BARE, EDGE, TRIM_WORDS, Engine
+from ._patterns import DIGIT
+from .lexicons import ProcedureRule
+
+_TRIM_END: Final = TRIM_WORDS | {""}
+_TRIM_START: Final = (TRIM_WORDS - {"a"}) | {""}
+
+
+def strip_request(text: str, engine: Engine) -> str:
+    """``text`` without the request wording it starts with ("Retrospective request for")."""
+    text = text.strip(EDGE + " ")
+    for _ in range(6):
+        match = engine.request.match(text)
+        if match is None or not match.group():
+            break
+        text = text[match.end() :].strip(EDGE + " ")
+    return text
+
+
+def canonical(name: str, rule: ProcedureRule, engine: Engine) -> str:
+    """``<procedure> of the <site>`` when the name is a procedure and a body site."""
+    match = engine.patterns[rule].search(name.lower())
+    if match is None:
+        return name
+    if rule.name is None and match.start() > 0:
+        return name
+    display = rule.name or name[match.start() : match.end()]
+    rest = (name[: match.start()] + " " + name[match.end() :]).strip(EDGE)
+    words = [w for w in re.split(r"[\s,;:]+", rest.lower()) if w]
+    while words and words[0] in TRIM_WORDS:
+        words.pop(0)
+    while words and words[-1] in TRIM_WORDS:
+        words.pop()
+    if any(w not in engine.sites for w in words):
+        if rule.name is None:
+            return name
+        before, after = name[: match.start()], name[match.end() :]
+        return capital(before + display + after)
+    display = capital(display)
+    if not words:
+        return display
+    site = engine.p.lead_filler.sub("", rest.strip(EDGE))
+    return f"{display} of the {site.strip(EDGE).lower()}"
+
+
+def capital(text: str) -> str:
+    """``text`` with its first character upper case."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def tidy(text: str, engine: Engine) -> str:
+    """Trim edges, fold letter case so that case never splits a name."""
+    words = text.split()
+    while words and words[-1].lower().strip(EDGE) in _TRIM_END:
+        words.pop()
+    while words and words[0].lower().strip(EDGE) in _TRIM_START:
+        words.pop(0)
+    text = " ".join(words).strip(EDGE)
+    if not text:
+        return ""
+    shouting = text.upper() == text
+    out = []
+    for word in text.split(" "):
+        bare = word.strip(BARE).lower()
+        if bare in engine.acronyms or (shouting and DIGIT.search(word) is not None):
+            out.append(word.upper() if shouting else word)
+        elif shouting:
+            out.append(word.lower())
+        elif "-" in word:
+            out.append(
+                "-".join(
+                    part.lower() if part[:1].isupper() and part[1:].islower() else part
+                    for part in word.split("-")
+                )
+            )
+        else:
+            out.append(word.lower() if word[:1].isupper() and word[1:].islower() else word)
+    return capital(" ".join(out))

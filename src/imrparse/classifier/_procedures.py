@@ -1,0 +1,70 @@
+"""A procedure or service: the first procedure rule that matches, its name and sessions."""
+
+from __future__ import annotations
+
+import re
+
+from ._engine import Engine
+from ._names import canonical, strip_request, tidy
+from ._patterns import COUNTING, DIGIT, number
+from .lexicons import ProcedureRule
+
+
+def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
+    """The first procedure rule whose pattern the lower-case text matches, and the match."""
+    for pattern, rule, anchors in engine.rules:
+        if anchors and not any(map(low.__contains__, anchors)):
+            continue  # none of the rule's literal words is there: it cannot match
+        match = pattern.search(low)
+        if match is not None:
+            return rule, match
+    return None
+
+
+def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tuple[str, int | None]:
+    """The procedure's name without counts, frequencies and durations, and its sessions."""
+    text = engine.p.parens.sub(" ", core) if "(" in core or "[" in core else core
+    sessions: int | None = None
+    product: int | None = None
+    low = text.lower()
+    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low)):
+        # nothing counted: no frequency, sessions or durations to take out
+        name = tidy(engine.p.contrast.sub(" ", text) if "contrast" in low else text, engine)
+        name = name or tidy(core, engine)
+        return (canonical(name, rule, engine) if rule is not None else name), None
+    frequency = engine.p.frequency.search(text)
+    if frequency is not None:
+        if frequency.group(4):
+            product = int(frequency.group(4))
+        elif frequency.group(2) is None:
+            a, b = number(frequency.group(1)), number(frequency.group(3))
+            product = a * b if a is not None and b is not None else None
+        text = text[: frequency.start()] + " " + text[frequency.end() :]
+    else:
+        pair = engine.p.product.search(text)
+        if pair is not None:
+            a, b = number(pair.group(1)), number(pair.group(2))
+            product = a * b if a is not None and b is not None else None
+            text = text[: pair.start()] + " " + text[pair.end() :]
+    explicit = engine.p.sessions.search(text)
+    if explicit is not None:
+        sessions = number(explicit.group(1) or explicit.group(3))
+        middle = explicit.group(2) or ""
+        text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
+    times = engine.p.times.search(text)
+    if times is not None:
+        if sessions is None and product is None:
+            product = number(times.group(1))
+        text = text[: times.start()] + " " + text[times.end() :]
+    if sessions is None:
+        sessions = product
+    text = engine.p.other_counts.sub(" ", text)
+    text = engine.p.hash.sub(" ", text)
+    if "contrast" in low:
+        text = engine.p.contrast.sub(" ", text)
+    text = strip_request(" ".join(text.split()), engine)
+    text = re.sub(r"\s+([,;/])", r"\1", text)
+    name = tidy(text, engine) or tidy(core, engine)
+    if rule is not None:
+        name = canonical(name, rule, engine)
+    return name, sessions

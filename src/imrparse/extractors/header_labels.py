@@ -1,0 +1,178 @@
+"""The header table's tokens and labels: lines cut into tokens, and the labels of the
+caller's table found among them, whole or split over lines (pass 1 of
+:func:`~imrparse.extractors.header.read_header_table`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from ..wordlists import match_key
+from .header_shapes import fits_shape
+
+__all__ = [
+    "LABEL",
+    "OTHER",
+    "VALUE",
+    "Label",
+    "Labels",
+    "Token",
+    "join_hyphen_wraps",
+    "match_label",
+    "open_prefix",
+    "tokenize",
+]
+
+# Token roles.
+OTHER: Final = 0
+LABEL: Final = 1  # a word (or the colon) of a label, either half of a split one included
+VALUE: Final = 2  # a value paired with a label
+
+
+class Token:
+    """One whitespace-free token of a line (a plain class: cheap to make when compiled)."""
+
+    def __init__(self, text: str, offset: int, wide: bool) -> None:
+        self.text = text
+        self.offset = offset  # 0-based, in the stripped content of its line
+        self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
+
+
+class Labels:
+    """The caller's label table, folded, with every way a label can be split."""
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        self.full: dict[str, str] = {}
+        self.prefixes: set[str] = set()
+        # suffix key -> (prefix key, field) for every split of every label
+        self.suffixes: dict[str, list[tuple[str, str]]] = {}
+        self.last_words: set[str] = set()
+        # The words any label, or the rest of a split one, starts with.
+        self.first_words: set[str] = set()
+        self.max_words = 1
+        for printed, field in labels.items():
+            words = match_key(printed.rstrip().rstrip(":")).casefold().split(" ")
+            if not words or not words[0]:
+                raise ValueError(f"empty label for field {field!r}")
+            key = " ".join(words)
+            self.full[key] = field
+            self.last_words.add(words[-1])
+            self.first_words.update(words)
+            self.max_words = max(self.max_words, len(words))
+            for cut in range(1, len(words)):
+                head = " ".join(words[:cut])
+                tail = " ".join(words[cut:])
+                self.prefixes.add(head)
+                self.suffixes.setdefault(tail, []).append((head, field))
+
+
+class Label:
+    """One label found in the lines (a split one included)."""
+
+    def __init__(self, field: str, start_line: int, start_tok: int, end_line: int, end_tok: int):
+        self.field = field
+        self.start_line = start_line  # index into lines of its first word
+        self.start_tok = start_tok
+        self.end_line = end_line  # index into lines of its colon
+        self.end_tok = end_tok  # index of the first token after its colon
+        self.value_line = -1
+        self.value_tok = -1
+        self.bare = False
+
+
+def tokenize(content: str, last_words: set[str]) -> list[Token]:
+    """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
+    tokens: list[Token] = []
+    end = 0  # where the token before ends
+    for text in content.split():
+        start = content.find(text, end)
+        wide = start - end >= 2 or "\t" in content[end:start] or not tokens
+        end = start + len(text)
+        colon = text.find(":")
+        if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
+            tokens.append(Token(text[: colon + 1], start, wide))
+            tokens.append(Token(text[colon + 1 :], start + colon + 1, False))
+        else:
+            tokens.append(Token(text, start, wide))
+    return tokens
+
+
+def match_label(
+    tokens: list[Token], roles: list[int], start: int, max_words: int, keys: Mapping[str, object]
+) -> tuple[str, int]:
+    """The longest run of words from ``start`` ending with a colon whose key is in ``keys``.
+
+    Returns the key and the index of the first token after the colon, or ``("", -1)``.
+    """
+    n = len(tokens)
+    for count in range(min(max_words, n - start), 0, -1):
+        words: list[str] = []
+        ok = True
+        for k in range(start, start + count):
+            if roles[k] != OTHER or (k < start + count - 1 and ":" in tokens[k].text):
+                ok = False
+                break
+            words.append(tokens[k].text)
+        if not ok:
+            continue
+        last = words[-1]
+        end = start + count
+        if len(last) > 1 and last.endswith(":") and ":" not in last[:-1]:
+            words[-1] = last[:-1]
+        elif ":" not in last and end < n and tokens[end].text == ":" and roles[end] == OTHER:
+            end += 1
+        else:
+            continue
+        key = " ".join(word.casefold() for word in words)
+        if key in keys:
+            return key, end
+    return "", -1
+
+
+def join_hyphen_wraps(all_tokens: list[list[Token]], shapes: list[str]) -> list[int]:
+    """Values wrapped after a hyphen (``CM16-`` / ``0224814``), joined on their first line.
+
+    A line's last token that ends in a hyphen after a letter or digit takes the next line's
+    first token when that makes a value of some shape the table has and the token alone is
+    none. Returns the lines left with no token (read with the line they went up to).
+    """
+    emptied: list[int] = []
+    for li in range(len(all_tokens) - 1):
+        tokens, following = all_tokens[li], all_tokens[li + 1]
+        if not tokens or not following:
+            continue
+        last = tokens[-1]
+        text = last.text
+        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum():
+            continue
+        joined = text + following[0].text
+        if any(fits_shape(joined, shape) for shape in shapes) and not any(
+            fits_shape(text, shape) for shape in shapes
+        ):
+            tokens[-1] = Token(joined, last.offset, last.wide)
+            del following[0]
+            if not following:
+                emptied.append(li + 1)
+    return emptied
+
+
+def open_prefix(
+    candidates: list[tuple[int, int, int]] | None,
+    all_roles: list[list[int]],
+    line: int,
+    window: int,
+) -> tuple[int, int, int] | None:
+    """The latest still unread label beginning on an earlier line, within ``window`` lines."""
+    if not candidates:
+        return None
+    while candidates:
+        p_line, p_tok, p_count = candidates[-1]
+        roles = all_roles[p_line]
+        if all(roles[k] == OTHER for k in range(p_tok, p_tok + p_count)):
+            break
+        candidates.pop()
+    if not candidates:
+        return None
+    found = candidates[-1]
+    return found if 0 < line - found[0] <= window else None

@@ -1,0 +1,78 @@
+"""The shapes a value of the header table may have: a date, a case number, a word, a token.
+
+:func:`fits_shape` tells whether one whitespace-free token has a field's shape; the header
+table's reader (:mod:`imrparse.extractors.header`) pairs a label only with a value of its
+field's shape.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["SHAPES", "SHAPE_CASE_NUMBER", "SHAPE_DATE", "SHAPE_TOKEN", "SHAPE_WORD", "fits_shape"]
+
+SHAPE_DATE: Final = "date"
+"""A numeric date, month first: month, day, year (``1/2/2016``, ``01-02-16``, ``1.2.2016``)."""
+SHAPE_CASE_NUMBER: Final = "case-number"
+"""Letters, two digits, a hyphen, digits: ``CM16-0001234``."""
+SHAPE_WORD: Final = "word"
+"""One word of letters only: ``Standard``, ``Expedited``."""
+SHAPE_TOKEN: Final = "token"
+"""Any whitespace-free token not ending with a colon: the shape of a field given none."""
+SHAPES: Final = frozenset({SHAPE_DATE, SHAPE_CASE_NUMBER, SHAPE_WORD, SHAPE_TOKEN})
+"""The shape names :func:`read_header_table` accepts."""
+
+_DATE_SEPARATORS: Final = "/-."
+
+
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def _ascii_letters(text: str) -> bool:
+    return text.isascii() and text.isalpha()
+
+
+def _is_date(text: str) -> bool:
+    if not ("0" <= text[:1] <= "9"):  # (every date starts with a digit: most tokens go here)
+        return False
+    first = -1  # the first of the separators in the text
+    for sep in _DATE_SEPARATORS:
+        at = text.find(sep)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
+        return False
+    sep = text[first]
+    parts = text.split(sep)
+    if len(parts) != 3 or not all(_ascii_digits(part) for part in parts):
+        return False
+    a, b, c = len(parts[0]), len(parts[1]), len(parts[2])
+    return 1 <= a <= 2 and 1 <= b <= 2 and c in (2, 4)
+
+
+def _is_case_number(text: str) -> bool:
+    hyphen = text.find("-")
+    if hyphen < 3:
+        return False
+    head = text[:hyphen]
+    return (
+        _ascii_letters(head[:-2]) and _ascii_digits(head[-2:]) and _ascii_digits(text[hyphen + 1 :])
+    )
+
+
+def fits_shape(text: str, shape: str) -> bool:
+    """Whether the token ``text`` has the shape ``shape`` (one of :data:`SHAPES`).
+
+    >>> fits_shape("11/30/2016", "date"), fits_shape("CM16-0001234", "date")
+    (True, False)
+    """
+    if shape == SHAPE_DATE:
+        return _is_date(text)
+    if shape == SHAPE_CASE_NUMBER:
+        return _is_case_number(text)
+    if shape == SHAPE_WORD:
+        return text.isalpha()
+    if shape == SHAPE_TOKEN:
+        return bool(text) and not text.endswith(":") and not any(ch.isspace() for ch in text)
+    raise ValueError(f"unknown shape {shape!r}; expected one of {sorted(SHAPES)}")
