@@ -223,7 +223,7 @@ def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> N
     still close the file."""
     import pyarrow.parquet as pq
 
-    from imrparse.cli import _write_parquet
+    from imrparse.cli.outputs import _write_parquet
 
     letters = [imrparse.parse_file(seed) for seed in SEEDS]
 

@@ -14,7 +14,7 @@ import pytest
 
 import imrparse
 from imrparse import Letter, ParseError, Severity
-from imrparse.io import is_path
+from imrparse.paths import is_path
 
 SEEDS = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
 BROKEN = "Flexeril 10mg #30: Pending\nNothing here is a Final Determination Letter.\n"
@@ -222,7 +222,7 @@ def test_a_parser_crash_becomes_an_internal_error(monkeypatch: pytest.MonkeyPatc
     def explode(text: str, *, strict: bool = False) -> Letter:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(imrparse.io, "parse_letters", explode)
+    monkeypatch.setattr(imrparse.batch, "parse_letters", explode)
     [letter] = imrparse.parse_many(["some text\nmore"])
     assert letter.diagnostics[0].code == "internal-error"
     assert "boom" in letter.diagnostics[0].message

@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 from . import examples, layouts
+from .batch import parse_many
 from .categories import reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
-from .io import find_letter_files, parse_file, parse_file_letters, parse_many
 from .lexicons import load_lexicons
 from .parser import parse, parse_letters, split_letters
+from .paths import find_letter_files
+from .reading import parse_file, parse_file_letters
 from .records import (
     CaseDates,
     CaseSummary,
