@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -169,7 +170,11 @@ def _interrupt(args: list[str], out: Path) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
     )
     deadline = time.monotonic() + 120
-    while (not out.exists() or out.stat().st_size < 20_000) and proc.poll() is None:
+
+    def written() -> int:  # (the output is written beside the file, under a temporary name)
+        return sum(p.stat().st_size for p in out.parent.glob(f".{out.name}.*.tmp"))
+
+    while written() < 20_000 and proc.poll() is None:
         assert time.monotonic() < deadline
         time.sleep(0.02)
     assert proc.poll() is None, "the batch ended before it could be interrupted"
@@ -201,9 +206,13 @@ def test_an_interrupted_run_leaves_whole_outputs(
     assert result.returncode == 130
     last = result.stderr.splitlines()[-1]
     assert last.startswith("imrparse: interrupted; ")
-    assert f"written to {out} ({fmt})" in last
+    assert f"written to {out}.partial ({fmt})" in last
+    assert last.endswith(f"; {out} not written")
+    assert "(--strict)" not in last
     assert "0000.txt:1:1: error:" in result.stderr  # errors met before the interrupt
-    text = out.read_text(encoding="utf-8")
+    assert not out.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    text = Path(f"{out}.partial").read_text(encoding="utf-8")
     assert text.endswith("\n")
     if fmt == "json":
         letters = json.loads(text)
@@ -215,6 +224,25 @@ def test_an_interrupted_run_leaves_whole_outputs(
         letters = sorted({row["source"] for row in rows})
     assert 0 < len(letters) < 2000
     assert f"{len(letters)} letters" in last
+    parsed_not_written = re.search(r"; (\d+) letters? parsed but not written", last)
+    assert parsed_not_written is not None, last
+
+
+def test_an_interrupted_run_never_replaces_an_existing_output(many: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    earlier = "source,outcome\nearlier.txt,upheld\n"
+    out.write_text(earlier, encoding="utf-8")
+    result = _interrupt(["parse", str(many)], out)
+    assert result.returncode == 130
+    assert out.read_text(encoding="utf-8") == earlier
+    last = result.stderr.splitlines()[-1]
+    assert f"written to {out}.partial (csv)" in last
+    assert last.endswith(f"; {out} left as it was")
+    assert "(--strict)" not in last
+    rows = list(csv.DictReader(Path(f"{out}.partial").read_text(encoding="utf-8").splitlines()))
+    letters = len({row["source"] for row in rows})
+    decisions = sum(1 for row in rows if row["outcome"])
+    assert re.match(rf"imrparse: interrupted; {letters} letters?, {decisions} determinations", last)
 
 
 def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> None:

@@ -85,13 +85,19 @@ def _build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=FORMATS,
-        default="json",
-        help="json: an array of letters (default); jsonl: one letter per line; csv: one row "
-        "per determination (see the docs' Table columns page); parquet: the same table "
-        "(needs pyarrow)",
+        default=None,
+        help="json: an array of letters; jsonl: one letter per line; csv: one row per "
+        "determination (see the docs' Table columns page); parquet: the same table (needs "
+        "pyarrow). Default: the output file's extension (.json, .jsonl, .csv, .parquet), "
+        "else json; a -f that disagrees with the extension is an error",
     )
     parse.add_argument(
-        "-o", "--output", metavar="FILE", help="write here instead of standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of standard output; the file is written under a "
+        "temporary name beside it and renamed when whole (an interrupted run leaves "
+        "FILE.partial and FILE as it was)",
     )
     parse.add_argument(
         "-q",

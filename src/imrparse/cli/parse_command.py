@@ -3,44 +3,56 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import ExitStack
 from typing import Any
 
 from ..records import Letter
 from .arguments import STDIN, UsageError, plural
 from .inputs import expand_paths, read_letters, report_errors, require_pdf_extra
-from .outputs import WRITERS, open_output, require_pyarrow
+from .outputs import WRITERS, OutputFile, choose_format, require_pyarrow
 
 
 def run_parse(args: argparse.Namespace) -> int:
     """Run ``imrparse parse``; return the exit code."""
+    args.format = choose_format(args.format, args.output)
     writer = WRITERS[args.format]
-    if args.format == "parquet":
+    binary = args.format == "parquet"
+    to_file = args.output not in (None, STDIN)
+    if binary:
         require_pyarrow()
-        if args.output in (None, STDIN) and sys.stdout.isatty():
+        if not to_file and sys.stdout.isatty():
             raise UsageError("parquet output is binary; name a file with --output")
     inputs, problems = expand_paths(args.paths)
     require_pdf_extra(inputs)
+    existed = to_file and os.path.lexists(args.output)
+    output = OutputFile(args.output, binary=binary) if to_file else None
+    out = output.stream if output else (sys.stdout.buffer if binary else sys.stdout)
     tally = Tally()
     interrupted = False
-    with ExitStack() as stack:
-        out = open_output(stack, args.output, binary=args.format == "parquet")
+    try:
         parsed = tally.watch(read_letters(inputs, args))
-        letters = (letter for letter in parsed if letter.ok) if args.strict else parsed
-        stop = stack.enter_context(_StopBetweenLetters())
-        try:
-            writer(tally.written(letters, stop), out)
-        except KeyboardInterrupt:  # a second Ctrl-C: the writer still closes what it wrote
-            interrupted = True
-        finally:
-            parsed.close()  # stops the workers and ends the progress line
+        with _StopBetweenLetters() as stop:
+            try:
+                writer(tally.written(tally.kept_by(parsed, strict=args.strict), stop), out)
+            except KeyboardInterrupt:  # a second Ctrl-C: the writer still closes what it wrote
+                interrupted = True
+            finally:
+                parsed.close()  # stops the workers and ends the progress line
         interrupted = interrupted or stop.requested
+    except BaseException:
+        if output is not None:
+            output.discard()
+        raise
+    where = output.keep(whole=not interrupted) if output is not None else "standard output"
     code = report_errors(problems, tally.bad)
     if interrupted or not args.quiet:
-        print(tally.summary(args, len(problems), interrupted=interrupted), file=sys.stderr)
+        line = tally.summary(where, args.format, len(problems), interrupted=interrupted)
+        if interrupted and output is not None:
+            line += f"; {args.output} " + ("left as it was" if existed else "not written")
+        print(line, file=sys.stderr)
     return 130 if interrupted else code
 
 
@@ -71,11 +83,12 @@ class _StopBetweenLetters:
 
 
 class Tally:
-    """What a run met: letters and determinations written, letters with errors."""
+    """What a run met: letters parsed, written, left out by ``--strict``, with errors."""
 
     def __init__(self) -> None:
         self.letters = 0
         self.kept = 0
+        self.left_out = 0
         self.determinations = 0
         self.bad: list[Letter] = []
 
@@ -85,6 +98,15 @@ class Tally:
             self.letters += 1
             if not letter.ok:
                 self.bad.append(letter)
+            yield letter
+
+    def kept_by(self, letters: Iterable[Letter], *, strict: bool) -> Iterator[Letter]:
+        """The letters to write: all, or with ``strict`` those without an error (counting
+        the others as left out)."""
+        for letter in letters:
+            if strict and not letter.ok:
+                self.left_out += 1
+                continue
             yield letter
 
     def written(self, letters: Iterable[Letter], stop: _StopBetweenLetters) -> Iterator[Letter]:
@@ -97,16 +119,21 @@ class Tally:
             self.kept += 1
             self.determinations += len(letter.determinations)
 
-    def summary(self, args: argparse.Namespace, problems: int, *, interrupted: bool) -> str:
+    @property
+    def in_flight(self) -> int:
+        """Letters parsed but neither written nor left out: those an interrupt cut off."""
+        return self.letters - self.kept - self.left_out
+
+    def summary(self, where: str, fmt: str, problems: int, *, interrupted: bool) -> str:
         """The run's last line: what was written, where, and how many inputs had errors
         (letters with an error, and paths that named nothing)."""
-        where = args.output if args.output not in (None, STDIN) else "standard output"
-        left_out = self.letters - self.kept
         words = [
             f"{plural(self.kept, 'letter')}, {plural(self.determinations, 'determination')} "
-            f"written to {where} ({args.format})",
+            f"written to {where} ({fmt})",
             f"{len(self.bad) + problems} with errors"
-            + (f", {left_out} left out (--strict)" if left_out else ""),
+            + (f", {self.left_out} left out (--strict)" if self.left_out else ""),
         ]
+        if interrupted:
+            words.append(f"{plural(self.in_flight, 'letter')} parsed but not written")
         head = "imrparse: interrupted; " if interrupted else "imrparse: "
         return head + "; ".join(words)
