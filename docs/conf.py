@@ -101,5 +101,15 @@ def _public_alias(app, env, node, contnode):  # type: ignore[no-untyped-def]
     )
 
 
+def _without_help_fields(app, what, name, obj, options, lines):  # type: ignore[no-untyped-def]
+    """Drop the *Fields* section imrparse.fielddocs appends to a record's docstring for
+    help(): the site documents each field under the class, from its own docstring."""
+    from imrparse.fielddocs import MARKER
+
+    if MARKER in lines:
+        del lines[lines.index(MARKER) :]
+
+
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("missing-reference", _public_alias)
+    app.connect("autodoc-process-docstring", _without_help_fields)

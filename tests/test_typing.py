@@ -60,7 +60,7 @@ def test_mypy_strict_sees_the_types_of_a_users_script(tmp_path: Path) -> None:
     notes = [line for line in result.stdout.splitlines() if "Revealed type" in line]
     assert len(notes) == 3, result.stdout + result.stderr
     assert 'Revealed type is "datetime.date | None"' in notes[0], notes
-    assert 'Revealed type is "imrparse.records.Outcome"' in notes[1], notes
+    assert 'Revealed type is "imrparse.enums.Outcome"' in notes[1], notes
     assert "dict[str, str | int | bool | None]" in notes[2], notes
     assert "Any" not in "".join(notes)
     assert "missing library stubs or py.typed marker" not in result.stdout
