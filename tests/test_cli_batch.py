@@ -70,9 +70,15 @@ def test_parse_many_expands_a_folder_as_the_cli_does(clone_like: Path) -> None:
 
 
 @pytest.mark.parametrize("bare", ["pdfs30", "no/such/folder", Path("no/such/folder")])
-def test_parse_many_refuses_a_single_source_that_is_not_a_folder(bare: str | Path) -> None:
-    with pytest.raises(TypeError, match=r"not a folder: pass \[source\]"):
+def test_parse_many_says_a_single_missing_folder_does_not_exist(bare: str | Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"no such file or folder") as info:
         imrparse.parse_many(bare)
+    assert info.value.filename == str(bare)
+
+
+def test_parse_many_refuses_a_single_file_where_a_folder_is_expected(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match=r"is a file, not a folder: pass \["):
+        imrparse.parse_many(SEEDS[0])
 
 
 def test_parse_many_refuses_a_letter_text_passed_alone() -> None:
@@ -299,12 +305,11 @@ def test_paths_that_name_nothing_are_counted_in_the_summary(tmp_path: Path) -> N
     (tmp_path / "empty").mkdir()
     result = run("parse", tmp_path / "nosuchdir", tmp_path / "empty", "-f", "csv", "-o", "-")
     assert result.returncode == 1
-    assert f"{tmp_path / 'nosuchdir'}:1:1: error: cannot read the file: No such file" in (
-        result.stderr
-    )
-    assert "no .txt or .pdf file in this folder" in result.stderr
-    assert result.stderr.splitlines()[-1] == (
-        "imrparse: 1 letter, 0 determinations written to standard output (csv); 2 with errors"
-    )
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'nosuchdir'}: error: no such file or folder",
+        f"{tmp_path / 'empty'}: error: no .txt or .pdf file in this folder",
+        "imrparse: 0 letters, 0 determinations written to standard output (csv); "
+        "0 with errors; 2 paths not read",
+    ]
     assert result.stdout.startswith("source,")  # "-o -" is standard output, not a file
     assert not Path("-").exists()

@@ -6,6 +6,7 @@ the batch.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import signal
@@ -18,7 +19,8 @@ import attrs
 from .diagnostics import CODES, Collector
 from .errors import ParseError
 from .parser import parse_letters
-from .paths import Source, _expand_folders, _is_folder, _shorten, is_path
+from .paths import NO_SUCH_PATH, PathProblem, Source, _expand_folders, _is_folder, _shorten, is_path
+from .pdf import require as require_pdf
 from .progress import track
 from .reading import failed_letter, parse_file_letters
 from .records import Letter
@@ -42,20 +44,26 @@ def parse_many(
     several (merged PDFs, concatenated texts) gives one per letter, each with its lines in
     :attr:`~imrparse.Letter.source_lines` (see :func:`~imrparse.parse_letters`).
 
-    ``sources`` is an iterable of sources, or one folder. Which sources are files: a
-    :class:`pathlib.Path` (any :class:`os.PathLike`) is always a file or folder. A
-    ``str`` is a path when it holds no line break and either names an existing file or
-    folder or ends in ``.txt`` or ``.pdf``; any other ``str`` is a letter's text, parsed
-    with :func:`~imrparse.parse`. A folder stands for the letter files in it, found by
-    :func:`find_letter_files` exactly as the command line finds them. A single ``str`` or
-    path that is not a folder raises :class:`TypeError` (wrap it in a list).
+    ``sources`` is an iterable of sources, or one folder. Which sources are paths: a
+    :class:`pathlib.Path` (any :class:`os.PathLike`) always, and a ``str`` that holds no
+    line break (see ``imrparse.paths.is_path``), whether or not it exists; any other
+    ``str`` is a letter's text, parsed with :func:`~imrparse.parse`. A folder stands for
+    the letter files in it, found by :func:`find_letter_files` exactly as the command
+    line finds them (files of other types are passed over). A single ``str`` or path
+    instead of an iterable must be a folder: one that does not exist raises
+    :class:`FileNotFoundError`, a file raises :class:`TypeError` (wrap it in a list).
 
-    One bad source never stops the batch: a file that cannot be read (missing, an
-    unsupported type, a damaged PDF) yields a letter holding a single ``read-error``
-    diagnostic and its ``source``; a parser failure yields an ``internal-error`` one. A
-    case number met a second time in the batch (the same letter as ``.pdf`` and ``.txt``,
-    or named twice) gives the later letter a ``duplicate-case`` error, so that a table
-    does not count it twice unnoticed.
+    One bad source never stops the batch: a path that cannot be read (missing, a folder
+    without letters, an unreadable file or subfolder, an unsupported type, a damaged PDF)
+    yields a letter holding a single ``read-error`` diagnostic that names the cause, with
+    the path as its ``source``; a path is never parsed as a letter's text. A parser
+    failure yields an ``internal-error`` letter. A case number met a second time in the
+    batch (the same letter as ``.pdf`` and ``.txt``, or named twice) gives the later
+    letter a ``duplicate-case`` error, so that a table does not count it twice unnoticed.
+    The one exception: reading a ``.pdf`` without the ``pdf`` extra installed raises
+    :class:`~imrparse.ParseError` (code ``missing-extra``) once, when ``parse_many`` is
+    called if the PDFs are known then, else at the first PDF, rather than failing every
+    file alike.
 
     ``workers`` greater than 1 parses in that many processes, sending the sources in
     chunks of ``chunksize`` (by default about an eighth of each worker's share, between
@@ -74,25 +82,24 @@ def parse_many(
     if chunksize is not None and chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     if isinstance(sources, (str, os.PathLike)):
-        if not _is_folder(sources):
-            raise TypeError(
-                f"parse_many takes an iterable of paths or texts, or one folder; "
-                f"{_shorten(sources)!r} is not a folder: pass [source] for a single one"
-            )
+        _refuse_a_single_non_folder(sources)
         sources = [sources]
+    expanded: Iterable[Source | PathProblem]
     if isinstance(sources, Sized):
-        sources = list(_expand_folders(sources))
-        total: int | None = len(sources)
+        expanded = list(_expand_folders(sources))
+        total: int | None = len(expanded)
+        if any(_is_pdf(source) for source in expanded):
+            require_pdf()  # once, up front: not one error per file
     else:
-        sources, total = _expand_folders(sources), None
+        expanded, total = _expand_folders(sources), None
     workers = workers or 1
     if workers == 1:
-        letters: Iterator[Letter] = itertools.chain.from_iterable(map(_parse_source, sources))
+        letters: Iterator[Letter] = itertools.chain.from_iterable(map(_parse_source, expanded))
     else:
         if chunksize is None:
             share = -(-total // (workers * 8)) if total else _DEFAULT_CHUNK
             chunksize = max(1, min(_MAX_CHUNK, share))
-        letters = _in_processes(iter(sources), workers, chunksize)
+        letters = _in_processes(iter(expanded), workers, chunksize)
     letters = _flag_repeated_cases(letters)
     return track(letters, total=total) if progress else letters
 
@@ -127,8 +134,37 @@ def _flag_repeated_cases(letters: Iterator[Letter]) -> Iterator[Letter]:
         yield letter
 
 
-def _parse_source(source: Source) -> tuple[Letter, ...]:
-    """Parse one source into its letters (one, unless it holds several); never raises."""
+def _refuse_a_single_non_folder(source: Source) -> None:
+    """Raise for a single path or text given where an iterable or a folder is expected."""
+    if _is_folder(source):
+        return
+    if isinstance(source, os.PathLike) or is_path(source):
+        name = os.fspath(source)
+        if not os.path.lexists(name):
+            raise FileNotFoundError(
+                errno.ENOENT, f"{NO_SUCH_PATH} (parse_many takes a folder or a list)", name
+            )
+        raise TypeError(
+            f"parse_many takes an iterable of paths or texts, or one folder; "
+            f"{_shorten(name)!r} is a file, not a folder: pass [{_shorten(name)!r}]"
+        )
+    raise TypeError(
+        "parse_many takes an iterable of paths or texts, or one folder; a letter's text "
+        "passed alone is not one: pass [text]"
+    )
+
+
+def _is_pdf(source: object) -> bool:
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and is_path(source)):
+        return os.fspath(source).lower().endswith(".pdf")
+    return False
+
+
+def _parse_source(source: Source | PathProblem) -> tuple[Letter, ...]:
+    """Parse one source into its letters (one, unless it holds several); never raises,
+    but for a missing ``pdf`` extra (see :func:`parse_many`)."""
+    if isinstance(source, PathProblem):
+        return (failed_letter(source.path, source.cause),)
     if not isinstance(source, (str, os.PathLike)):
         return (
             failed_letter(
@@ -138,11 +174,15 @@ def _parse_source(source: Source) -> tuple[Letter, ...]:
     name = os.fspath(source) if is_path(source) else None
     if name is not None and os.path.isdir(name):
         return (failed_letter(name, "no .txt or .pdf file in this folder"),)
+    if name is not None and not os.path.lexists(name):
+        return (failed_letter(name, NO_SUCH_PATH),)
     try:
         return parse_file_letters(name) if name is not None else parse_letters(str(source))
     except OSError as exc:
         return (failed_letter(name, f"cannot read the file: {exc.strerror or exc}"),)
     except ParseError as exc:
+        if exc.code == "missing-extra":
+            raise
         code = exc.code if exc.code in CODES else "read-error"
         return (failed_letter(name, exc.msg, code=code),)
     except Exception as exc:  # a parser bug must not stop the batch
@@ -154,11 +194,13 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _parse_chunk(chunk: list[Source]) -> list[Letter]:
+def _parse_chunk(chunk: list[Source | PathProblem]) -> list[Letter]:
     return [letter for source in chunk for letter in _parse_source(source)]
 
 
-def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> Iterator[Letter]:
+def _in_processes(
+    sources: Iterator[Source | PathProblem], workers: int, chunksize: int
+) -> Iterator[Letter]:
     """Parse in a process pool, chunk by chunk, keeping at most a few chunks per worker queued.
 
     A chunk whose worker failed (a crashed process, an input that does not pickle) is
@@ -166,9 +208,9 @@ def _in_processes(sources: Iterator[Source], workers: int, chunksize: int) -> It
     """
     chunks = iter(lambda: list(itertools.islice(sources, chunksize)), [])
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-    pending: deque[tuple[list[Source], Future[list[Letter]] | None]] = deque()
+    pending: deque[tuple[list[Source | PathProblem], Future[list[Letter]] | None]] = deque()
 
-    def submit(chunk: list[Source]) -> None:
+    def submit(chunk: list[Source | PathProblem]) -> None:
         try:
             pending.append((chunk, pool.submit(_parse_chunk, chunk)))
         except RuntimeError:  # the pool is broken or shut down: parse here instead

@@ -17,6 +17,7 @@ import attrs
 from .diagnostics import Collector
 from .errors import ParseError
 from .parser import parse, parse_letters, raise_first_error
+from .pdf import extract_text as extract_pdf_text
 from .pdf import read_text as read_pdf
 from .records import Diagnostic, Letter
 
@@ -48,7 +49,8 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
     decision search names its files (``CM16-0237844.pdf``), the letter takes it, with a
     ``case-number-from-file-name`` diagnostic saying so.
 
-    Raises :class:`OSError` when the file is missing or cannot be read, and
+    Raises :class:`OSError` when the file is missing or cannot be read (``FileNotFoundError``,
+    "no such file or folder"), or is a folder (``IsADirectoryError``), and
     :class:`~imrparse.ParseError` for a file type other than ``.txt`` and ``.pdf``
     (code ``read-error``) or a ``.pdf`` that gives no text: ``not-a-pdf``,
     ``damaged-pdf``, ``encrypted-pdf`` (a password is needed), ``no-text-layer`` (a
@@ -74,13 +76,19 @@ def _read_text(name: str) -> tuple[str, Diagnostic | None]:
     """A letter file's text, and the ``encoding-fallback`` note of a .txt file read as
     Windows-1252; raises as :func:`parse_file` documents."""
     suffix = Path(name).suffix.lower()
+    if os.path.isdir(name):
+        raise IsADirectoryError(
+            errno.EISDIR,
+            "is a folder, not a letter file (parse_many reads a folder's letters)",
+            name,
+        )
+    if not os.path.exists(name):  # missing (or a link to nothing): say so, whatever the name
+        raise FileNotFoundError(errno.ENOENT, "no such file or folder", name)
     if suffix == ".txt":
         with open(name, "rb") as fh:
             return decode_text(fh.read())
     if suffix == ".pdf":
         return read_pdf(name), None
-    if not os.path.lexists(name):  # missing: say so, whatever the name looks like
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name)
     raise ParseError(
         f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
         code="read-error",
@@ -144,25 +152,37 @@ def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) ->
 def parse_bytes(data: bytes, *, source: str | None = None, strict: bool = False) -> Letter:
     """Decode a letter's bytes with :func:`decode_text` and parse them; ``source`` is kept.
 
+    Bytes that start as a PDF does (``%PDF-``) are read as a PDF (see
+    :func:`imrparse.pdf.extract_text`, which raises :class:`~imrparse.ParseError` for
+    one that gives no text or without the ``pdf`` extra).
+
     >>> letter = parse_bytes("Flexeril®".encode("cp1252"), source="-")
     >>> letter.source, letter.diagnostics[0].code
     ('-', 'encoding-fallback')
     """
-    text, note = decode_text(data)
+    text, note = _text_of(data)
     return _sourced(parse(text, strict=strict), source, note)
 
 
 def parse_bytes_letters(data: bytes, *, source: str | None = None) -> tuple[Letter, ...]:
     """Decode bytes as :func:`parse_bytes` does and parse every letter they hold (see
-    :func:`~imrparse.parse_letters`), each with ``source``.
+    :func:`~imrparse.parse_letters`), each with ``source``; a PDF's bytes are read as a
+    PDF, as :func:`parse_bytes` says.
 
     >>> import imrparse
     >>> text = imrparse.examples.read_text("overturned")
     >>> [x.source_lines for x in parse_bytes_letters((text * 2).encode(), source="-")]
     [(1, 72), (73, 144)]
     """
-    text, note = decode_text(data)
+    text, note = _text_of(data)
     return tuple(_sourced(letter, source, note) for letter in parse_letters(text))
+
+
+def _text_of(data: bytes) -> tuple[str, Diagnostic | None]:
+    """A PDF's text (bytes that start with ``%PDF-``), else the bytes decoded."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return extract_pdf_text(data), None
+    return decode_text(data)
 
 
 def decode_text(data: bytes) -> tuple[str, Diagnostic | None]:

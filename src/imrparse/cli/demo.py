@@ -17,7 +17,7 @@ from ..errors import ParseError
 from ..reading import parse_file
 from ..records import Letter, Treatment
 from .arguments import UsageError
-from .inputs import report_errors
+from .inputs import Inputs, report_errors
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -38,7 +38,7 @@ def run_demo(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"cannot write the examples to {args.copy}: {exc}") from None
         print(f"\nwrote {len(written)} example letters to {args.copy}", file=sys.stderr)
-    return report_errors([], [letter for letter in letters if not letter.ok])
+    return report_errors(Inputs(), [letter for letter in letters if not letter.ok])
 
 
 def _demo_table(letters: list[Letter]) -> str:

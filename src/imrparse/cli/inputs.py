@@ -9,46 +9,81 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import attrs
+
 from .. import pdf
 from ..batch import parse_many
 from ..errors import ParseError
-from ..paths import find_letter_files
+from ..paths import LETTER_SUFFIXES, NO_SUCH_PATH, PathProblem, scan_folder
 from ..reading import failed_letter, parse_bytes_letters
 from ..records import Letter, Severity
-from .arguments import STDIN, UsageError
+from .arguments import STDIN, UsageError, plural
+
+SHOWN = 5
+"""How many skipped files, and errors of one letter, standard error names before
+"and N more"."""
 
 
-def expand_paths(paths: Iterable[str]) -> tuple[list[str | Path], list[str]]:
-    """Turn PATH arguments into inputs (files, or STDIN), and messages for those that match
-    nothing."""
-    inputs: list[str | Path] = []
-    problems: list[str] = []
+@attrs.define
+class Inputs:
+    """The PATH arguments made into inputs, and the paths that were not."""
+
+    items: list[str | Path] = attrs.Factory(list)
+    """Letter files (:class:`~pathlib.Path`), and :data:`STDIN` where ``-`` was named."""
+    problems: list[PathProblem] = attrs.Factory(list)
+    """Paths that could not be read: missing, unreadable, of another type, empty."""
+    skipped: list[PathProblem] = attrs.Factory(list)
+    """Files of other types that a folder or pattern held, passed over."""
+
+    def add_folder(self, folder: str) -> None:
+        """The letter files of ``folder``; what it held that is not one."""
+        found = scan_folder(folder)
+        self.items += found.files
+        self.problems += found.unreadable
+        self.skipped += found.skipped
+        if not found.files and not found.unreadable:
+            self.problems.append(PathProblem(folder, "no .txt or .pdf file in this folder"))
+
+    def add_file(self, name: str, *, named: bool) -> None:
+        """One file: a letter file if it is one and can be read; else a problem when the
+        user ``named`` it, a skipped file when a pattern found it."""
+        if not name.lower().endswith(LETTER_SUFFIXES):
+            where = self.problems if named else self.skipped
+            where.append(PathProblem(name, "not a .txt or .pdf file"))
+        elif not os.access(name, os.R_OK):
+            self.problems.append(PathProblem(name, "cannot read the file: permission denied"))
+        else:
+            self.items.append(Path(name))
+
+
+def expand_paths(paths: Iterable[str]) -> Inputs:
+    """Turn PATH arguments into inputs (files, or STDIN), and the paths that name nothing
+    readable, each with its cause."""
+    inputs = Inputs()
     for arg in paths:
         if arg == STDIN:
-            inputs.append(STDIN)
+            inputs.items.append(STDIN)
         elif os.path.isdir(arg):
-            found = find_letter_files(arg)
-            inputs += found
-            if not found:
-                problems.append(_problem(arg, "no .txt or .pdf file in this folder"))
-        elif not os.path.lexists(arg) and any(char in arg for char in "*?["):
+            inputs.add_folder(arg)
+        elif os.path.lexists(arg):
+            inputs.add_file(arg, named=True)
+        elif any(char in arg for char in "*?["):
             matches = sorted(glob.glob(arg, recursive=True))
             for match in matches:
-                inputs += find_letter_files(match) if os.path.isdir(match) else [Path(match)]
+                if os.path.isdir(match):
+                    inputs.add_folder(match)
+                else:
+                    inputs.add_file(match, named=False)
             if not matches:
-                problems.append(_problem(arg, "no file matches this pattern"))
+                inputs.problems.append(PathProblem(arg, "no file matches this pattern"))
         else:
-            inputs.append(Path(arg))  # a missing file becomes a read-error letter
-    return inputs, problems
+            inputs.problems.append(PathProblem(arg, NO_SUCH_PATH))
+    return inputs
 
 
-def _problem(arg: str, message: str) -> str:
-    return f"{arg}:1:1: error: {message} [read-error]"
-
-
-def require_pdf_extra(inputs: list[str | Path]) -> None:
+def require_pdf_extra(inputs: Inputs) -> None:
     """Refuse the run up front, once, when PDFs are named and the pdf extra is missing."""
-    pdfs = any(isinstance(item, Path) and item.suffix.lower() == ".pdf" for item in inputs)
+    pdfs = any(isinstance(item, Path) and item.suffix.lower() == ".pdf" for item in inputs.items)
     if pdfs:
         try:
             pdf.require()
@@ -56,8 +91,9 @@ def require_pdf_extra(inputs: list[str | Path]) -> None:
             raise UsageError(exc.msg) from None
 
 
-def read_letters(inputs: list[str | Path], args: argparse.Namespace) -> Iterator[Letter]:
+def read_letters(given: Inputs, args: argparse.Namespace) -> Iterator[Letter]:
     """Parse the inputs in order: files through parse_many, standard input here."""
+    inputs = given.items
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     files = [item for item in inputs if isinstance(item, Path)]
     parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
@@ -84,18 +120,32 @@ def _read_stdin() -> tuple[Letter, ...]:
         data = sys.stdin.buffer.read()
     except (AttributeError, OSError, ValueError) as exc:
         return (failed_letter("<stdin>", f"cannot read standard input: {exc}"),)
-    return parse_bytes_letters(data, source="<stdin>")
+    try:
+        return parse_bytes_letters(data, source="<stdin>")  # (a PDF is read as a PDF)
+    except ParseError as exc:
+        if exc.code == "missing-extra":
+            raise UsageError(f"standard input holds a PDF; {exc.msg}") from None
+        return (failed_letter("<stdin>", exc.msg, code=exc.code or "read-error"),)
 
 
-def report_errors(problems: list[str], bad: list[Letter]) -> int:
-    """Name each bad input on standard error; return the exit code."""
-    for problem in problems:
-        print(problem, file=sys.stderr)
+def report_errors(inputs: Inputs, bad: list[Letter]) -> int:
+    """Name each path not read, the files skipped (the first few), and each error of
+    each bad letter (the first few of a letter) on standard error; return the exit code."""
+    for problem in inputs.problems:
+        print(f"{problem.path}: error: {problem.cause}", file=sys.stderr)
+    for skipped in inputs.skipped[:SHOWN]:
+        print(f"{skipped.path}: skipped: {skipped.cause}", file=sys.stderr)
+    if len(inputs.skipped) > SHOWN:
+        more = len(inputs.skipped) - SHOWN
+        print(f"imrparse: and {plural(more, 'more file')} skipped", file=sys.stderr)
     for letter in bad:
-        first = next(d for d in letter.diagnostics if d.severity is Severity.ERROR)
         where = letter.source or "<text>"
-        print(
-            f"{where}:{first.line}:{first.column}: error: {first.message} [{first.code}]",
-            file=sys.stderr,
-        )
-    return 1 if problems or bad else 0
+        errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
+        for error in errors[:SHOWN]:
+            print(
+                f"{where}:{error.line}:{error.column}: error: {error.message} [{error.code}]",
+                file=sys.stderr,
+            )
+        if len(errors) > SHOWN:
+            print(f"{where}: and {plural(len(errors) - SHOWN, 'more error')}", file=sys.stderr)
+    return 1 if inputs.problems or bad else 0

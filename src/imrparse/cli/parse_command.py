@@ -11,7 +11,7 @@ from typing import Any
 
 from ..records import Letter
 from .arguments import STDIN, UsageError, plural
-from .inputs import expand_paths, read_letters, report_errors, require_pdf_extra
+from .inputs import Inputs, expand_paths, read_letters, report_errors, require_pdf_extra
 from .outputs import WRITERS, OutputFile, choose_format, require_pyarrow
 
 
@@ -25,7 +25,7 @@ def run_parse(args: argparse.Namespace) -> int:
         require_pyarrow()
         if not to_file and sys.stdout.isatty():
             raise UsageError("parquet output is binary; name a file with --output")
-    inputs, problems = expand_paths(args.paths)
+    inputs = expand_paths(args.paths)
     require_pdf_extra(inputs)
     existed = to_file and os.path.lexists(args.output)
     output = OutputFile(args.output, binary=binary) if to_file else None
@@ -47,9 +47,9 @@ def run_parse(args: argparse.Namespace) -> int:
             output.discard()
         raise
     where = output.keep(whole=not interrupted) if output is not None else "standard output"
-    code = report_errors(problems, tally.bad)
+    code = report_errors(inputs, tally.bad)
     if interrupted or not args.quiet:
-        line = tally.summary(where, args.format, len(problems), interrupted=interrupted)
+        line = tally.summary(where, args.format, inputs, interrupted=interrupted)
         if interrupted and output is not None:
             line += f"; {args.output} " + ("left as it was" if existed else "not written")
         print(line, file=sys.stderr)
@@ -119,19 +119,31 @@ class Tally:
             self.kept += 1
             self.determinations += len(letter.determinations)
 
+    def counts(self, inputs: Inputs) -> list[str]:
+        """The summary's counts of letters with errors, paths not read, files skipped."""
+        words = [
+            f"{len(self.bad)} with errors"
+            + (f", {self.left_out} left out (--strict)" if self.left_out else "")
+        ]
+        if inputs.problems:
+            words.append(f"{plural(len(inputs.problems), 'path')} not read")
+        if inputs.skipped:
+            n = len(inputs.skipped)
+            words.append(f"{n} file{' of another type' if n == 1 else 's of other types'} skipped")
+        return words
+
     @property
     def in_flight(self) -> int:
         """Letters parsed but neither written nor left out: those an interrupt cut off."""
         return self.letters - self.kept - self.left_out
 
-    def summary(self, where: str, fmt: str, problems: int, *, interrupted: bool) -> str:
-        """The run's last line: what was written, where, and how many inputs had errors
-        (letters with an error, and paths that named nothing)."""
+    def summary(self, where: str, fmt: str, inputs: Inputs, *, interrupted: bool) -> str:
+        """The run's last line: what was written, where, how many letters had errors, and
+        the paths not read and files skipped."""
         words = [
             f"{plural(self.kept, 'letter')}, {plural(self.determinations, 'determination')} "
             f"written to {where} ({fmt})",
-            f"{len(self.bad) + problems} with errors"
-            + (f", {self.left_out} left out (--strict)" if self.left_out else ""),
+            *self.counts(inputs),
         ]
         if interrupted:
             words.append(f"{plural(self.in_flight, 'letter')} parsed but not written")
