@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -16,7 +17,7 @@ import pytest
 
 import imrparse
 from imrparse._build import describe
-from imrparse.table import BOOL_COLUMNS, COLUMNS, INT_COLUMNS
+from imrparse.table import BOOL_COLUMNS, COLUMNS, DATE_COLUMNS, INT_COLUMNS
 
 SEEDS = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
 ERROR_LINE = re.compile(
@@ -216,9 +217,26 @@ def test_parquet(tmp_path: Path) -> None:
     rows = imrparse.to_rows(map(imrparse.parse_file, SEEDS))
     back = table.to_pylist()
     for row in back:
-        doi = row["date_of_injury"]
-        row["date_of_injury"] = doi.isoformat() if doi is not None else None
+        for name in DATE_COLUMNS:  # timestamps at midnight
+            day = row[name]
+            assert day is None or day.time() == datetime.time(0)
+            row[name] = day.date().isoformat() if day is not None else None
     assert back == rows
+
+
+def test_parquet_dates_read_by_pandas_are_datetimes(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "table.parquet"
+    assert run("parse", *SEEDS, imrparse.examples.paths()[0], "-o", out).returncode in (0, 1)
+    frame = pd.read_parquet(out)
+    for name in DATE_COLUMNS:
+        assert frame[name].dtype.kind == "M", (name, frame[name].dtype)
+    assert frame["date_of_injury"].dt.year.notna().any()
+    expected = imrparse.to_dataframe(
+        [*map(imrparse.parse_file, SEEDS), imrparse.parse_file(imrparse.examples.paths()[0])]
+    )
+    assert list(frame["date_of_injury"]) == list(expected["date_of_injury"])
 
 
 def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:

@@ -98,3 +98,25 @@ def test_an_output_in_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert f"cannot write {tmp_path / 'no' / 't.csv'}" in line
+
+
+def test_excel_csv_has_a_byte_order_mark(tmp_path: Path) -> None:
+    out = tmp_path / "table.csv"
+    assert run("parse", *SEEDS, "--excel", "-o", out, "-q").returncode == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfsource,")
+    plain = tmp_path / "plain.csv"
+    assert run("parse", *SEEDS, "-o", plain, "-q").returncode == 0
+    assert data[3:] == plain.read_bytes()
+    piped = subprocess.run(
+        [sys.executable, "-m", "imrparse", "parse", *map(str, SEEDS), "-f", "csv", "--excel"],
+        capture_output=True,
+        timeout=300,
+    )
+    assert piped.stdout == data
+
+
+def test_excel_is_for_csv_only(tmp_path: Path) -> None:
+    result = run("parse", *SEEDS, "--excel", "-o", tmp_path / "t.json")
+    assert result.returncode == 2
+    assert result.stderr == "imrparse parse: error: --excel is for csv output, not json\n"

@@ -100,6 +100,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "FILE.partial and FILE as it was)",
     )
     parse.add_argument(
+        "--excel",
+        action="store_true",
+        help="with csv: UTF-8 with a byte-order mark, so that Excel reads accents and "
+        "symbols right",
+    )
+    parse.add_argument(
         "-q",
         "--quiet",
         action="store_true",

@@ -20,6 +20,9 @@ def run_parse(args: argparse.Namespace) -> int:
     args.format = choose_format(args.format, args.output)
     writer = WRITERS[args.format]
     binary = args.format == "parquet"
+    if args.excel and args.format != "csv":
+        raise UsageError(f"--excel is for csv output, not {args.format}")
+    encoding = "utf-8-sig" if args.excel else "utf-8"
     to_file = args.output not in (None, STDIN)
     if binary:
         require_pyarrow()
@@ -28,8 +31,10 @@ def run_parse(args: argparse.Namespace) -> int:
     inputs = expand_paths(args.paths)
     require_pdf_extra(inputs)
     existed = to_file and os.path.lexists(args.output)
-    output = OutputFile(args.output, binary=binary) if to_file else None
+    output = OutputFile(args.output, binary=binary, encoding=encoding) if to_file else None
     out = output.stream if output else (sys.stdout.buffer if binary else sys.stdout)
+    if args.excel and output is None:
+        sys.stdout.write("\ufeff")  # (a file's encoding writes the byte-order mark itself)
     tally = Tally()
     interrupted = False
     try:
