@@ -1,19 +1,16 @@
-"""imrparse is typed for its users: the package carries ``py.typed`` (PEP 561), in the
-source and in the wheel, so mypy and pyright read its annotations instead of ``Any``."""
+"""imrparse is typed for its users: the package carries ``py.typed`` (PEP 561) (the wheel
+too: tests/test_distribution.py), so mypy and pyright read its annotations instead of ``Any``."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
 import imrparse
-
-ROOT = Path(__file__).resolve().parents[1]
 
 USER_SCRIPT = """\
 import imrparse
@@ -66,20 +63,3 @@ def test_mypy_strict_sees_the_types_of_a_users_script(tmp_path: Path) -> None:
     assert "missing library stubs or py.typed marker" not in result.stdout
     assert result.returncode == 0, result.stdout
     assert "Success: no issues found in 1 source file" in result.stdout
-
-
-@pytest.mark.skipif(not (ROOT / "pyproject.toml").is_file(), reason="needs the source tree")
-def test_the_wheel_carries_py_typed(tmp_path: Path) -> None:
-    pytest.importorskip("hatchling")
-    env = {**os.environ, "IMRPARSE_COMPILE": "0"}
-    subprocess.run(
-        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    [wheel] = tmp_path.glob("*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        assert "imrparse/py.typed" in archive.namelist()
