@@ -130,6 +130,12 @@ def _build_parser() -> argparse.ArgumentParser:
     stats.add_argument(
         "--top", type=_positive, default=10, metavar="N", help="rows per breakdown (default 10)"
     )
+    stats.add_argument(
+        "--chart",
+        metavar="FILE",
+        help="also draw the uphold rates by category, guideline source and reviewer "
+        "specialty into FILE (.png, .svg or .pdf; needs the chart extra: matplotlib)",
+    )
     stats.set_defaults(run=run_stats)
 
     demo = commands.add_parser(
