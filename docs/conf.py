@@ -101,5 +101,40 @@ def _public_alias(app, env, node, contnode):  # type: ignore[no-untyped-def]
     )
 
 
+def _without_help_fields(app, what, name, obj, options, lines):  # type: ignore[no-untyped-def]
+    """Drop the *Fields* section imrparse.fielddocs appends to a record's docstring for
+    help(): the site documents each field under the class, from its own docstring."""
+    from imrparse.fielddocs import MARKER
+
+    if MARKER in lines:
+        del lines[lines.index(MARKER) :]
+
+
+CHART = Path(__file__).parent / "_build" / "generated" / "uphold-rates.svg"
+"""The chart the getting-started page shows, drawn from the example letters at each build
+(docs/_build is not in the repository)."""
+
+_NO_CHART = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="40"><text x="10" y="25">'
+    "The chart is drawn when matplotlib is installed (the chart extra).</text></svg>\n"
+)
+
+
+def _draw_chart(app):  # type: ignore[no-untyped-def]
+    """Draw the uphold rates of the example letters, as ``imrparse stats --chart`` does."""
+    from imrparse.stats import summarize
+
+    CHART.parent.mkdir(parents=True, exist_ok=True)
+    letters = [imrparse.parse(imrparse.examples.read_text(n)) for n in imrparse.examples.names()]
+    try:
+        from imrparse.chart import draw_uphold_rates
+
+        draw_uphold_rates(summarize(letters), CHART)
+    except ImportError:
+        CHART.write_text(_NO_CHART, encoding="utf-8")
+
+
 def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("builder-inited", _draw_chart)
     app.connect("missing-reference", _public_alias)
+    app.connect("autodoc-process-docstring", _without_help_fields)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -16,7 +17,7 @@ import pytest
 
 import imrparse
 from imrparse._build import describe
-from imrparse.table import BOOL_COLUMNS, COLUMNS, INT_COLUMNS
+from imrparse.table import BOOL_COLUMNS, COLUMNS, DATE_COLUMNS, INT_COLUMNS
 
 SEEDS = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
 ERROR_LINE = re.compile(
@@ -24,6 +25,7 @@ ERROR_LINE = re.compile(
 )
 
 
+PATH_LINE = re.compile(r"^(?P<path>.+): (?P<what>error|skipped): (?P<cause>.+)$")
 SUMMARY_LINE = re.compile(r"^imrparse: \d+ letters?, \d+ determinations? written to .+\n$")
 
 
@@ -145,7 +147,7 @@ def test_parse_a_glob_pattern(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert [json.loads(line) for line in result.stdout.splitlines()] == dicts(expected)
     nothing = run("parse", "*.none", cwd=tmp_path)
     assert nothing.returncode == 1
-    assert nothing.stderr == "*.none:1:1: error: no file matches this pattern [read-error]\n"
+    assert nothing.stderr == "*.none: error: no file matches this pattern\n"
 
 
 def test_a_folder_named_on_the_command_line_is_searched(tmp_path: Path) -> None:
@@ -154,7 +156,7 @@ def test_a_folder_named_on_the_command_line_is_searched(tmp_path: Path) -> None:
     shutil.copy(SEEDS[0], tmp_path / "x.txt" / "inside.txt")
     result = run("parse", tmp_path / "empty", tmp_path / "x.txt", "--format", "jsonl")
     assert result.returncode == 1
-    assert bad_files_named(result.stderr) == {"empty": "read-error"}
+    assert bad_files_named(result.stderr) == {"empty": "path"}
     [line] = result.stdout.splitlines()
     assert json.loads(line)["source"] == str(tmp_path / "x.txt" / "inside.txt")
 
@@ -215,9 +217,26 @@ def test_parquet(tmp_path: Path) -> None:
     rows = imrparse.to_rows(map(imrparse.parse_file, SEEDS))
     back = table.to_pylist()
     for row in back:
-        doi = row["date_of_injury"]
-        row["date_of_injury"] = doi.isoformat() if doi is not None else None
+        for name in DATE_COLUMNS:  # timestamps at midnight
+            day = row[name]
+            assert day is None or day.time() == datetime.time(0)
+            row[name] = day.date().isoformat() if day is not None else None
     assert back == rows
+
+
+def test_parquet_dates_read_by_pandas_are_datetimes(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "table.parquet"
+    assert run("parse", *SEEDS, imrparse.examples.paths()[0], "-o", out).returncode in (0, 1)
+    frame = pd.read_parquet(out)
+    for name in DATE_COLUMNS:
+        assert frame[name].dtype.kind == "M", (name, frame[name].dtype)
+    assert frame["date_of_injury"].dt.year.notna().any()
+    expected = imrparse.to_dataframe(
+        [*map(imrparse.parse_file, SEEDS), imrparse.parse_file(imrparse.examples.paths()[0])]
+    )
+    assert list(frame["date_of_injury"]) == list(expected["date_of_injury"])
 
 
 def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
@@ -233,12 +252,21 @@ def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
 
 
 def bad_files_named(stderr: str) -> dict[str, str]:
-    """The file named by each ``path:line:column: error: ... [code]`` line, with its code."""
+    """The file named by each ``path:line:column: error: ... [code]`` line, with its code,
+    and by each ``path: error: cause`` line (a path not read), with the code ``path``;
+    files skipped (``path: skipped: cause``) are not named."""
     named = {}
     for line in stderr.splitlines():
+        if line.startswith("imrparse: "):  # a summary
+            continue
         match = ERROR_LINE.match(line)
+        if match:
+            named[Path(match["path"]).name] = match["code"]
+            continue
+        match = PATH_LINE.match(line)
         assert match, line
-        named[Path(match["path"]).name] = match["code"]
+        if match["what"] == "error":
+            named[Path(match["path"]).name] = "path"
     return named
 
 
@@ -273,18 +301,20 @@ def test_error_lines_give_the_first_error_position(mixed: Path) -> None:
     result = run("parse", mixed / "b_broken.txt")
     assert result.returncode == 1
     letter = imrparse.parse_file(mixed / "b_broken.txt")
-    first = next(d for d in letter.diagnostics if d.severity is imrparse.Severity.ERROR)
-    assert result.stderr == (
-        f"{mixed / 'b_broken.txt'}:{first.line}:{first.column}: error: "
-        f"{first.message} [{first.code}]\n"
+    errors = [d for d in letter.diagnostics if d.severity is imrparse.Severity.ERROR]
+    assert len(errors) > 1  # every error of the letter is named, in order
+    assert result.stderr == "".join(
+        f"{mixed / 'b_broken.txt'}:{e.line}:{e.column}: error: {e.message} [{e.code}]\n"
+        for e in errors
     )
 
 
 def test_missing_file_on_the_command_line(tmp_path: Path) -> None:
     result = run("parse", SEEDS[0], tmp_path / "missing.txt", "--format", "jsonl")
     assert result.returncode == 1
-    assert bad_files_named(result.stderr) == {"missing.txt": "read-error"}
-    assert len(result.stdout.splitlines()) == 2
+    assert bad_files_named(result.stderr) == {"missing.txt": "path"}
+    assert f"{tmp_path / 'missing.txt'}: error: no such file or folder" in result.stderr
+    assert len(result.stdout.splitlines()) == 1  # a path that names nothing is not a letter
 
 
 def test_workers_give_the_same_output() -> None:

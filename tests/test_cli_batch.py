@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -69,9 +70,15 @@ def test_parse_many_expands_a_folder_as_the_cli_does(clone_like: Path) -> None:
 
 
 @pytest.mark.parametrize("bare", ["pdfs30", "no/such/folder", Path("no/such/folder")])
-def test_parse_many_refuses_a_single_source_that_is_not_a_folder(bare: str | Path) -> None:
-    with pytest.raises(TypeError, match=r"not a folder: pass \[source\]"):
+def test_parse_many_says_a_single_missing_folder_does_not_exist(bare: str | Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"no such file or folder") as info:
         imrparse.parse_many(bare)
+    assert info.value.filename == str(bare)
+
+
+def test_parse_many_refuses_a_single_file_where_a_folder_is_expected(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match=r"is a file, not a folder: pass \["):
+        imrparse.parse_many(SEEDS[0])
 
 
 def test_parse_many_refuses_a_letter_text_passed_alone() -> None:
@@ -169,7 +176,11 @@ def _interrupt(args: list[str], out: Path) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
     )
     deadline = time.monotonic() + 120
-    while (not out.exists() or out.stat().st_size < 20_000) and proc.poll() is None:
+
+    def written() -> int:  # (the output is written beside the file, under a temporary name)
+        return sum(p.stat().st_size for p in out.parent.glob(f".{out.name}.*.tmp"))
+
+    while written() < 20_000 and proc.poll() is None:
         assert time.monotonic() < deadline
         time.sleep(0.02)
     assert proc.poll() is None, "the batch ended before it could be interrupted"
@@ -201,9 +212,13 @@ def test_an_interrupted_run_leaves_whole_outputs(
     assert result.returncode == 130
     last = result.stderr.splitlines()[-1]
     assert last.startswith("imrparse: interrupted; ")
-    assert f"written to {out} ({fmt})" in last
+    assert f"written to {out}.partial ({fmt})" in last
+    assert last.endswith(f"; {out} not written")
+    assert "(--strict)" not in last
     assert "0000.txt:1:1: error:" in result.stderr  # errors met before the interrupt
-    text = out.read_text(encoding="utf-8")
+    assert not out.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    text = Path(f"{out}.partial").read_text(encoding="utf-8")
     assert text.endswith("\n")
     if fmt == "json":
         letters = json.loads(text)
@@ -215,6 +230,25 @@ def test_an_interrupted_run_leaves_whole_outputs(
         letters = sorted({row["source"] for row in rows})
     assert 0 < len(letters) < 2000
     assert f"{len(letters)} letters" in last
+    parsed_not_written = re.search(r"; (\d+) letters? parsed but not written", last)
+    assert parsed_not_written is not None, last
+
+
+def test_an_interrupted_run_never_replaces_an_existing_output(many: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    earlier = "source,outcome\nearlier.txt,upheld\n"
+    out.write_text(earlier, encoding="utf-8")
+    result = _interrupt(["parse", str(many)], out)
+    assert result.returncode == 130
+    assert out.read_text(encoding="utf-8") == earlier
+    last = result.stderr.splitlines()[-1]
+    assert f"written to {out}.partial (csv)" in last
+    assert last.endswith(f"; {out} left as it was")
+    assert "(--strict)" not in last
+    rows = list(csv.DictReader(Path(f"{out}.partial").read_text(encoding="utf-8").splitlines()))
+    letters = len({row["source"] for row in rows})
+    decisions = sum(1 for row in rows if row["outcome"])
+    assert re.match(rf"imrparse: interrupted; {letters} letters?, {decisions} determinations", last)
 
 
 def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> None:
@@ -223,7 +257,7 @@ def test_a_parquet_file_interrupted_while_writing_is_closed(tmp_path: Path) -> N
     still close the file."""
     import pyarrow.parquet as pq
 
-    from imrparse.cli import _write_parquet
+    from imrparse.cli.outputs import _write_parquet
 
     letters = [imrparse.parse_file(seed) for seed in SEEDS]
 
@@ -271,12 +305,11 @@ def test_paths_that_name_nothing_are_counted_in_the_summary(tmp_path: Path) -> N
     (tmp_path / "empty").mkdir()
     result = run("parse", tmp_path / "nosuchdir", tmp_path / "empty", "-f", "csv", "-o", "-")
     assert result.returncode == 1
-    assert f"{tmp_path / 'nosuchdir'}:1:1: error: cannot read the file: No such file" in (
-        result.stderr
-    )
-    assert "no .txt or .pdf file in this folder" in result.stderr
-    assert result.stderr.splitlines()[-1] == (
-        "imrparse: 1 letter, 0 determinations written to standard output (csv); 2 with errors"
-    )
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'nosuchdir'}: error: no such file or folder",
+        f"{tmp_path / 'empty'}: error: no .txt or .pdf file in this folder",
+        "imrparse: 0 letters, 0 determinations written to standard output (csv); "
+        "0 with errors; 2 paths not read",
+    ]
     assert result.stdout.startswith("source,")  # "-o -" is standard output, not a file
     assert not Path("-").exists()

@@ -14,7 +14,7 @@ import pytest
 
 import imrparse
 from imrparse import Letter, ParseError, Severity
-from imrparse.io import is_path
+from imrparse.paths import is_path
 
 SEEDS = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
 BROKEN = "Flexeril 10mg #30: Pending\nNothing here is a Final Determination Letter.\n"
@@ -91,7 +91,7 @@ def test_missing_and_unreadable_files_raise_oserror(tmp_path: Path) -> None:
     dangling = tmp_path / "dangling.txt"
     dangling.symlink_to(tmp_path / "gone.txt")
     for path in (tmp_path / "missing.txt", tmp_path / "missing.pdf", folder, dangling):
-        with pytest.raises(OSError, match=r"No such file|Is a directory"):
+        with pytest.raises(OSError, match=r"no such file or folder|is a folder, not a letter"):
             imrparse.parse_file(path)
 
 
@@ -176,7 +176,8 @@ def test_which_strings_are_paths(tmp_path: Path) -> None:
     assert is_path(str(existing))
     assert is_path("missing/letter.txt")
     assert is_path("MISSING.PDF")
-    assert not is_path("missing/letter")
+    assert is_path("missing/letter")  # a path without a suffix: not a text
+    assert is_path("pdfs/CM16-022894")
     assert not is_path(f"{existing}\n")
     assert not is_path("CLINICAL CASE SUMMARY\nThe injured worker is a 65 year old male.txt")
     assert not is_path("")
@@ -222,7 +223,7 @@ def test_a_parser_crash_becomes_an_internal_error(monkeypatch: pytest.MonkeyPatc
     def explode(text: str, *, strict: bool = False) -> Letter:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(imrparse.io, "parse_letters", explode)
+    monkeypatch.setattr(imrparse.batch, "parse_letters", explode)
     [letter] = imrparse.parse_many(["some text\nmore"])
     assert letter.diagnostics[0].code == "internal-error"
     assert "boom" in letter.diagnostics[0].message

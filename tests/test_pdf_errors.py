@@ -179,8 +179,12 @@ def test_a_missing_extra_is_named_with_its_install_command(tmp_path: Path) -> No
     with pytest.raises(ParseError) as info:
         imrparse.parse_file(path)
     assert (info.value.code, info.value.msg) == ("missing-extra", message)
-    [letter] = imrparse.parse_many([path])
-    assert [(d.code, d.message) for d in letter.diagnostics] == [("missing-extra", message)]
+    with pytest.raises(ParseError) as info:  # once, up front: not one error letter per file
+        imrparse.parse_many([path, path, tmp_path])
+    assert (info.value.code, info.value.msg) == ("missing-extra", message)
+    letters = imrparse.parse_many(iter([path, path]))  # lazily given: at the first PDF
+    with pytest.raises(ParseError, match=r"\[missing-extra\]"):
+        next(letters)
 
 
 @pytest.mark.usefixtures("no_extra")

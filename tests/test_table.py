@@ -121,6 +121,7 @@ def test_rows_of_a_synthetic_letter() -> None:
         "ur_denial_date": None,
         "reviewer_title": "expert reviewer",
         "board_certifications": "Internal Medicine; Pulmonary Diseases",
+        "board_specialties": "Internal Medicine; Pulmonary Disease",  # the board's name
         "licensed_states": "Texas; California",
         "min_years_in_practice": 5,
         "min_hours_per_week": 24,

@@ -1,5 +1,42 @@
 """imrparse: California IMR Final Determination Letters as typed records.
 
+imrparse reads the Final Determination Letters of California's workers' compensation
+Independent Medical Review (as DWC publishes them, PDF or text) and turns each into a
+:class:`Letter`: the case's dates, the reviewer, the case facts, and for every disputed
+treatment the outcome, the guidelines each side cited and the rationale. Every problem
+met is a :class:`Diagnostic` with its line and column, never an exception (unless
+``strict=True``).
+
+Reading letters
+    parse(text)                 one letter's text -> Letter
+    parse_file(path)            a .txt or .pdf file (PDF needs the "pdf" extra) -> Letter
+    parse_many(paths or folder) many files or texts, in order, in processes (workers=N)
+    find_letter_files(folder)   the .txt and .pdf files a folder holds
+    parse_letters, parse_file_letters, split_letters
+                                texts and files that hold several letters
+
+Records (frozen attrs classes; help(imrparse.Letter) lists each field)
+    Letter                      layout, case_number, priority, dates, reviewer, summary,
+                                determinations, diagnostics, source
+    CaseDates, Reviewer, CaseSummary, Determination, Treatment, GuidelineBasis, Citation
+    Diagnostic, Token, LetterText
+    Outcome, Category, Sex, Priority, Severity, TokenKind   (str enums)
+
+Tables and serialisation
+    to_rows(letters)            one flat dict per determination (columns: imrparse.table)
+    to_dataframe(letters)       the same as a typed pandas DataFrame ("dataframe" extra)
+    to_dict / from_dict, to_json / from_json, converter    whole records as JSON
+    render(letter)              a letter back as canonical text
+
+More
+    tokenize(text)              the lossless line tokenizer
+    load_lexicons, reclassify   the treatment lexicons, and reading treatments again
+    examples                    example letters shipped with the package
+    ParseError                  what strict parsing raises (.line, .column, .code)
+
+The command line, ``imrparse parse|stats|demo``, is described by ``imrparse --help``;
+the documentation is at https://imrparse.github.io/imrparse/.
+
 >>> import imrparse
 >>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
 >>> letter.layout
@@ -9,11 +46,13 @@
 from __future__ import annotations
 
 from . import examples, layouts, readers
+from .batch import parse_many
 from .classifier import load_lexicons, reclassify
 from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
-from .io import find_letter_files, parse_file, parse_file_letters, parse_many
 from .parser import parse, parse_letters, split_letters
+from .paths import find_letter_files
+from .reading import parse_file, parse_file_letters
 from .records import (
     CaseDates,
     CaseSummary,

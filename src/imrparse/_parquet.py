@@ -24,14 +24,16 @@ def _type(name: str) -> Any:
     if name in BOOL_COLUMNS:
         return pa.bool_()
     if name in DATE_COLUMNS:
-        return pa.date32()
+        return pa.timestamp("ms")  # pandas reads it as datetime64, as to_dataframe gives
     if name in CATEGORIES:
         return pa.dictionary(pa.int32(), pa.string())
     return pa.string()
 
 
 SCHEMA = pa.schema([(name, _type(name)) for name in COLUMNS])
-"""The Parquet schema: whole numbers int64, flags bool, dates date32, enums dictionaries."""
+"""The Parquet schema: whole numbers int64, flags bool, dates timestamps (midnight, no
+time zone: ``pandas.read_parquet`` gives ``datetime64`` columns, as
+:func:`~imrparse.to_dataframe` does), enums dictionaries."""
 
 
 def write_parquet(letters: Iterable[Letter], out: IO[bytes]) -> None:
@@ -42,6 +44,6 @@ def write_parquet(letters: Iterable[Letter], out: IO[bytes]) -> None:
             columns: dict[str, list[Any]] = {name: [row[name] for row in batch] for name in COLUMNS}
             for name in DATE_COLUMNS:
                 columns[name] = [
-                    datetime.date.fromisoformat(v) if v else None for v in columns[name]
+                    datetime.datetime.fromisoformat(v) if v else None for v in columns[name]
                 ]
             writer.write_table(pa.Table.from_pydict(columns, schema=SCHEMA))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .wordlists import match_key
-from .records import TokenKind
 from .layout_words import Vocabulary
+from .records import TokenKind
+from .wordlists import match_key
 
 __all__ = ["classify", "outcome_word", "recognise", "split_outcome"]
 

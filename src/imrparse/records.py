@@ -8,9 +8,13 @@ Sequences are tuples, closed sets are enums.
 from __future__ import annotations
 
 import datetime
-import enum
+import sys
+from typing import Any
 
 import attrs
+
+from . import display, fielddocs
+from .enums import Category, Outcome, Priority, Severity, Sex, TokenKind
 
 __all__ = [
     "CaseDates",
@@ -33,103 +37,6 @@ __all__ = [
 ]
 
 
-class Outcome(str, enum.Enum):
-    """What the reviewer decided about the utilization review's denial.
-
-    >>> Outcome("upheld") is Outcome.UPHELD
-    True
-    """
-
-    UPHELD = "upheld"
-    """The denial stands: the treatment is not medically necessary."""
-    OVERTURNED = "overturned"
-    """The denial is reversed: the treatment is medically necessary."""
-
-
-class Category(str, enum.Enum):
-    """DWC's request category of a disputed treatment (its IMR decision search's top level).
-
-    >>> Category("Diagnostic Testing") is Category.DIAGNOSTIC_TESTING
-    True
-    """
-
-    DIAGNOSTIC_TESTING = "Diagnostic Testing"
-    DMEPOS = "DMEPOS"
-    EVALUATION_AND_MANAGEMENT = "Evaluation & Management"
-    HOME_HEALTH = "Home Health"
-    INJECTION = "Injection"
-    PHARMACEUTICALS = "Pharmaceuticals"
-    PROGRAMS = "Programs"
-    PSYCH_SERVICES = "Psych Services"
-    REHABILITATION = "Rehabilitation"
-    SURGERY = "Surgery"
-    THERAPIES = "Therapies"
-    TRANSPORTATION = "Transportation"
-
-
-class Sex(str, enum.Enum):
-    """The injured worker's sex as the case summary states it.
-
-    >>> Sex("female").value
-    'female'
-    """
-
-    MALE = "male"
-    FEMALE = "female"
-
-
-class Priority(str, enum.Enum):
-    """How fast the review had to be decided, as the letter's header table states it.
-
-    >>> Priority("expedited") is Priority.EXPEDITED
-    True
-    """
-
-    STANDARD = "standard"
-    EXPEDITED = "expedited"
-
-
-class Severity(str, enum.Enum):
-    """How serious a :class:`Diagnostic` is. Only ``ERROR`` fails ``strict`` parsing.
-
-    >>> [s.value for s in Severity]
-    ['error', 'warning', 'info']
-    """
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class TokenKind(str, enum.Enum):
-    """The kind of one line, as :func:`imrparse.tokenize` classifies it.
-
-    The values are stable: they are part of the public contract.
-
-    >>> TokenKind("page-break") is TokenKind.PAGE_BREAK
-    True
-    """
-
-    HEADING = "heading"
-    """A section heading such as ``CLINICAL CASE SUMMARY``."""
-    FIELD = "field"
-    """A labelled field such as ``State(s) of Licensure: Texas, California``."""
-    DETERMINATION = "determination"
-    """A treatment header with its outcome, ``Norco 10/325mg #360:  Upheld``."""
-    PART = "part"
-    """A line that opens a labelled part: ``MAXIMUS guideline: ...``."""
-    TEXT = "text"
-    """Any other line holding words: prose, boilerplate, wrapped continuations."""
-    BLANK = "blank"
-    """An empty line (only its line ending)."""
-    BREAK = "break"
-    """A line of white space only: a paragraph break in extracted PDF text."""
-    PAGE_BREAK = "page-break"
-    """A line holding a form feed: a page boundary left by the extractor."""
-    ARTIFACT = "artifact"
-    """A running page header or footer standing on a line of its own."""
-
-
 @attrs.frozen(kw_only=True)
 class Token:
     r"""One line of the input, with its line ending, classified.
@@ -143,9 +50,13 @@ class Token:
     """
 
     kind: TokenKind
+    """What the line is (:class:`TokenKind`)."""
     text: str
+    """The line exactly as in the input, line ending included."""
     start: int
+    """Offset of the line's first character in the input."""
     end: int
+    """Offset just past the line's last character."""
     line: int
     """1-based line number of the token's first character."""
 
@@ -164,8 +75,11 @@ class Diagnostic:
     """
 
     severity: Severity
+    """``ERROR``, ``WARNING`` or ``INFO``; only errors fail strict parsing."""
     code: str
+    """The stable identifier of the problem, e.g. ``"missing-section"``."""
     message: str
+    """What was found, in words."""
     line: int
     """1-based line of the input."""
     column: int
@@ -209,10 +123,15 @@ class Reviewer:
     """
 
     title: str | None = None
+    """``"expert reviewer"``, ``"physician reviewer"``, as the letter calls the reviewer."""
     board_certifications: tuple[str, ...] = ()
+    """One entry per specialty, as the letter spells it: ``("Internal Medicine",)``."""
     licensed_states: tuple[str, ...] = ()
+    """Full state names as in the letter: ``("Texas", "California")``."""
     min_years_in_practice: int | None = None
+    """5 for "in active practice for more than five years"."""
     min_hours_per_week: int | None = None
+    """24 for "at least 24 hours a week"."""
 
 
 @attrs.frozen(kw_only=True)
@@ -226,10 +145,15 @@ class CaseSummary:
     """
 
     age: int | None = None
+    """The injured worker's age in years."""
     sex: Sex | None = None
+    """The injured worker's sex."""
     date_of_injury: datetime.date | None = None
+    """The date of injury as the summary prose states it."""
     mechanism_of_injury: str | None = None
+    """How the injury happened; ``None`` when the letter says it is not described."""
     diagnoses: tuple[str, ...] = ()
+    """The diagnoses the summary lists, in its order."""
     text: str = ""
     """The reviewer's prose after the boilerplate opening, de-wrapped and cleaned."""
 
@@ -282,8 +206,11 @@ class Citation:
     mtus: bool
     """Whether the citation names the guideline as part of the MTUS."""
     title: str
+    """The document: ``"Chronic Pain Treatment Guidelines"``, ``"UpToDate"``."""
     topics: tuple[str, ...] = ()
+    """The document's Section(s): ``("Cyclobenzaprine (Flexeril)",)``."""
     pages: tuple[int, ...] = ()
+    """Every page cited, ranges expanded: ``41-42`` gives ``(41, 42)``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -297,7 +224,9 @@ class GuidelineBasis:
     """
 
     text: str = ""
+    """The whole paragraph, de-wrapped."""
     citations: tuple[Citation, ...] = ()
+    """One per guideline document named; empty when nothing was cited."""
 
 
 @attrs.frozen(kw_only=True)
@@ -313,23 +242,31 @@ class Determination:
     treatment: Treatment
     """The disputed item; for a partial authorization, the remaining portion."""
     outcome: Outcome
+    """Upheld (the denial stands) or overturned."""
     original_request: str | None = None
     """For a partial authorization, the request as it was made ("Acupuncture 18 sessions")."""
     authorized: str | None = None
     """For a partial authorization, what the claims administrator authorized."""
     claims_administrator_basis: GuidelineBasis = GuidelineBasis()
+    """The guidelines the claims administrator's denial relied on."""
     reviewer_basis: GuidelineBasis = GuidelineBasis()
+    """The reviewer's guidelines: the "MAXIMUS guideline" paragraph."""
     rationale: str = ""
+    """The prose after "Decision rationale:", de-wrapped."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Letter:
     """One parsed Final Determination Letter.
+
+    Its ``repr`` is one short line; IPython and notebooks show a readable summary.
 
     >>> import imrparse
     >>> letter = imrparse.parse(imrparse.examples.read_text("multi"))
     >>> letter.layout, letter.case_number, len(letter.determinations), letter.ok
     ('fdl-2014', 'CM16-0000000', 3, True)
+    >>> letter
+    <Letter 'CM16-0000000' layout='fdl-2014' decided=None determinations=3 (2 upheld, 1 overturned) errors=0>
     """
 
     layout: str = "unknown"
@@ -345,9 +282,13 @@ class Letter:
     dates: CaseDates = CaseDates()
     """The header table's dates (every field ``None`` for a letter without one)."""
     reviewer: Reviewer = Reviewer()
+    """The expert reviewer's credentials."""
     summary: CaseSummary = CaseSummary()
+    """The case facts of the clinical case summary."""
     determinations: tuple[Determination, ...] = ()
+    """One per disputed treatment, in letter order."""
     diagnostics: tuple[Diagnostic, ...] = ()
+    """Every problem met while reading the letter."""
     unclaimed: tuple[str, ...] = ()
     """Cleaned text that no grammar rule claimed; each piece also has a diagnostic."""
     source: str | None = None
@@ -361,6 +302,15 @@ class Letter:
     def ok(self) -> bool:
         """``True`` when no diagnostic has error severity."""
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def __repr__(self) -> str:
+        return display.letter_repr(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text("\n".join(display.letter_lines(self)))
+
+    def _repr_html_(self) -> str:
+        return display.letter_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -380,3 +330,9 @@ class LetterText:
     """The 1-based line of the whole text on which the letter begins."""
     last_line: int
     """The 1-based line of the whole text on which the letter ends."""
+
+
+_RECORDS = [Token, Diagnostic, CaseDates, Reviewer, CaseSummary, Treatment, Citation]
+fielddocs.add_field_docs(
+    sys.modules[__name__], [*_RECORDS, GuidelineBasis, Determination, Letter, LetterText]
+)

@@ -25,6 +25,7 @@ from operator import attrgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
+from .layout_words import Vocabulary
 from .line_kinds import (
     _ARTIFACT,
     _BREAK,
@@ -42,9 +43,7 @@ from .line_kinds import (
     recognise,
     split_outcome,
 )
-from .layout_words import Vocabulary
 from .records import TokenKind
-from .wordlists import match_key
 
 __all__ = [
     "Line",

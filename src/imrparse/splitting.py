@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .line_kinds import _DETERMINATION, _FIELD, _HEADING, _PART
 from .layout_words import Vocabulary
+from .line_kinds import _DETERMINATION, _FIELD, _HEADING, _PART
 from .scanner import (
     Line,
     split_lines,

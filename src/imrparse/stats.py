@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 import attrs
 
 from .records import Letter, Outcome
+from .specialties import board_names
 
 __all__ = ["Summary", "summarize"]
 
@@ -46,7 +47,7 @@ class Summary:
         self.letters += 1
         self.letters_with_errors += not letter.ok
         self.diagnostics.update((d.code, d.severity.value) for d in letter.diagnostics)
-        specialties = letter.reviewer.board_certifications or ("(not stated)",)
+        specialties = board_names(letter.reviewer.board_certifications) or ("(not stated)",)
         for d in letter.determinations:
             upheld = d.outcome is Outcome.UPHELD
             self.overall.add(upheld)
@@ -92,7 +93,9 @@ def summarize(letters: Iterable[Letter], *, top: int = 10) -> Summary:
 
     Each breakdown of the report lists its ``top`` largest groups. A determination
     counts once under each guideline family its MAXIMUS guideline cites, and once under
-    each of the reviewer's board certifications.
+    each of the reviewer's board certifications, by the board's name for it
+    (:func:`imrparse.specialties.board_name`: ``Sports Medicinea`` counts as ``Sports
+    Medicine``).
 
     >>> import imrparse
     >>> summary = summarize([imrparse.parse(imrparse.examples.read_text("overturned"))])

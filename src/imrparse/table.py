@@ -21,6 +21,7 @@ from .records import (
     Severity,
     Sex,
 )
+from .specialties import board_names
 
 if TYPE_CHECKING:
     import pandas
@@ -60,6 +61,7 @@ COLUMNS: tuple[str, ...] = (
     "ur_denial_date",
     "reviewer_title",
     "board_certifications",
+    "board_specialties",
     "licensed_states",
     "min_years_in_practice",
     "min_hours_per_week",
@@ -175,6 +177,7 @@ def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
         "ur_denial_date": _iso(dates.ur_denial_date),
         "reviewer_title": reviewer.title,
         "board_certifications": _join(reviewer.board_certifications),
+        "board_specialties": _join(board_names(reviewer.board_certifications)),
         "licensed_states": _join(reviewer.licensed_states),
         "min_years_in_practice": reviewer.min_years_in_practice,
         "min_hours_per_week": reviewer.min_hours_per_week,

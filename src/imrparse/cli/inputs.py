@@ -1,0 +1,151 @@
+"""The PATH arguments as letters: folders, glob patterns, files and standard input."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from .. import pdf
+from ..batch import parse_many
+from ..errors import ParseError
+from ..paths import LETTER_SUFFIXES, NO_SUCH_PATH, PathProblem, scan_folder
+from ..reading import failed_letter, parse_bytes_letters
+from ..records import Letter, Severity
+from .arguments import STDIN, UsageError, plural
+
+SHOWN = 5
+"""How many skipped files, and errors of one letter, standard error names before
+"and N more"."""
+
+
+@attrs.define
+class Inputs:
+    """The PATH arguments made into inputs, and the paths that were not."""
+
+    items: list[str | Path] = attrs.Factory(list)
+    """Letter files (:class:`~pathlib.Path`), and :data:`STDIN` where ``-`` was named."""
+    problems: list[PathProblem] = attrs.Factory(list)
+    """Paths that could not be read: missing, unreadable, of another type, empty."""
+    skipped: list[PathProblem] = attrs.Factory(list)
+    """Files of other types that a folder or pattern held, passed over."""
+
+    def add_folder(self, folder: str) -> None:
+        """The letter files of ``folder``; what it held that is not one."""
+        found = scan_folder(folder)
+        self.items += found.files
+        self.problems += found.unreadable
+        self.skipped += found.skipped
+        if not found.files and not found.unreadable:
+            self.problems.append(PathProblem(folder, "no .txt or .pdf file in this folder"))
+
+    def add_file(self, name: str, *, named: bool) -> None:
+        """One file: a letter file if it is one and can be read; else a problem when the
+        user ``named`` it, a skipped file when a pattern found it."""
+        if not name.lower().endswith(LETTER_SUFFIXES):
+            where = self.problems if named else self.skipped
+            where.append(PathProblem(name, "not a .txt or .pdf file"))
+        elif not os.access(name, os.R_OK):
+            self.problems.append(PathProblem(name, "cannot read the file: permission denied"))
+        else:
+            self.items.append(Path(name))
+
+
+def expand_paths(paths: Iterable[str]) -> Inputs:
+    """Turn PATH arguments into inputs (files, or STDIN), and the paths that name nothing
+    readable, each with its cause."""
+    inputs = Inputs()
+    for arg in paths:
+        if arg == STDIN:
+            inputs.items.append(STDIN)
+        elif os.path.isdir(arg):
+            inputs.add_folder(arg)
+        elif os.path.lexists(arg):
+            inputs.add_file(arg, named=True)
+        elif any(char in arg for char in "*?["):
+            matches = sorted(glob.glob(arg, recursive=True))
+            for match in matches:
+                if os.path.isdir(match):
+                    inputs.add_folder(match)
+                else:
+                    inputs.add_file(match, named=False)
+            if not matches:
+                inputs.problems.append(PathProblem(arg, "no file matches this pattern"))
+        else:
+            inputs.problems.append(PathProblem(arg, NO_SUCH_PATH))
+    return inputs
+
+
+def require_pdf_extra(inputs: Inputs) -> None:
+    """Refuse the run up front, once, when PDFs are named and the pdf extra is missing."""
+    pdfs = any(isinstance(item, Path) and item.suffix.lower() == ".pdf" for item in inputs.items)
+    if pdfs:
+        try:
+            pdf.require()
+        except ParseError as exc:
+            raise UsageError(exc.msg) from None
+
+
+def read_letters(given: Inputs, args: argparse.Namespace) -> Iterator[Letter]:
+    """Parse the inputs in order: files through parse_many, standard input here."""
+    inputs = given.items
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    files = [item for item in inputs if isinstance(item, Path)]
+    parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
+    if len(files) == len(inputs):  # (no standard input among them: the usual case)
+        yield from parsed
+        return
+    held: list[Letter] = []  # (one letter read ahead: the first of the next file)
+    for item in inputs:
+        if not isinstance(item, Path):
+            yield from _read_stdin()
+            continue
+        # A file gives one letter, or several when it holds several: the ones after its
+        # first begin after line 1 of it (see imrparse.parse_letters).
+        yield held.pop() if held else next(parsed)
+        for letter in parsed:
+            if letter.source_lines is None or letter.source_lines[0] == 1:
+                held.append(letter)
+                break
+            yield letter
+
+
+def _read_stdin() -> tuple[Letter, ...]:
+    try:
+        data = sys.stdin.buffer.read()
+    except (AttributeError, OSError, ValueError) as exc:
+        return (failed_letter("<stdin>", f"cannot read standard input: {exc}"),)
+    try:
+        return parse_bytes_letters(data, source="<stdin>")  # (a PDF is read as a PDF)
+    except ParseError as exc:
+        if exc.code == "missing-extra":
+            raise UsageError(f"standard input holds a PDF; {exc.msg}") from None
+        return (failed_letter("<stdin>", exc.msg, code=exc.code or "read-error"),)
+
+
+def report_errors(inputs: Inputs, bad: list[Letter]) -> int:
+    """Name each path not read, the files skipped (the first few), and each error of
+    each bad letter (the first few of a letter) on standard error; return the exit code."""
+    for problem in inputs.problems:
+        print(f"{problem.path}: error: {problem.cause}", file=sys.stderr)
+    for skipped in inputs.skipped[:SHOWN]:
+        print(f"{skipped.path}: skipped: {skipped.cause}", file=sys.stderr)
+    if len(inputs.skipped) > SHOWN:
+        more = len(inputs.skipped) - SHOWN
+        print(f"imrparse: and {plural(more, 'more file')} skipped", file=sys.stderr)
+    for letter in bad:
+        where = letter.source or "<text>"
+        errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
+        for error in errors[:SHOWN]:
+            print(
+                f"{where}:{error.line}:{error.column}: error: {error.message} [{error.code}]",
+                file=sys.stderr,
+            )
+        if len(errors) > SHOWN:
+            print(f"{where}: and {plural(len(errors) - SHOWN, 'more error')}", file=sys.stderr)
+    return 1 if inputs.problems or bad else 0
