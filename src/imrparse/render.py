@@ -9,7 +9,11 @@ heading, a label, a treatment header) or where a hyphen would glue two words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Final
+
 from .cleaning import strip_artifacts
+from .layouts import get
 from .records import Letter, Reviewer, TokenKind
 from .scanner import classify
 
@@ -17,6 +21,18 @@ __all__ = ["WIDTH", "render"]
 
 WIDTH = 90
 """The column at which :func:`render` wraps prose."""
+
+
+_WRITTEN: Final = "fdl-2016"
+"""The layout whose declaration gives the words written (its headings, labels, header
+table and :attr:`~imrparse.layouts.Layout.canonical` sentences)."""
+_TABLE: Final = (
+    ("date-assigned", "date_assigned"),
+    ("date-of-injury", "date_of_injury"),
+    ("decision-date", "decision_date"),
+    ("ur-denial-date", "ur_denial_date"),
+    ("application-received", "application_received"),
+)
 
 
 def render(letter: Letter) -> str:
@@ -27,7 +43,9 @@ def render(letter: Letter) -> str:
     (and so every fact read from it), and each determination's treatment, outcome,
     partial authorization, guideline paragraphs and rationale. The layout written is
     ``"fdl-2016"`` when the letter has a header table's priority or dates, else
-    ``"fdl-2014"``; diagnostics and unclaimed text are not written.
+    ``"fdl-2014"``; diagnostics and unclaimed text are not written. Every heading, label
+    and fixed sentence comes from the layouts' declarations
+    (:attr:`~imrparse.layouts.Layout.canonical`).
 
     >>> import imrparse
     >>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
@@ -35,83 +53,63 @@ def render(letter: Letter) -> str:
     >>> again.determinations == letter.determinations and again.summary == letter.summary
     True
     """
-    out: list[str] = _header_table(letter)
-    out += ["HOW THE IMR FINAL DETERMINATION WAS MADE", ""]
-    out.extend(_wrap(_how_prose(letter.reviewer)))
+    layout = get(_WRITTEN)
+    words = layout.canonical
+    parts = layout.part_titles
+    out: list[str] = _header_table(letter, words)
+    out += [layout.title("how"), ""]
+    out.extend(_wrap(_how_prose(letter.reviewer, words["how"])))
     out.append("")
     reviewer = letter.reviewer
     # The fixed phrase names a title; with no title the reader must not find one.
     who = "Expert Reviewer" if reviewer.title is not None else "reviewer"
-    out.append(f"The {who} has the following credentials:")
+    out.append(words["credentials"].format(who=who))
     if reviewer.licensed_states:
-        out.append("State(s) of Licensure: " + ", ".join(reviewer.licensed_states))
+        out.append(f"{layout.label('states')}: " + ", ".join(reviewer.licensed_states))
     if reviewer.board_certifications:
-        out.append("Certification(s)/Specialty: " + ", ".join(reviewer.board_certifications))
-    out += ["", "CLINICAL CASE SUMMARY", ""]
-    out.extend(
-        _wrap(
-            "The expert reviewer developed the following clinical case summary based on a "
-            "review of the case file, including all medical records:"
-        )
-    )
+        out.append(f"{layout.label('specialties')}: " + ", ".join(reviewer.board_certifications))
+    out += ["", layout.title("summary"), ""]
+    out.extend(_wrap(words["summary"]))
     if letter.summary.text:
         out.append("")
         out.extend(_wrap(letter.summary.text))
-    out += ["", "IMR ISSUES, DECISIONS AND RATIONALES", ""]
-    out.extend(
-        _wrap(
-            "The Final Determination was based on decisions for the disputed items/services "
-            "set forth below:"
-        )
-    )
+    out += ["", layout.title("decisions"), ""]
+    out.extend(_wrap(words["decisions"]))
     for item in letter.determinations:
         out.append("")
         header = item.treatment.text
         if item.original_request is not None and item.authorized is not None:
-            header = (
-                f"{item.original_request} was the original request. {item.authorized} was "
-                "authorized by the Claims Administrator. The remaining IMR eligible portion of "
-                f"the original request, {header} is"
+            header = words["partial"].format(
+                original=item.original_request, authorized=item.authorized, remaining=header
             )
         out.append(f"{header}: {item.outcome.value.capitalize()}")
-        out.extend(
-            _wrap(
-                "Claims Administrator guideline: " + item.claims_administrator_basis.text,
-                labelled=True,
-            )
-        )
-        out.extend(_wrap("MAXIMUS guideline: " + item.reviewer_basis.text, labelled=True))
-        out.extend(_wrap("Decision rationale: " + item.rationale, labelled=True))
+        for role, text in (
+            ("claims", item.claims_administrator_basis.text),
+            ("reviewer", item.reviewer_basis.text),
+            ("rationale", item.rationale),
+        ):
+            out.extend(_wrap(f"{parts[role]}: {text}", labelled=True))
     out.append("")
     return "\n".join(out)
 
 
-def _header_table(letter: Letter) -> list[str]:
+def _header_table(letter: Letter, words: Mapping[str, str]) -> list[str]:
     """The header table of the letters of 2016 on: one label and its value a line."""
-    rows = [f"Case Number: {letter.case_number}"] if letter.case_number else []
+    rows = [f"{words['header:case-number']}: {letter.case_number}"] if letter.case_number else []
     dates = letter.dates
-    for label, day in (
-        ("Date Assigned", dates.date_assigned),
-        ("Date of Injury", dates.date_of_injury),
-        ("Decision Date", dates.decision_date),
-        ("UR Denial Date", dates.ur_denial_date),
-        ("Application Received", dates.application_received),
-    ):
+    for name, attribute in _TABLE:
+        day = getattr(dates, attribute)
         if day is not None:
-            rows.append(f"{label}: {day.month:02}/{day.day:02}/{day.year:04}")
+            rows.append(f"{words['header:' + name]}: {day.month:02}/{day.day:02}/{day.year:04}")
     if letter.priority is not None:
-        rows.append(f"Priority: {letter.priority.value.capitalize()}")
+        rows.append(f"{words['header:priority']}: {letter.priority.value.capitalize()}")
     return [*rows, ""] if rows else []
 
 
-def _how_prose(reviewer: Reviewer) -> str:
+def _how_prose(reviewer: Reviewer, opening: str) -> str:
     who = reviewer.title or "reviewer"
     article = "an" if who[:1].lower() in "aeiou" else "a"
-    sentences = [
-        f"MAXIMUS Federal Services sent the complete case file to {article} {who}.",
-        "He/she has no affiliation with the employer, employee, providers or the claims "
-        "administrator.",
-    ]
+    sentences = [opening.format(article=article, who=who)]
     practice = []
     if reviewer.min_years_in_practice is not None:
         practice.append(

@@ -149,6 +149,13 @@ class Layout:
     """Words (lower case) that the first sentence of a partial-authorization header ends
     with, one of them: while a header read so far holds :attr:`partial_cue` but none of
     these, its beginning is sought on the lines before it, across sentence ends."""
+    canonical: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
+    """The fixed sentences a clean letter of this layout prints, for
+    :func:`~imrparse.render` to write one: ``"how"`` (``{article}`` and ``{who}``, the
+    reviewer's title), ``"credentials"`` (``{who}``), ``"summary"`` and ``"decisions"``
+    (the sections' opening sentences), ``"partial"`` (a partial authorization's header:
+    ``{original}``, ``{authorized}``, ``{remaining}``) and ``"header:<field>"`` (a header
+    table's label as printed). Empty for a layout that is not written."""
     not_extracted: Mapping[str, str] = attrs.field(converter=_table, factory=dict)
     """Roles of sections the layout knowingly leaves unread -> why. Their text is kept in
     :attr:`~imrparse.Letter.unclaimed` with a ``not-extracted`` info diagnostic."""
@@ -195,6 +202,10 @@ class Layout:
     @roles.default
     def _roles(self) -> dict[str, str]:
         return {match_key(k).rstrip(":").rstrip(): role for k, role in self.headings.items()}
+
+    def label(self, name: str) -> str:
+        """The label of the field called ``name`` as first declared in :attr:`fields`."""
+        return next((printed for printed, field in self.fields.items() if field == name), name)
 
     def title(self, role: str) -> str:
         """The heading of the section of ``role`` as printed (without a trailing colon), or

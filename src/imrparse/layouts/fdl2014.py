@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import Layout
 
-__all__ = ["HEADINGS", "LAYOUT", "PARTIAL_AUTHORIZATIONS", "PARTS", "REVIEWER_FIELDS"]
+__all__ = ["CANONICAL", "HEADINGS", "LAYOUT", "PARTIAL_AUTHORIZATIONS", "PARTS", "REVIEWER_FIELDS"]
 
 HEADINGS = {
     "HOW THE IMR FINAL DETERMINATION WAS MADE": "how",
@@ -71,6 +71,19 @@ PARTIAL_AUTHORIZATIONS = (
 )
 """The two wordings of a partial authorization (see :attr:`Layout.partial_authorizations`)."""
 
+CANONICAL = {
+    "how": "MAXIMUS Federal Services sent the complete case file to {article} {who}. He/she "
+    "has no affiliation with the employer, employee, providers or the claims administrator.",
+    "credentials": "The {who} has the following credentials:",
+    "summary": "The expert reviewer developed the following clinical case summary based on a "
+    "review of the case file, including all medical records:",
+    "decisions": "The Final Determination was based on decisions for the disputed "
+    "items/services set forth below:",
+    "partial": "{original} was the original request. {authorized} was authorized by the Claims "
+    "Administrator. The remaining IMR eligible portion of the original request, {remaining} is",
+}
+"""The fixed sentences of a clean letter, as :func:`imrparse.render` writes them."""
+
 LAYOUT = Layout(
     name="fdl-2014",
     description="Final Determination Letters from 2014 on: three sections, a treatment "
@@ -98,6 +111,7 @@ LAYOUT = Layout(
     parts=PARTS,
     boilerplate=BOILERPLATE,
     partial_authorizations=PARTIAL_AUTHORIZATIONS,
+    canonical=CANONICAL,
     not_extracted={
         "documents": "the list of documents the reviewer read is not extracted",
         "preamble": "a cover page before the first section is not extracted",

@@ -38,6 +38,10 @@ LAYOUT: Layout = attrs.evolve(
     description="Final Determination Letters of 2016-17: the main layout with a header "
     "table of the case's dates and partial authorizations.",
     header_table=HEADER_TABLE,
+    canonical={
+        **MAIN.canonical,
+        **{f"header:{name}": printed for printed, name in HEADER_TABLE.items()},
+    },
     # The table's own labels identify the layout; the headings count as for the main one.
     header_marks={"date-assigned": 3, "decision-date": 3, "ur-denial-date": 3, "priority": 2},
     not_extracted={
