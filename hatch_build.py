@@ -68,7 +68,6 @@ PARSING_PATH = (
     "imrparse/extractors/search.py",
     "imrparse/extractors/summary.py",
     "imrparse/extractors/treatments.py",
-    "imrparse/readers/__init__.py",
     "imrparse/readers/base.py",
     "imrparse/readers/decisions.py",
     "imrparse/readers/fields.py",
