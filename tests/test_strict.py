@@ -249,6 +249,7 @@ def test_every_error_code_is_documented_as_a_loss() -> None:
         "no-text-layer",
         "missing-extra",
         "internal-error",
+        "may-be-truncated",
     }
     assert {code for code, info in CODES.items() if info.severity is Severity.ERROR} == losses
 

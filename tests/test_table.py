@@ -114,6 +114,7 @@ def test_rows_of_a_synthetic_letter() -> None:
         "letter_index": 0,
         "layout": "fdl-2014",
         "case_number": "CM13-0000004",
+        "claim_number": None,
         "priority": None,
         "application_received": None,
         "date_assigned": None,

@@ -117,6 +117,27 @@ CODES: dict[str, CodeInfo] = {
         "DOCUMENTS REVIEWED); it is kept in Letter.unclaimed.",
         "Nothing to do; read Letter.unclaimed if you need that text.",
     ),
+    "determination-out-of-place": CodeInfo(
+        _W,
+        "A whole determination (a treatment header with its labelled parts) stands in a "
+        "section where the layout has none, such as the case summary, as when pages come "
+        "out of order. It is read where it stands, in letter order.",
+        "Check the letter's page order; the determination itself is read.",
+    ),
+    "may-be-truncated": CodeInfo(
+        _E,
+        "The letter's last rationale stops mid-sentence and states no decision: the text "
+        "may be cut off (a truncated download, a lost last page).",
+        "Check the file: the last determination's rationale, and any determination after "
+        "it, may be missing.",
+    ),
+    "no-decision-sentence": CodeInfo(
+        _W,
+        "The letter's last rationale ends with a whole sentence that states no decision "
+        "(rationales end '... is not medically necessary'): the text may have been cut off "
+        "at a sentence's end.",
+        "Check the file's end: the last rationale may be incomplete.",
+    ),
     "misplaced-field": CodeInfo(
         _W,
         "A labelled case fact (a date, the case number) stands in a section where the "

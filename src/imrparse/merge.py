@@ -20,6 +20,7 @@ rule for which statement the record keeps, and what is said when two disagree:
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Final
 
 from .casefacts import DATE_FIELDS, FACT_FIELDS, PRIORITIES, case_number
@@ -64,8 +65,10 @@ def merge(
         decides = decides or reading.decides
     if not determinations:
         _no_determinations(layout, decides, readings, diag)
-    elif len(determinations) > 1:
-        _repeated(determinations, places, diag)
+    else:
+        if len(determinations) > 1:
+            _repeated(determinations, places, diag)
+        _truncation(determinations[-1], places[-1], diag)
     facts = _facts(layout, readings, diag, unclaimed)
     case = _case(facts, diag) or page_header_case(text, removed)
     dates, priority = _dates(facts, diag)
@@ -242,6 +245,56 @@ def _no_determinations(
         diag.add("no-determinations", spec.none_found, line, column)
     else:
         diag.add("no-determinations", "without a decisions section there are no determinations")
+
+
+_SENTENCE_ENDS: Final = (".", "!", "?", '"', ")", "\u201d")
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])[\"\u201d)]?\s+(?=\S)")
+_DECISION_WORDS: Final = ("necess", "certif")
+_VERDICT_WORDS: Final = (*_DECISION_WORDS, "recommend", "warrant", "indicated", "support",
+                         "appropriate", "approv", "denied", "establish")  # fmt: skip
+"""Words a whole last sentence may decide with ("Not recommended for long-term use."):
+broader, for a sentence that is the rationale's last."""
+"""Word stems of a rationale's decision sentence: "... is (not) medically necessary", "the
+medical necessity ... is not established", "the request is non-certified". (Words such
+as "recommended" also argue; these two decide.)"""
+
+
+def _decides(sentence: str, tail: int = 0, words: tuple[str, ...] = _DECISION_WORDS) -> bool:
+    """Whether a sentence decides: holds the decision ``words`` (in its last ``tail``
+    characters, when given: "... is not medically necessary.")."""
+    low = sentence[-tail:].lower() if tail else sentence.lower()
+    return any(word in low for word in words)
+
+
+def _truncation(last: Determination, place: tuple[int, int], diag: Collector) -> None:
+    """Say where the letter's last rationale may be cut off. A rationale ends with its
+    decision sentence ("... is not medically necessary."): one that stops mid-sentence
+    after no such sentence is an error (a truncated download, a lost last page); one
+    whose last sentence is whole but states no decision is a warning. (Stray fragments
+    after the decision, an extractor's leftovers from past the page's end, are no cut.)"""
+    rationale = last.rationale.rstrip()
+    if not rationale:
+        return
+    sentences = _SENTENCE_BREAK.split(rationale[-1500:])
+    if rationale.endswith(_SENTENCE_ENDS):
+        if not _decides(sentences[-1], words=_VERDICT_WORDS):
+            diag.add(
+                "no-decision-sentence",
+                f"the last rationale ends with {sentences[-1][-50:]!r}, not with a decision: "
+                "the letter may be cut off at a sentence's end",
+                *place,
+            )
+        return
+    whole = sentences[-2] if len(sentences) > 1 else ""
+    # (the sentence before the cut must end by deciding: "success is necessary" in an
+    # argument, followed by more, is no decision)
+    if not _decides(whole, 60) and not _decides(sentences[-1]):
+        diag.add(
+            "may-be-truncated",
+            f"the last rationale stops mid-sentence ({rationale[-40:]!r}) without a decision: "
+            "the letter may be cut off",
+            *place,
+        )
 
 
 def _repeated(

@@ -22,7 +22,7 @@ from .base import Context, Reading, claim_rest, report_unknown, strip_boilerplat
 if TYPE_CHECKING:
     from ..grammar import Section
 
-__all__ = ["NONE_FOUND", "read_decisions"]
+__all__ = ["NONE_FOUND", "read_block", "read_decisions"]
 
 NONE_FOUND: Final = (
     "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found"
@@ -77,13 +77,14 @@ def read_decisions(section: Section, context: Context) -> Reading:
                 label.column,
             )
     for block in blocks:
-        reading.determinations.append(_determination(block, reading, context))
+        reading.determinations.append(read_block(block, reading, context))
         first = block.header[0]
         reading.places.append((first.number, first.column))
     return reading
 
 
-def _determination(block: Block, reading: Reading, context: Context) -> Determination:
+def read_block(block: Block, reading: Reading, context: Context) -> Determination:
+    """The determination of one block (its header and parts), problems to ``reading``."""
     texts = {part.name: clean_lines(part.texts, context.headers) for part in block.parts}
     line = {part.name: part.label.number for part in block.parts}
     if block.stray:
