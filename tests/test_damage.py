@@ -120,3 +120,39 @@ def test_real_letters_cut_near_their_end_are_rarely_silent() -> None:
             silent += all(d.severity is Severity.INFO for d in cut.diagnostics)
     assert wrong > 500
     assert silent / wrong < 0.10  # (cuts right after a decision sentence stay silent)
+
+
+# ----------------------------------------------------------------- the header table
+
+FIXTURES = Path(__file__).parent / "layouts" / "fdl-2016"
+
+
+@pytest.mark.parametrize("fixture", ["header-in-blocks", "header-as-pairs"])
+def test_a_blank_header_date_never_moves_another_date_into_its_field(fixture: str) -> None:
+    text = (FIXTURES / f"{fixture}.txt").read_text(encoding="utf-8")
+    whole = imrparse.parse(text)
+    for day in sorted({str(getattr(whole.dates, a)) for a in DATES} - {"None"}):
+        written = f"{day[5:7]}/{day[8:10]}/{day[:4]}"
+        blanked = imrparse.parse(text.replace(written, "", 1))
+        for attribute in DATES:
+            got = getattr(blanked.dates, attribute)
+            assert got in (None, getattr(whole.dates, attribute)), (written, attribute)
+        missing = [d for d in blanked.diagnostics if d.code == "header-value-missing"]
+        assert missing and all(d.severity is Severity.WARNING for d in missing)
+
+
+def test_a_blank_cell_in_pairs_loses_only_its_own_value() -> None:
+    text = (FIXTURES / "header-as-pairs.txt").read_text(encoding="utf-8")
+    whole = imrparse.parse(text)
+    day = whole.dates.decision_date
+    assert day is not None
+    blanked = imrparse.parse(text.replace(day.strftime("%m/%d/%Y"), "", 1))
+    assert blanked.dates.decision_date is None
+    assert blanked.dates.date_assigned == whole.dates.date_assigned
+    assert [d.message for d in blanked.diagnostics if d.code == "header-value-missing"] == [
+        "the header table states no 'decision-date'"
+    ]
+
+
+DATES = ("application_received", "date_assigned", "decision_date", "ur_denial_date",
+         "date_of_injury")  # fmt: skip

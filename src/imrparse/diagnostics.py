@@ -138,6 +138,13 @@ CODES: dict[str, CodeInfo] = {
         "at a sentence's end.",
         "Check the file's end: the last rationale may be incomplete.",
     ),
+    "header-value-missing": CodeInfo(
+        _W,
+        "The header table states no value for one of its labels (a blank cell, a label "
+        "lost), or its values could not be paired with their labels without a guess; the "
+        "field is None.",
+        "Read the value in the letter's PDF; the table's other values are read.",
+    ),
     "misplaced-field": CodeInfo(
         _W,
         "A labelled case fact (a date, the case number) stands in a section where the "

@@ -220,8 +220,9 @@ def read_header_table(
             if fits_shape(tokens[k].text, field_shape[label.field]):
                 label.value_line = label.end_line
                 label.value_tok = k
-        else:
+        elif k == len(tokens):
             label.bare = True
+        # (else another label follows on its line, as a pair's: its cell is blank)
 
     # Pass 3: bare labels with bare values, in reading order, without crossing.
     bare_labels = [label for label in found_labels if label.bare]
@@ -273,7 +274,18 @@ def read_header_table(
 
     # One more pair outweighs any saving in distance.
     scale = (len(lines) + 1) * (len(bare_labels) + 1) + 1
+    # Where the block has fewer values of a shape than labels of it (a blank cell), which
+    # label lost its value cannot be told: no label of that shape is paired, and their
+    # values stay unread (the caller reports them), rather than each shifted to the next.
+    short = {
+        shape
+        for shape, bit in shape_bit.items()
+        if sum(1 for label in bare_labels if field_shape[label.field] == shape)
+        > sum(1 for fitting in value_shapes if fitting & bit)
+    }
     for i, j in align(label_event, value_event, window, pairable, scale):
+        if short and field_shape[bare_labels[i].field] in short:
+            continue
         bare_labels[i].value_line, bare_labels[i].value_tok = bare_values[j]
 
     # The fields: the first label of each field that has a value.

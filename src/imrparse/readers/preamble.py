@@ -50,7 +50,7 @@ def read_preamble(preamble: list[Line], context: Context) -> Reading:
         for name in table:
             if name not in found:
                 reading.diag.add(
-                    "field-not-found",
+                    "header-value-missing",
                     f"the header table states no {name!r}",
                     preamble[0].number if preamble else 1,
                 )
