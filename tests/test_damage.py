@@ -156,3 +156,24 @@ def test_a_blank_cell_in_pairs_loses_only_its_own_value() -> None:
 
 DATES = ("application_received", "date_assigned", "decision_date", "ur_denial_date",
          "date_of_injury")  # fmt: skip
+
+
+@pytest.mark.parametrize("fixture", ["header-in-blocks", "header-as-pairs"])
+def test_a_header_table_behind_the_decisions_is_read_where_it_stands(fixture: str) -> None:
+    # (pages 1 and 2 swapped: the table follows the last rationale)
+    text = (FIXTURES / f"{fixture}.txt").read_text(encoding="utf-8")
+    at = text.index("HOW THE IMR")
+    moved = text[at:] + "\n" + text[:at]
+    letter = imrparse.parse(moved)
+    whole = imrparse.parse(text)
+    assert (letter.layout, letter.case_number, letter.dates, letter.priority) == (
+        whole.layout,
+        whole.case_number,
+        whole.dates,
+        whole.priority,
+    )
+    assert [d.rationale for d in letter.determinations] == [
+        d.rationale for d in whole.determinations
+    ]
+    found = [d for d in letter.diagnostics if d.code == "header-table-out-of-place"]
+    assert [d.severity for d in found] == [Severity.WARNING]

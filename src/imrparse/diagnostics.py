@@ -138,6 +138,12 @@ CODES: dict[str, CodeInfo] = {
         "at a sentence's end.",
         "Check the file's end: the last rationale may be incomplete.",
     ),
+    "header-table-out-of-place": CodeInfo(
+        _W,
+        "The header table (case number, dates, priority) stands inside a section instead of "
+        "before the first one, as when pages come out of order. It is read where it stands.",
+        "Check the letter's page order; the table's values are read.",
+    ),
     "header-value-missing": CodeInfo(
         _W,
         "The header table states no value for one of its labels (a blank cell, a label "

@@ -23,14 +23,16 @@ import attrs
 from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, repair_hyphens
 from .diagnostics import Collector
 from .grammar import Section, check_order, split_fields, split_sections
+from .layout_words import Vocabulary
 from .layouts import Layout, vocabulary
 from .merge import merge, page_header_case
 from .readers import Context, Reading, get_reader
+from .readers.base import claim_rest
 from .readers.fields import wrapped_case
-from .readers.preamble import read_preamble
+from .readers.preamble import has_table, read_preamble, read_table, table_in
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
-from .scanner import Scan, scan_text
+from .scanner import Line, Scan, scan_text
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
@@ -171,7 +173,7 @@ def read_letter(prepared: Prepared) -> Letter:
     heads = scanned.headings
     preamble = lines[: heads[0]] if heads else lines
     keys = [lines[i].name for i in heads]  # (the scanner names a heading by its key)
-    best = words.best(keys, [line.name for line in preamble if line.kind is _FIELD])
+    best = words.best(keys, _header_fields(lines, preamble, words))
     if best < 0:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
@@ -194,9 +196,59 @@ def read_letter(prepared: Prepared) -> Letter:
         if role not in sections:
             diag.add("missing-section", f"the section {layout.title(role)!r} was not found")
     context = Context(layout, scanned)
-    readings = [read_preamble(outline.preamble, context)]
-    readings.extend(_read(section, context) for section in sections.values())
+    table = layout.header_table.values()
+    moved = None
+    if table and not has_table(outline.preamble, table):
+        moved = _table_elsewhere(sections, context)
+    readings = [read_preamble(outline.preamble, context, table=moved is None)]
+    for section in sections.values():
+        readings.append(_read(section, context))
+        if moved is not None and moved.role == section.name:
+            readings.append(moved)
     return merge(layout, readings, diag, prepared.text, removed)
+
+
+def _table_elsewhere(sections: dict[str, Section], context: Context) -> Reading | None:
+    """The header table of a letter whose preamble has none, where it stands in a section
+    (pages out of order put it after the last rationale): read there, its lines taken
+    out of the section, with a warning; ``None`` when no section holds one."""
+    table = context.layout.header_table.values()
+    for role, section in sections.items():
+        lines = section.lines
+        at = table_in(lines, table)
+        if at < 0:
+            continue
+        reading = Reading(role)
+        rest, unread = read_table(lines[at:], context, reading)
+        first = lines[at]
+        reading.diag.add(
+            "header-table-out-of-place",
+            f"the header table stands in the section {section.heading.content!r} (pages out "
+            "of order?): read where it stands",
+            first.number,
+            first.column,
+        )
+        for line in unread:
+            claim_rest(reading, context, [line], "in the header table, not read", "unclaimed-text")
+        sections[role] = section._replace(lines=lines[:at] + rest, start=-1)
+        return reading
+    return None
+
+
+def _header_fields(lines: list[Line], preamble: list[Line], words: Vocabulary) -> list[str]:
+    """The names of the labelled fields that tell layouts apart: those before the first
+    heading, or, where none of a header table's stand there, two or more of them found
+    together further on (a page with the header table moved behind another)."""
+    fields = [line.name for line in preamble if line.kind is _FIELD]
+    marks = words.preamble_fields
+    if any(name in marks for name in fields):
+        return fields
+    later = {
+        line.name
+        for line in lines[len(preamble) :]
+        if line.kind is _FIELD and line.name in marks and line.name != "case-number"
+    }
+    return fields + sorted(later) if len(later) >= 2 else fields
 
 
 def _read(section: Section, context: Context) -> Reading:

@@ -3,6 +3,7 @@ cover page's labelled fields."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Final
 
 from ..casefacts import SHAPES
@@ -12,7 +13,7 @@ from ..scanner import Line
 from .base import Context, Reading, Stated, claim_rest
 from .fields import stated_fields
 
-__all__ = ["HEADER_TABLE", "PREAMBLE", "read_preamble"]
+__all__ = ["HEADER_TABLE", "PREAMBLE", "has_table", "read_preamble", "read_table", "table_in"]
 
 PREAMBLE: Final = "preamble"
 """The role of the text before the first heading."""
@@ -21,39 +22,15 @@ HEADER_TABLE: Final = "header-table"
 _FIELD: Final = TokenKind.FIELD
 
 
-def read_preamble(preamble: list[Line], context: Context) -> Reading:
-    """Read the header table the layout declares, then the labelled fields; keep the rest."""
+def read_preamble(preamble: list[Line], context: Context, table: bool = True) -> Reading:
+    """Read the header table the layout declares (unless ``table`` is false: it stands
+    elsewhere), then the labelled fields; keep the rest."""
     reading = Reading(PREAMBLE)
     layout = context.layout
     rest = preamble
     unread: list[Line] = []
-    if layout.header_table:
-        at = [i for i, line in enumerate(rest) if line.content]
-        rows = [(rest[i].number, rest[i].column, rest[i].content) for i in at]
-        found, used = read_header_table(rows, layout.header_table, SHAPES)
-        for name, value in found.items():
-            reading.fields.append(
-                Stated(name, value.value, value.line, value.column, HEADER_TABLE, name)
-            )
-        table = layout.header_table.values()
-        # (by position: a line cut at a form feed gives pieces of one line number,
-        # and a line's identity is not kept where the module is compiled)
-        consumed = {at[i] for i in used}
-        # A line with a label of the table that the table reader could not read whole
-        # (a garbled value, a label stated twice) is the table's, and left unread: read
-        # as a labelled field it would give a value the table does not state (the next
-        # label's date), or be dropped unreported.
-        rest = [line for i, line in enumerate(rest) if i not in consumed]
-        unread = [line for line in rest if line.kind is _FIELD and line.name in table]
-        if unread:
-            rest = [line for line in rest if line.kind is not _FIELD or line.name not in table]
-        for name in table:
-            if name not in found:
-                reading.diag.add(
-                    "header-value-missing",
-                    f"the header table states no {name!r}",
-                    preamble[0].number if preamble else 1,
-                )
+    if layout.header_table and table:
+        rest, unread = read_table(preamble, context, reading)
     rest, fields = stated_fields(rest, context, PREAMBLE)
     reading.fields.extend(fields)
     for line in unread:
@@ -65,3 +42,62 @@ def read_preamble(preamble: list[Line], context: Context) -> Reading:
         else:
             claim_rest(reading, context, rest, "before the first section", "unclaimed-text")
     return reading
+
+
+def read_table(
+    lines: list[Line], context: Context, reading: Reading
+) -> tuple[list[Line], list[Line]]:
+    """Read the layout's header table from ``lines`` into ``reading``: the lines it did not
+    read, and those of them that hold one of its labels (left unread, see below)."""
+    layout = context.layout
+    at = [i for i, line in enumerate(lines) if line.content]
+    rows = [(lines[i].number, lines[i].column, lines[i].content) for i in at]
+    found, used = read_header_table(rows, layout.header_table, SHAPES)
+    for name, value in found.items():
+        reading.fields.append(
+            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name)
+        )
+    table = layout.header_table.values()
+    # (by position: a line cut at a form feed gives pieces of one line number,
+    # and a line's identity is not kept where the module is compiled)
+    consumed = {at[i] for i in used}
+    # A line with a label of the table that the table reader could not read whole
+    # (a garbled value, a label stated twice) is the table's, and left unread: read
+    # as a labelled field it would give a value the table does not state (the next
+    # label's date), or be dropped unreported.
+    rest = [line for i, line in enumerate(lines) if i not in consumed]
+    unread = [line for line in rest if line.kind is _FIELD and line.name in table]
+    if unread:
+        rest = [line for line in rest if line.kind is not _FIELD or line.name not in table]
+    for name in table:
+        if name not in found:
+            reading.diag.add(
+                "header-value-missing",
+                f"the header table states no {name!r}",
+                lines[0].number if lines else 1,
+            )
+    return rest, unread
+
+
+def has_table(lines: list[Line], table: Collection[str]) -> bool:
+    """Whether ``lines`` hold a label of the header table."""
+    return any(line.kind is _FIELD and line.name in table for line in lines)
+
+
+def table_in(lines: list[Line], table: Collection[str]) -> int:
+    """Where a header table starts among ``lines`` (two of its labels within a few lines),
+    or -1."""
+    for i, line in enumerate(lines):
+        if line.kind is _FIELD and line.name in table:
+            names = {
+                other.name
+                for other in lines[i : i + _TABLE_REACH]
+                if other.kind is _FIELD and other.name in table
+            }
+            if len(names) >= 2:
+                return i
+    return -1
+
+
+_TABLE_REACH: Final = 16
+"""Lines within which a header table shows at least two of its labels."""
