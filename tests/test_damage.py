@@ -177,3 +177,40 @@ def test_a_header_table_behind_the_decisions_is_read_where_it_stands(fixture: st
     ]
     found = [d for d in letter.diagnostics if d.code == "header-table-out-of-place"]
     assert [d.severity for d in found] == [Severity.WARNING]
+
+
+# ----------------------------------------------------------------- OCR slips in labels
+
+
+@pytest.mark.parametrize(
+    ("printed", "slipped"),
+    [
+        ("State(s) of Licensure:", "State(s) ofLicensure:"),  # a space lost
+        ("Certification(s)/Specialty:", "Certification(s)/SpeciaIty:"),  # l read as I
+        ("Decision rationale:", "Decisionrationale:"),
+        ("MAXIMUS guideline:", "MAXlMUS guideline:"),  # I read as l
+        ("Claims Administrator guideline:", "Claims Adrninistrator guideline:"),  # m as rn
+    ],
+)
+def test_a_label_with_an_ocr_slip_is_read_as_the_label(printed: str, slipped: str) -> None:
+    text = (FIXTURES / "header-as-pairs.txt").read_text(encoding="utf-8")
+    assert printed in text
+    whole = imrparse.parse(text)
+    slip = imrparse.parse(text.replace(printed, slipped, 1))
+    assert imrparse.to_dict(slip) | {"diagnostics": []} == imrparse.to_dict(whole) | {
+        "diagnostics": []
+    }
+
+
+def test_a_field_label_with_an_ocr_slip_gives_its_value() -> None:
+    notice = imrparse.examples.read_text("legacy-2013")
+    slip = imrparse.parse(notice.replace("Date of Injury:", "Date 0f Injury:"))
+    assert slip.dates == imrparse.parse(notice).dates
+    assert slip.dates.date_of_injury is not None
+
+
+def test_a_slip_that_two_labels_could_be_is_not_guessed() -> None:
+    from imrparse.layout_words import Vocabulary, ocr_key
+
+    words = Vocabulary({}, {}, {"DECISION RATIONALE": "rationale"}, {"DECISI0N RATI0NALE": "x"}, {})
+    assert ocr_key("DECISIONRATIONALE") not in words.slipped

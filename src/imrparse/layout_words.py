@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "ocr_key"]
 
 _REMEMBERED: Final = 1024
 """How many combinations of headings and fields :meth:`Vocabulary.best` remembers."""
@@ -22,6 +22,34 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     """The first letters of upper-case keys, in either case: a text that starts with
     any other ASCII character can't fold to one of the keys."""
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
+
+
+_OCR_ALIKE: Final = str.maketrans({"1": "I", "L": "I", "|": "I", "0": "O", " ": None,
+                                    "\t": None, "\u00a0": None})  # fmt: skip
+
+
+def ocr_key(key: str) -> str:
+    """A label's matching key as OCR slips leave it comparable: spaces dropped, ``1``, ``L``,
+    ``|`` read as ``I``, ``0`` as ``O``, ``RN`` as ``M``.
+
+    >>> ocr_key("STATE(S) OFLICENSURE") == ocr_key("STATE(S) OF LICENSURE")
+    True
+    """
+    return key.translate(_OCR_ALIKE).replace("RN", "M")
+
+
+def _slipped(parts: dict[str, str], fields: dict[str, str]) -> dict[str, tuple[bool, str]]:
+    found: dict[str, tuple[bool, str]] = {}
+    ambiguous: set[str] = set()
+    for table, is_part in ((parts, True), (fields, False)):
+        for key, name in table.items():
+            slip = ocr_key(key)
+            if slip in found and found[slip] != (is_part, name):
+                ambiguous.add(slip)
+            found[slip] = (is_part, name)
+    for slip in ambiguous:
+        del found[slip]
+    return found
 
 
 class Vocabulary:
@@ -71,6 +99,10 @@ class Vocabulary:
         self.outcome_initials: frozenset[str] = _initials(outcomes)
         self.longest_heading: int = max(map(len, headings), default=0) + 8
         self.heading_initials: frozenset[str] = _initials(headings)
+        self.slipped: dict[str, tuple[bool, str]] = _slipped(parts, fields)
+        """Labels as OCR may print them (:func:`ocr_key`: no spaces, ``1``/``l``/``I`` and
+        ``0``/``O`` alike, ``rn`` for ``m``) -> (a part's label?, its name); a form that two
+        labels share is left out (ambiguous)."""
         # Letters of one layout have the same few headings: best() remembers its answers.
         self._known: dict[tuple[str, ...], int] = {}
 

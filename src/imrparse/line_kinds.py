@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .layout_words import Vocabulary
+from .layout_words import Vocabulary, ocr_key
 from .records import TokenKind
 from .wordlists import match_key
 
@@ -150,6 +150,10 @@ def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
             name = v.colon_headings.get(label)
             if name is not None:
                 return _HEADING, name
+        if label:  # an OCR slip in a label (a space lost, "1" for "l"), if one reading fits
+            slipped = v.slipped.get(ocr_key(label))
+            if slipped is not None:
+                return (_PART if slipped[0] else _FIELD), slipped[1]
     elif _may_fit(content, v.longest_heading):
         name = v.headings.get(match_key(content))
         if name is not None:
