@@ -104,13 +104,13 @@ def test_a_garbled_header_value_is_reported_and_never_another_labels() -> None:
     assert letter.dates.date_assigned is None
     assert letter.dates.date_of_injury is not None
     codes = {d.code for d in letter.diagnostics}
-    assert {"field-not-found", "unclaimed-text"} <= codes
+    assert {"header-value-missing", "unclaimed-text"} <= codes
 
 
 def test_a_header_value_wrapped_after_its_hyphen() -> None:
     letter = _with_table(TABLE.replace("CM16-0224814", "CM16-\n0224814"))
     assert letter.case_number == "CM16-0224814"
-    assert not {d.code for d in letter.diagnostics} & {"unclaimed-text", "field-not-found"}
+    assert not {d.code for d in letter.diagnostics} & {"unclaimed-text", "header-value-missing"}
 
 
 def test_c1_controls_and_noncharacters_leave_no_value() -> None:

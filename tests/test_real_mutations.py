@@ -126,7 +126,7 @@ def test_composed_destructive_mutations_never_raise_on_a_real_letter(data: st.Da
     mut.check_lenient_and_strict(data.draw(mut.destructive(text), label="mutated"))
 
 
-_TABLE_CODES = ("field-not-found", "invalid-date", "invalid-value", "unclaimed-text")
+_TABLE_CODES = ("header-value-missing", "invalid-date", "invalid-value", "unclaimed-text")
 
 
 @needs_real
