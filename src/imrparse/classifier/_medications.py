@@ -85,7 +85,26 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
         category=Category.PHARMACEUTICALS,
         subcategory=subcategory,
         generic=generic,
+        brand=brand_as_written(core, low, names, engine),
     )
+
+
+def brand_as_written(core: str, low: str, names: Sequence[str], engine: Engine) -> str | None:
+    """The first brand among the drug names found, as ``core`` writes it (``"Norco"``);
+    ``None`` when every name is an active ingredient's."""
+    for name in names:
+        if name in engine.classes:
+            continue  # an ingredient's own name: no brand
+        at = low.find(name) if len(low) == len(core) else -1
+        while at >= 0:
+            end = at + len(name)
+            before = low[at - 1] if at > 0 else " "
+            after = low[end] if end < len(low) else " "
+            if not before.isalnum() and not after.isalnum():
+                return core[at:end]
+            at = low.find(name, at + 1)
+        return name[:1].upper() + name[1:]
+    return None
 
 
 def flags(engine: Engine, ingredient: str) -> frozenset[str]:
