@@ -3,10 +3,14 @@ procedure. Written variants, not letters' words."""
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
 import imrparse
 from imrparse.classifier import read_treatment
+from imrparse.classifier.lexicons import default_lexicons, load_lexicons
 
 
 @pytest.mark.parametrize(
@@ -47,3 +51,27 @@ def test_the_brand_reaches_the_record_and_the_table() -> None:
     assert rows[1]["treatment_brand"] == "Norco"
     assert rows[2]["treatment_brand"] is None
     assert imrparse.from_json(imrparse.to_json(letter)) == letter
+
+
+def test_the_public_brand_table_extends_the_curated_one(tmp_path: Path) -> None:
+    shipped = default_lexicons()
+    assert shipped.brands["zyrtec"] == ("cetirizine",)  # brands-public.tsv only
+    assert shipped.brands["fioricet"] == ("butalbital", "acetaminophen", "caffeine")  # curated
+    reading = read_treatment("Three refills of Zyrtec 10mg")
+    assert (reading.brand, reading.generic, reading.subcategory) == (
+        "Zyrtec",
+        "cetirizine",
+        "Antihistamine",
+    )
+    (tmp_path / "brands.tsv").write_text("zorblatt\tcyclobenzaprine\n", encoding="utf-8")
+    own = load_lexicons(tmp_path, replace=True)
+    assert "zyrtec" not in own.brands and "norco" not in own.brands
+    assert "zyrtec" in load_lexicons(tmp_path).brands
+
+
+def test_the_public_brand_table_states_its_derivation() -> None:
+    text = resources.files("imrparse").joinpath("data/brands-public.tsv").read_text("utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "drug-named-entity-recognition" in header and "MIT" in header
+    assert "Permission is hereby granted" in header
+    assert "UNII" in header
