@@ -68,6 +68,8 @@ PREFIX_VARIANTS: dict[str, list[tuple[str, str]]] = {
         ("Prescription of naproxen", "naproxen"),
         ("Rx for Mobic", "Mobic"),
         ("Requested: MRI of the knee", "MRI of the knee"),
+        ("One prescription of Voltaren gel", "Voltaren gel"),
+        ("Two orders for naproxen", "naproxen"),
     ],
 }
 
@@ -197,6 +199,7 @@ def test_items_introduced_as_labs_are_labs(text: str) -> None:
         ("Bilateral L4-5 facet injections with fluoroscopy", "Facet Injection"),
         ("Image-guided medial branch block", "Facet Injection"),
         ("EMG-guided botulinum toxin injection", "Injection"),
+        ("Cervical epidural injection with sedation and fluoroscopy", "Injection"),
     ],
 )
 def test_an_injection_under_imaging_guidance_is_an_injection(text: str, subcategory: str) -> None:
@@ -242,6 +245,29 @@ def test_nursing_and_home_visits_are_home_health(text: str) -> None:
         "Home Health",
         "Home Health",
     )
+
+
+@pytest.mark.parametrize("text", ["Nursing home placement", "Skilled nursing facility, 14 days"])
+def test_a_nursing_home_or_facility_is_no_care_at_home(text: str) -> None:
+    assert read_treatment(text).subcategory != "Home Health"
+
+
+@pytest.mark.parametrize(
+    ("text", "generic", "subcategory"),
+    [
+        ("Right knee Synvisc injection", "hyaluronic acid", "Viscosupplementation"),
+        ("Bilateral knee Euflexxa injections x3", "hyaluronic acid", "Viscosupplementation"),
+        ("Topical Lidoderm 5% patch", "lidocaine", "Topical Analgesics"),
+    ],
+)
+def test_a_drug_after_a_site_or_a_form_is_found(text: str, generic: str, subcategory: str) -> None:
+    reading = read_treatment(text)
+    assert (reading.generic, reading.subcategory) == (generic, subcategory)
+
+
+def test_a_drug_injected_into_a_site_is_still_an_injection_procedure() -> None:
+    reading = read_treatment("Left knee Toradol injection")
+    assert (reading.category and reading.category.value, reading.generic) == ("Injection", None)
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,10 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
     """The reading of a medication, or ``None`` when the text names none (or a drug
     injected into a body site, which is an injection procedure)."""
     at = 0
-    while at < len(tokens) and (tokens[at] in engine.forms or tokens[at] == "of"):
-        at += 1
+    while at < len(tokens) and (
+        tokens[at] in engine.forms or tokens[at] in engine.sites or tokens[at] == "of"
+    ):
+        at += 1  # "Topical ...", "Right knee Synvisc injection": the drug comes after
     first = find_drug(tokens, at, engine)
     if first is None:
         return None

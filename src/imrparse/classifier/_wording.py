@@ -93,10 +93,11 @@ PREFIX_RULES: Final[tuple[tuple[str, str], ...]] = (
         "quantity",
         _COUNT + r"\s+(?:" + _CONTAINER + r"|" + _DOSE_UNIT + r")\s+of",
     ),
-    # "Request for", "Requested:", "Prescription for", "Rx of", "Order for", "Dispense"
+    # "Request for", "Requested:", "One prescription of", "Rx of", "Order for", "Dispense:"
     (
         "request",
-        r"(?:request(?:ed)?|prescription|rx|order|dispens(?:e|ing))(?:\s+(?:for|of)\b|\s*:)",
+        r"(?:" + _COUNT + r"\s+)?(?:request(?:ed)?|prescriptions?|rx|orders?|dispens(?:e|ing))"
+        r"(?:\s+(?:for|of)\b|\s*:)",
     ),
 )
 
@@ -148,7 +149,7 @@ GUIDANCE: Final = (
     r"\b(?:under|with|using|via|by)?\s*(?:the\s+)?(?:aid\s+of\s+)?" + _MODALITY + r"[\s-]*"
     r"(?:guid(?:ed|ance)|direct(?:ed|ion)|assist(?:ed|ance)|control(?:led)?|locali[sz](?:ed|ation))\b"
     r"|\b(?:under|using|via)\s+(?:the\s+)?" + _MODALITY + r"\b"
-    r"|\bwith\s+(?:the\s+)?fluoro(?:scopy)?\b"
+    r"|\b(?:with|and|plus)\s+(?:the\s+)?fluoro(?:scop(?:y|ic))?\b"
 )
 
 
