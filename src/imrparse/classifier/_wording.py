@@ -166,15 +166,37 @@ class Peeled:
         return "labs" in self.forms
 
 
+# Literal text one of which every match of an ANYWHERE rule holds (lower case): a rule
+# whose hints are all absent is not searched.
+_Q_DIGITS: Final = tuple(f"q{d}" for d in "0123456789") + tuple(f"q {d}" for d in "0123456789")
+ANYWHERE_HINTS: Final[dict[str, tuple[str, ...]]] = {
+    "date-of-service": tuple("0123456789"),
+    "refills": ("fill",),
+    "supply": ("supply",),
+    "dose": ("mouth", "po", "p.o.", "orally", "sublingual"),
+    "frequency": (
+        "bid", "b.i.d", "tid", "t.i.d", "qid", "q.i.d", "qd", "q.d", "qhs", "qam", "qpm",
+        "hs", "prn", "needed", "bedtime", "hour", "day", "daily", *_Q_DIGITS,
+    ),
+}  # fmt: skip
+
+
 class Grammar:
-    """The rules compiled (on first use, once per process)."""
+    """The rules compiled (on first use, once per process): the prefix rules as one
+    pattern whose alternatives are tried in the rules' order."""
 
     def __init__(self) -> None:
-        self.prefix = tuple(
-            (name, re.compile(r"(?:" + source + r")[\s,:;.-]*", _FLAGS))
-            for name, source in PREFIX_RULES
+        self.prefix = re.compile(
+            r"(?:"
+            + "|".join(f"(?P<r{i}>{source})" for i, (_, source) in enumerate(PREFIX_RULES))
+            + r")[\s,:;.-]*",
+            _FLAGS,
         )
-        self.anywhere = tuple((name, re.compile(source, _FLAGS)) for name, source in ANYWHERE_RULES)
+        self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
+        self.anywhere = tuple(
+            (name, re.compile(source, _FLAGS), ANYWHERE_HINTS[name])
+            for name, source in ANYWHERE_RULES
+        )
         self.guidance = re.compile(GUIDANCE, _FLAGS)
         self.edges = " \t,;:-/.&"
 
@@ -199,20 +221,21 @@ def peel(text: str) -> Peeled:
     forms: list[str] = []
     work = text.strip(g.edges)
     for _ in range(12):
-        for name, pattern in g.prefix:
-            match = pattern.match(work)
-            if match is not None and match.end() > 0:
-                forms.append(name)
-                work = work[match.end() :].strip(g.edges)
-                break
-        else:
+        match = g.prefix.match(work)
+        if match is None or match.end() == 0 or match.lastgroup is None:
             break
-    for name, pattern in g.anywhere:
+        forms.append(g.prefix_names[match.lastgroup])
+        work = work[match.end() :].strip(g.edges)
+    low = work.lower()
+    for name, pattern, hints in g.anywhere:
+        if not any(hint in low for hint in hints):
+            continue
         found = pattern.search(work)
         if found is None:
             continue
         forms.append(name)
         work = " ".join(pattern.sub(" ", work).split()).strip(g.edges)
+        low = work.lower()
     return Peeled(work, tuple(forms))
 
 
