@@ -314,6 +314,7 @@ def test_a_manipulation_under_anaesthesia_is_surgery(text: str) -> None:
             "gabapentin/amitriptyline/quodamine",
         ),
         ("Lidocaine 5%, Flurbiprofen 20% compound cream 240gm", "lidocaine/flurbiprofen"),
+        ("Zorbicaine 10%, Ketoprofen 10%, Lidocaine 5% 120gm", "zorbicaine/ketoprofen/lidocaine"),
     ],
 )
 def test_a_compound_keeps_every_ingredient(text: str, generic: str) -> None:

@@ -33,7 +33,7 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
     ):
         at += 1  # "Topical ...", "Right knee Synvisc injection": the drug comes after
     first = find_drug(tokens, at, engine)
-    if first is None:
+    if first is None and not is_compound(low, tokens, at, engine):
         return None
     names: list[str] = []
     ingredients: list[str] = []
@@ -116,6 +116,15 @@ def brand_as_written(core: str, low: str, names: Sequence[str], engine: Engine) 
             at = low.find(name, at + 1)
         return name[:1].upper() + name[1:]
     return None
+
+
+def is_compound(low: str, tokens: Sequence[str], at: int, engine: Engine) -> bool:
+    """Whether the text is a compound of two or more ``<word> <n>%`` that names a known
+    drug somewhere, though its first ingredient is one no lexicon names ("Ketamine 10%,
+    Ketoprofen 10%, ...")."""
+    if "%" not in low or len(_PERCENT_AFTER_WORD.findall(low)) < 2:
+        return False
+    return any(find_drug(tokens, i, engine) is not None for i in range(at, len(tokens)))
 
 
 # Words that stand before a percentage in a compound but name no ingredient of their own.
