@@ -113,6 +113,7 @@ def treatments(draw: st.DrawFn) -> Treatment:
     return Treatment(
         text=text,
         name=kind.name,
+        brand=kind.brand,
         strength=strength,
         quantity=quantity,
         category=kind.category,

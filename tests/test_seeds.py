@@ -65,6 +65,7 @@ def test_seed_000() -> None:
     assert d.treatment == imrparse.Treatment(
         text="Flexeril 10mg #30",
         name="Cyclobenzaprine",
+        brand="Flexeril",
         strength="10mg",
         quantity=30,
         category=PHARMA,
@@ -103,6 +104,7 @@ def test_seed_001() -> None:
     assert first.treatment == imrparse.Treatment(
         text="Flexeril 5mg #60",
         name="Cyclobenzaprine",
+        brand="Flexeril",
         strength="5mg",
         quantity=60,
         category=PHARMA,
@@ -117,6 +119,7 @@ def test_seed_001() -> None:
     assert second.treatment == imrparse.Treatment(
         text="Norco 10/325mg #360",
         name="Hydrocodone/acetaminophen",
+        brand="Norco",
         strength="10/325mg",
         quantity=360,
         category=PHARMA,
@@ -153,6 +156,7 @@ def test_seed_002() -> None:
     assert d.treatment == imrparse.Treatment(
         text="Fexmid 7.5mg #90",
         name="Cyclobenzaprine",
+        brand="Fexmid",
         strength="7.5mg",
         quantity=90,
         category=PHARMA,
@@ -193,6 +197,7 @@ def test_seed_003() -> None:
     assert soma.treatment == imrparse.Treatment(
         text="Soma #60",
         name="Carisoprodol",
+        brand="Soma",
         quantity=60,
         category=PHARMA,
         subcategory="Muscle Relaxant",
@@ -209,6 +214,7 @@ def test_seed_003() -> None:
     assert flexeril.treatment == imrparse.Treatment(
         text="Flexeril 10mg #30",
         name="Cyclobenzaprine",
+        brand="Flexeril",
         strength="10mg",
         quantity=30,
         category=PHARMA,

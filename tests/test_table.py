@@ -142,6 +142,7 @@ def test_rows_of_a_synthetic_letter() -> None:
         "determination_index": 0,
         "treatment_text": "Norco 10/325mg #360",
         "treatment_name": "Norco",
+        "treatment_brand": None,
         "treatment_strength": "10/325mg",
         "treatment_quantity": 360,
         "treatment_sessions": None,

@@ -176,6 +176,9 @@ class Treatment:
     """The treatment itself, a name that groups across letters: request wording, dates,
     strength, quantity and frequency removed, a medication under its generic name
     (``"Hydrocodone/acetaminophen"``), a procedure as ``"MRI of the lumbar spine"``."""
+    brand: str | None = None
+    """The brand (trade) name as the letter writes it (``"Norco"``); ``None`` for a
+    medication named by its generic name and for anything that is no medication."""
     strength: str | None = None
     """The first dose with its unit, ``"10/325mg"``; ``None`` when absent."""
     quantity: int | None = None

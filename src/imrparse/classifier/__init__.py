@@ -76,7 +76,7 @@ def read_treatment(text: str, lexicons: Lexicons | None = None) -> Reading:
 
 
 def reclassify_treatment(treatment: Treatment, lexicons: Lexicons | None = None) -> Treatment:
-    """``treatment`` with its name, category, subcategory, generic and sessions read again
+    """``treatment`` with its name, brand, category, subcategory, generic and sessions read again
     from its text, with ``lexicons`` (the shipped ones by default).
 
     >>> from imrparse import Treatment

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 from ..records import Category
 from ._engine import Engine
 from ._names import tidy
 from .reading import Reading
+
+# A word directly before a percentage: "bupivacaine 5%", "camphor 2.5 %".
+_PERCENT_AFTER_WORD: Final = re.compile(r"\b([a-z][a-z-]{3,})\s?\d{1,3}(?:\.\d{1,3})?\s?%")
 
 
 def find_drug(tokens: Sequence[str], at: int, engine: Engine) -> tuple[int, str] | None:
@@ -23,13 +28,16 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
     """The reading of a medication, or ``None`` when the text names none (or a drug
     injected into a body site, which is an injection procedure)."""
     at = 0
-    while at < len(tokens) and (tokens[at] in engine.forms or tokens[at] == "of"):
-        at += 1
+    while at < len(tokens) and (
+        tokens[at] in engine.forms or tokens[at] in engine.sites or tokens[at] == "of"
+    ):
+        at += 1  # "Topical ...", "Right knee Synvisc injection": the drug comes after
     first = find_drug(tokens, at, engine)
-    if first is None:
+    if first is None and not is_compound(low, tokens, at, engine):
         return None
     names: list[str] = []
     ingredients: list[str] = []
+    found_at: list[int] = []  # the word at which each ingredient was found
     product_class: str | None = None
     position = at
     while position < len(tokens):
@@ -48,6 +56,7 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
         for part in parts:
             if part not in ingredients:
                 ingredients.append(part)
+                found_at.append(position)
         position += size
     form_words = {t for t in tokens if t in engine.forms}
     injected = bool(form_words & {"injection", "injectable", "im", "iv"}) or "inject" in low
@@ -56,6 +65,8 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
         injected = False  # hyaluronic acid, insulin: injected by nature, class kept
     elif injected and product_class is None and any(t in engine.body for t in tokens):
         return None  # a drug injected into a site is an injection procedure
+    if product_class is None and "%" in core:
+        ingredients = with_unnamed_ingredients(low, tokens, ingredients, found_at, engine)
     lex_classes = engine.classes
     actives = [i for i in ingredients if "supplement" not in flags(engine, i)] or ingredients
     topical = bool(form_words & engine.topical) or "%" in core or "percent" in low
@@ -85,7 +96,72 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
         category=Category.PHARMACEUTICALS,
         subcategory=subcategory,
         generic=generic,
+        brand=brand_as_written(core, low, names, engine),
     )
+
+
+def brand_as_written(core: str, low: str, names: Sequence[str], engine: Engine) -> str | None:
+    """The first brand among the drug names found, as ``core`` writes it (``"Norco"``);
+    ``None`` when every name is an active ingredient's."""
+    for name in names:
+        if name in engine.classes or name.split(" ")[0] in engine.classes:
+            continue  # an ingredient's own name ("lidocaine patch"): no brand
+        at = low.find(name) if len(low) == len(core) else -1
+        while at >= 0:
+            end = at + len(name)
+            before = low[at - 1] if at > 0 else " "
+            after = low[end] if end < len(low) else " "
+            if not before.isalnum() and not after.isalnum():
+                return core[at:end]
+            at = low.find(name, at + 1)
+        return name[:1].upper() + name[1:]
+    return None
+
+
+def is_compound(low: str, tokens: Sequence[str], at: int, engine: Engine) -> bool:
+    """Whether the text is a compound of two or more ``<word> <n>%`` that names a known
+    drug somewhere, though its first ingredient is one no lexicon names ("Ketamine 10%,
+    Ketoprofen 10%, ...")."""
+    if "%" not in low or len(_PERCENT_AFTER_WORD.findall(low)) < 2:
+        return False
+    return any(find_drug(tokens, i, engine) is not None for i in range(at, len(tokens)))
+
+
+# Words that stand before a percentage in a compound but name no ingredient of their own.
+_NOT_INGREDIENT: Final = frozenset(
+    {"acid", "base", "oil", "extract", "alcohol", "water", "total", "solution", "strength"}
+)
+
+
+def with_unnamed_ingredients(
+    low: str, tokens: Sequence[str], ingredients: list[str], found_at: list[int], engine: Engine
+) -> list[str]:
+    """``ingredients`` with the compound's ingredients that no lexicon names, in the
+    text's order: in a compound every ``<word> <n>%`` is an ingredient ("Bupivacaine 5%
+    in cream base" keeps bupivacaine also when it is written last and unknown)."""
+    unnamed: list[tuple[int, str]] = []
+    for match in _PERCENT_AFTER_WORD.finditer(low):
+        word = match.group(1)
+        if (
+            word in engine.drugs
+            or word in engine.forms
+            or word in engine.salts
+            or word in engine.sites
+            or word in _NOT_INGREDIENT
+            or word in ingredients
+        ):
+            continue
+        if word in tokens:
+            unnamed.append((tokens.index(word), word))
+    if not unnamed:
+        return ingredients
+    named = [(found_at[i], ingredients[i]) for i in range(len(ingredients))]
+    merged = sorted(named + unnamed, key=lambda pair: pair[0])
+    out: list[str] = []
+    for _, name in merged:
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def flags(engine: Engine, ingredient: str) -> frozenset[str]:

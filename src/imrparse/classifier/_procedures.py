@@ -7,11 +7,26 @@ import re
 from ._engine import Engine
 from ._names import canonical, strip_request, tidy
 from ._patterns import COUNTING, DIGIT, number
+from ._wording import guidance_blanked
 from .lexicons import ProcedureRule
 
 
 def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
-    """The first procedure rule whose pattern the lower-case text matches, and the match."""
+    """The first procedure rule whose pattern the lower-case text matches, and the match.
+
+    The rules see what is done: how it is guided ("under fluoroscopic guidance") is
+    blanked first, and only when nothing else is named does the guidance itself count.
+    """
+    blanked = guidance_blanked(low)
+    if blanked:
+        found = first_rule(blanked, engine)
+        if found is not None:
+            return found
+    return first_rule(low, engine)
+
+
+def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
+    """The first procedure rule, in the lexicon's order, that ``low`` matches."""
     for pattern, rule, anchors in engine.rules:
         if anchors and not any(map(low.__contains__, anchors)):
             continue  # none of the rule's literal words is there: it cannot match

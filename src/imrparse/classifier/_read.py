@@ -1,7 +1,10 @@
-"""One treatment text read: dates of service and quantity off, then a medication, else a
-procedure rule, else (with a strength) an unknown medication, else an unknown service."""
+"""One treatment text read: dates of service and quantity off, the request wording peeled
+(``_wording``), then a medication, else a procedure rule, else (with a strength) an
+unknown medication, else an unknown service."""
 
 from __future__ import annotations
+
+from typing import Final
 
 import attrs
 
@@ -10,7 +13,10 @@ from ._engine import Engine
 from ._medications import medication
 from ._names import strip_request, tidy
 from ._procedures import procedure, procedure_name
+from ._wording import peel
 from .reading import Reading
+
+LABS: Final = ("Diagnostic Testing", "Lab & Pathology")
 
 
 def read(text: str, engine: Engine) -> Reading:
@@ -23,13 +29,21 @@ def read(text: str, engine: Engine) -> Reading:
     if qty is not None:
         quantity = int(qty.group(1))
         work = work[: qty.start()] + " " + work[qty.end() :]
-    work = " ".join(work.split())
-    core = strip_request(work, engine)
+    core, labs = request_off(" ".join(work.split()), engine)
     count = engine.p.leading_count.match(core)
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
         core = strip_request(core[count.end() :], engine)
     low = core.lower()
+    if labs:  # "Labs to include: ...": what follows are labs, whatever they name
+        name, sessions = procedure_name(core, None, engine)
+        return Reading(
+            name=name,
+            category=Category(LABS[0]),
+            subcategory=LABS[1],
+            sessions=sessions,
+            quantity=quantity,
+        )
     tokens = []
     for token in engine.p.word.findall(low):
         if "-" in token and token not in engine.drugs:
@@ -60,3 +74,17 @@ def read(text: str, engine: Engine) -> Reading:
         sessions=sessions,
         quantity=quantity,
     )
+
+
+def request_off(text: str, engine: Engine) -> tuple[str, bool]:
+    """``text`` without its request wording, the grammar's (``_wording``) and the lexicon's
+    (``words.tsv``) in turn, and whether it introduces labs."""
+    labs = False
+    for _ in range(4):
+        peeled = peel(text)
+        labs = labs or peeled.labs
+        stripped = strip_request(peeled.text, engine)
+        if stripped == text:
+            break
+        text = stripped
+    return text, labs

@@ -4,7 +4,9 @@ Four tab-separated files ship in the package's ``data`` folder (see the Lexicons
 of the documentation for their format and sources):
 
 ``brands.tsv``
-    brand or trade name -> active ingredient(s), and for a few products the class;
+    brand or trade name -> active ingredient(s), and for a few products the class
+    (curated; it comes before ``brands-public.tsv``, a larger table of brands derived
+    from public vocabularies, read as part of it);
 ``drug-classes.tsv``
     active ingredient -> DWC drug class, with flags;
 ``procedures.tsv``
@@ -38,6 +40,9 @@ __all__ = ["Lexicons", "ProcedureRule", "default_lexicons", "load_lexicons"]
 
 DATA_FILES: Final = ("brands.tsv", "drug-classes.tsv", "procedures.tsv", "words.tsv")
 """The lexicon files, as they are named in the package and in a user's folder."""
+EXTRA_FILES: Final = {"brands.tsv": ("brands-public.tsv",)}
+"""Shipped files read after a lexicon file of the package, as its continuation (a
+user's file of that name replaces them too, with ``replace=True``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -126,7 +131,7 @@ def load_lexicons(
     Raises ``ValueError`` when an entry names a class or category outside DWC's taxonomy,
     and ``OSError`` when ``path`` cannot be read.
     """
-    texts = {name: [_shipped(name)] for name in DATA_FILES}
+    texts = {name: _shipped_all(name) for name in DATA_FILES}
     if path is not None:
         folder = Path(path)
         if not folder.is_dir():
@@ -154,12 +159,17 @@ def default_lexicons() -> Lexicons:
     ('hydrocodone', 'acetaminophen')
     """
     if not _DEFAULT:
-        _DEFAULT.append(_build({name: [_shipped(name)] for name in DATA_FILES}, [], [], []))
+        _DEFAULT.append(_build({name: _shipped_all(name) for name in DATA_FILES}, [], [], []))
     return _DEFAULT[0]
 
 
 def _shipped(name: str) -> str:
     return resources.files("imrparse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _shipped_all(name: str) -> list[str]:
+    """A shipped lexicon file and the files that continue it, in the order they are read."""
+    return [_shipped(name), *(_shipped(extra) for extra in EXTRA_FILES.get(name, ()))]
 
 
 def _rows(text: str) -> list[list[str]]:

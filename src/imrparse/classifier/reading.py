@@ -26,6 +26,7 @@ class Reading:
     category: Category | None = None
     subcategory: str | None = None
     generic: str | None = None
+    brand: str | None = None
     sessions: int | None = None
     quantity: int | None = None
 
@@ -35,6 +36,7 @@ class Reading:
         return Treatment(
             text=text,
             name=self.name or text,
+            brand=self.brand,
             strength=strength,
             quantity=quantity if quantity is not None else self.quantity,
             category=self.category,

@@ -1,8 +1,8 @@
 """The disputed treatment named in a determination header.
 
 >>> parse_treatment("Norco 10/325mg #360")  # doctest: +NORMALIZE_WHITESPACE
-Treatment(text='Norco 10/325mg #360', name='Hydrocodone/acetaminophen', strength='10/325mg',
-          quantity=360, category=<Category.PHARMACEUTICALS: 'Pharmaceuticals'>,
+Treatment(text='Norco 10/325mg #360', name='Hydrocodone/acetaminophen', brand='Norco',
+          strength='10/325mg', quantity=360, category=<Category.PHARMACEUTICALS: 'Pharmaceuticals'>,
           subcategory='Opioids', generic='hydrocodone/acetaminophen', sessions=None)
 """
 

@@ -1,0 +1,247 @@
+"""The grammar of request wording: what a treatment text says about the request (when,
+how often, how much, around which operation) rather than what is requested.
+
+The wording is peeled off before the treatment is named. It is a small grammar of named
+rules, tried in order:
+
+* :data:`PREFIX_RULES` are matched at the start of the text, again and again, as long as
+  one matches ("Retrospective request for: Two refills of ibuprofen" -> "ibuprofen");
+* :data:`ANYWHERE_RULES` are removed wherever they stand ("... DOS 1/2/2016",
+  "... with 2 refills", "... twice daily").
+
+A rule names a form of wording, not a letter's words: each has a test on variants written
+for it (``tests/test_request_wording.py``). :func:`guidance_blanked` blanks the way a
+procedure is guided ("under fluoroscopic guidance"), so that the procedure rules see what
+is done, not how it is aimed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..wordlists import NUMBER_WORDS
+
+_FLAGS: Final = re.IGNORECASE
+
+# A count: digits or a number word ("two", "twelve").
+_COUNT: Final = (
+    r"(?:\d{1,4}|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+    + r"|an?)"
+)
+_MONTH: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A date as letters write a date of service: 1/2/2016, 01-02-16, 2016-01-02, Jan. 2, 2016.
+_DATE: Final = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_DATES: Final = _DATE + r"(?:\s*(?:-|to|through|thru|and|&)\s*" + _DATE + r")?"
+_DOSE_UNIT: Final = (
+    r"(?:tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?|units?|vials?|syringes?"
+    r"|ampules?|sachets?|packets?|doses?)"
+)
+_CONTAINER: Final = (
+    r"(?:containers?|bottles?|tubes?|jars?|box(?:es)?|packs?|packages?|kits?|cans?"
+    r"|pumps?|canisters?|inhalers?)"
+)
+
+PREFIX_RULES: Final[tuple[tuple[str, str], ...]] = (
+    # "DOS 1/2/2016:", "Date of service: 01/02/16 -", "(DOS Jan 2, 2016)"
+    (
+        "date-of-service",
+        r"[(\[]?\s*(?:dos|dates?\s+of\s+services?)\s*[:#]?\s*" + _DATES + r"\s*[)\]]?",
+    ),
+    # "Retrospective", "Retro", "Retrospectively requested", "Retrospective review of"
+    (
+        "retrospective",
+        r"retro(?:spective(?:ly)?)?(?:\s+(?:request(?:ed)?|review|authori[sz]ation|use))?"
+        r"(?:\s+(?:for|of))?",
+    ),
+    # "Prospective request for", "Urgent request for", "Concurrent review of"
+    (
+        "urgency",
+        r"(?:prospective|(?:urgent|expedited|concurrent)\s+(?:request(?:ed)?|review))"
+        r"(?:\s+(?:request(?:ed)?|review))?(?:\s+(?:for|of))?",
+    ),
+    # "Associated surgical service:", "Associated surgical services -"
+    ("surgical-service", r"associated\s+(?:surgical\s+)?services?"),
+    # "Pre-op", "Post op", "Postoperative", "Pre-operatively"
+    ("peri-operative", r"(?:pre|post|peri)[\s-]?op(?:erative(?:ly)?)?\b"),
+    # "Labs to include:", "Pre-op labs including", "Laboratory tests consisting of"
+    (
+        "labs",
+        r"(?:lab(?:oratory)?s?|blood\s*work)(?:\s+(?:tests?|studies|work|panels?))?"
+        r"\s*(?:to\s+include|including|includes?|consisting\s+of|as\s+follows|:)",
+    ),
+    # "Two refills of", "3 refills for", "A refill of", "Refills of"
+    (
+        "refills",
+        r"(?:" + _COUNT + r"\s+)?(?:additional\s+)?re-?fills?\s+(?:of|for)",
+    ),
+    # "One month supply of", "30-day supply of", "A 2 week trial of"
+    (
+        "supply",
+        r"(?:an?\s+)?" + _COUNT + r"[\s-]+(?:months?|weeks?|days?)(?:'s?)?\s+"
+        r"(?:supply|coverage|prescription|trial|course)\s+(?:of|for)",
+    ),
+    # "One container of", "2 tubes of", "Sixty tablets of"
+    (
+        "quantity",
+        _COUNT + r"\s+(?:" + _CONTAINER + r"|" + _DOSE_UNIT + r")\s+of",
+    ),
+    # "Request for", "Requested:", "One prescription of", "Rx of", "Order for", "Dispense:"
+    (
+        "request",
+        r"(?:" + _COUNT + r"\s+)?(?:request(?:ed)?|prescriptions?|rx|orders?|dispens(?:e|ing))"
+        r"(?:\s+(?:for|of)\b|\s*:)",
+    ),
+)
+
+ANYWHERE_RULES: Final[tuple[tuple[str, str], ...]] = (
+    # "DOS: 1/2/2016", "date of service 01/02/16-01/05/16", "(DOS 2016-01-02)"
+    (
+        "date-of-service",
+        r"[(\[]?\s*\b(?:dos|dates?\s+of\s+services?|dated?|on)\s*[:#]?\s*" + _DATES + r"\s*[)\]]?",
+    ),
+    # "with 2 refills", "x3 refills", "no refills", "refills: 2", "plus one refill"
+    (
+        "refills",
+        r"\b(?:with|plus|and|x)?\s*(?:" + _COUNT + r"|no)\s+(?:additional\s+)?re-?fills?\b"
+        r"|\bre-?fills?\s*[:x#]\s*\d{1,2}\b",
+    ),
+    # "30 day supply", "day supply: 30", "a 90-day supply"
+    (
+        "supply",
+        r"\bdays?\s+supply\s*[:#]?\s*\d{1,3}\b"
+        r"|(?<!#)\b(?:an?\s+)?\d{1,3}[\s-]*days?(?:'s?)?\s+supply\b",
+    ),
+    # "one by mouth", "1 tab po", "two tablets orally", "1 p.o."
+    (
+        "dose",
+        r"\b" + _COUNT + r"(?:\s*-\s*" + _COUNT + r")?\s+(?:" + _DOSE_UNIT + r"\s+)?"
+        r"(?:by\s+mouth\b|p\.o\.|po\b|orally\b|sublingually\b)",
+    ),
+    # "BID", "q6h", "every 4-6 hours", "twice a day", "three times daily", "at bedtime", "PRN"
+    (
+        "frequency",
+        r"\b(?:q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|qhs|qam|qpm|hs|prn|as\s+needed"
+        r"|at\s+bedtime|q\s?\d{1,2}(?:\s?-\s?\d{1,2})?\s?h(?:rs?|ours?)?"
+        r"|every\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+hours?"
+        r"|(?:once|twice|thrice|" + _COUNT + r"\s+times?)\s+(?:a|per|each)\s+day"
+        r"|(?:once|twice|thrice|" + _COUNT + r"\s+times?)\s+daily)(?![a-z])",
+    ),
+)
+
+# How a procedure is aimed: "under fluoroscopic guidance", "ultrasound-guided", "with
+# fluoroscopy", "CT guided". Blanked before the procedure rules are tried, so that an
+# injection under imaging guidance is an injection, not imaging.
+_MODALITY: Final = (
+    r"(?:fluoro(?:scop(?:y|ic(?:al(?:ly)?)?))?|ultrasound|ultrasonograph(?:y|ic(?:ally)?)"
+    r"|sonograph(?:y|ic(?:ally)?)|u/s|us|ct|cat\s+scan|computed\s+tomograph(?:y|ic(?:ally)?)"
+    r"|x-?ray|radiograph(?:y|ic(?:ally)?)|radiologic(?:al(?:ly)?)?|imag(?:e|ing)|emg"
+    r"|electromyograph(?:y|ic(?:ally)?)|c-?arm|mri|nerve\s+stimulator)"
+)
+GUIDANCE: Final = (
+    r"\b(?:under|with|using|via|by)?\s*(?:the\s+)?(?:aid\s+of\s+)?" + _MODALITY + r"[\s-]*"
+    r"(?:guid(?:ed|ance)|direct(?:ed|ion)|assist(?:ed|ance)|control(?:led)?|locali[sz](?:ed|ation))\b"
+    r"|\b(?:under|using|via)\s+(?:the\s+)?" + _MODALITY + r"\b"
+    r"|\b(?:with|and|plus)\s+(?:the\s+)?fluoro(?:scop(?:y|ic))?\b"
+)
+
+
+class Peeled:
+    """A treatment text with its request wording peeled off."""
+
+    def __init__(self, text: str, forms: tuple[str, ...]) -> None:
+        self.text = text  # what is requested
+        self.forms = forms  # the names of the rules that peeled something, in order
+
+    @property
+    def labs(self) -> bool:
+        """Whether the text introduces its items as labs ("Labs to include: ...")."""
+        return "labs" in self.forms
+
+
+# Literal text one of which every match of an ANYWHERE rule holds (lower case): a rule
+# whose hints are all absent is not searched.
+_Q_DIGITS: Final = tuple(f"q{d}" for d in "0123456789") + tuple(f"q {d}" for d in "0123456789")
+ANYWHERE_HINTS: Final[dict[str, tuple[str, ...]]] = {
+    "date-of-service": tuple("0123456789"),
+    "refills": ("fill",),
+    "supply": ("supply",),
+    "dose": ("mouth", "po", "p.o.", "orally", "sublingual"),
+    "frequency": (
+        "bid", "b.i.d", "tid", "t.i.d", "qid", "q.i.d", "qd", "q.d", "qhs", "qam", "qpm",
+        "hs", "prn", "needed", "bedtime", "hour", "day", "daily", *_Q_DIGITS,
+    ),
+}  # fmt: skip
+
+
+class Grammar:
+    """The rules compiled (on first use, once per process): the prefix rules as one
+    pattern whose alternatives are tried in the rules' order."""
+
+    def __init__(self) -> None:
+        self.prefix = re.compile(
+            r"(?:"
+            + "|".join(f"(?P<r{i}>{source})" for i, (_, source) in enumerate(PREFIX_RULES))
+            + r")[\s,:;.-]*",
+            _FLAGS,
+        )
+        self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
+        self.anywhere = tuple(
+            (name, re.compile(source, _FLAGS), ANYWHERE_HINTS[name])
+            for name, source in ANYWHERE_RULES
+        )
+        self.guidance = re.compile(GUIDANCE, _FLAGS)
+        self.edges = " \t,;:-/.&"
+
+
+_GRAMMAR: list[Grammar] = []
+
+
+def grammar() -> Grammar:
+    """The compiled :class:`Grammar`."""
+    if not _GRAMMAR:
+        _GRAMMAR.append(Grammar())
+    return _GRAMMAR[0]
+
+
+def peel(text: str) -> Peeled:
+    """``text`` without its request wording, and the names of the rules that matched.
+
+    The prefix rules are tried at the start until none matches (at most a dozen times);
+    then the rules that may stand anywhere remove their wording wherever it is.
+    """
+    g = grammar()
+    forms: list[str] = []
+    work = text.strip(g.edges)
+    for _ in range(12):
+        match = g.prefix.match(work)
+        if match is None or match.end() == 0 or match.lastgroup is None:
+            break
+        forms.append(g.prefix_names[match.lastgroup])
+        work = work[match.end() :].strip(g.edges)
+    low = work.lower()
+    for name, pattern, hints in g.anywhere:
+        if not any(hint in low for hint in hints):
+            continue
+        found = pattern.search(work)
+        if found is None:
+            continue
+        forms.append(name)
+        work = " ".join(pattern.sub(" ", work).split()).strip(g.edges)
+        low = work.lower()
+    return Peeled(work, tuple(forms))
+
+
+def guidance_blanked(low: str) -> str:
+    """``low`` with the wording of how a procedure is guided blanked ("" when none)."""
+    if not any(word in low for word in ("guid", "fluoro", "under ", "using ", "via ")):
+        return ""
+    blanked = grammar().guidance.sub(" ", low)
+    return blanked if blanked != low else ""
