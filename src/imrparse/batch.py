@@ -12,7 +12,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +24,9 @@ from .pdf import require as require_pdf
 from .progress import track
 from .reading import failed_letter, parse_file_letters
 from .records import Letter
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["parse_many"]
 
@@ -206,6 +209,8 @@ def _in_processes(
     A chunk whose worker failed (a crashed process, an input that does not pickle) is
     parsed again in this process, so the batch always completes.
     """
+    from concurrent.futures import ProcessPoolExecutor  # (here: it takes a while to import)
+
     chunks = iter(lambda: list(itertools.islice(sources, chunksize)), [])
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     pending: deque[tuple[list[Source | PathProblem], Future[list[Letter]] | None]] = deque()
