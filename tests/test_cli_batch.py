@@ -313,3 +313,32 @@ def test_paths_that_name_nothing_are_counted_in_the_summary(tmp_path: Path) -> N
     ]
     assert result.stdout.startswith("source,")  # "-o -" is standard output, not a file
     assert not Path("-").exists()
+
+
+def test_the_cli_keeps_no_letter_with_errors_until_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Memory stays flat whatever the errors: the letters with errors are counted and
+    their error lines kept as text, not the letters (a batch of copies: every copy after
+    the first has a duplicate-case error)."""
+    import gc
+
+    from imrparse.cli import main, outputs
+
+    copies = 40
+    for n in range(copies):
+        shutil.copy(SEEDS[0], tmp_path / f"copy{n:02d}.txt")
+    alive: list[int] = []
+    write_csv = outputs.WRITERS["csv"]
+
+    def counting(letters: Iterator[imrparse.Letter], out: object) -> None:
+        write_csv(letters, out)  # every letter parsed and written: how many still exist?
+        gc.collect()
+        alive.append(sum(isinstance(o, imrparse.Letter) for o in gc.get_objects()))
+
+    monkeypatch.setitem(outputs.WRITERS, "csv", counting)
+    assert main(["parse", str(tmp_path), "-o", str(tmp_path / "out.csv"), "--workers", "1"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert alive and alive[0] <= 2, alive
+    assert sum("[duplicate-case]" in line for line in err) == copies - 1
+    assert err[-1].endswith(f"; {copies - 1} with errors")

@@ -45,10 +45,11 @@ the documentation is at https://imrparse.github.io/imrparse/.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import examples, layouts, readers
 from .batch import parse_many
 from .classifier import load_lexicons, reclassify
-from .convert import converter, from_dict, from_json, to_dict, to_json
 from .errors import ParseError
 from .parser import parse, parse_letters, split_letters
 from .paths import find_letter_files
@@ -76,7 +77,30 @@ from .render import render
 from .table import to_dataframe, to_rows
 from .tokenizer import tokenize
 
+if TYPE_CHECKING:
+    from .convert import converter, from_dict, from_json, to_dict, to_json
+
 __version__ = "0.1.0"
+
+# Loaded when first used (cattrs takes a while to import, and parsing never needs it).
+_LATER = dict.fromkeys(("converter", "from_dict", "from_json", "to_dict", "to_json"), ".convert")
+
+
+def __getattr__(name: str) -> Any:
+    """The public names loaded when first used (see ``_LATER``)."""
+    where = _LATER.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(where, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LATER))
+
 
 __all__ = [
     "CaseDates",

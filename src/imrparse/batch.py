@@ -6,13 +6,14 @@ the batch.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import itertools
 import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +25,9 @@ from .pdf import require as require_pdf
 from .progress import track
 from .reading import failed_letter, parse_file_letters
 from .records import Letter
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["parse_many"]
 
@@ -65,7 +69,8 @@ def parse_many(
     called if the PDFs are known then, else at the first PDF, rather than failing every
     file alike.
 
-    ``workers`` greater than 1 parses in that many processes, sending the sources in
+    ``workers`` greater than 1 parses in that many processes (this one among them: it
+    parses what the others have not started while it waits), sending the sources in
     chunks of ``chunksize`` (by default about an eighth of each worker's share, between
     1 and 128) and keeping only a few chunks per worker in flight, so a long or endless
     iterable is read lazily. ``None`` or 1 parses in this process. ``progress=True``
@@ -198,33 +203,73 @@ def _parse_chunk(chunk: list[Source | PathProblem]) -> list[Letter]:
     return [letter for source in chunk for letter in _parse_source(source)]
 
 
+class _Chunk:
+    """Sources sent to the pool, and their letters once parsed (here or there)."""
+
+    __slots__ = ("future", "letters", "sources")
+
+    def __init__(self, sources: list[Source | PathProblem]) -> None:
+        self.sources = sources
+        self.future: Future[list[Letter]] | None = None
+        self.letters: list[Letter] | None = None
+
+    def result(self) -> list[Letter]:
+        """The chunk's letters: from its worker, or parsed here if it has none or failed."""
+        if self.letters is None:
+            try:
+                self.letters = self.future.result() if self.future is not None else None
+            except Exception:  # a crashed worker, an input that does not pickle
+                self.letters = None
+            if self.letters is None:
+                self.letters = _parse_chunk(self.sources)
+        return self.letters
+
+    def take_here(self) -> bool:
+        """Parse the chunk in this process if no worker has started it; whether it did."""
+        if self.letters is not None or (self.future is not None and not self.future.cancel()):
+            return False
+        self.letters = _parse_chunk(self.sources)
+        return True
+
+
 def _in_processes(
     sources: Iterator[Source | PathProblem], workers: int, chunksize: int
 ) -> Iterator[Letter]:
-    """Parse in a process pool, chunk by chunk, keeping at most a few chunks per worker queued.
+    """Parse in ``workers`` processes, this one and a pool of the others, chunk by chunk,
+    keeping at most a few chunks per worker in flight.
 
+    This process does not only wait: while the next chunk in order is not back, it
+    parses the first chunk that no worker has started. So every process parses, the
+    pool's start-up is not waited for, and on a machine with as many cores as workers
+    the batch goes about ``workers`` times as fast (the letters still come in order).
     A chunk whose worker failed (a crashed process, an input that does not pickle) is
     parsed again in this process, so the batch always completes.
     """
-    chunks = iter(lambda: list(itertools.islice(sources, chunksize)), [])
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-    pending: deque[tuple[list[Source | PathProblem], Future[list[Letter]] | None]] = deque()
+    from concurrent.futures import ProcessPoolExecutor  # (here: it takes a while to import)
 
-    def submit(chunk: list[Source | PathProblem]) -> None:
-        try:
-            pending.append((chunk, pool.submit(_parse_chunk, chunk)))
-        except RuntimeError:  # the pool is broken or shut down: parse here instead
-            pending.append((chunk, None))
+    chunks = iter(lambda: list(itertools.islice(sources, chunksize)), [])
+    pool = ProcessPoolExecutor(max_workers=workers - 1, initializer=_ignore_interrupts)
+    pending: deque[_Chunk] = deque()
+
+    def submit(sources: list[Source | PathProblem]) -> None:
+        chunk = _Chunk(sources)
+        with contextlib.suppress(RuntimeError):  # a broken pool: the chunk is parsed here
+            chunk.future = pool.submit(_parse_chunk, sources)
+        pending.append(chunk)
 
     try:
-        for chunk in itertools.islice(chunks, workers * 4):
-            submit(chunk)
+        first = next(chunks, None)
+        if first is not None:  # parsed here while the pool starts (it is not sent)
+            pending.append(_Chunk(first))
+        for sources_ in itertools.islice(chunks, workers * 4 - 1):
+            submit(sources_)
         while pending:
-            chunk, future = pending.popleft()
-            try:
-                letters = future.result() if future is not None else _parse_chunk(chunk)
-            except Exception:
-                letters = _parse_chunk(chunk)
+            head = pending[0]
+            while head.letters is None and head.future is not None and not head.future.done():
+                if not any(chunk.take_here() for chunk in pending):
+                    break  # every chunk in flight is started: wait for the next in order
+            pending.popleft()
+            letters = head.result()
             following = next(chunks, None)
             if following is not None:
                 submit(following)

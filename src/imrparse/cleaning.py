@@ -42,7 +42,6 @@ __all__ = [
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
 _CONTROL_CHARS: Final = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
-_CONTROLS_TO_SPACE: Final = {ord(c): " " for c in _CONTROL_CHARS}
 
 
 # pdfium's line-break hyphen (see repair_hyphens).
@@ -64,6 +63,30 @@ _STRAIGHT_QUOTES: Final = str.maketrans(
         " ",
     )
 )
+
+
+def _char_class(codes: Iterable[int]) -> str:
+    """A regex character class of the code points ``codes``, in ranges."""
+    parts: list[str] = []
+    run: list[int] = []
+    for code in sorted(codes):
+        if run and code == run[-1] + 1:
+            run[-1] = code
+            continue
+        if run:
+            parts.append(f"\\U{run[0]:08x}-\\U{run[1]:08x}")
+        run = [code, code]
+    if run:
+        parts.append(f"\\U{run[0]:08x}-\\U{run[1]:08x}")
+    return "[" + "".join(parts) + "]"
+
+
+# _STRAIGHT_QUOTES applied as str.replace of the few characters it changes to others, and
+# one regex for those it blanks (rare): each a C loop over the text. str.translate with
+# a dict looks every character up, some 20 times as slow on non-ASCII text.
+_REPLACED: Final = tuple((chr(k), v or "") for k, v in _STRAIGHT_QUOTES.items() if v != " ")
+_BLANKED: Final = re.compile(_char_class(k for k, v in _STRAIGHT_QUOTES.items() if v == " "))
+_CONTROL: Final = re.compile(_char_class(map(ord, _CONTROL_CHARS)))
 
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
 
@@ -172,7 +195,12 @@ def repair_characters(text: str) -> tuple[str, bool]:
 
 
 def _plain(text: str) -> str:
-    return unicodedata.normalize("NFC", text.translate(_STRAIGHT_QUOTES))
+    for char, replacement in _REPLACED:
+        if char in text:
+            text = text.replace(char, replacement)
+    if _BLANKED.search(text) is not None:
+        text = _BLANKED.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def _redecode(match: re.Match[str]) -> str:
@@ -335,4 +363,4 @@ def find_control(text: str) -> int:
 
 def blank_controls(text: str) -> str:
     """Replace stray control characters by spaces; offsets and line ends stay put."""
-    return text.translate(_CONTROLS_TO_SPACE)
+    return _CONTROL.sub(" ", text)

@@ -6,7 +6,6 @@ The whole record is one call away: :func:`~imrparse.to_dict`, :func:`~imrparse.t
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -67,6 +66,8 @@ def letter_lines(letter: Letter) -> list[str]:
 
 def letter_html(letter: Letter) -> str:
     """The summary of :func:`letter_lines` as a small HTML table, every value escaped."""
+    import html  # (here: only notebooks need it)
+
     e = html.escape
     head, *rest = letter_lines(letter)
     rows = []

@@ -30,7 +30,6 @@ PDFs from several threads is safe (but not parallel: use processes, as
 
 from __future__ import annotations
 
-import ctypes
 import os
 import threading
 from types import ModuleType
@@ -154,6 +153,8 @@ def _page_texts(raw: ModuleType, data: bytes) -> list[str]:
 
 
 def _page_text(raw: ModuleType, page: object, index: int) -> str:
+    import ctypes  # (here: loaded with PDFium's bindings, not by ``import imrparse``)
+
     textpage = raw.FPDFText_LoadPage(page)
     if not textpage:
         raise ParseError(

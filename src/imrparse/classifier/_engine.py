@@ -134,9 +134,22 @@ def anchors(pattern: str) -> tuple[str, ...]:
     """Literal text one of which every match of ``pattern`` holds, or ``()`` if unknown.
 
     Each top-level alternative contributes its leading literal (``"physical therap"``
-    for ``physical therap\\w*``); an alternative that starts with no literal (a group, a
-    class) makes the rule one that is always searched.
+    for ``physical therap\\w*``). An alternative that opens with a group contributes the
+    group's own anchors (``(?:cold|ice)\\s+packs?``: ``"cold"``, ``"ice"``), or those of
+    what follows the group when it may be left out (``(?:\\w+\\s+)?wraps?``: ``"wrap"``).
+    An alternative of which nothing is known (one that opens with a class, an escape or a
+    lookaround) makes the rule one that is always searched. An anchor that holds
+    another of the same rule is left out: the shorter is found wherever it is.
     """
+    found = _anchors(pattern)
+    if not found:
+        return ()
+    unique = list(dict.fromkeys(found))
+    return tuple(a for a in unique if not any(b != a and b in a for b in unique))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (``|`` outside groups and classes)."""
     alternatives: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(pattern):
@@ -153,15 +166,98 @@ def anchors(pattern: str) -> tuple[str, ...]:
             start = i + 1
         i += 1
     alternatives.append(pattern[start:])
-    found = []
-    for alternative in alternatives:
+    return alternatives
+
+
+def _group_end(text: str) -> int:
+    """The index just after the group that opens ``text``, or -1 if it does not close."""
+    depth, i = 0, 0
+    in_class = False
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _anchors(pattern: str) -> list[str]:
+    """The anchors of every alternative of ``pattern`` (see :func:`anchors`), or ``[]``."""
+    found: list[str] = []
+    for alternative in _alternatives(pattern):
+        got = _leading(alternative)
+        if not got:
+            return []
+        found += got
+    return found
+
+
+def _leading(alternative: str) -> list[str]:
+    """Anchors one of which every match of ``alternative`` holds, or ``[]``."""
+    if not alternative or alternative[0] in "*+?{|)]}":
+        return []
+    if alternative[0] not in "\\([.^$":
         end = 0
         while end < len(alternative) and alternative[end] not in "\\()[]{}.*+?^$|":
             end += 1
         literal = alternative[:end]
         if end < len(alternative) and alternative[end] in "?*{":
             literal = literal[:-1]
-        if not literal:
-            return ()
-        found.append(literal)
-    return tuple(found)
+        if literal:
+            return [literal]
+        return _leading(alternative[end:]) if end < len(alternative) else []
+    # An item that is no literal: a group, a class, an escape, "." or an anchor ("^").
+    group = alternative[0] == "("
+    if group and alternative.startswith("(?") and not alternative.startswith("(?:"):
+        return []  # a lookaround, flags, a named group: not read
+    end = _item_end(alternative)
+    if end < 0:
+        return []
+    after = alternative[end:]
+    optional = after[:1] in ("?", "*", "{")
+    if after[:1] in ("?", "*", "+"):
+        after = after[1:]
+    elif after[:1] == "{":
+        close = after.find("}")
+        after = after[close + 1 :] if close >= 0 else ""
+    if after[:1] in ("?", "+"):  # a lazy or possessive quantifier
+        after = after[1:]
+    if group and not optional:
+        found = _anchors(alternative[3 if alternative.startswith("(?:") else 1 : end - 1])
+        if found:
+            return found
+    # What follows the item is in every match too.
+    return _leading(after)
+
+
+def _item_end(text: str) -> int:
+    """The index just after the item that opens ``text`` (a group, a class, an escape,
+    one character), or -1 if it does not close."""
+    if text[0] == "(":
+        return _group_end(text)
+    if text[0] == "\\":
+        return 2 if len(text) >= 2 else -1
+    if text[0] == "[":
+        i = 2 if text[1:2] == "^" else 1
+        if text[i : i + 1] == "]":
+            i += 1  # a "]" first in a class is a literal
+        while i < len(text):
+            if text[i] == "\\":
+                i += 2
+                continue
+            if text[i] == "]":
+                return i + 1
+            i += 1
+        return -1
+    return 1

@@ -6,6 +6,7 @@ import argparse
 import glob
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -128,9 +129,60 @@ def _read_stdin() -> tuple[Letter, ...]:
         return (failed_letter("<stdin>", exc.msg, code=exc.code or "read-error"),)
 
 
-def report_errors(inputs: Inputs, bad: list[Letter]) -> int:
+class ErrorLog:
+    """The error lines of the letters that had errors, kept as text, not as letters.
+
+    Standard error names each error once the run is over, after the paths not read; a
+    batch of letters with errors should not hold every letter until then. The lines are
+    held in memory up to a megabyte, then in a temporary file, so what a run keeps stays
+    flat whatever the number of letters with errors.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        """How many letters had an error."""
+        self._lines = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed by close())
+            max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8", errors="surrogateescape"
+        )
+
+    def add(self, letter: Letter) -> None:
+        """Count ``letter`` as one with errors and keep the lines that name them."""
+        self.count += 1
+        self._lines.writelines(error_lines(letter))
+
+    def lines(self) -> Iterator[str]:
+        """The lines kept so far, in the order the letters came (each ends ``\\n``)."""
+        self._lines.seek(0)
+        yield from self._lines
+        self._lines.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        """Let go of the lines (and the temporary file, if any)."""
+        self._lines.close()
+
+
+_SPOOL_BYTES = 1 << 20
+
+
+def error_lines(letter: Letter) -> list[str]:
+    """The lines that name the errors of ``letter`` (the first few, then how many more)."""
+    where = letter.source or "<text>"
+    errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
+    lines = [
+        f"{where}:{error.line}:{error.column}: error: {error.message} [{error.code}]\n"
+        for error in errors[:SHOWN]
+    ]
+    if len(errors) > SHOWN:
+        lines.append(f"{where}: and {plural(len(errors) - SHOWN, 'more error')}\n")
+    return lines
+
+
+def report_errors(inputs: Inputs, bad: Iterable[Letter] | ErrorLog) -> int:
     """Name each path not read, the files skipped (the first few), and each error of
-    each bad letter (the first few of a letter) on standard error; return the exit code."""
+    each bad letter (the first few of a letter) on standard error; return the exit code.
+
+    ``bad`` is the letters with errors, or an :class:`ErrorLog` that kept their lines
+    (closed once they are written)."""
     for problem in inputs.problems:
         print(f"{problem.path}: error: {problem.cause}", file=sys.stderr)
     for skipped in inputs.skipped[:SHOWN]:
@@ -138,14 +190,15 @@ def report_errors(inputs: Inputs, bad: list[Letter]) -> int:
     if len(inputs.skipped) > SHOWN:
         more = len(inputs.skipped) - SHOWN
         print(f"imrparse: and {plural(more, 'more file')} skipped", file=sys.stderr)
-    for letter in bad:
-        where = letter.source or "<text>"
-        errors = [d for d in letter.diagnostics if d.severity is Severity.ERROR]
-        for error in errors[:SHOWN]:
-            print(
-                f"{where}:{error.line}:{error.column}: error: {error.message} [{error.code}]",
-                file=sys.stderr,
-            )
-        if len(errors) > SHOWN:
-            print(f"{where}: and {plural(len(errors) - SHOWN, 'more error')}", file=sys.stderr)
-    return 1 if inputs.problems or bad else 0
+    any_bad = False
+    if isinstance(bad, ErrorLog):
+        any_bad = bad.count > 0
+        for line in bad.lines():
+            sys.stderr.write(line)
+        bad.close()
+    else:
+        for letter in bad:
+            any_bad = True
+            for line in error_lines(letter):
+                sys.stderr.write(line)
+    return 1 if inputs.problems or any_bad else 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..records import Letter
 from .arguments import STDIN, UsageError, plural
-from .inputs import Inputs, expand_paths, read_letters, report_errors, require_pdf_extra
+from .inputs import ErrorLog, Inputs, expand_paths, read_letters, report_errors, require_pdf_extra
 from .outputs import WRITERS, OutputFile, choose_format, require_pyarrow
 
 
@@ -52,7 +52,7 @@ def run_parse(args: argparse.Namespace) -> int:
             output.discard()
         raise
     where = output.keep(whole=not interrupted) if output is not None else "standard output"
-    code = report_errors(inputs, tally.bad)
+    code = report_errors(inputs, tally.errors)
     if interrupted or not args.quiet:
         line = tally.summary(where, args.format, inputs, interrupted=interrupted)
         if interrupted and output is not None:
@@ -95,14 +95,16 @@ class Tally:
         self.kept = 0
         self.left_out = 0
         self.determinations = 0
-        self.bad: list[Letter] = []
+        self.errors = ErrorLog()
+        """The letters with errors: counted, and the lines that name their errors kept."""
 
     def watch(self, letters: Iterator[Letter]) -> Generator[Letter, None, None]:
-        """Pass letters through, counting them and keeping those with an error."""
+        """Pass letters through, counting them and noting the errors of those with one
+        (no letter is kept: memory stays flat however many have errors)."""
         for letter in letters:
             self.letters += 1
             if not letter.ok:
-                self.bad.append(letter)
+                self.errors.add(letter)
             yield letter
 
     def kept_by(self, letters: Iterable[Letter], *, strict: bool) -> Iterator[Letter]:
@@ -127,7 +129,7 @@ class Tally:
     def counts(self, inputs: Inputs) -> list[str]:
         """The summary's counts of letters with errors, paths not read, files skipped."""
         words = [
-            f"{len(self.bad)} with errors"
+            f"{self.errors.count} with errors"
             + (f", {self.left_out} left out (--strict)" if self.left_out else "")
         ]
         if inputs.problems:

@@ -28,14 +28,14 @@ def run_stats(args: argparse.Namespace) -> int:
     try:
         summary = summarize(letters, top=args.top)
     except KeyboardInterrupt:
-        report_errors(inputs, tally.bad)
+        report_errors(inputs, tally.errors)
         print(f"imrparse: interrupted after {plural(tally.letters, 'letter')}", file=sys.stderr)
         return 130
     print(summary)
     if args.chart is not None:
         draw_uphold_rates(summary, args.chart, top=min(args.top, 12))
         print(f"imrparse: chart written to {args.chart}", file=sys.stderr)
-    code = report_errors(inputs, tally.bad)
+    code = report_errors(inputs, tally.errors)
     if inputs.problems or inputs.skipped:
         counts = "; ".join(tally.counts(inputs))
         print(f"imrparse: {plural(tally.letters, 'letter')} counted; {counts}", file=sys.stderr)

@@ -13,7 +13,6 @@ from typing import Final
 
 __all__ = ["SENTENCE_END", "lower_ascii", "search_near", "sentence"]
 
-_ASCII_LOWER: Final = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
 """A full stop (inside a closing quote too) before the next sentence or the end."""
@@ -28,7 +27,11 @@ def lower_ascii(text: str) -> str:
     >>> lower_ascii("Board İstanbul"), len(lower_ascii("İ")) == 1
     ('board İstanbul', True)
     """
-    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    if text.isascii():
+        return text.lower()
+    # bytes.lower() changes A-Z only, and UTF-8 writes every other character in bytes
+    # above 0x7f: a C loop, where str.translate would look each character up in a dict.
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def search_near(
