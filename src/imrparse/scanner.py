@@ -282,6 +282,41 @@ def _may_be_heading(content: str, v: Vocabulary) -> bool:
     )
 
 
+def _joined_heading(content: str, v: Vocabulary) -> int:
+    """Where the second piece of a line starts when one of its two pieces is a heading
+    run onto prose, or -1.
+
+    Text reproduced from PDFs joins lines: a heading after a sentence's full stop ("...
+    parties on 08/06/2013. MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER:"), after a
+    company's name ("MAXIMUS FEDERAL SERVICES, INC. Notice of Independent Medical Review
+    Determination") or a run of spaces, written as a title (each longer word
+    capitalised); or a heading in capitals with the prose after it ("INDEPENDENT MEDICAL
+    REVIEW DECISION AND RATIONALE An application for ...").
+    """
+    start = max(content.rfind(".") + 1, content.rfind("  ") + 2)
+    while start < len(content) and content[start] in " \t":
+        start += 1
+    if 1 < start < len(content) and content[start].isupper():
+        tail = content[start:]
+        if (
+            (_may_be_heading(tail, v) or (tail[-1] == ":" and len(tail) <= v.longest_label))
+            and all(len(word) <= 3 or word[0].isupper() for word in tail.split())
+            and _recognise(tail, v)[0] is _HEADING
+        ):
+            return start
+    found = -1
+    if content[0] in v.heading_initials and content[:3].isupper():
+        opening = content[: v.longest_heading].upper()
+        for key in v.colon_headings:  # (the longest heading that opens the line)
+            end = len(key)
+            if opening.startswith(key) and content[:end].isupper():
+                end += content.startswith(":", end)
+                rest = content[end:].lstrip()
+                if content[end : end + 1] in (" ", "\t") and rest[:1].isupper():
+                    found = max(found, len(content) - len(rest))
+    return found
+
+
 def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[TokenKind, str]:
     """A short line of text: a treatment header's outcome alone ("Upheld") right after a
     line of text ending in a colon (page boundaries between them) is read as a treatment
@@ -347,10 +382,25 @@ def _scan_lines(
                 name = ""
             if kind is _TEXT and len(content) <= v.longest_outcome:
                 kind, name = _outcome_alone(content, lines, v)
+            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
+            if kind is _TEXT and len(content) > 12:
+                joined = _joined_heading(content, v)
+                if joined > 0:
+                    # A heading run onto a prose line, at its end or at its start: the
+                    # two pieces are two lines for the grammar, both of the line's number.
+                    first = content[:joined].rstrip()
+                    kind, name = _recognise(first, v)
+                    if kind is _HEADING:
+                        headings.append(len(lines))
+                    number = at + 1 if numbers is None else numbers[at]
+                    lines.append(Line(kind, number, first, column, artifacts, gap, name))
+                    column += joined
+                    content = content[joined:]
+                    kind, name = _recognise(content, v)
+                    artifacts = gap = 0
             index = indexes.get(kind)
             if index is not None:
                 index.append(len(lines))
-            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
