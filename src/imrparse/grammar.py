@@ -17,7 +17,7 @@ keeps and reports them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .diagnostics import Collector
 
@@ -157,27 +157,39 @@ def split_fields(
     for line in lines:
         kind, content, gap, name = line.kind, line.content, line.gap, line.name
         if kind is _FIELD:
-            colon = content.find(":")
+            # One field, or several on the line: each from its label to the next one
+            # (offsets into the line, so that a long row of labels is read in one pass).
+            begin = 0
+            label = line
             while True:
+                colon = content.find(":", begin)
                 # (a second colon is rare in a value: look for a label only then)
                 after, second = (
                     _next_label(content, colon + 1, v)
                     if content.find(":", colon + 1) > 0
                     else (-1, "")
                 )
-                open_field = [content[colon + 1 : after if after > 0 else len(content)]]
+                end = after if after > 0 else len(content)
+                if begin:  # a later field's label: a line of its own, at its column
+                    label = Line(
+                        _FIELD,
+                        line.number,
+                        content[begin:end].rstrip(),
+                        line.column + begin,
+                        0,
+                        line.gap,
+                        name,
+                    )
+                open_field = [content[colon + 1 : end]]
                 if name in fields:
                     fields[name][1].extend(open_field)
                     open_field = fields[name][1]
                 else:
-                    fields[name] = (line, open_field)
+                    fields[name] = (label, open_field)
                 if after < 0:
                     break
-                # The next field on the line, its label a line of its own at its column.
-                content = content[after:]
-                line = Line(_FIELD, line.number, content, line.column + after, 0, line.gap, second)
+                begin = after
                 name = second
-                colon = content.find(":")
             continue
         if open_field is not None:
             if (
@@ -194,12 +206,19 @@ def split_fields(
     return rest, fields
 
 
+_COLONS: Final = 8
+"""How many colons of a field's value are tried as the end of another label: a row of
+fields has a few, and the bound keeps a long line of colons cheap."""
+
+
 def _next_label(content: str, start: int, v: Vocabulary) -> tuple[int, str]:
     """Where the next declared label of a field stands in ``content`` after ``start``
     (after white space, capitalised, followed by its colon), and its field's name; -1 and
     ``""`` when there is none."""
     colon = content.find(":", start)
-    while colon > 0:
+    tried = 0
+    while colon > 0 and tried < _COLONS:
+        tried += 1
         # The label's first word starts after white space, at most a label's length back;
         # the longest candidate first ("IMR Case Number" before "Case Number").
         at = max(start, colon - v.longest_label)

@@ -170,8 +170,9 @@ def _date_of_injury(
         if match is None:
             # "While lifting a box on 3/4/15, the worker injured his back": the date of
             # the circumstance that opens the sentence is the injury's.
-            before = text.rfind(". ", 0, mark.start())
-            opening = _CIRCUMSTANCE.match(text, before + 2 if before >= 0 else 0)
+            start = max(0, mark.start() - _SENTENCE_REACH)
+            before = text.rfind(". ", start, mark.start())
+            opening = _CIRCUMSTANCE.match(text, before + 2 if before >= 0 else start)
             if opening is not None:
                 match = search_date(text, opening.end(), mark.start())
         if match is not None:
@@ -233,14 +234,24 @@ def _without_date(clause: str) -> str:
     return (before.rstrip(" \t,") + " " + clause[date.end() :].lstrip(" \t,")).strip()
 
 
+_SENTENCE_REACH: Final = 600
+"""How far from an offset its sentence is sought, each way: a sentence of a summary is
+shorter, and a bound keeps the reading linear on text without full stops."""
+
+
 def _sentence_span(text: str, at: int) -> tuple[int, int]:
-    """The start and end of the sentence that holds offset ``at``."""
-    start = 0
-    for stop in (text.rfind(". ", 0, at), text.rfind("; ", 0, at)):
+    """The start and end of the sentence that holds offset ``at`` (within reach)."""
+    start = max(0, at - _SENTENCE_REACH)
+    for stop in (text.rfind(". ", start, at), text.rfind("; ", start, at)):
         if stop >= 0:
             start = max(start, stop + 2)
-    end = SENTENCE_END.search(text, at)
-    return start, end.start() if end else len(text)
+    limit = min(len(text), at + _SENTENCE_REACH)
+    end = SENTENCE_END.search(text, at, limit)
+    return start, end.start() if end else limit
+
+
+_MENTIONS: Final = 12
+"""How many mentions of the injury are read for a circumstance (a summary has a few)."""
 
 
 def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
@@ -248,13 +259,15 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     mechanism it states, or the work it names when that is all it names."""
     work = None
     at = low.find("injur")
-    while at >= 0:
+    read = 0
+    while at >= 0 and read < _MENTIONS:
         start, end = _sentence_span(text, at)
         mention = _INJURY.match(text, at)
         after = mention.end() if mention else at + 5
         if _INJURED_PERSON.match(text, after):  # ("the injured worker": who, not what)
             at = low.find("injur", after)
             continue
+        read += 1
         clause = None
         # "While lifting a box on 3/4/15, the worker injured his back": before the mention.
         opening = _CIRCUMSTANCE.match(text, start)

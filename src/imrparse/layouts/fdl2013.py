@@ -125,6 +125,8 @@ and what names the event; its date is the first one after those words in their
 sentence."""
 
 
+_REACH: Final = 300
+"""How far after the words that name an event its date is sought."""
 _FULL_STOP: Final = re.compile(r"\.(?=[ \t]|$)")
 """Where a sentence of the dates ends (what follows may be a numbered item: "1) ...")."""
 
@@ -143,8 +145,11 @@ def read_decision_dates(section: Section, context: Context) -> Reading:
     read: list[tuple[int, int]] = []  # the spans of the sentences read
     for name, label, event in PROSE_DATES:
         for mention in event.finditer(text):
-            stop = _FULL_STOP.search(text, mention.end())
-            end = stop.start() if stop else len(text)
+            # (a sentence of dates is short: the search for its end is bounded, so that a
+            # section of mentions without a full stop is read in linear time)
+            reach = min(len(text), mention.end() + _REACH)
+            stop = _FULL_STOP.search(text, mention.end(), reach)
+            end = stop.start() if stop else reach
             date = search_date(text, mention.end(), end)
             if date is None:
                 continue
