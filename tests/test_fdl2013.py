@@ -16,7 +16,7 @@ import imrparse
 from imrparse import Outcome, Priority
 from imrparse.grammar import split_fields
 from imrparse.records import TokenKind
-from imrparse.scanner import scan
+from imrparse.scanner import cut_joined_headings, scan, scan_text
 
 COMPANY = "MAXIMUS Federal Services, Inc. has determined the request for"
 
@@ -168,11 +168,16 @@ def test_a_heading_at_the_end_or_the_start_of_a_prose_line_opens_its_section() -
     ],
 )
 def test_prose_that_only_names_a_heading_stays_prose(line: str) -> None:
-    assert [token.kind for token in scan(line)] == [TokenKind.TEXT]
+    lines = cut_joined_headings(scan_text(line)).lines
+    assert [token.kind for token in lines] == [TokenKind.TEXT]
 
 
 def test_a_joined_heading_is_two_lines_of_one_number_at_their_columns() -> None:
-    lines = scan("x\nThe notes were read. CLINICAL CASE SUMMARY\n")
+    scanned = scan_text("x\nThe notes were read. CLINICAL CASE SUMMARY\n")
+    assert len(scanned.lines) == 2  # (the scan itself does not look: the pipeline asks)
+    cut = cut_joined_headings(scanned)
+    lines = cut.lines
+    assert cut.headings == [2]
     assert [(line.kind, line.number, line.column, line.content) for line in lines[1:]] == [
         (TokenKind.TEXT, 2, 1, "The notes were read."),
         (TokenKind.HEADING, 2, 22, "CLINICAL CASE SUMMARY"),

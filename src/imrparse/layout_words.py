@@ -71,6 +71,15 @@ class Vocabulary:
         self.outcome_initials: frozenset[str] = _initials(outcomes)
         self.longest_heading: int = max(map(len, headings), default=0) + 8
         self.heading_initials: frozenset[str] = _initials(headings)
+        self.heading_ends: frozenset[str] = frozenset(
+            form
+            for key in self.colon_headings
+            for word in (key.rsplit(" ", 1)[-1],)
+            for written in (word, word.capitalize())
+            for form in (written, written + ":")
+        )
+        """The last words of the headings, in capitals or capitalised, with and without a
+        colon: a line that ends in none of them has no heading run onto its end."""
         # Letters of one layout have the same few headings: best() remembers its answers.
         self._known: dict[tuple[str, ...], int] = {}
 

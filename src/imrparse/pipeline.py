@@ -30,7 +30,7 @@ from .readers.fields import wrapped_case
 from .readers.preamble import read_preamble
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
-from .scanner import Scan, scan_text
+from .scanner import Scan, cut_joined_headings, scan_text
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
@@ -172,6 +172,17 @@ def read_letter(prepared: Prepared) -> Letter:
     preamble = lines[: heads[0]] if heads else lines
     keys = [lines[i].name for i in heads]  # (the scanner names a heading by its key)
     best = words.best(keys, [line.name for line in preamble if line.kind is _FIELD])
+    if best < 0 or _missing(cast(Layout, words.layouts[best]), keys):
+        # A section is missing: its heading may stand run onto a prose line. Cut such
+        # headings from their lines and look again (only then: it costs every letter).
+        cut_scan = cut_joined_headings(scanned, words)
+        if len(cut_scan.lines) != len(lines):
+            scanned = cut_scan
+            lines = scanned.lines
+            heads = scanned.headings
+            preamble = lines[: heads[0]] if heads else lines
+            keys = [lines[i].name for i in heads]
+            best = words.best(keys, [line.name for line in preamble if line.kind is _FIELD])
     if best < 0:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
@@ -197,6 +208,13 @@ def read_letter(prepared: Prepared) -> Letter:
     readings = [read_preamble(outline.preamble, context)]
     readings.extend(_read(section, context) for section in sections.values())
     return merge(layout, readings, diag, prepared.text, removed)
+
+
+def _missing(layout: Layout, keys: list[str]) -> bool:
+    """Whether a section that ``layout`` reads has none of the headings ``keys`` (a section
+    it knowingly leaves unread, such as a list of documents, may well be absent)."""
+    found = {layout.roles.get(key) for key in keys}
+    return any(role not in found for role in layout.readers)
 
 
 def _read(section: Section, context: Context) -> Reading:

@@ -51,6 +51,7 @@ __all__ = [
     "Vocabulary",
     "classify",
     "contents",
+    "cut_joined_headings",
     "doubling",
     "outcome_word",
     "recognise",
@@ -293,9 +294,11 @@ def _joined_heading(content: str, v: Vocabulary) -> int:
     capitalised); or a heading in capitals with the prose after it ("INDEPENDENT MEDICAL
     REVIEW DECISION AND RATIONALE An application for ...").
     """
-    start = max(content.rfind(".") + 1, content.rfind("  ") + 2)
-    while start < len(content) and content[start] in " \t":
-        start += 1
+    start = -1
+    if content[content.rfind(" ") + 1 :] in v.heading_ends:  # (its last word ends a heading)
+        start = max(content.rfind(".") + 1, content.rfind("  ") + 2)
+        while start < len(content) and content[start] in " \t":
+            start += 1
     if 1 < start < len(content) and content[start].isupper():
         tail = content[start:]
         if (
@@ -315,6 +318,55 @@ def _joined_heading(content: str, v: Vocabulary) -> int:
                 if content[end : end + 1] in (" ", "\t") and rest[:1].isupper():
                     found = max(found, len(content) - len(rest))
     return found
+
+
+def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
+    """The scan with every heading run onto a prose line cut from it (see
+    :func:`_joined_heading`): the prose and the heading become two lines of the line's
+    number, each at its column. The same scan when no line holds one.
+
+    Not part of :func:`scan_text`: looking at every line of prose costs a parse about 3%,
+    so the pipeline asks for it only where a section of the letter's layout is missing.
+    """
+    v = vocab if vocab is not None else _default()
+    lines: list[Line] = []
+    cut = False
+    for line in scanned.lines:
+        content = line.content
+        if line.kind is _TEXT and (
+            content[content.rfind(" ") + 1 :] in v.heading_ends
+            or (content[0] in v.heading_initials and content[:3].isupper())
+        ):
+            joined = _joined_heading(content, v)
+            if joined > 0:
+                cut = True
+                first = content[:joined].rstrip()
+                kind, name = _recognise(first, v)
+                lines.append(
+                    Line(kind, line.number, first, line.column, line.artifacts, line.gap, name)
+                )
+                rest = content[joined:]
+                kind, name = _recognise(rest, v)
+                lines.append(Line(kind, line.number, rest, line.column + joined, 0, 0, name))
+                continue
+        lines.append(line)
+    if not cut:
+        return scanned
+    headings, determinations, parts, indexes = _index_lists()
+    removed: list[int] = []
+    for i, line in enumerate(lines):
+        index = indexes.get(line.kind)
+        if index is not None:
+            index.append(i)
+        if line.artifacts:
+            removed.append(i)
+    return scanned._replace(
+        lines=lines,
+        headings=headings,
+        determinations=determinations,
+        parts=parts,
+        artifacts=removed,
+    )
 
 
 def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[TokenKind, str]:
@@ -382,25 +434,10 @@ def _scan_lines(
                 name = ""
             if kind is _TEXT and len(content) <= v.longest_outcome:
                 kind, name = _outcome_alone(content, lines, v)
-            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
-            if kind is _TEXT and len(content) > 12:
-                joined = _joined_heading(content, v)
-                if joined > 0:
-                    # A heading run onto a prose line, at its end or at its start: the
-                    # two pieces are two lines for the grammar, both of the line's number.
-                    first = content[:joined].rstrip()
-                    kind, name = _recognise(first, v)
-                    if kind is _HEADING:
-                        headings.append(len(lines))
-                    number = at + 1 if numbers is None else numbers[at]
-                    lines.append(Line(kind, number, first, column, artifacts, gap, name))
-                    column += joined
-                    content = content[joined:]
-                    kind, name = _recognise(content, v)
-                    artifacts = gap = 0
             index = indexes.get(kind)
             if index is not None:
                 index.append(len(lines))
+            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
