@@ -150,7 +150,7 @@ def split_fields(
     ends where another label of ``vocab`` (default: the registered layouts') and its
     colon stand after white space.
     """
-    v = vocab if vocab is not None else _default()
+    v = vocab  # (the registered layouts' words, looked up only for a line with two colons)
     rest: list[Line] = []
     fields: dict[str, tuple[Line, list[str]]] = {}
     open_field: list[str] | None = None
@@ -164,11 +164,11 @@ def split_fields(
             while True:
                 colon = content.find(":", begin)
                 # (a second colon is rare in a value: look for a label only then)
-                after, second = (
-                    _next_label(content, colon + 1, v)
-                    if content.find(":", colon + 1) > 0
-                    else (-1, "")
-                )
+                after, second = -1, ""
+                if content.find(":", colon + 1) > 0:
+                    if v is None:
+                        v = _default()
+                    after, second = _next_label(content, colon + 1, v)
                 end = after if after > 0 else len(content)
                 if begin:  # a later field's label: a line of its own, at its column
                     label = Line(

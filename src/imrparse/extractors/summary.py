@@ -154,8 +154,9 @@ _MECHANISM_END: Final = re.compile(
 
 def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
-) -> tuple[datetime.date | None, int | None]:
-    """The first date within the sentence after a mention of injury, and where it ends."""
+) -> tuple[datetime.date | None, re.Match[str] | None]:
+    """The first date within the sentence after a mention of injury, and where it is
+    written (``None`` for a date read loosely from words)."""
     anchors = [i for i in (low.find("injur"), low.find("doi"), low.find("claim")) if i >= 0]
     if not anchors:
         return None, None
@@ -177,7 +178,7 @@ def _date_of_injury(
                 match = search_date(text, opening.end(), mark.start())
         if match is not None:
             try:
-                return date_from_match(match), match.end()
+                return date_from_match(match), match
             except InvalidDate as exc:
                 diag.add("invalid-date", f"date of injury: {exc}", line)
                 return None, None
@@ -185,13 +186,15 @@ def _date_of_injury(
         if _MONTH_WORD.search(window):
             found = parse_loose(window)
             if found is not None:
-                return found, endpos
+                return found, None
     return None, None
 
 
-def _mechanism(text: str, low: str, injury: datetime.date | None) -> tuple[str | None, str | None]:
+def _mechanism(
+    text: str, low: str, injury: datetime.date | None, stated: re.Match[str] | None = None
+) -> tuple[str | None, str | None]:
     """How the injury happened, as the prose states it, and why none was read when none
-    was: ``(mechanism, None)``, or ``(None, why)`` where the prose states an injury but not
+    was (``stated``: where the prose writes the date of injury): ``(mechanism, None)``, or ``(None, why)`` where the prose states an injury but not
     how it happened (``why`` is ``""`` when it says so itself: "mechanism of injury is not
     described"), or ``(None, None)`` where it states no injury at all."""
     at = low.find("mechanism")
@@ -203,8 +206,8 @@ def _mechanism(text: str, low: str, injury: datetime.date | None) -> tuple[str |
             return _clean_mechanism(stated.group(1)), None
         at = low.find("mechanism", at + 1)
     found, work = _circumstance(text, low)
-    if found is None and injury is not None:
-        found = _event(text, injury)
+    if found is None and stated is not None:
+        found = _event(text, stated)
     if found is None:
         found = _named_mechanism(text, low)
     if found is not None:
@@ -216,9 +219,18 @@ def _mechanism(text: str, low: str, injury: datetime.date | None) -> tuple[str |
     return None, None
 
 
-def _states_injury(text: str) -> bool:
-    """Whether the prose mentions the injury (not only "the injured worker")."""
-    return any(not _INJURED_PERSON.match(text, mention.end()) for mention in _INJURY.finditer(text))
+def _states_injury(text: str, start: int = 0, end: int = -1) -> bool:
+    """Whether the prose (``text[start:end]``) mentions the injury (not only "the injured
+    worker")."""
+    stop = len(text) if end < 0 else end
+    if start or end >= 0:  # (a sentence: most hold no word of the injury at all)
+        low = lower_ascii(text[start:stop])
+        if "injur" not in low and "doi" not in low and "claim" not in low:
+            return False
+    return any(
+        not _INJURED_PERSON.match(text, mention.end())
+        for mention in _INJURY.finditer(text, start, stop)
+    )
 
 
 def _without_date(clause: str) -> str:
@@ -242,9 +254,12 @@ shorter, and a bound keeps the reading linear on text without full stops."""
 def _sentence_span(text: str, at: int) -> tuple[int, int]:
     """The start and end of the sentence that holds offset ``at`` (within reach)."""
     start = max(0, at - _SENTENCE_REACH)
-    for stop in (text.rfind(". ", start, at), text.rfind("; ", start, at)):
-        if stop >= 0:
-            start = max(start, stop + 2)
+    stop = text.rfind(". ", start, at)
+    if stop >= 0:
+        start = stop + 2
+    stop = text.rfind("; ", start, at)  # (only within the sentence: a clause of it)
+    if stop >= 0:
+        start = stop + 2
     limit = min(len(text), at + _SENTENCE_REACH)
     end = SENTENCE_END.search(text, at, limit)
     return start, end.start() if end else limit
@@ -261,13 +276,13 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     at = low.find("injur")
     read = 0
     while at >= 0 and read < _MENTIONS:
-        start, end = _sentence_span(text, at)
         mention = _INJURY.match(text, at)
         after = mention.end() if mention else at + 5
-        if _INJURED_PERSON.match(text, after):  # ("the injured worker": who, not what)
-            at = low.find("injur", after)
+        if mention is None or _INJURED_PERSON.match(text, after):  # ("the injured worker":
+            at = low.find("injur", after)  # who, not what happened)
             continue
         read += 1
+        start, end = _sentence_span(text, at)
         clause = None
         # "While lifting a box on 3/4/15, the worker injured his back": before the mention.
         opening = _CIRCUMSTANCE.match(text, start)
@@ -307,25 +322,37 @@ def _activity(clause: str) -> tuple[str | None, str | None]:
     return _clean_mechanism(_without_date(clause)), None
 
 
-def _event(text: str, injury: datetime.date) -> str | None:
+def _event(text: str, stated: re.Match[str]) -> str | None:
     """The event a clause of the worker narrates in a sentence that states the date of
-    injury: "the injured worker slipped and fell while working and broke his ribs on
-    10-18-16" reads "slipped and fell while working"."""
-    pos = 0
-    while True:
-        match = search_date(text, pos)
-        if match is None:
-            return None
-        pos = match.end()
-        try:
-            if date_from_match(match) != injury:
-                continue
-        except InvalidDate:
-            continue
-        start, end = _sentence_span(text, match.start())
+    injury (as the summary wrote it, with any of the separators): "the injured worker
+    slipped and fell while working and broke his ribs on 10-18-16" reads "slipped and
+    fell while working". The sentence where the date of injury was read (``stated``) is the
+    injury's own, whose circumstance was read already."""
+    written = stated.group()
+    forms = [written]
+    for sep in "/-.":
+        if sep in written:
+            forms.extend(written.replace(sep, other) for other in "/-." if other != sep)
+    places: set[int] = set()
+    for form in forms:  # (a few finds at C speed: no date of the summary is read again)
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (
+                at != stated.start()
+                and not (at and text[at - 1].isdigit())
+                and not text[end : end + 1].isdigit()
+            ):
+                places.add(at)
+            at = text.find(form, end)
+    for at in sorted(places):
+        start, end = _sentence_span(text, at)
+        if _states_injury(text, start, end):  # (a sentence of the injury's own words:
+            continue  # its circumstance was read already)
         found = _worker_event(text, start, end)
         if found is not None:
             return found
+    return None
 
 
 def _worker_event(text: str, start: int, end: int) -> str | None:
@@ -420,7 +447,7 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
         if sex_only:
             sex = _SEX_WORDS[sex_only.group(1).lower()]
 
-    date_of_injury, _ = _date_of_injury(text, low, diag, line)
+    date_of_injury, stated = _date_of_injury(text, low, diag, line)
 
     diagnoses = find_diagnoses(text, low)
 
@@ -432,7 +459,7 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
     ):
         if value is None:
             diag.add("field-not-found", f"the case summary states no {name}", line)
-    mechanism, why = _mechanism(text, low, date_of_injury)
+    mechanism, why = _mechanism(text, low, date_of_injury, stated)
     if why:
         diag.add("mechanism-not-found", why, line)
     return CaseSummary(
