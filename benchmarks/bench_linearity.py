@@ -13,7 +13,8 @@ per determination or per line, gives a ratio that grows with the size):
     adversarial junk: one small unit (a shape that a regex or a grammar rule might handle
     badly: chains of "1/", runs of colons, outcome words, hyphen wraps ...) repeated
     inside one construct of a letter (a treatment header, the case summary, the reviewer
-    section, the header table of 2016 on, a cover page), at 0.25 MB and at 2 MB.
+    section, the header table of 2016 on, a cover page, the 2013 decisions section), at
+    0.25 MB and at 2 MB.
 
 Exits 1 if any ratio exceeds ``--limit`` (1.5). A timing is the best of several runs,
 in CPU time; a case over the limit is measured again (``--retries``) before it counts,
@@ -72,6 +73,10 @@ UNITS = {
     "table values": "11/30/2016\n",
     "partial": "X was the original request. Y was authorized\n",
     "outcome alone": "a:\nUpheld\n",
+    "circumstances": "injured while a ",
+    "fields on a line": "Priority: A  ",
+    "joined headings": "a. CASE SUMMARY ",
+    "outcome sentences": "1) a isnot medically ",
 }
 
 # glibc: never give memory back, never map a block of its own, keep 256 MB spare on top.
@@ -82,7 +87,7 @@ KEEP_MEMORY = {
     "MALLOC_TOP_PAD_": "268435456",
 }
 
-CONSTRUCTS = ("header", "summary", "reviewer", "table", "cover")
+CONSTRUCTS = ("header", "summary", "reviewer", "table", "cover", "rationale-2013")
 
 
 def build(where: str, body: str) -> str:
@@ -103,6 +108,12 @@ def build(where: str, body: str) -> str:
             "Case Number: CM16-0000001\n" + body + "\nDate Assigned: 11/30/2016 Decision Date: "
             "01/06/2017\n" + body + "\nHOW THE IMR FINAL DETERMINATION WAS MADE\n"
             "IMR ISSUES, DECISIONS AND RATIONALES\n" + body + ": Upheld\n"
+        )
+    if where == "rationale-2013":  # the 2013 decisions section, whose prose dates are read
+        return (
+            "Notice of Independent Medical Review Determination\n1) X is not medically "
+            "necessary.\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\nAn application "
+            "for Independent Medical Review was filed on " + body + "\n"
         )
     return body + "\nNotice of Independent Medical Review Determination\n" + body
 

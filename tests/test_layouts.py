@@ -70,7 +70,11 @@ def test_the_two_other_layouts_of_the_corpus_are_recognised_and_not_ok() -> None
     )
     assert documents.layout == "fdl-documents"
     assert [d.outcome.value for d in documents.determinations] == ["overturned"]
-    assert {d.code for d in documents.diagnostics} == {"not-extracted", "field-not-found"}
+    assert {d.code for d in documents.diagnostics} == {
+        "not-extracted",
+        "field-not-found",
+        "mechanism-not-found",
+    }
 
 
 def test_detect_picks_the_layout_from_headings_and_header_fields() -> None:

@@ -48,6 +48,13 @@ def test_a_date_of_injury_in_the_reviewers_section_does_not_replace_the_summarys
     assert "Date of Injury: 01/01/2001" in letter.unclaimed
 
 
+def test_a_field_without_a_value_is_kept_unread_without_a_trailing_space() -> None:
+    at = OVERTURNED.index(HOW_PROSE)
+    letter = imrparse.parse(OVERTURNED[:at] + "Date Assigned:   \n" + OVERTURNED[at:])
+    assert "Date Assigned:" in letter.unclaimed
+    assert all(text == text.strip() for text in letter.unclaimed)
+
+
 @pytest.mark.parametrize(
     "line",
     ["Case Number: CM14-0000009", "Decision Date: 02/02/2014", "Priority: Expedited"],

@@ -170,6 +170,13 @@ CODES: dict[str, CodeInfo] = {
         "A case or reviewer fact (age, sex, date of injury, ...) was not found in the text.",
         "The field is None or empty; the letter may simply not state it.",
     ),
+    "mechanism-not-found": CodeInfo(
+        _I,
+        "The case summary states an injury (who, when, perhaps where on the body) but no "
+        "mechanism of injury that imrparse reads: how it happened.",
+        "summary.mechanism_of_injury is None; the message says what the summary states "
+        "instead (the work the worker was doing, say). Read the summary if you need it.",
+    ),
     "invalid-date": CodeInfo(
         _W,
         "A date was found where one was expected, but it is not a real calendar date.",

@@ -17,17 +17,19 @@ keeps and reports them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .diagnostics import Collector
 
 # Token kinds bound once, in the scanner: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
-from .line_kinds import _ARTIFACT, _FIELD, _HEADING, _PAGE_BREAK, _TEXT
+from .layout_words import Vocabulary
+from .line_kinds import _ARTIFACT, _FIELD, _HEADING, _PAGE_BREAK, _TEXT, _default
 from .scanner import (
     Line,
     doubling,
 )
+from .wordlists import match_key
 
 __all__ = [
     "Outline",
@@ -136,27 +138,58 @@ def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Col
 
 
 def split_fields(
-    lines: list[Line], doubled: bool
+    lines: list[Line], doubled: bool, vocab: Vocabulary | None = None
 ) -> tuple[list[Line], dict[str, tuple[Line, list[str]]]]:
     """Rule ``field``: take labelled fields (with wrapped continuations) out of a body.
 
     Returns the remaining lines and the fields by name, each with its label line
     and the texts of its value. A field's value continues on the following text
     lines while it plainly is not finished (it ends in a comma, ``&``, ``and``,
-    a hyphen) or the next line is short and is no sentence.
+    a hyphen) or the next line is short and is no sentence. Two fields on one line
+    (``Priority: STANDARD  Application Received: 08/01/2013``) are two fields: a value
+    ends where another label of ``vocab`` (default: the registered layouts') and its
+    colon stand after white space.
     """
+    v = vocab  # (the registered layouts' words, looked up only for a line with two colons)
     rest: list[Line] = []
     fields: dict[str, tuple[Line, list[str]]] = {}
     open_field: list[str] | None = None
     for line in lines:
         kind, content, gap, name = line.kind, line.content, line.gap, line.name
         if kind is _FIELD:
-            open_field = [content[content.find(":") + 1 :]]
-            if name in fields:
-                fields[name][1].extend(open_field)
-                open_field = fields[name][1]
-            else:
-                fields[name] = (line, open_field)
+            # One field, or several on the line: each from its label to the next one
+            # (offsets into the line, so that a long row of labels is read in one pass).
+            begin = 0
+            label = line
+            while True:
+                colon = content.find(":", begin)
+                # (a second colon is rare in a value: look for a label only then)
+                after, second = -1, ""
+                if content.find(":", colon + 1) > 0:
+                    if v is None:
+                        v = _default()
+                    after, second = _next_label(content, colon + 1, v)
+                end = after if after > 0 else len(content)
+                if begin:  # a later field's label: a line of its own, at its column
+                    label = Line(
+                        _FIELD,
+                        line.number,
+                        content[begin:end].rstrip(),
+                        line.column + begin,
+                        0,
+                        line.gap,
+                        name,
+                    )
+                open_field = [content[colon + 1 : end]]
+                if name in fields:
+                    fields[name][1].extend(open_field)
+                    open_field = fields[name][1]
+                else:
+                    fields[name] = (label, open_field)
+                if after < 0:
+                    break
+                begin = after
+                name = second
             continue
         if open_field is not None:
             if (
@@ -171,6 +204,32 @@ def split_fields(
             open_field = None
         rest.append(line)
     return rest, fields
+
+
+_COLONS: Final = 8
+"""How many colons of a field's value are tried as the end of another label: a row of
+fields has a few, and the bound keeps a long line of colons cheap."""
+
+
+def _next_label(content: str, start: int, v: Vocabulary) -> tuple[int, str]:
+    """Where the next declared label of a field stands in ``content`` after ``start``
+    (after white space, capitalised, followed by its colon), and its field's name; -1 and
+    ``""`` when there is none."""
+    colon = content.find(":", start)
+    tried = 0
+    while colon > 0 and tried < _COLONS:
+        tried += 1
+        # The label's first word starts after white space, at most a label's length back;
+        # the longest candidate first ("IMR Case Number" before "Case Number").
+        at = max(start, colon - v.longest_label)
+        while at < colon:
+            if content[at].isupper() and content[at - 1] in " \t":
+                found = v.fields.get(match_key(content[at:colon]))
+                if found is not None:
+                    return at, found
+            at += 1
+        colon = content.find(":", colon + 1)
+    return -1, ""
 
 
 def _continues(value: str, nxt: str) -> bool:

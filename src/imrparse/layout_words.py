@@ -103,6 +103,15 @@ class Vocabulary:
         """Labels as OCR may print them (:func:`ocr_key`: no spaces, ``1``/``l``/``I`` and
         ``0``/``O`` alike, ``rn`` for ``m``) -> (a part's label?, its name); a form that two
         labels share is left out (ambiguous)."""
+        self.heading_ends: frozenset[str] = frozenset(
+            form
+            for key in self.colon_headings
+            for word in (key.rsplit(" ", 1)[-1],)
+            for written in (word, word.capitalize())
+            for form in (written, written + ":")
+        )
+        """The last words of the headings, in capitals or capitalised, with and without a
+        colon: a line that ends in none of them has no heading run onto its end."""
         # Letters of one layout have the same few headings: best() remembers its answers.
         self._known: dict[tuple[str, ...], int] = {}
 

@@ -114,7 +114,7 @@ def _facts(
             rank = ranks[stated.role] = _rank(layout, stated.role)
         name = stated.name
         if name not in _FACTS:
-            unclaimed.append(f"{stated.label}: {stated.text}")
+            unclaimed.append(_as_text(stated))
             diag.add(
                 "not-extracted",
                 f"the field {stated.label[:60]!r} is not extracted",
@@ -122,7 +122,7 @@ def _facts(
                 stated.column,
             )
         elif rank < 0:
-            unclaimed.append(f"{stated.label}: {stated.text}")
+            unclaimed.append(_as_text(stated))
             diag.add(
                 "misplaced-field",
                 f"the field {stated.label[:60]!r} stands in the section "
@@ -143,6 +143,12 @@ def _facts(
                 stated.column,
             )
     return kept
+
+
+def _as_text(stated: Stated) -> str:
+    """A field kept unread, as the letter states it (a label without a value ends in its
+    colon, with no space after it)."""
+    return f"{stated.label}: {stated.text}" if stated.text else f"{stated.label}:"
 
 
 def _place(layout: Layout, role: str) -> str:

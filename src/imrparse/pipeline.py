@@ -32,7 +32,7 @@ from .readers.fields import wrapped_case
 from .readers.preamble import has_table, read_preamble, read_table, table_in
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
-from .scanner import Line, Scan, scan_text
+from .scanner import Line, Scan, cut_joined_headings, scan_text
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
@@ -174,6 +174,17 @@ def read_letter(prepared: Prepared) -> Letter:
     preamble = lines[: heads[0]] if heads else lines
     keys = [lines[i].name for i in heads]  # (the scanner names a heading by its key)
     best = words.best(keys, _header_fields(lines, preamble, words))
+    if best < 0 or _missing(cast(Layout, words.layouts[best]), keys):
+        # A section is missing: its heading may stand run onto a prose line. Cut such
+        # headings from their lines and look again (only then: it costs every letter).
+        cut_scan = cut_joined_headings(scanned, words)
+        if len(cut_scan.lines) != len(lines):
+            scanned = cut_scan
+            lines = scanned.lines
+            heads = scanned.headings
+            preamble = lines[: heads[0]] if heads else lines
+            keys = [lines[i].name for i in heads]
+            best = words.best(keys, _header_fields(lines, preamble, words))
     if best < 0:
         diag.add("no-letter", "no section of an IMR letter was recognised")
         # (a labelled case number before any heading still names the text)
@@ -249,6 +260,13 @@ def _header_fields(lines: list[Line], preamble: list[Line], words: Vocabulary) -
         if line.kind is _FIELD and line.name in marks and line.name != "case-number"
     }
     return fields + sorted(later) if len(later) >= 2 else fields
+
+
+def _missing(layout: Layout, keys: list[str]) -> bool:
+    """Whether a section that ``layout`` reads has none of the headings ``keys`` (a section
+    it knowingly leaves unread, such as a list of documents, may well be absent)."""
+    found = {layout.roles.get(key) for key in keys}
+    return any(role not in found for role in layout.readers)
 
 
 def _read(section: Section, context: Context) -> Reading:

@@ -51,6 +51,7 @@ __all__ = [
     "Vocabulary",
     "classify",
     "contents",
+    "cut_joined_headings",
     "doubling",
     "outcome_word",
     "recognise",
@@ -279,6 +280,92 @@ def _may_be_heading(content: str, v: Vocabulary) -> bool:
     # A heading's folded text starts with content's first character in upper case.
     return (content[0] in v.heading_initials or content[0] > "\x7f") and _may_fit(
         content, v.longest_heading
+    )
+
+
+def _joined_heading(content: str, v: Vocabulary) -> int:
+    """Where the second piece of a line starts when one of its two pieces is a heading
+    run onto prose, or -1.
+
+    Text reproduced from PDFs joins lines: a heading after a sentence's full stop ("...
+    parties on 08/06/2013. MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER:"), after a
+    company's name ("MAXIMUS FEDERAL SERVICES, INC. Notice of Independent Medical Review
+    Determination") or a run of spaces, written as a title (each longer word
+    capitalised); or a heading in capitals with the prose after it ("INDEPENDENT MEDICAL
+    REVIEW DECISION AND RATIONALE An application for ...").
+    """
+    start = -1
+    if content[content.rfind(" ") + 1 :] in v.heading_ends:  # (its last word ends a heading)
+        start = max(content.rfind(".") + 1, content.rfind("  ") + 2)
+        while start < len(content) and content[start] in " \t":
+            start += 1
+    if 1 < start < len(content) and content[start].isupper():
+        tail = content[start:]
+        if (
+            (_may_be_heading(tail, v) or (tail[-1] == ":" and len(tail) <= v.longest_label))
+            and all(len(word) <= 3 or word[0].isupper() for word in tail.split())
+            and _recognise(tail, v)[0] is _HEADING
+        ):
+            return start
+    found = -1
+    if content[0] in v.heading_initials and content[:3].isupper():
+        opening = content[: v.longest_heading].upper()
+        for key in v.colon_headings:  # (the longest heading that opens the line)
+            end = len(key)
+            if opening.startswith(key) and content[:end].isupper():
+                end += content.startswith(":", end)
+                rest = content[end:].lstrip()
+                if content[end : end + 1] in (" ", "\t") and rest[:1].isupper():
+                    found = max(found, len(content) - len(rest))
+    return found
+
+
+def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
+    """The scan with every heading run onto a prose line cut from it (see
+    :func:`_joined_heading`): the prose and the heading become two lines of the line's
+    number, each at its column. The same scan when no line holds one.
+
+    Not part of :func:`scan_text`: looking at every line of prose costs a parse about 3%,
+    so the pipeline asks for it only where a section of the letter's layout is missing.
+    """
+    v = vocab if vocab is not None else _default()
+    lines: list[Line] = []
+    cut = False
+    for line in scanned.lines:
+        content = line.content
+        if line.kind is _TEXT and (
+            content[content.rfind(" ") + 1 :] in v.heading_ends
+            or (content[0] in v.heading_initials and content[:3].isupper())
+        ):
+            joined = _joined_heading(content, v)
+            if joined > 0:
+                cut = True
+                first = content[:joined].rstrip()
+                kind, name = _recognise(first, v)
+                lines.append(
+                    Line(kind, line.number, first, line.column, line.artifacts, line.gap, name)
+                )
+                rest = content[joined:]
+                kind, name = _recognise(rest, v)
+                lines.append(Line(kind, line.number, rest, line.column + joined, 0, 0, name))
+                continue
+        lines.append(line)
+    if not cut:
+        return scanned
+    headings, determinations, parts, indexes = _index_lists()
+    removed: list[int] = []
+    for i, line in enumerate(lines):
+        index = indexes.get(line.kind)
+        if index is not None:
+            index.append(i)
+        if line.artifacts:
+            removed.append(i)
+    return scanned._replace(
+        lines=lines,
+        headings=headings,
+        determinations=determinations,
+        parts=parts,
+        artifacts=removed,
     )
 
 

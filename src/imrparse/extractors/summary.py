@@ -6,6 +6,12 @@ the words around it ("is detailed as ...") and every diagnosis the prose states,
 list item whole (found by :mod:`imrparse.extractors.diagnoses`). What the prose does not
 state stays None or empty.
 
+Where no sentence names the mechanism, the injury sentence is read by its structure:
+who (the worker), when (the date of injury), what happened (an event the worker
+underwent) and while doing what (a clause of circumstance). A circumstance that names
+only the work ("while working as a cook") is no mechanism; a summary that states an
+injury but not how it happened gets a ``mechanism-not-found`` note.
+
 >>> s = extract_summary("The injured worker is a 51 year old female, who sustained an "
 ...     "industrial injury on 3-1-08. The injured worker was diagnosed as having "
 ...     "multiple fusions, residual thoracolumbar pain and lumbar radiculopathy. Treatment to date has "
@@ -65,14 +71,53 @@ _MECHANISM: Final = re.compile(
     r"[ \t]*([^.;]{3,300})",
     re.IGNORECASE,
 )
-_MECHANISM_AFTER_DATE: Final = re.compile(
-    r"[ \t,]*(?:while|when|after|as[ \t]+a[ \t]+result[ \t]+of|due[ \t]+to|secondary[ \t]+to)"
-    r"[ \t]+([^.;]{3,300})",
+# The injury sentence read by its structure: who (the worker), when (the date of
+# injury), what happened (an event the worker underwent) and while doing what (a clause
+# of circumstance). A circumstance clause follows the injury's own words ("sustained an
+# industrial injury on 11/9/16 to the low back when he ...") or stands before them
+# ("While lifting a box on 3/4/15, the worker injured ...").
+_CIRCUMSTANCE: Final = re.compile(
+    r"\b(?:when|while|after|as[ \t]+a[ \t]+result[ \t]+of|due[ \t]+to|secondary[ \t]+to"
+    r"|caused[ \t]+by|from(?=[ \t]+(?:an?[ \t]+)?[a-z]+ing\b|[ \t]+an?[ \t]))[ \t]+",
     re.IGNORECASE,
 )
-# "He reported injury when carrying ...", "injured her back while lifting ...".
-_INJURY_WHEN: Final = re.compile(
-    r"injur(?:y|ed)[ \t]+(?:(?:his|her|their)[ \t]+[a-z]+[ \t]+)?(?:when|while)[ \t]+([^.;]{3,300})",
+# What, between the injury's own words and a circumstance, says the sentence has moved
+# on to another statement ("... on 11-7-16 and has been treated for ... after ...").
+_MOVED_ON: Final = re.compile(
+    r"\band[ \t]+(?:is|was|were|has|had|have|been|underwent|complain|report|present|receiv)"
+    r"|\bdiagnos|\btreat|\bcomplain|\bpresent",
+    re.IGNORECASE,
+)
+# A circumstance that names only the work, not how the injury happened: "while working as
+# a cook", "while employed by ...", "while performing his usual job duties".
+_EMPLOYMENT: Final = re.compile(
+    r"(?:(?:working|employed|on[ \t]+duty)(?:[ \t]+(?:as|for|by|with|at|in)\b[^,;]*)?"
+    r"|performing[ \t]+(?:(?:his|her|their|the)[ \t]+)?(?:usual|regular|customary|normal|"
+    r"assigned|job|work)\b[^,;]*)[ \t,.]*",
+    re.IGNORECASE,
+)
+# The worker as the subject of a clause, and the verbs of reporting after it ("the
+# injured worker reported that ...").
+_WORKER: Final = re.compile(
+    r"\b(?:(?:the|this)[ \t]+)?(?:injured[ \t]+worker|patient|applicant|employee|claimant"
+    r"|worker)\b|\b(?:he|she)\b",
+    re.IGNORECASE,
+)
+_REPORTING: Final = re.compile(
+    r"[ \t]*(?:reported|stated|indicated|noted|explained|described|recalled|related|"
+    r"reports|states|indicates|notes)(?:[ \t]+that)?[ \t]+",
+    re.IGNORECASE,
+)
+# What happens to a body at work: the verbs and nouns of an event (a fall, a blow, a lift,
+# a strain of effort, a collision). A clause of the worker that states the date of injury
+# and holds one of them narrates the injury ("slipped and fell while working and broke
+# his ribs on 10-18-16").
+_EVENT: Final = re.compile(
+    r"\b(?:f[ae]ll(?:s|ing|en)?|slip(?:s|ped|ping)?|trip(?:s|ped|ping)?|stumbl\w*|struck|"
+    r"hit(?:s|ting)?|lift(?:s|ed|ing)?|twist(?:s|ed|ing)?|pull(?:s|ed|ing)?|push(?:es|ed|ing)?"
+    r"|carr(?:y|ies|ied|ying)|caught|crush(?:ed|ing)?|collid\w*|collision|jump(?:s|ed|ing)?"
+    r"|bent|bend(?:s|ing)?|step(?:s|ped|ping)?|assault\w*|attack\w*|punch\w*|kick\w*|bit(?:ten)?"
+    r"|faint(?:s|ed|ing)?|consciousness|accident|exposure|exposed|repetitive|cumulative)\b",
     re.IGNORECASE,
 )
 # A mechanism named by itself: "associated with cumulative trauma at work".
@@ -98,29 +143,42 @@ _MECHANISM_LEAD: Final = re.compile(
 _ONSET: Final = re.compile(
     r"(?:felt|experienced|developed|noticed|noted)\b[^.;]*?[ \t](?:while|when)[ \t]+", re.IGNORECASE
 )
-# Where the mechanism's consequences start: "... and felt a strain on the back".
+# Where the mechanism's consequences start: "... and felt a strain on the back", "...
+# and broke his ribs", "... resulting in ...".
 _MECHANISM_END: Final = re.compile(
-    r"[ \t,]+(?:and[ \t]+(?:felt|experienced|developed|noticed)|resulting[ \t]+in)\b",
+    r"[ \t,]+(?:and[ \t]+(?:felt|experienced|developed|noticed|broke|fractured|injured|hurt"
+    r"|sustained|suffered)|resulting[ \t]+in|causing)\b",
     re.IGNORECASE,
 )
 
 
 def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
-) -> tuple[datetime.date | None, int | None]:
-    """The first date within the sentence after a mention of injury, and where it ends."""
+) -> tuple[datetime.date | None, re.Match[str] | None]:
+    """The first date within the sentence after a mention of injury, and where it is
+    written (``None`` for a date read loosely from words)."""
     anchors = [i for i in (low.find("injur"), low.find("doi"), low.find("claim")) if i >= 0]
     if not anchors:
         return None, None
     for count, mark in enumerate(_INJURY.finditer(text, min(anchors))):
         if count >= 6:
             break
+        if _INJURED_PERSON.match(text, mark.end()):  # ("the injured worker": who, not when)
+            continue
         stop = SENTENCE_END.search(text, mark.end())
         endpos = min(mark.end() + 120, stop.start() if stop else len(text))
         match = search_date(text, mark.end(), endpos)
+        if match is None:
+            # "While lifting a box on 3/4/15, the worker injured his back": the date of
+            # the circumstance that opens the sentence is the injury's.
+            start = max(0, mark.start() - _SENTENCE_REACH)
+            before = text.rfind(". ", start, mark.start())
+            opening = _CIRCUMSTANCE.match(text, before + 2 if before >= 0 else start)
+            if opening is not None:
+                match = search_date(text, opening.end(), mark.start())
         if match is not None:
             try:
-                return date_from_match(match), match.end()
+                return date_from_match(match), match
             except InvalidDate as exc:
                 diag.add("invalid-date", f"date of injury: {exc}", line)
                 return None, None
@@ -128,30 +186,210 @@ def _date_of_injury(
         if _MONTH_WORD.search(window):
             found = parse_loose(window)
             if found is not None:
-                return found, endpos
+                return found, None
     return None, None
 
 
-def _mechanism(text: str, low: str, injury_date_end: int | None) -> str | None:
-    """How the injury happened, as the prose states it; None if it says not or says nothing."""
+def _mechanism(
+    text: str, low: str, injury: datetime.date | None, stated: re.Match[str] | None = None
+) -> tuple[str | None, str | None]:
+    """How the injury happened, as the prose states it, and why none was read when none
+    was (``stated``: where the prose writes the date of injury): ``(mechanism, None)``, or ``(None, why)`` where the prose states an injury but not
+    how it happened (``why`` is ``""`` when it says so itself: "mechanism of injury is not
+    described"), or ``(None, None)`` where it states no injury at all."""
     at = low.find("mechanism")
     while at >= 0:  # both patterns start with the word: match where it stands
         if _MECHANISM_NONE.match(text, at):
-            return None
+            return None, ""
         stated = _MECHANISM.match(text, at)
         if stated:
-            return _clean_mechanism(stated.group(1))
+            return _clean_mechanism(stated.group(1)), None
         at = low.find("mechanism", at + 1)
-    if injury_date_end is not None:
-        after = _MECHANISM_AFTER_DATE.match(text, injury_date_end)
-        if after:
-            return _clean_mechanism(after.group(1))
+    found, work = _circumstance(text, low)
+    if found is None and stated is not None:
+        found = _event(text, stated)
+    if found is None:
+        found = _named_mechanism(text, low)
+    if found is not None:
+        return found, None
+    if work is not None:
+        return None, f"the injury happened {work!r}: that names the work, not how it happened"
+    if injury is not None or _states_injury(text):
+        return None, "the case summary states the injury but not how it happened"
+    return None, None
+
+
+def _states_injury(text: str, start: int = 0, end: int = -1) -> bool:
+    """Whether the prose (``text[start:end]``) mentions the injury (not only "the injured
+    worker")."""
+    stop = len(text) if end < 0 else end
+    if start or end >= 0:  # (a sentence: most hold no word of the injury at all)
+        low = lower_ascii(text[start:stop])
+        if "injur" not in low and "doi" not in low and "claim" not in low:
+            return False
+    return any(
+        not _INJURED_PERSON.match(text, mention.end())
+        for mention in _INJURY.finditer(text, start, stop)
+    )
+
+
+def _without_date(clause: str) -> str:
+    """A clause without the first date in it and the preposition before it: when the
+    injury happened is no part of how ("lifting a box on 3/4/15" reads "lifting a box")."""
+    date = search_date(clause)
+    if date is None:
+        return clause
+    before = clause[: date.start()].rstrip(" \t,")
+    word = before.rsplit(None, 1)
+    if word and word[-1].lower() in _DATE_LEADS:
+        before = before[: len(before) - len(word[-1])]
+    return (before.rstrip(" \t,") + " " + clause[date.end() :].lstrip(" \t,")).strip()
+
+
+_SENTENCE_REACH: Final = 600
+"""How far from an offset its sentence is sought, each way: a sentence of a summary is
+shorter, and a bound keeps the reading linear on text without full stops."""
+
+
+def _sentence_span(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the sentence that holds offset ``at`` (within reach)."""
+    start = max(0, at - _SENTENCE_REACH)
+    stop = text.rfind(". ", start, at)
+    if stop >= 0:
+        start = stop + 2
+    stop = text.rfind("; ", start, at)  # (only within the sentence: a clause of it)
+    if stop >= 0:
+        start = stop + 2
+    limit = min(len(text), at + _SENTENCE_REACH)
+    end = SENTENCE_END.search(text, at, limit)
+    return start, end.start() if end else limit
+
+
+_MENTIONS: Final = 12
+"""How many mentions of the injury are read for a circumstance (a summary has a few)."""
+
+
+def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
+    """The circumstance of an injury statement (when, while, after, due to ...): the
+    mechanism it states, or the work it names when that is all it names."""
+    work = None
     at = low.find("injur")
-    while at >= 0:
-        when = _INJURY_WHEN.match(text, at)
-        if when:
-            return _clean_mechanism(when.group(1))
-        at = low.find("injur", at + 5)
+    read = 0
+    while at >= 0 and read < _MENTIONS:
+        mention = _INJURY.match(text, at)
+        after = mention.end() if mention else at + 5
+        if mention is None or _INJURED_PERSON.match(text, after):  # ("the injured worker":
+            at = low.find("injur", after)  # who, not what happened)
+            continue
+        read += 1
+        start, end = _sentence_span(text, at)
+        clause = None
+        # "While lifting a box on 3/4/15, the worker injured his back": before the mention.
+        opening = _CIRCUMSTANCE.match(text, start)
+        comma = text.find(",", start, at)
+        if opening is not None and comma > 0:
+            clause = text[opening.end() : comma]
+        else:
+            marker = _CIRCUMSTANCE.search(text, after, end)
+            if marker is not None and not _MOVED_ON.search(text, after, marker.start()):
+                clause = text[marker.end() : end]
+        if clause is not None:
+            found, named = _activity(clause)
+            if found is not None:
+                return found, None
+            work = work or named
+        at = low.find("injur", max(after, at + 5))
+    return None, work
+
+
+# "injured" that says who, not what happened: "the injured worker", "the injured party".
+_INJURED_PERSON: Final = re.compile(
+    r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b",
+    re.IGNORECASE,
+)
+
+
+def _activity(clause: str) -> tuple[str | None, str | None]:
+    """The mechanism a circumstance clause states, or (when it names only the work:
+    "working as a cook") the work it names."""
+    employment = _EMPLOYMENT.match(clause)
+    if employment is not None:
+        nested = _CIRCUMSTANCE.search(clause, employment.start())
+        if nested is not None:  # ("working as a cook when she slipped on ...")
+            return _activity(clause[nested.end() :])
+        if employment.end() >= len(clause.rstrip()):
+            return None, clause.strip(" \t,.")
+    return _clean_mechanism(_without_date(clause)), None
+
+
+def _event(text: str, stated: re.Match[str]) -> str | None:
+    """The event a clause of the worker narrates in a sentence that states the date of
+    injury (as the summary wrote it, with any of the separators): "the injured worker
+    slipped and fell while working and broke his ribs on 10-18-16" reads "slipped and
+    fell while working". The sentence where the date of injury was read (``stated``) is the
+    injury's own, whose circumstance was read already."""
+    written = stated.group()
+    forms = [written]
+    for sep in "/-.":
+        if sep in written:
+            forms.extend(written.replace(sep, other) for other in "/-." if other != sep)
+    places: set[int] = set()
+    for form in forms:  # (a few finds at C speed: no date of the summary is read again)
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (
+                at != stated.start()
+                and not (at and text[at - 1].isdigit())
+                and not text[end : end + 1].isdigit()
+            ):
+                places.add(at)
+            at = text.find(form, end)
+    for at in sorted(places):
+        start, end = _sentence_span(text, at)
+        if _states_injury(text, start, end):  # (a sentence of the injury's own words:
+            continue  # its circumstance was read already)
+        found = _worker_event(text, start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _worker_event(text: str, start: int, end: int) -> str | None:
+    """The event the worker underwent in the sentence ``text[start:end]``, if it states one."""
+    subject = _WORKER.search(text, start, end)
+    if subject is None:
+        return None
+    at = subject.end()
+    reporting = _REPORTING.match(text, at, end)
+    if reporting is not None:
+        at = reporting.end()
+    # A circumstance before the clause ("... reported that while playing basketball on
+    # 10-27-2016, he had ..."): the event is the clause after it.
+    fronted = _CIRCUMSTANCE.match(text, at, end)
+    if fronted is not None:
+        comma = text.find(",", fronted.end(), end)
+        subject = _WORKER.search(text, comma, end) if comma > 0 else None
+        if subject is None:
+            return None
+        at = subject.end()
+    predicate = _without_date(text[at:end])
+    auxiliary = _AUXILIARY.match(predicate)
+    if auxiliary is not None:  # ("he had sudden onset of ...", "she was struck by ...")
+        predicate = predicate[auxiliary.end() :]
+    cut = _MECHANISM_END.search(predicate)
+    if not _EVENT.search(predicate, 0, cut.start() if cut else len(predicate)):
+        return None
+    return _clean_mechanism(predicate)
+
+
+_AUXILIARY: Final = re.compile(r"(?:had|was|were)[ \t]+(?!(?:being|been)\b)", re.IGNORECASE)
+# The preposition left before a date taken out of a mechanism ("... on" 10-18-16).
+_DATE_LEADS: Final = frozenset(("on", "of", "in"))
+
+
+def _named_mechanism(text: str, low: str) -> str | None:
+    """A mechanism named by itself ("cumulative trauma", "status post being punched")."""
     at = low.find(" trauma")
     while at >= 0:
         trauma = _TRAUMA.search(text, max(0, at - 14), at + 8)
@@ -209,7 +447,7 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
         if sex_only:
             sex = _SEX_WORDS[sex_only.group(1).lower()]
 
-    date_of_injury, date_end = _date_of_injury(text, low, diag, line)
+    date_of_injury, stated = _date_of_injury(text, low, diag, line)
 
     diagnoses = find_diagnoses(text, low)
 
@@ -221,11 +459,14 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
     ):
         if value is None:
             diag.add("field-not-found", f"the case summary states no {name}", line)
+    mechanism, why = _mechanism(text, low, date_of_injury, stated)
+    if why:
+        diag.add("mechanism-not-found", why, line)
     return CaseSummary(
         age=age,
         sex=sex,
         date_of_injury=date_of_injury,
-        mechanism_of_injury=_mechanism(text, low, date_end),
+        mechanism_of_injury=mechanism,
         diagnoses=diagnoses,
         text=text,
     )

@@ -12,14 +12,15 @@ reader             reads
 =================  ===================================================================
 
 A layout module may register a reader of its own (:func:`register_reader`): the 2013
-notice's module registers ``"notice"``, which reads outcomes written as sentences. What
+notice's module registers ``"notice"``, which reads outcomes written as sentences, and
+``"decision-dates"``, which reads the dates its decisions section states in prose. What
 stands before the first heading is read by ``imrparse.readers.preamble``, and a section
 that no reader reads by ``imrparse.readers.unread``. Each reader returns a
 :class:`Reading`; ``imrparse.merge`` is where the readings meet.
 
 >>> import imrparse
 >>> imrparse.readers.registered_readers()
-('reviewer', 'summary', 'decisions', 'fields', 'notice')
+('reviewer', 'summary', 'decisions', 'fields', 'notice', 'decision-dates')
 >>> imrparse.readers.get_reader("decisions").outcomes
 'header'
 """

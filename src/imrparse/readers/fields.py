@@ -47,7 +47,10 @@ def wrapped_case(lines: list[Line], label: Line, value: str) -> str | None:
     line with text ("CM13-" / "0000004") across an empty line."""
     found = case_number(value)
     if found is None:
-        at = lines.index(label)  # (by value: a compiled module re-boxes its tuples)
+        try:
+            at = lines.index(label)  # (by value: a compiled module re-boxes its tuples)
+        except ValueError:  # a second field on its label's line: no wrap to follow
+            return None
         found = case_number("\n".join(contents(lines[at : at + 4])[:2]))
     return found
 
