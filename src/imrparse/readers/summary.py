@@ -7,7 +7,7 @@ in their place, with a warning, and the prose before the first of them is the su
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from ..blocks import split_blocks
 from ..cleaning import clean_lines
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from ..grammar import Section
 
 __all__ = ["read_summary"]
-
-_HEADER: Final = _DETERMINATION
 
 
 def read_summary(section: Section, context: Context) -> Reading:
@@ -41,7 +39,7 @@ def _holds_determinations(lines: list[Line]) -> bool:
     header = False
     for line in lines:
         kind = line.kind
-        if kind is _HEADER:
+        if kind is _DETERMINATION:
             header = True
         elif kind is _PART and header:
             return True
