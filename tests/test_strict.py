@@ -88,7 +88,10 @@ def test_duplicated_decisions_section() -> None:
     doubled = MULTI + MULTI[decisions:]
     letter = imrparse.parse(doubled)
     assert len(letter.determinations) == 6
-    assert errors(letter) == ["duplicate-section"] + ["duplicate-determination"] * 3
+    # (the repeated section's opening sentence stands in the last rationale: out of order)
+    assert errors(letter) == ["duplicate-section"] + ["duplicate-determination"] * 3 + [
+        "pages-out-of-order"
+    ]
     strict_raises(doubled, "duplicate-section")
 
 
@@ -250,6 +253,9 @@ def test_every_error_code_is_documented_as_a_loss() -> None:
         "missing-extra",
         "internal-error",
         "may-be-truncated",
+        "pages-do-not-join",
+        "pages-out-of-order",
+        "unread-partial-authorization",
     }
     assert {code for code, info in CODES.items() if info.severity is Severity.ERROR} == losses
 

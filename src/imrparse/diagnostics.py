@@ -124,6 +124,56 @@ CODES: dict[str, CodeInfo] = {
         "out of order. It is read where it stands, in letter order.",
         "Check the letter's page order; the determination itself is read.",
     ),
+    "pages-do-not-join": CodeInfo(
+        _E,
+        "Two pages of the letter do not join: one starts mid-sentence after a page that "
+        "ends a sentence, or starts with a heading, a treatment header or a part label "
+        "after a page that stops mid-sentence. A page between them is missing or the pages "
+        "are out of order, and a value read across the break joins text that does not "
+        "belong together.",
+        "Check the PDF's pages (fetch the letter again); the values near the break, above "
+        "all the rationale it falls in, may be incomplete or hold another page's text.",
+    ),
+    "opening-out-of-place": CodeInfo(
+        _W,
+        "The fixed sentence that opens a section (such as 'The Final Determination was "
+        "based on decisions for the disputed items/services set forth below:') stands "
+        "inside another section's text, as when pages come out of order. It is left out of "
+        "the value it stood in.",
+        "Check the letter's page order; the values around it are read.",
+    ),
+    "unread-label": CodeInfo(
+        _W,
+        "A line of the reviewer's section opens with what reads as a label and its value "
+        "(``Words: value``), but the label is none the layout knows, as when OCR misreads a "
+        "letter of 'State(s) of Licensure'. Its value is not read.",
+        "Read the line: the value it states (a licensure, a certification) is missing from "
+        "the record.",
+    ),
+    "unreadable-date": CodeInfo(
+        _W,
+        "Where the case summary states the date of injury, the date is damaged (a digit "
+        "read as a letter, '1O-11-2016', or a separator lost, '1011-2016', as OCR leaves "
+        "them). It is not read: no date is guessed.",
+        "Read the date in the letter; summary.date_of_injury is empty. (The header table's "
+        "date of injury, dates.date_of_injury, is read on its own.)",
+    ),
+    "pages-out-of-order": CodeInfo(
+        _E,
+        "Parts of the letter stand out of their order: a determination or the header table "
+        "inside another section, a section's opening sentence inside another's text, or "
+        "sections in another order than the layout's. Each is read where it stands (see its "
+        "own warning), but the pages are out of order, so a value read across a page break "
+        "may hold text of another page or lack its own.",
+        "Check the PDF's page order; the rationales and the summary around the misplaced "
+        "part are the values at risk.",
+    ),
+    "repeated-page": CodeInfo(
+        _W,
+        "A page repeats the page before it word for word, as when a merge takes a page "
+        "twice. The copy is read once.",
+        "Nothing is lost; check the file if pages may also be missing.",
+    ),
     "may-be-truncated": CodeInfo(
         _E,
         "The letter's last rationale stops mid-sentence and states no decision: the text "
@@ -189,11 +239,11 @@ CODES: dict[str, CodeInfo] = {
         "The field is left None; the letter's text has the value as written.",
     ),
     "unread-partial-authorization": CodeInfo(
-        _W,
+        _E,
         "A treatment header reads as a partial authorization ('... was the original "
         "request ...') in a wording the layout does not know.",
         "The whole header is kept as the treatment text, and original_request and "
-        "authorized are None; report the wording.",
+        "authorized are None: the row's treatment is wrong. Report the wording.",
     ),
     "page-range": CodeInfo(
         _W,

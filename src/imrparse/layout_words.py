@@ -24,13 +24,13 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
-_OCR_ALIKE: Final = str.maketrans({"1": "I", "L": "I", "|": "I", "0": "O", " ": None,
-                                    "\t": None, "\u00a0": None})  # fmt: skip
+_OCR_ALIKE: Final = str.maketrans({"1": "I", "L": "I", "|": "I", "0": "O", "5": "S", "8": "B",
+                                    " ": None, "\t": None, "\u00a0": None})  # fmt: skip
 
 
 def ocr_key(key: str) -> str:
     """A label's matching key as OCR slips leave it comparable: spaces dropped, ``1``, ``L``,
-    ``|`` read as ``I``, ``0`` as ``O``, ``RN`` as ``M``.
+    ``|`` read as ``I``, ``0`` as ``O``, ``5`` as ``S``, ``8`` as ``B``, ``RN`` as ``M``.
 
     >>> ocr_key("STATE(S) OFLICENSURE") == ocr_key("STATE(S) OF LICENSURE")
     True

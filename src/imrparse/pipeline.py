@@ -26,6 +26,7 @@ from .grammar import Section, check_order, split_fields, split_sections
 from .layout_words import Vocabulary
 from .layouts import Layout, vocabulary
 from .merge import merge, page_header_case
+from .page_joins import Join, broken_joins
 from .readers import Context, Reading, get_reader
 from .readers.base import claim_rest
 from .readers.fields import wrapped_case
@@ -50,12 +51,14 @@ class Prepared:
     """A text made ready to read: repaired where it can be, with what was noted, and its
     scan. Made once for a text, however many letters it holds."""
 
-    __slots__ = ("notes", "scan", "text")
+    __slots__ = ("joins", "notes", "scan", "text")
 
-    def __init__(self, text: str, notes: Collector, scan: Scan) -> None:
+    def __init__(self, text: str, notes: Collector, scan: Scan, joins: list[Join]) -> None:
         self.text: str = text
         self.notes: Collector = notes
         self.scan: Scan = scan
+        self.joins: list[Join] = joins
+        """Page breaks whose sides do not join: reported once the text reads as a letter."""
 
 
 def prepare(text: str) -> Prepared:
@@ -76,7 +79,20 @@ def prepare(text: str) -> Prepared:
             "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
             *_position(text, mojibake),
         )
-    return Prepared(text, notes, scan_text(text, vocabulary()))
+    joins: list[Join] = []
+    if "\f" in text:
+        for join in broken_joins(text):
+            if join.code == "repeated-page":  # (blanked: offsets and lines hold)
+                notes.add(join.code, join.message, join.line, join.column)
+                text = text[: join.start] + _blank(text[join.start : join.end]) + text[join.end :]
+            else:
+                joins.append(join)
+    return Prepared(text, notes, scan_text(text, vocabulary()), joins)
+
+
+def _blank(text: str) -> str:
+    """``text`` with every character but its line ends made a space."""
+    return "".join(c if c in "\r\n" else " " for c in text)
 
 
 def _starts(prepared: Prepared) -> list[int]:
@@ -198,6 +214,8 @@ def read_letter(prepared: Prepared) -> Letter:
             diagnostics=tuple(diag.items),
         )
     layout = cast(Layout, words.layouts[best])  # (detect(), without the call from Python)
+    for join in prepared.joins:
+        diag.add(join.code, join.message, join.line, join.column)
     roles = layout.roles
     # (a heading of another layout opens a section that no reader of this one reads)
     outline = split_sections(lines, diag, heads, [roles.get(k) or f"other:{k}" for k in keys])

@@ -19,6 +19,7 @@ __all__ = [
     "parse_loose",
     "resolve_year",
     "search_date",
+    "search_slipped_date",
 ]
 
 TWO_DIGIT_PIVOT: Final = 40
@@ -53,7 +54,11 @@ _MONTH_NAME: Final = (
 # what precedes comes after the first digit, so that the pattern starts with a digit
 # and a search skips to the next digit at C speed instead of trying every position.
 _NUMERIC_DATE: Final = re.compile(
-    r"(?P<m>\d(?<![\d/.-]\d)\d?)(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    # (a date begins after no digit or separator, nor after a letter OCR reads for a
+    # digit: "l1/08/2016" is "11/08/2016" slipped, not "1/08/2016")
+    r"(?P<m>\d(?<![\d/.lO-]\d)\d?)(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)"
+    # (a two-digit year glued to a letter is a four-digit one OCR slipped: "10-14-20l6")
+    r"(?P<y>\d{4}|\d{2}(?![A-Za-z]))(?![\d/])"
 )
 _NAMED_DATE: Final = re.compile(
     r"\b(?P<mname>"
@@ -62,6 +67,27 @@ _NAMED_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _MONTH_STEMS: Final = tuple(_MONTHS)
+
+
+# A date as OCR can leave it: a digit read as a letter ("1O-11-2016", "10-l1-2016"), or a
+# separator lost ("1011-2016", "10-2116", "11-216"; "10-2016" reads as a month and year). Sought
+# only where a date is expected and none was read.
+_SLIPPED_DATE: Final = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?=[\dOolIS/.-]*[OolIS])[\dOolIS]{1,2}[/.-][\dOolIS]{1,2}[/.-][\dOolIS]{2,4}"
+    r"|\d{3,4}[/.-]\d{2,4}|\d{1,2}[/.-](?:\d{3}|\d{5,6}|(?!19|20)\d{4})"
+    r")(?![\w/])"
+)
+
+
+def search_slipped_date(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first date in ``text[pos:endpos]`` that OCR damaged so that it cannot be read
+    (a digit read as a letter, a separator lost), or ``None``.
+
+    >>> search_slipped_date("injured on 1O-11-2016.").group()
+    '1O-11-2016'
+    """
+    return _SLIPPED_DATE.search(text, pos, len(text) if endpos is None else endpos)
 
 
 def search_date(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:

@@ -58,6 +58,7 @@ from .header_labels import (
     Labels,
     join_hyphen_wraps,
     match_label,
+    may_slip,
     open_prefix,
     tokenize,
 )
@@ -152,11 +153,12 @@ def read_header_table(
             if roles[t] != OTHER:
                 t += 1
                 continue
-            if tokens[t].text.rstrip(":").casefold() not in table.first_words:
+            text = tokens[t].text
+            if text.rstrip(":").casefold() not in table.first_words and not may_slip(text):
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
-            key, end = match_label(tokens, roles, t, table.max_words, table.full)
+            key, end = match_label(tokens, roles, t, table.max_words, table.full, table.slips)
             tail, tail_end = match_label(tokens, roles, t, table.max_words - 1, table.suffixes)
             opened: tuple[int, int, int] | None = None
             opened_field = ""
@@ -275,14 +277,18 @@ def read_header_table(
     # One more pair outweighs any saving in distance.
     scale = (len(lines) + 1) * (len(bare_labels) + 1) + 1
     # Where the block has fewer values of a shape than labels of it (a blank cell), which
-    # label lost its value cannot be told: no label of that shape is paired, and their
-    # values stay unread (the caller reports them), rather than each shifted to the next.
-    short = {
-        shape
-        for shape, bit in shape_bit.items()
-        if sum(1 for label in bare_labels if field_shape[label.field] == shape)
-        > sum(1 for fitting in value_shapes if fitting & bit)
-    }
+    # label lost its value cannot be told; where it has more while a label of that shape
+    # is missing (not recognised, as when OCR joined its words), which value is whose
+    # cannot either. No label of that shape is paired then, and the values stay unread
+    # (the caller reports them), rather than each shifted to the next label.
+    found = {label.field for label in found_labels}
+    unfound = {shape for field, shape in field_shape.items() if field not in found}
+    short = set()
+    for shape, bit in shape_bit.items():
+        labelled = sum(1 for label in bare_labels if field_shape[label.field] == shape)
+        valued = sum(1 for fitting in value_shapes if fitting & bit)
+        if labelled > valued or (labelled < valued and shape in unfound):
+            short.add(shape)
     for i, j in align(label_event, value_event, window, pairable, scale):
         if short and field_shape[bare_labels[i].field] in short:
             continue

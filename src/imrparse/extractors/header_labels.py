@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from ..layout_words import ocr_key
 from ..wordlists import match_key
 from .header_shapes import fits_shape
 
@@ -20,6 +21,7 @@ __all__ = [
     "Token",
     "join_hyphen_wraps",
     "match_label",
+    "may_slip",
     "open_prefix",
     "tokenize",
 ]
@@ -51,12 +53,20 @@ class Labels:
         # The words any label, or the rest of a split one, starts with.
         self.first_words: set[str] = set()
         self.max_words = 1
+        # ocr_key of a whole label -> its key: a label OCR slipped in (``DateAssigned:``,
+        # ``Case Nurnber:``) is still that label where no other label slips the same way.
+        self.slips: dict[str, str] = {}
+        clashes: set[str] = set()
         for printed, field in labels.items():
             words = match_key(printed.rstrip().rstrip(":")).casefold().split(" ")
             if not words or not words[0]:
                 raise ValueError(f"empty label for field {field!r}")
             key = " ".join(words)
             self.full[key] = field
+            slip = ocr_key(key.upper())
+            if slip in self.slips and self.slips[slip] != key:
+                clashes.add(slip)
+            self.slips[slip] = key
             self.last_words.add(words[-1])
             self.first_words.update(words)
             self.max_words = max(self.max_words, len(words))
@@ -65,6 +75,8 @@ class Labels:
                 tail = " ".join(words[cut:])
                 self.prefixes.add(head)
                 self.suffixes.setdefault(tail, []).append((head, field))
+        for slip in clashes:
+            del self.slips[slip]
 
 
 class Label:
@@ -98,10 +110,31 @@ def tokenize(content: str, last_words: set[str]) -> list[Token]:
     return tokens
 
 
+_SLIPS: Final = frozenset("015|8")
+
+
+def may_slip(token: str) -> bool:
+    """Whether a token that begins no label as printed may begin one OCR slipped: it ends
+    a label or joins words (``DateAssigned:``, ``URDenial``), or holds a character OCR
+    reads for a letter (``Decisi0n``, ``Nurnber``)."""
+    return (
+        token.endswith(":")
+        or "rn" in token
+        or not _SLIPS.isdisjoint(token)
+        or (token[:1].isalpha() and not (token.isupper() or token.islower() or token.istitle()))
+    )
+
+
 def match_label(
-    tokens: list[Token], roles: list[int], start: int, max_words: int, keys: Mapping[str, object]
+    tokens: list[Token],
+    roles: list[int],
+    start: int,
+    max_words: int,
+    keys: Mapping[str, object],
+    slips: Mapping[str, str] | None = None,
 ) -> tuple[str, int]:
-    """The longest run of words from ``start`` ending with a colon whose key is in ``keys``.
+    """The longest run of words from ``start`` ending with a colon whose key is in ``keys``
+    (or, given ``slips``, whose OCR key is: see :class:`Labels`).
 
     Returns the key and the index of the first token after the colon, or ``("", -1)``.
     """
@@ -127,6 +160,10 @@ def match_label(
         key = " ".join(word.casefold() for word in words)
         if key in keys:
             return key, end
+        if slips:
+            slipped = slips.get(ocr_key(key.upper()))
+            if slipped is not None:
+                return slipped, end
     return "", -1
 
 

@@ -28,7 +28,7 @@ from typing import Final
 
 from ..diagnostics import Collector
 from ..records import CaseSummary, Sex
-from .dates import InvalidDate, date_from_match, parse_loose, search_date
+from .dates import InvalidDate, date_from_match, parse_loose, search_date, search_slipped_date
 from .diagnoses import find_diagnoses
 from .search import SENTENCE_END, lower_ascii
 
@@ -37,7 +37,7 @@ __all__ = ["extract_summary"]
 # (The word boundary before the age is tested after its first digit, so that the
 # pattern starts with a digit and a search skips to digits at C speed.)
 _AGE_SEX: Final = re.compile(
-    r"(\d(?<!\w\d)\d{0,2})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?"
+    r"(\d(?<!\w\d)\d{0,2})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}?"
     r"(male|female|man|woman|gentleman|lady|boy|girl)\b",
     re.IGNORECASE,
 )
@@ -187,6 +187,15 @@ def _date_of_injury(
             found = parse_loose(window)
             if found is not None:
                 return found, None
+        slipped = search_slipped_date(text, mark.end(), endpos)
+        if slipped is not None:
+            diag.add(
+                "unreadable-date",
+                f"the date of injury {slipped.group()!r} is damaged (a digit read as a "
+                "letter, or a separator lost): not read",
+                line,
+            )
+            return None, None
     return None, None
 
 

@@ -13,6 +13,7 @@ its own, in its own module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
@@ -214,4 +215,46 @@ def strip_boilerplate(context: Context, role: str, text: str) -> str:
         match = pattern.match(text)
         if match is not None:
             return text[match.end() :].lstrip()
+    return text
+
+
+_OPENINGS: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {}  # by layout name
+
+
+def _openings(layout: Layout) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The layout's section openings (its boilerplate), found after a sentence's end, each
+    with the longest word its pattern spells out: a text without that word holds no
+    such opening, and most texts are passed over with ``in`` alone."""
+    found = _OPENINGS.get(layout.name)
+    if found is None:
+        found = tuple(
+            (
+                max(re.findall(r"(?<![\\A-Za-z])[A-Za-z]+", pattern.pattern), key=len).lower(),
+                re.compile(
+                    r"(?<=[.!?:\"\u201d)])[ \t]+" + pattern.pattern.lstrip("^"), pattern.flags
+                ),
+            )
+            for patterns in layout.boilerplate.values()
+            for pattern in patterns
+        )
+        _OPENINGS[layout.name] = found
+    return found
+
+
+def cut_openings(context: Context, text: str, line: int, reading: Reading) -> str:
+    """``text`` (a value joined from lines) without any fixed sentence that opens a
+    section of the layout and stands inside it: pages out of order put the opening of a
+    section in another's text. Each one cut is reported (``opening-out-of-place``)."""
+    for word, pattern in _openings(context.layout):
+        if word not in text and word.capitalize() not in text and word.upper() not in text:
+            continue
+        match = pattern.search(text)
+        if match is not None:
+            reading.diag.add(
+                "opening-out-of-place",
+                f"the sentence that opens a section ({match.group().strip()[:50]!r}) stands "
+                "inside another section's text (pages out of order?): left out of the value",
+                line,
+            )
+            text = (text[: match.start()] + text[match.end() :]).strip()
     return text

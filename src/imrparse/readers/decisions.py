@@ -16,13 +16,13 @@ from ..cleaning import clean_lines
 from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
-from ..scanner import contents
-from .base import Context, Reading, claim_rest, report_unknown, strip_boilerplate
+from ..scanner import Line, contents
+from .base import Context, Reading, claim_rest, cut_openings, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
     from ..grammar import Section
 
-__all__ = ["NONE_FOUND", "read_block", "read_decisions"]
+__all__ = ["NONE_FOUND", "read_block", "read_decisions", "read_out_of_place"]
 
 NONE_FOUND: Final = (
     "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found"
@@ -31,6 +31,7 @@ _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves 
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
 _PART_KIND: Final = TokenKind.PART
+_HEADER_KIND: Final = TokenKind.DETERMINATION
 
 
 def read_decisions(section: Section, context: Context) -> Reading:
@@ -133,5 +134,54 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
             if "reviewer" in texts
             else _NO_BASIS
         ),
-        rationale=texts.get("rationale", ""),
+        rationale=(
+            cut_openings(context, texts["rationale"], line["rationale"], reading)
+            if "rationale" in texts
+            else ""
+        ),
     )
+
+
+def read_out_of_place(
+    lines: list[Line], where: str, context: Context, reading: Reading
+) -> list[Line]:
+    """Read the whole determinations (a treatment header followed by a part label) that
+    stand among ``lines`` of a section other than the decisions (pages out of order), each
+    with a ``determination-out-of-place`` warning, into ``reading``; the lines before the
+    first of them are returned for the section's own reader. ``where`` names the
+    section."""
+    if not _holds_determinations(lines):
+        return lines
+    layout = context.layout
+    preface, blocks = split_blocks(
+        lines,
+        context.scan.doubled,
+        reading.diag,
+        cue=layout.partial_cue if layout.partial_authorizations else "",
+        openings=layout.partial_openings,
+        titles=layout.part_titles,
+    )
+    for block in blocks:
+        first = block.header[0]
+        reading.diag.add(
+            "determination-out-of-place",
+            f"the determination {first.content[:60]!r} stands {where} (pages out of "
+            "order?): read where it stands",
+            first.number,
+            first.column,
+        )
+        reading.determinations.append(read_block(block, reading, context))
+        reading.places.append((first.number, first.column))
+    return preface
+
+
+def _holds_determinations(lines: list[Line]) -> bool:
+    """Whether a treatment header followed by a part label stands among ``lines``."""
+    header = False
+    for line in lines:
+        kind = line.kind
+        if kind is _HEADER_KIND:
+            header = True
+        elif kind is _PART_KIND and header:
+            return True
+    return False

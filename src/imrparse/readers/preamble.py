@@ -11,6 +11,7 @@ from ..extractors.header import read_header_table
 from ..records import TokenKind
 from ..scanner import Line
 from .base import Context, Reading, Stated, claim_rest
+from .decisions import read_out_of_place
 from .fields import stated_fields
 
 __all__ = ["HEADER_TABLE", "PREAMBLE", "has_table", "read_preamble", "read_table", "table_in"]
@@ -31,6 +32,7 @@ def read_preamble(preamble: list[Line], context: Context, table: bool = True) ->
     unread: list[Line] = []
     if layout.header_table and table:
         rest, unread = read_table(preamble, context, reading)
+    rest = read_out_of_place(rest, "before the first section", context, reading)
     rest, fields = stated_fields(rest, context, PREAMBLE)
     reading.fields.extend(fields)
     for line in unread:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from ..cleaning import clean_lines
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 
 __all__ = ["read_reviewer"]
 
+_LABEL_LIKE: Final = re.compile(r"[A-Z0-9][\w()/&' -]{2,40}:[ \t]+\S")
+"""A line that opens with a label and its value (``State(s) of Licensure: Texas``): in the
+reviewer's section, only the credentials' fields are written so."""
 _CREDENTIALS: Final = frozenset({"states", "specialties"})
 """The labelled fields of the credentials block, which this reader consumes."""
 
@@ -32,6 +36,15 @@ def read_reviewer(section: Section, context: Context) -> Reading:
                 Stated(
                     name, values[name], label.number, label.column, section.name, label_of(label)
                 )
+            )
+    for unread in rest:
+        if unread.content and _LABEL_LIKE.match(unread.content):
+            reading.diag.add(
+                "unread-label",
+                f"{unread.content[:50]!r} reads as a labelled field, but its label is none "
+                "the layout knows: its value is not read",
+                unread.number,
+                unread.column,
             )
     reviewer = extract_reviewer(prose, values)
     line = section.heading.number
