@@ -115,12 +115,12 @@ _SLIPS: Final = frozenset("015|8")
 
 def may_slip(token: str) -> bool:
     """Whether a token that begins no label as printed may begin one OCR slipped: it ends
-    a label or joins words (``DateAssigned:``, ``URDenial``), or holds a character OCR
-    reads for a letter (``Decisi0n``, ``Nurnber``)."""
+    a label or joins words (``DateAssigned:``, ``URDenial``), or is a word that holds a
+    character OCR reads for a letter (``Decisi0n``, ``Nurnber``; not a date)."""
     return (
         token.endswith(":")
         or "rn" in token
-        or not _SLIPS.isdisjoint(token)
+        or (token[:2].isalpha() and not _SLIPS.isdisjoint(token))
         or (token[:1].isalpha() and not (token.isupper() or token.islower() or token.istitle()))
     )
 
