@@ -6,8 +6,10 @@ damage, the copies whose record differs from the clean letter's (any value but t
 diagnostics and the unclaimed text) and that carry no warning and no error: *wrong and
 silent*. A copy whose record only lacks values (a field left empty) is *incomplete*; one
 with a value that differs, or a determination more or fewer, is *wrong*, and
-``strict=True`` should stop it: the last column counts the wrong ones it would not (no
-error).
+``strict=True`` should stop it: "no error" counts the wrong ones it would not. "No trace"
+counts the silent ones whose damage left nothing in the text's form to find (a page lost
+exactly between two determinations, or where the pages left join mid-sentence to
+mid-sentence: ``tests/damage_kinds.py``).
 
     python benchmarks/damage.py                 # every kind, 2 copies a letter and text
     python benchmarks/damage.py --copies 4 --kinds truncate blank-header-date
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT.parent / "shared" / "realworld" / "text"
 sys.path.insert(0, str(ROOT / "tests"))
 
-from damage_kinds import DAMAGE, judge  # noqa: E402
+from damage_kinds import DAMAGE, judge, seamless_loss, traceless  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,15 +54,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clean letters with an error (fix these first): {failing[:5]}", file=sys.stderr)
         return 1
     crashes = 0
-    totals = [0, 0, 0, 0, 0]  # damaged, changed, silent, wrong, wrong and no error
+    # damaged, changed, silent, wrong, wrong and no error, silent and traceless
+    totals = [0, 0, 0, 0, 0, 0]
     print(
         f"{'kind':28} {'damaged':>8} {'changed':>8} {'silent':>7} {'wrong':>6} "
-        f"{'no error':>9}  silent share"
+        f"{'no error':>9} {'no trace':>9}  silent share"
     )
     for kind in args.kinds:
         damage = DAMAGE[kind]
         rng = random.Random(f"{args.seed}-{kind}")
-        counts = [0, 0, 0, 0, 0]
+        counts = [0, 0, 0, 0, 0, 0]
         shown: list[str] = []
         for (path, text), clean in zip(texts, cleans, strict=True):
             for _ in range(args.copies):
@@ -80,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
                 counts[2] += verdict.silent
                 counts[3] += verdict.wrong
                 counts[4] += verdict.wrong and not verdict.errors
+                counts[5] += verdict.silent and (
+                    traceless(letter, clean) or seamless_loss(damaged, text)
+                )
                 if (verdict.silent or (verdict.wrong and not verdict.errors)) and len(
                     shown
                 ) < args.show:
@@ -92,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         share = counts[2] / counts[0] if counts[0] else 0.0
         print(
             f"{kind:28} {counts[0]:>8} {counts[1]:>8} {counts[2]:>7} {counts[3]:>6} "
-            f"{counts[4]:>9}  {share:6.1%}"
+            f"{counts[4]:>9} {counts[5]:>9}  {share:6.1%}"
         )
         for line in shown:
             print(line)
@@ -100,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     share = totals[2] / totals[0] if totals[0] else 0.0
     print(
         f"{'overall':28} {totals[0]:>8} {totals[1]:>8} {totals[2]:>7} {totals[3]:>6} "
-        f"{totals[4]:>9}  {share:6.1%}"
+        f"{totals[4]:>9} {totals[5]:>9}  {share:6.1%}"
     )
+    traced = (totals[2] - totals[5]) / totals[0] if totals[0] else 0.0
+    print(f"silent where the damage left a trace: {totals[2] - totals[5]} ({traced:.1%})")
     print(f"crashes: {crashes}")
     return 0
 

@@ -20,7 +20,6 @@ rule for which statement the record keeps, and what is said when two disagree:
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Final
 
 from .casefacts import DATE_FIELDS, FACT_FIELDS, PRIORITIES, case_number
@@ -28,6 +27,7 @@ from .cleaning import running_headers
 from .diagnostics import Collector
 from .extractors.dates import InvalidDate, parse_date
 from .layouts import Layout
+from .letter_checks import check_order, check_repeated, check_truncation
 from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
@@ -67,9 +67,9 @@ def merge(
         _no_determinations(layout, decides, readings, diag)
     else:
         if len(determinations) > 1:
-            _repeated(determinations, places, diag)
-        _truncation(determinations[-1], places[-1], diag)
-    _out_of_order(diag)
+            check_repeated(determinations, places, diag)
+        check_truncation(determinations[-1], places[-1], diag)
+    check_order(diag)
     facts = _facts(layout, readings, diag, unclaimed)
     case = _case(facts, diag) or page_header_case(text, removed)
     dates, priority = _dates(facts, diag)
@@ -86,32 +86,6 @@ def merge(
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
     )
-
-
-_OUT_OF_PLACE: Final = frozenset(
-    {
-        "determination-out-of-place",
-        "header-table-out-of-place",
-        "opening-out-of-place",
-        "section-out-of-order",
-    }
-)
-
-
-def _out_of_order(diag: Collector) -> None:
-    """One error where parts of the letter were found out of their order: each was read
-    where it stands, but the pages are out of order, and text on either side of a page
-    break may have joined a value it does not belong to."""
-    first = next((item for item in diag.items if item.code in _OUT_OF_PLACE), None)
-    if first is not None:
-        diag.add(
-            "pages-out-of-order",
-            f"parts of the letter stand out of their order ({first.code} here): its pages "
-            "are out of order, and values read across a page break may hold another page's "
-            "text",
-            first.line,
-            first.column,
-        )
 
 
 def _rank(layout: Layout, role: str) -> int:
@@ -278,142 +252,3 @@ def _no_determinations(
         diag.add("no-determinations", spec.none_found, line, column)
     else:
         diag.add("no-determinations", "without a decisions section there are no determinations")
-
-
-_SENTENCE_ENDS: Final = (".", "!", "?", '"', ")", "\u201d")
-_DECISION_WORDS: Final = ("necess", "certif")
-_VERDICT_WORDS: Final = (*_DECISION_WORDS, "recommend", "warrant", "indicated", "support",
-                         "appropriate", "approv", "denied", "establish")  # fmt: skip
-"""Words a whole last sentence may decide with ("Not recommended for long-term use."):
-broader, for a sentence that is the rationale's last."""
-"""Word stems of a rationale's decision sentence: "... is (not) medically necessary", "the
-medical necessity ... is not established", "the request is non-certified". (Words such
-as "recommended" also argue; these two decide.)"""
-
-
-def _decides(sentence: str, tail: int = 0, words: tuple[str, ...] = _DECISION_WORDS) -> bool:
-    """Whether a sentence decides: holds the decision ``words`` (in its last ``tail``
-    characters, when given: "... is not medically necessary.")."""
-    low = sentence[-tail:].lower() if tail else sentence.lower()
-    return any(word in low for word in words)
-
-
-def _last_sentences(text: str) -> list[str]:
-    """The last two sentences of ``text`` (one, where it has no break), without the
-    closing quote or bracket and the white space that part them. A sentence ends at ``.``, ``!`` or ``?``, a closing
-    quote or bracket allowed, before white space and more text. (Sought from the end
-    with ``str.rfind``: splitting the whole text cost ten times more.)"""
-    starts: list[int] = []  # where the last sentences start, from the last
-    ends: list[int] = []  # where the sentence before each of them ends
-    i = len(text)
-    while i > 0 and len(starts) < 2:
-        p = max(text.rfind(".", 0, i), text.rfind("!", 0, i), text.rfind("?", 0, i))
-        if p < 0:
-            break
-        k = p + 1
-        if k < len(text) and text[k] in _CLOSERS:
-            k += 1
-        j = k
-        while j < len(text) and text[j].isspace():
-            j += 1
-        if k < j < len(text):
-            starts.append(j)
-            ends.append(p + 1)
-        i = p
-    if not starts:
-        return [text]
-    last = text[starts[0] :]
-    before = text[starts[1] if len(starts) > 1 else 0 : ends[0]]
-    return [before, last]
-
-
-_CLOSERS: Final = '"\u201d)'
-_DECISION_PHRASE: Final = re.compile(
-    r"(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bcan )"
-    r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:(?:therefore|thus|still|also)[ \t]+)?"
-    r"(?:(?:not[ \t]+(?:(?:deemed|considered|found|shown)[ \t]+(?:to[ \t]+be[ \t]+)?)?"
-    r"(?:(?:medically|clinically)[ \t]+)?(?:necessary|indicated|appropriate|supported|"
-    r"warranted|recommended|established|certified|approved|justified|reasonable|"
-    r"substantiated|a[ \t]+medical[ \t]+necessity))"
-    r"|(?:(?:deemed|considered|found|shown)[ \t]+(?:to[ \t]+be[ \t]+)?)?"
-    r"(?:(?:medically|clinically)[ \t]+(?:necessary|indicated|appropriate|reasonable)|"
-    r"necessary|non-?certified|certified|denied|a[ \t]+medical[ \t]+necessity))",
-    re.IGNORECASE,
-)
-"""A decision as a rationale states it, ending a sentence that lacks only its full stop
-("... is not medically necessary", "... is not recommended", "... is non-certified"); a
-hedge ("may be appropriate") or a bare verb ("surgery was recommended", cut before "by")
-is none."""
-
-
-def _truncation(last: Determination, place: tuple[int, int], diag: Collector) -> None:
-    """Say where the letter's last rationale may be cut off. A rationale ends with its
-    decision sentence ("... is not medically necessary."): one that stops mid-sentence
-    after no such sentence is an error (a truncated download, a lost last page); one
-    whose last sentence is whole but states no decision is a warning. (Stray fragments
-    after the decision, an extractor's leftovers from past the page's end, are no cut.)"""
-    rationale = last.rationale.rstrip()
-    if not rationale:
-        return
-    sentences = _last_sentences(rationale)
-    if rationale.endswith(_SENTENCE_ENDS):
-        if not _decides(sentences[-1], words=_VERDICT_WORDS):
-            diag.add(
-                "no-decision-sentence",
-                f"the last rationale ends with {sentences[-1][-50:]!r}, not with a decision: "
-                "the letter may be cut off at a sentence's end",
-                *place,
-            )
-        return
-    whole = sentences[-2] if len(sentences) > 1 else ""
-    fragment = sentences[-1]
-    # A decision sentence that lacks only its full stop is whole ("... is not medically
-    # necessary"). Text after a decision that does not start as a sentence does (a
-    # capital) is an extractor's leftover from past the page's end, not a cut; one
-    # that starts as a sentence and stops mid-way is ("... is not established.
-    # Therefore, th"). (The sentence before must end by deciding: "success is
-    # necessary" in an argument, followed by more, is no decision.)
-    bare = fragment.rstrip(_CLOSERS)
-    decision = _DECISION_PHRASE.search(bare, max(0, len(bare) - 80))
-    if decision is not None and decision.end() == len(bare):
-        return
-    if not (_decides(whole, 60) and fragment[:1].islower()):
-        diag.add(
-            "may-be-truncated",
-            f"the last rationale stops mid-sentence ({rationale[-40:]!r}) without a decision: "
-            "the letter may be cut off",
-            *place,
-        )
-
-
-def _repeated(
-    determinations: list[Determination], places: list[tuple[int, int]], diag: Collector
-) -> None:
-    """Report each determination that copies one before it: the same treatment, outcome
-    and guideline bases, and a rationale that equals the other's or begins it (a copy
-    cut short, or one that took in the text after it). A repeated page or section,
-    which a table would count twice; two real decisions differ in their rationale."""
-    seen: dict[tuple[object, ...], tuple[str, int]] = {}  # (the first of each key)
-    for determination, (line, column) in zip(determinations, places, strict=True):
-        key = (
-            determination.treatment,
-            determination.outcome,
-            determination.original_request,
-            determination.authorized,
-            determination.claims_administrator_basis,
-            determination.reviewer_basis,
-        )
-        rationale = determination.rationale
-        earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = (rationale, line)
-            continue
-        other, first = earlier
-        if other.startswith(rationale) or rationale.startswith(other):
-            diag.add(
-                "duplicate-determination",
-                f"the determination {determination.treatment.text[:60]!r} repeats the "
-                f"one on line {first}: a repeated page or section",
-                line,
-                column,
-            )

@@ -79,15 +79,34 @@ def prepare(text: str) -> Prepared:
             "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
             *_position(text, mojibake),
         )
+    scanned = scan_text(text, vocabulary())
     joins: list[Join] = []
     if "\f" in text:
-        for join in broken_joins(text):
-            if join.code == "repeated-page":  # (blanked: offsets and lines hold)
-                notes.add(join.code, join.message, join.line, join.column)
-                text = text[: join.start] + _blank(text[join.start : join.end]) + text[join.end :]
-            else:
-                joins.append(join)
-    return Prepared(text, notes, scan_text(text, vocabulary()), joins)
+        joins = broken_joins(text)
+        repeats = [join for join in joins if join.code == "repeated-page"]
+        if repeats:
+            text, blanked = _read_repeats_once(text, repeats, _start_lines(scanned), notes)
+            if blanked:
+                scanned = scan_text(text, vocabulary())
+            joins = [join for join in joins if join.code != "repeated-page"]
+    return Prepared(text, notes, scanned, joins)
+
+
+def _read_repeats_once(
+    text: str, repeats: list[Join], starts: list[int], notes: Collector
+) -> tuple[str, bool]:
+    """``text`` with each page that repeats the one before it blanked (its lines and
+    offsets kept), noted; a repeated page that starts a letter is a letter repeated, left
+    for the cut into letters to report."""
+    blanked = False
+    for join in repeats:
+        last = join.line + text.count("\n", join.start, join.end)
+        if any(join.line <= start <= last for start in starts):
+            continue
+        notes.add(join.code, join.message, join.line, join.column)
+        text = text[: join.start] + _blank(text[join.start : join.end]) + text[join.end :]
+        blanked = True
+    return text, blanked
 
 
 def _blank(text: str) -> str:
@@ -97,7 +116,10 @@ def _blank(text: str) -> str:
 
 def _starts(prepared: Prepared) -> list[int]:
     """The line numbers where each letter after the first starts (one scan, read once)."""
-    scanned = prepared.scan
+    return _start_lines(prepared.scan)
+
+
+def _start_lines(scanned: Scan) -> list[int]:
     lines, heads = scanned.lines, scanned.headings
     starts = letter_starts(lines, heads, [lines[i].name for i in heads], vocabulary())
     return [lines[i].number for i in starts]
