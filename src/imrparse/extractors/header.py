@@ -153,13 +153,12 @@ def read_header_table(
             if roles[t] != OTHER:
                 t += 1
                 continue
-            text = tokens[t].text
-            if text.rstrip(":").casefold() not in table.first_words and not may_slip(text):
+            token = tokens[t]
+            if token.folded.rstrip(":") not in table.first_words and not may_slip(token.text):
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
-            key, end = match_label(tokens, roles, t, table.max_words, table.full, table.slips)
-            tail, tail_end = match_label(tokens, roles, t, table.max_words - 1, table.suffixes)
+            key, end, tail, tail_end = match_label(tokens, roles, t, table)
             opened: tuple[int, int, int] | None = None
             opened_field = ""
             if tail_end >= 0 and tail_end >= end:
@@ -184,13 +183,14 @@ def read_header_table(
             else:
                 t += 1
         # This line's words that could begin a label split over lines.
+        # (Every word of a prefix is some label's: first_words holds them all.)
         for t in range(len(tokens)):
-            words: list[str] = []
+            head = ""
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
-                if roles[k] != OTHER or ":" in tokens[k].text:
+                word = tokens[k].folded
+                if roles[k] != OTHER or word not in table.first_words or ":" in word:
                     break
-                words.append(tokens[k].text.casefold())
-                head = " ".join(words)
+                head = word if k == t else head + " " + word
                 if head in table.prefixes:
                     open_prefixes.setdefault(head, []).append((li, t, k - t + 1))
     found_labels.sort(key=lambda label: (label.start_line, label.start_tok))
