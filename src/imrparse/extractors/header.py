@@ -197,7 +197,9 @@ def read_header_table(
 
     # Cells: runs of unread tokens between labels and runs of blanks.
     all_cells: list[list[int]] = []
-    for tokens, roles in zip(all_tokens, all_roles, strict=True):
+    for li in range(len(all_tokens)):  # (compiled, a range loop costs less than a zip)
+        tokens = all_tokens[li]
+        roles = all_roles[li]
         cells = [-1] * len(tokens)
         cell = -1
         previous_other = False
@@ -237,7 +239,9 @@ def read_header_table(
     # The table starts with a label: a value above the first one (a date on a cover
     # page) belongs to none.
     first = (found_labels[0].start_line, found_labels[0].start_tok) if found_labels else (0, 0)
-    for li, (tokens, roles) in enumerate(zip(all_tokens, all_roles, strict=True)):
+    for li in range(len(all_tokens)):
+        tokens = all_tokens[li]
+        roles = all_roles[li]
         cells = all_cells[li]
         for k, token in enumerate(tokens):
             if roles[k] != OTHER or (li, cells[k]) in claimed or (li, k) < first:

@@ -99,7 +99,7 @@ def tokenize(content: str, last_words: set[str]) -> list[Token]:
     tokens: list[Token] = []
     end = 0  # where the token before ends
     for text in content.split():
-        start = content.find(text, end)
+        start = content.find(text[0], end)  # (blanks only before it: a one-character find)
         wide = start - end >= 2 or "\t" in content[end:start] or not tokens
         end = start + len(text)
         colon = text.find(":")

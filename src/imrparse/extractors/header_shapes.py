@@ -7,6 +7,7 @@ field's shape.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 __all__ = ["SHAPES", "SHAPE_CASE_NUMBER", "SHAPE_DATE", "SHAPE_TOKEN", "SHAPE_WORD", "fits_shape"]
@@ -22,8 +23,6 @@ SHAPE_TOKEN: Final = "token"
 SHAPES: Final = frozenset({SHAPE_DATE, SHAPE_CASE_NUMBER, SHAPE_WORD, SHAPE_TOKEN})
 """The shape names :func:`read_header_table` accepts."""
 
-_DATE_SEPARATORS: Final = "/-."
-
 
 def _ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
@@ -33,22 +32,13 @@ def _ascii_letters(text: str) -> bool:
     return text.isascii() and text.isalpha()
 
 
+# Month, day and year in ASCII digits, with one separator ("/", "-" or ".") twice.
+_DATE: Final = re.compile(r"[0-9]{1,2}([/.-])[0-9]{1,2}\1(?:[0-9]{2}|[0-9]{4})")
+
+
 def _is_date(text: str) -> bool:
-    if not ("0" <= text[:1] <= "9"):  # (every date starts with a digit: most tokens go here)
-        return False
-    first = -1  # the first of the separators in the text
-    for sep in _DATE_SEPARATORS:
-        at = text.find(sep)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    if first < 0:
-        return False
-    sep = text[first]
-    parts = text.split(sep)
-    if len(parts) != 3 or not all(_ascii_digits(part) for part in parts):
-        return False
-    a, b, c = len(parts[0]), len(parts[1]), len(parts[2])
-    return 1 <= a <= 2 and 1 <= b <= 2 and c in (2, 4)
+    # (every date starts with a digit: most tokens go no further)
+    return "0" <= text[:1] <= "9" and _DATE.fullmatch(text) is not None
 
 
 def _is_case_number(text: str) -> bool:
