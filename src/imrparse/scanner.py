@@ -278,7 +278,9 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
 def _may_be_heading(content: str, v: Vocabulary) -> bool:
     """Whether classify() must be asked if a line without a colon is a heading."""
     # A heading's folded text starts with content's first character in upper case.
-    return (content[0] in v.heading_initials or content[0] > "\x7f") and _may_fit(
+    # (ord(): compiled, a comparison of two strings is a generic call)
+    first = content[0]
+    return (first in v.heading_initials or ord(first) > 0x7F) and _may_fit(
         content, v.longest_heading
     )
 

@@ -87,6 +87,11 @@ __all__ = [
 _TABLES: Final[dict[tuple[tuple[str, str], ...], Labels]] = {}
 
 
+# HeaderValue(...) runs the (interpreted) __new__ that NamedTuple makes; tuple.__new__
+# makes the same tuple in C.
+_new_tuple: Final = tuple.__new__
+
+
 class HeaderValue(NamedTuple):
     """One value of the header table, where it stands in the letter."""
 
@@ -305,7 +310,9 @@ def read_header_table(
             continue
         line_number, column, _content = lines[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
-        fields[label.field] = HeaderValue(token.text, line_number, column + token.offset)
+        fields[label.field] = _new_tuple(
+            HeaderValue, (token.text, line_number, column + token.offset)
+        )
         all_roles[label.value_line][label.value_tok] = VALUE
     read = [bool(roles) and all(role != OTHER for role in roles) for roles in all_roles]
     for li in carried:  # a line whose only token went up to the line before, with it

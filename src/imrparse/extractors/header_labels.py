@@ -100,7 +100,8 @@ def tokenize(content: str, last_words: set[str]) -> list[Token]:
     end = 0  # where the token before ends
     for text in content.split():
         start = content.find(text[0], end)  # (blanks only before it: a one-character find)
-        wide = start - end >= 2 or "\t" in content[end:start] or not tokens
+        # (one blank or tab between two tokens, or none before the first)
+        wide = not tokens or start - end >= 2 or content[end] == "\t"
         end = start + len(text)
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
