@@ -243,14 +243,16 @@ def read_header_table(
         events.append((label.start_line, label.start_tok, 0, i))
     # The table starts with a label: a value above the first one (a date on a cover
     # page) belongs to none.
-    first = (found_labels[0].start_line, found_labels[0].start_tok) if found_labels else (0, 0)
-    for li in range(len(all_tokens)):
+    first_line = found_labels[0].start_line if found_labels else 0
+    first_tok = found_labels[0].start_tok if found_labels else 0
+    for li in range(first_line, len(all_tokens)):
         tokens = all_tokens[li]
         roles = all_roles[li]
         cells = all_cells[li]
-        for k, token in enumerate(tokens):
-            if roles[k] != OTHER or (li, cells[k]) in claimed or (li, k) < first:
+        for k in range(first_tok if li == first_line else 0, len(tokens)):
+            if roles[k] != OTHER or (li, cells[k]) in claimed:
                 continue
+            token = tokens[k]
             alone = (k == 0 or cells[k - 1] != cells[k]) and (
                 k + 1 == len(tokens) or cells[k + 1] != cells[k]
             )

@@ -119,11 +119,12 @@ def may_slip(token: str) -> bool:
     """Whether a token that begins no label as printed may begin one OCR slipped: it ends
     a label or joins words (``DateAssigned:``, ``URDenial``), or is a word that holds a
     character OCR reads for a letter (``Decisi0n``, ``Nurnber``; not a date)."""
-    return (
-        token.endswith(":")
-        or "rn" in token
-        or (token[:2].isalpha() and not _SLIPS.isdisjoint(token))
-        or (token[:1].isalpha() and not (token.isupper() or token.islower() or token.istitle()))
+    if token.endswith(":") or "rn" in token:
+        return True
+    if not token[:1].isalpha():  # (a value: both tests below need a letter first)
+        return False
+    return (token[:2].isalpha() and not _SLIPS.isdisjoint(token)) or not (
+        token.isupper() or token.islower() or token.istitle()
     )
 
 
