@@ -98,21 +98,12 @@ def tokenize(content: str, last_words: set[str]) -> list[Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[Token] = []
     end = 0  # where the token before ends
-    size = len(content)
-    at = 0
-    # (Compiled, a loop over the characters costs less than split() and a find() a token;
-    # isspace() is true for the characters split() cuts at.)
-    while at < size:
-        if content[at].isspace():
-            at += 1
-            continue
-        start = at
-        while at < size and not content[at].isspace():
-            at += 1
-        text = content[start:at]
+    # (A loop over the characters, compiled, costs more than split() and a find() a token.)
+    for text in content.split():
+        start = content.find(text[0], end)  # (blanks only before it: a one-character find)
         # (one blank or tab between two tokens, or none before the first)
         wide = not tokens or start - end >= 2 or content[end] == "\t"
-        end = at
+        end = start + len(text)
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
             tokens.append(Token(text[: colon + 1], start, wide))
