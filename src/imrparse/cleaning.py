@@ -198,7 +198,9 @@ def _plain(text: str) -> str:
     for char, replacement in _REPLACED:
         if char in text:
             text = text.replace(char, replacement)
-    if _BLANKED.search(text) is not None:
+    # (Every blanked character is unprintable, and isprintable() runs many times faster
+    # than a search of the class, a score of ranges.)
+    if not text.isprintable() and _BLANKED.search(text) is not None:
         text = _BLANKED.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
@@ -285,6 +287,10 @@ def find_mojibake(text: str) -> int:
     (8, -1)
     """
     if text.isascii():
+        return -1
+    # (Each sign starts with one of these: finding them costs less than a search that
+    # tries every position.)
+    if not ("\u00c3" in text or "\u00c2" in text or "\u00e2" in text or "\u00ef" in text):
         return -1
     match = _MOJIBAKE.search(text)
     return match.start() if match else -1
