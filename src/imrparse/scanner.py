@@ -20,8 +20,6 @@ keeping the line's number.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from operator import attrgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
@@ -122,13 +120,11 @@ class Line:
         )
 
 
-# A field getter that runs in C: ``map(_CONTENT, lines)`` beats a comprehension.
-_CONTENT: Final = attrgetter("content")
-
-
-def contents(lines: Iterable[Line]) -> list[str]:
+def contents(lines: list[Line]) -> list[str]:
     """The contents of the lines that have any, in order."""
-    return list(filter(None, map(_CONTENT, lines)))
+    # (Compiled, a loop over a list reads each native attribute directly: a third of
+    # what map() with an attrgetter costs, or a loop over an Iterable.)
+    return [line.content for line in lines if line.content]
 
 
 _EOL_SPLIT: Final = re.compile(r"(\r\n|\r|\n)")
