@@ -83,8 +83,29 @@ __all__ = [
     "read_header_table",
 ]
 
-# The label tables already folded, by the caller's table (layouts pass the same few).
-_TABLES: Final[dict[tuple[tuple[str, str], ...], Labels]] = {}
+
+class _Plan:
+    """A caller's label table folded, with its fields' shapes checked (layouts pass the same
+    few tables: each is made once)."""
+
+    def __init__(self, labels: Mapping[str, str], shapes: Mapping[str, str] | None) -> None:
+        self.table = Labels(labels)
+        self.field_shape: dict[str, str] = {}
+        for field in labels.values():
+            shape = SHAPE_TOKEN if shapes is None else shapes.get(field, SHAPE_TOKEN)
+            if shape not in SHAPES:
+                raise ValueError(
+                    f"unknown shape {shape!r} for {field!r}; expected one of {sorted(SHAPES)}"
+                )
+            self.field_shape[field] = shape
+        self.used_shapes = sorted(set(self.field_shape.values()))
+        self.window = 2 * len(self.field_shape) + 2
+        # Each shape's bit in the shapes a value has (pass 3).
+        self.shape_bit = {shape: 1 << bit for bit, shape in enumerate(self.used_shapes)}
+
+
+# The plans made, by the caller's labels and shapes.
+_PLANS: Final[dict[tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], _Plan]] = {}
 
 
 # HeaderValue(...) runs the (interpreted) __new__ that NamedTuple makes; tuple.__new__
@@ -127,22 +148,16 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
-    known = tuple(labels.items())
-    table = _TABLES.get(known)
-    if table is None:
-        if len(_TABLES) >= 64:
-            _TABLES.clear()
-        table = _TABLES[known] = Labels(labels)
-    field_shape: dict[str, str] = {}
-    for field in labels.values():
-        shape = SHAPE_TOKEN if shapes is None else shapes.get(field, SHAPE_TOKEN)
-        if shape not in SHAPES:
-            raise ValueError(
-                f"unknown shape {shape!r} for {field!r}; expected one of {sorted(SHAPES)}"
-            )
-        field_shape[field] = shape
-    used_shapes = sorted(set(field_shape.values()))
-    window = 2 * len(field_shape) + 2
+    known = (tuple(labels.items()), () if shapes is None else tuple(shapes.items()))
+    plan = _PLANS.get(known)
+    if plan is None:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[known] = _Plan(labels, shapes)
+    table = plan.table
+    field_shape = plan.field_shape
+    used_shapes = plan.used_shapes
+    window = plan.window
 
     # Pass 1: labels, whole or split over lines.
     all_tokens = [tokenize(content.replace("\f", ""), table.last_words) for _, _, content in lines]
@@ -237,7 +252,7 @@ def read_header_table(
     bare_labels = [label for label in found_labels if label.bare]
     bare_values: list[tuple[int, int]] = []  # (line, token)
     value_shapes: list[int] = []  # the shapes each bare value has, as bits
-    shape_bit = {shape: 1 << bit for bit, shape in enumerate(used_shapes)}
+    shape_bit = plan.shape_bit
     events: list[tuple[int, int, int, int]] = []  # (line, token, 0 label / 1 value, index)
     for i, label in enumerate(bare_labels):
         events.append((label.start_line, label.start_tok, 0, i))
