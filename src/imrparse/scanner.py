@@ -432,9 +432,10 @@ def _scan_lines(
                 name = ""
             if kind is _TEXT and len(content) <= v.longest_outcome:
                 kind, name = _outcome_alone(content, lines, v)
-            index = indexes.get(kind)
-            if index is not None:
-                index.append(len(lines))
+            if kind is not _TEXT:  # (most lines are text, with no index to note)
+                index = indexes.get(kind)
+                if index is not None:
+                    index.append(len(lines))
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:
