@@ -139,7 +139,9 @@ def join_lines(lines: Iterable[str]) -> str:
     """
     pieces: list[str] = []
     glue = True  # no space before the first line
-    for raw in lines:
+    # (Compiled, a loop over a list runs without the iterator protocol: callers pass lists.)
+    listed = lines if isinstance(lines, list) else list(lines)
+    for raw in listed:
         line = raw.strip()
         if not line:
             continue
