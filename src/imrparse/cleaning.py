@@ -140,7 +140,8 @@ def join_lines(lines: Iterable[str]) -> str:
     pieces: list[str] = []
     glue = True  # no space before the first line
     # (Compiled, a loop over a list runs without the iterator protocol: callers pass lists.)
-    listed = lines if isinstance(lines, list) else list(lines)
+    # (Typed: isinstance() alone would narrow it to list[Any], and every use to a generic one.)
+    listed: list[str] = lines if isinstance(lines, list) else list(lines)
     for raw in listed:
         line = raw.strip()
         if not line:
