@@ -139,7 +139,10 @@ def join_lines(lines: Iterable[str]) -> str:
     """
     pieces: list[str] = []
     glue = True  # no space before the first line
-    for raw in lines:
+    # (Compiled, a loop over a list runs without the iterator protocol: callers pass lists.)
+    # (Typed: isinstance() alone would narrow it to list[Any], and every use to a generic one.)
+    listed: list[str] = lines if isinstance(lines, list) else list(lines)
+    for raw in listed:
         line = raw.strip()
         if not line:
             continue
@@ -198,7 +201,9 @@ def _plain(text: str) -> str:
     for char, replacement in _REPLACED:
         if char in text:
             text = text.replace(char, replacement)
-    if _BLANKED.search(text) is not None:
+    # (Every blanked character is unprintable, and isprintable() runs many times faster
+    # than a search of the class, a score of ranges.)
+    if not text.isprintable() and _BLANKED.search(text) is not None:
         text = _BLANKED.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
@@ -285,6 +290,10 @@ def find_mojibake(text: str) -> int:
     (8, -1)
     """
     if text.isascii():
+        return -1
+    # (Each sign starts with one of these: finding them costs less than a search that
+    # tries every position.)
+    if not ("\u00c3" in text or "\u00c2" in text or "\u00e2" in text or "\u00ef" in text):
         return -1
     match = _MOJIBAKE.search(text)
     return match.start() if match else -1

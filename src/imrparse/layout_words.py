@@ -24,8 +24,12 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
-_OCR_ALIKE: Final = str.maketrans({"1": "I", "L": "I", "|": "I", "0": "O", "5": "S", "8": "B",
-                                    " ": None, "\t": None, "\u00a0": None})  # fmt: skip
+# The one-character slips as a byte table, applied to the key's UTF-8 bytes: every byte it
+# changes or drops is ASCII, and no multi-byte character holds an ASCII byte. (A str's
+# translate() looks each distinct character up in a dict, raising KeyError for most:
+# several times slower.)
+_OCR_ALIKE: Final = bytes.maketrans(b"1L|058", b"IIIOSB")
+_OCR_DROPPED: Final = b" \t"
 
 
 def ocr_key(key: str) -> str:
@@ -35,7 +39,11 @@ def ocr_key(key: str) -> str:
     >>> ocr_key("STATE(S) OFLICENSURE") == ocr_key("STATE(S) OF LICENSURE")
     True
     """
-    return key.translate(_OCR_ALIKE).replace("RN", "M")
+    if "\u00a0" in key:
+        key = key.replace("\u00a0", "")
+    # ("surrogatepass": a str may hold a lone surrogate, and it comes back unchanged)
+    raw = key.encode("utf-8", "surrogatepass").translate(_OCR_ALIKE, _OCR_DROPPED)
+    return raw.decode("utf-8", "surrogatepass").replace("RN", "M")
 
 
 def _slipped(parts: dict[str, str], fields: dict[str, str]) -> dict[str, tuple[bool, str]]:

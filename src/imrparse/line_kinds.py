@@ -79,10 +79,10 @@ def _split_outcome(content: str, v: Vocabulary) -> tuple[str, str] | None:
     if last <= 0:
         return None
     outcome = _outcome(content[last + 1 :], v)
-    treatment = content[:last].strip()
-    if outcome is None or not treatment:
+    if outcome is None:  # (most lines with a colon: their treatment is never cut out)
         return None
-    return treatment, outcome
+    treatment = content[:last].strip()
+    return (treatment, outcome) if treatment else None
 
 
 def outcome_word(text: str, vocab: Vocabulary | None = None) -> str | None:
@@ -136,7 +136,7 @@ def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
     if colon > 0:
         first = content[0]
         # A label's key starts with the line's first character in upper case.
-        label = _label(content[:colon], v) if first in v.label_initials or first > "\x7f" else ""
+        label = _label(content[:colon], v) if first in v.label_initials or ord(first) > 0x7F else ""
         name = v.parts.get(label)
         if name is not None:
             return _PART, name

@@ -20,8 +20,6 @@ keeping the line's number.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from operator import attrgetter
 from typing import Final, NamedTuple
 
 from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
@@ -122,13 +120,11 @@ class Line:
         )
 
 
-# A field getter that runs in C: ``map(_CONTENT, lines)`` beats a comprehension.
-_CONTENT: Final = attrgetter("content")
-
-
-def contents(lines: Iterable[Line]) -> list[str]:
+def contents(lines: list[Line]) -> list[str]:
     """The contents of the lines that have any, in order."""
-    return list(filter(None, map(_CONTENT, lines)))
+    # (Compiled, a loop over a list reads each native attribute directly: a third of
+    # what map() with an attrgetter costs, or a loop over an Iterable.)
+    return [line.content for line in lines if line.content]
 
 
 _EOL_SPLIT: Final = re.compile(r"(\r\n|\r|\n)")
@@ -278,7 +274,9 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
 def _may_be_heading(content: str, v: Vocabulary) -> bool:
     """Whether classify() must be asked if a line without a colon is a heading."""
     # A heading's folded text starts with content's first character in upper case.
-    return (content[0] in v.heading_initials or content[0] > "\x7f") and _may_fit(
+    # (ord(): compiled, a comparison of two strings is a generic call)
+    first = content[0]
+    return (first in v.heading_initials or ord(first) > 0x7F) and _may_fit(
         content, v.longest_heading
     )
 
@@ -434,9 +432,10 @@ def _scan_lines(
                 name = ""
             if kind is _TEXT and len(content) <= v.longest_outcome:
                 kind, name = _outcome_alone(content, lines, v)
-            index = indexes.get(kind)
-            if index is not None:
-                index.append(len(lines))
+            if kind is not _TEXT:  # (most lines are text, with no index to note)
+                index = indexes.get(kind)
+                if index is not None:
+                    index.append(len(lines))
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             filled += 1
             if previous_filled and not gap:

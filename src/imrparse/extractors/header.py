@@ -83,8 +83,34 @@ __all__ = [
     "read_header_table",
 ]
 
-# The label tables already folded, by the caller's table (layouts pass the same few).
-_TABLES: Final[dict[tuple[tuple[str, str], ...], Labels]] = {}
+
+class _Plan:
+    """A caller's label table folded, with its fields' shapes checked (layouts pass the same
+    few tables: each is made once)."""
+
+    def __init__(self, labels: Mapping[str, str], shapes: Mapping[str, str] | None) -> None:
+        self.table = Labels(labels)
+        self.field_shape: dict[str, str] = {}
+        for field in labels.values():
+            shape = SHAPE_TOKEN if shapes is None else shapes.get(field, SHAPE_TOKEN)
+            if shape not in SHAPES:
+                raise ValueError(
+                    f"unknown shape {shape!r} for {field!r}; expected one of {sorted(SHAPES)}"
+                )
+            self.field_shape[field] = shape
+        self.used_shapes = sorted(set(self.field_shape.values()))
+        self.window = 2 * len(self.field_shape) + 2
+        # Each shape's bit in the shapes a value has (pass 3).
+        self.shape_bit = {shape: 1 << bit for bit, shape in enumerate(self.used_shapes)}
+
+
+# The plans made, by the caller's labels and shapes.
+_PLANS: Final[dict[tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], _Plan]] = {}
+
+
+# HeaderValue(...) runs the (interpreted) __new__ that NamedTuple makes; tuple.__new__
+# makes the same tuple in C.
+_new_tuple: Final = tuple.__new__
 
 
 class HeaderValue(NamedTuple):
@@ -122,22 +148,16 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
-    known = tuple(labels.items())
-    table = _TABLES.get(known)
-    if table is None:
-        if len(_TABLES) >= 64:
-            _TABLES.clear()
-        table = _TABLES[known] = Labels(labels)
-    field_shape: dict[str, str] = {}
-    for field in labels.values():
-        shape = SHAPE_TOKEN if shapes is None else shapes.get(field, SHAPE_TOKEN)
-        if shape not in SHAPES:
-            raise ValueError(
-                f"unknown shape {shape!r} for {field!r}; expected one of {sorted(SHAPES)}"
-            )
-        field_shape[field] = shape
-    used_shapes = sorted(set(field_shape.values()))
-    window = 2 * len(field_shape) + 2
+    known = (tuple(labels.items()), () if shapes is None else tuple(shapes.items()))
+    plan = _PLANS.get(known)
+    if plan is None:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[known] = _Plan(labels, shapes)
+    table = plan.table
+    field_shape = plan.field_shape
+    used_shapes = plan.used_shapes
+    window = plan.window
 
     # Pass 1: labels, whole or split over lines.
     all_tokens = [tokenize(content.replace("\f", ""), table.last_words) for _, _, content in lines]
@@ -153,13 +173,12 @@ def read_header_table(
             if roles[t] != OTHER:
                 t += 1
                 continue
-            text = tokens[t].text
-            if text.rstrip(":").casefold() not in table.first_words and not may_slip(text):
+            token = tokens[t]
+            if token.folded.rstrip(":") not in table.first_words and not may_slip(token.text):
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
-            key, end = match_label(tokens, roles, t, table.max_words, table.full, table.slips)
-            tail, tail_end = match_label(tokens, roles, t, table.max_words - 1, table.suffixes)
+            key, end, tail, tail_end = match_label(tokens, roles, t, table)
             opened: tuple[int, int, int] | None = None
             opened_field = ""
             if tail_end >= 0 and tail_end >= end:
@@ -184,20 +203,23 @@ def read_header_table(
             else:
                 t += 1
         # This line's words that could begin a label split over lines.
+        # (Every word of a prefix is some label's: first_words holds them all.)
         for t in range(len(tokens)):
-            words: list[str] = []
+            head = ""
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
-                if roles[k] != OTHER or ":" in tokens[k].text:
+                word = tokens[k].folded
+                if roles[k] != OTHER or word not in table.first_words or ":" in word:
                     break
-                words.append(tokens[k].text.casefold())
-                head = " ".join(words)
+                head = word if k == t else head + " " + word
                 if head in table.prefixes:
                     open_prefixes.setdefault(head, []).append((li, t, k - t + 1))
     found_labels.sort(key=lambda label: (label.start_line, label.start_tok))
 
     # Cells: runs of unread tokens between labels and runs of blanks.
     all_cells: list[list[int]] = []
-    for tokens, roles in zip(all_tokens, all_roles, strict=True):
+    for li in range(len(all_tokens)):  # (compiled, a range loop costs less than a zip)
+        tokens = all_tokens[li]
+        roles = all_roles[li]
         cells = [-1] * len(tokens)
         cell = -1
         previous_other = False
@@ -230,18 +252,22 @@ def read_header_table(
     bare_labels = [label for label in found_labels if label.bare]
     bare_values: list[tuple[int, int]] = []  # (line, token)
     value_shapes: list[int] = []  # the shapes each bare value has, as bits
-    shape_bit = {shape: 1 << bit for bit, shape in enumerate(used_shapes)}
+    shape_bit = plan.shape_bit
     events: list[tuple[int, int, int, int]] = []  # (line, token, 0 label / 1 value, index)
     for i, label in enumerate(bare_labels):
         events.append((label.start_line, label.start_tok, 0, i))
     # The table starts with a label: a value above the first one (a date on a cover
     # page) belongs to none.
-    first = (found_labels[0].start_line, found_labels[0].start_tok) if found_labels else (0, 0)
-    for li, (tokens, roles) in enumerate(zip(all_tokens, all_roles, strict=True)):
+    first_line = found_labels[0].start_line if found_labels else 0
+    first_tok = found_labels[0].start_tok if found_labels else 0
+    for li in range(first_line, len(all_tokens)):
+        tokens = all_tokens[li]
+        roles = all_roles[li]
         cells = all_cells[li]
-        for k, token in enumerate(tokens):
-            if roles[k] != OTHER or (li, cells[k]) in claimed or (li, k) < first:
+        for k in range(first_tok if li == first_line else 0, len(tokens)):
+            if roles[k] != OTHER or (li, cells[k]) in claimed:
                 continue
+            token = tokens[k]
             alone = (k == 0 or cells[k - 1] != cells[k]) and (
                 k + 1 == len(tokens) or cells[k + 1] != cells[k]
             )
@@ -301,7 +327,9 @@ def read_header_table(
             continue
         line_number, column, _content = lines[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
-        fields[label.field] = HeaderValue(token.text, line_number, column + token.offset)
+        fields[label.field] = _new_tuple(
+            HeaderValue, (token.text, line_number, column + token.offset)
+        )
         all_roles[label.value_line][label.value_tok] = VALUE
     read = [bool(roles) and all(role != OTHER for role in roles) for roles in all_roles]
     for li in carried:  # a line whose only token went up to the line before, with it

@@ -37,6 +37,7 @@ class Token:
 
     def __init__(self, text: str, offset: int, wide: bool) -> None:
         self.text = text
+        self.folded = text.casefold()  # (folded once: labels are matched on folded words)
         self.offset = offset  # 0-based, in the stripped content of its line
         self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
 
@@ -50,7 +51,7 @@ class Labels:
         # suffix key -> (prefix key, field) for every split of every label
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
         self.last_words: set[str] = set()
-        # The words any label, or the rest of a split one, starts with.
+        # Every word of every label: the words any label, or its rest, may start with.
         self.first_words: set[str] = set()
         self.max_words = 1
         # ocr_key of a whole label -> its key: a label OCR slipped in (``DateAssigned:``,
@@ -97,9 +98,11 @@ def tokenize(content: str, last_words: set[str]) -> list[Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[Token] = []
     end = 0  # where the token before ends
+    # (A loop over the characters, compiled, costs more than split() and a find() a token.)
     for text in content.split():
-        start = content.find(text, end)
-        wide = start - end >= 2 or "\t" in content[end:start] or not tokens
+        start = content.find(text[0], end)  # (blanks only before it: a one-character find)
+        # (one blank or tab between two tokens, or none before the first)
+        wide = not tokens or start - end >= 2 or content[end] == "\t"
         end = start + len(text)
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
@@ -117,54 +120,64 @@ def may_slip(token: str) -> bool:
     """Whether a token that begins no label as printed may begin one OCR slipped: it ends
     a label or joins words (``DateAssigned:``, ``URDenial``), or is a word that holds a
     character OCR reads for a letter (``Decisi0n``, ``Nurnber``; not a date)."""
-    return (
-        token.endswith(":")
-        or "rn" in token
-        or (token[:2].isalpha() and not _SLIPS.isdisjoint(token))
-        or (token[:1].isalpha() and not (token.isupper() or token.islower() or token.istitle()))
+    if token.endswith(":") or "rn" in token:
+        return True
+    if not token[:1].isalpha():  # (a value: both tests below need a letter first)
+        return False
+    return (token[:2].isalpha() and not _SLIPS.isdisjoint(token)) or not (
+        token.isupper() or token.islower() or token.istitle()
     )
 
 
 def match_label(
-    tokens: list[Token],
-    roles: list[int],
-    start: int,
-    max_words: int,
-    keys: Mapping[str, object],
-    slips: Mapping[str, str] | None = None,
-) -> tuple[str, int]:
-    """The longest run of words from ``start`` ending with a colon whose key is in ``keys``
-    (or, given ``slips``, whose OCR key is: see :class:`Labels`).
+    tokens: list[Token], roles: list[int], start: int, table: Labels
+) -> tuple[str, int, str, int]:
+    """The labels that may begin at token ``start``: the longest run of words ending with a
+    colon whose key is a whole label of ``table`` (or whose OCR key is one: see
+    :class:`Labels`), and the longest such run of at most ``max_words - 1`` words whose key
+    is the rest of a split label (a key of ``table.suffixes``).
 
-    Returns the key and the index of the first token after the colon, or ``("", -1)``.
+    Returns the whole label's key and the index of the first token after its colon, then
+    the rest's key and index; ``("", -1)`` for either not found.
     """
     n = len(tokens)
-    for count in range(min(max_words, n - start), 0, -1):
-        words: list[str] = []
-        ok = True
-        for k in range(start, start + count):
-            if roles[k] != OTHER or (k < start + count - 1 and ":" in tokens[k].text):
-                ok = False
-                break
-            words.append(tokens[k].text)
-        if not ok:
-            continue
-        last = words[-1]
-        end = start + count
-        if len(last) > 1 and last.endswith(":") and ":" not in last[:-1]:
-            words[-1] = last[:-1]
-        elif ":" not in last and end < n and tokens[end].text == ":" and roles[end] == OTHER:
-            end += 1
+    # Runs of 1..limit words are eligible: unread tokens, a colon only in the last one.
+    limit = 0
+    for k in range(start, min(n, start + table.max_words)):
+        if roles[k] != OTHER:
+            break
+        limit += 1
+        if ":" in tokens[k].text:
+            break
+    key = ""
+    end = -1
+    tail = ""
+    tail_end = -1
+    for count in range(limit, 0, -1):
+        last = tokens[start + count - 1]
+        stop = start + count
+        text = last.text
+        if len(text) > 1 and text.endswith(":") and ":" not in text[:-1]:
+            words = [token.folded for token in tokens[start : stop - 1]]
+            words.append(last.folded[:-1])  # (":" folds to itself)
+        elif ":" not in text and stop < n and tokens[stop].text == ":" and roles[stop] == OTHER:
+            words = [token.folded for token in tokens[start:stop]]
+            stop += 1
         else:
             continue
-        key = " ".join(word.casefold() for word in words)
-        if key in keys:
-            return key, end
-        if slips:
-            slipped = slips.get(ocr_key(key.upper()))
-            if slipped is not None:
-                return slipped, end
-    return "", -1
+        run = " ".join(words)
+        if end < 0:
+            if run in table.full:
+                key, end = run, stop
+            elif table.slips:
+                slipped = table.slips.get(ocr_key(run.upper()))
+                if slipped is not None:
+                    key, end = slipped, stop
+        if tail_end < 0 and count < table.max_words and run in table.suffixes:
+            tail, tail_end = run, stop
+        if end >= 0 and tail_end >= 0:
+            break
+    return key, end, tail, tail_end
 
 
 def join_hyphen_wraps(all_tokens: list[list[Token]], shapes: list[str]) -> list[int]:

@@ -22,8 +22,6 @@ SHAPE_TOKEN: Final = "token"
 SHAPES: Final = frozenset({SHAPE_DATE, SHAPE_CASE_NUMBER, SHAPE_WORD, SHAPE_TOKEN})
 """The shape names :func:`read_header_table` accepts."""
 
-_DATE_SEPARATORS: Final = "/-."
-
 
 def _ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
@@ -34,21 +32,27 @@ def _ascii_letters(text: str) -> bool:
 
 
 def _is_date(text: str) -> bool:
-    if not ("0" <= text[:1] <= "9"):  # (every date starts with a digit: most tokens go here)
-        return False
-    first = -1  # the first of the separators in the text
-    for sep in _DATE_SEPARATORS:
-        at = text.find(sep)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    if first < 0:
-        return False
-    sep = text[first]
-    parts = text.split(sep)
-    if len(parts) != 3 or not all(_ascii_digits(part) for part in parts):
-        return False
-    a, b, c = len(parts[0]), len(parts[1]), len(parts[2])
-    return 1 <= a <= 2 and 1 <= b <= 2 and c in (2, 4)
+    """Month, day and year in ASCII digits (one or two, one or two, two or four of them),
+    between one separator ("/", "-" or ".") written twice."""
+    # (Written out: compiled, this loop over native ints costs a tenth of a regex call.)
+    month = day = year = 0  # the digits of each part so far
+    part = 0  # the part the next digit belongs to
+    sep = 0  # the separator's code point, once seen
+    for char in text:
+        code = ord(char)
+        if 48 <= code <= 57:  # 0-9
+            if part == 0:
+                month += 1
+            elif part == 1:
+                day += 1
+            else:
+                year += 1
+        elif (code == 47 or code == 45 or code == 46) and (sep == 0 or sep == code) and part < 2:
+            sep = code  # ("/", "-", ".")
+            part += 1
+        else:
+            return False
+    return part == 2 and 1 <= month <= 2 and 1 <= day <= 2 and (year == 2 or year == 4)
 
 
 def _is_case_number(text: str) -> bool:
