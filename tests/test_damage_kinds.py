@@ -10,9 +10,10 @@ damaged letter is read right, or says what it could not read.
   page lost where the pages left join as any two pages do (:func:`damage_kinds.
   seamless_loss`: mid-sentence to mid-sentence), which only the words' sense shows.
 - A known limit: a download cut right after a whole sentence that holds a word of
-  decision ("... do not establish ...", "... may be appropriate ...") is taken as the
-  rationale's end (:func:`cut_after_a_verdict`): rationales end with their decision
-  sentence, whose wording varies too much to ask for one form.
+  decision ("... do not establish ...", "... may be appropriate ..."), or mid-sentence
+  right after a decision ("... is medically necessary", cut before "because"), is taken
+  as the rationale's end (:func:`cut_after_a_verdict`): rationales end with their
+  decision sentence, whose wording varies too much to ask for one form.
 
 ``benchmarks/damage.py`` prints the same verdicts as shares, per kind, over every letter.
 """
@@ -61,12 +62,14 @@ _VERDICT = re.compile(
 
 
 def cut_after_a_verdict(letter: imrparse.Letter) -> bool:
-    """Whether the last rationale ends with a whole sentence holding a word of decision."""
+    """Whether the last rationale ends with a whole sentence holding a word of decision,
+    or, cut mid-sentence, right after one ("... is determined to be medically necessary",
+    cut before "because ...")."""
     if not letter.determinations:
         return False
     rationale = letter.determinations[-1].rationale.rstrip()
     if not rationale.endswith((".", '"', ")")):
-        return False
+        return bool(_VERDICT.search(rationale.rsplit(None, 1)[-1])) if rationale else False
     last = re.split(r"(?<=[.!?])[\"\u201d)]?\s+(?=\S)", rationale)[-1]
     return bool(_VERDICT.search(last))
 
