@@ -25,7 +25,7 @@ from typing import Final
 from .casefacts import DATE_FIELDS, FACT_FIELDS, PRIORITIES, case_number
 from .cleaning import running_headers
 from .diagnostics import Collector
-from .extractors.dates import InvalidDate, parse_date
+from .extractors.dates import InvalidDate, parse_date_value
 from .layouts import Layout
 from .letter_checks import check_order, check_repeated, check_truncation
 from .readers import Reading, Stated, get_reader
@@ -164,7 +164,7 @@ def _normal(name: str, text: str) -> object:
     """A fact's value for comparing two statements of it."""
     if name in DATE_FIELDS:
         try:
-            return parse_date(text) or text
+            return parse_date_value(text) or text
         except InvalidDate:
             return text
     if name == "case-number":
@@ -211,7 +211,7 @@ def _dates(facts: dict[str, Stated], diag: Collector) -> tuple[CaseDates, Priori
 def _date(name: str, stated: Stated, diag: Collector) -> datetime.date | None:
     value = stated.text
     try:
-        found = parse_date(value)
+        found = parse_date_value(value)
     except InvalidDate as exc:
         diag.add("invalid-date", f"{name}: {exc}", stated.line, stated.column)
         return None

@@ -173,7 +173,7 @@ def _mtus_documents(piece: str) -> list[str]:
     """
     documents = []
     start = 0
-    for mark in _NEXT_DOCUMENT.finditer(piece):
+    for mark in _document_marks(piece):
         if (mark.group("known") and mark.group("comma")) or _WHOLE_CITATION.search(
             piece, start, mark.start()
         ):
@@ -181,6 +181,28 @@ def _mtus_documents(piece: str) -> list[str]:
             start = mark.end()
     documents.append(piece[start:].strip(" \t,;"))
     return [document for document in documents if document]
+
+
+def _document_marks(piece: str) -> list[re.Match[str]]:
+    """``_NEXT_DOCUMENT.finditer(piece)``, the pattern tried only where " and" stands
+    (its optional comma lets a search try it at every position, with its long
+    lookahead: ten times the cost)."""
+    marks = []
+    at = piece.find("and")
+    while at > 0:
+        blank = at
+        while blank > 0 and piece[blank - 1] in " \t":
+            blank -= 1
+        mark = None
+        if blank < at:
+            first = blank - 1 if blank > 0 and piece[blank - 1] == "," else blank
+            mark = _NEXT_DOCUMENT.match(piece, first)
+        if mark is not None:
+            marks.append(mark)
+            at = piece.find("and", mark.end())
+        else:
+            at = piece.find("and", at + 3)
+    return marks
 
 
 def _family_documents(piece: str) -> list[str]:

@@ -11,11 +11,14 @@ import datetime
 import re
 from typing import Final
 
+from .header_shapes import SHAPE_DATE, fits_shape
+
 __all__ = [
     "TWO_DIGIT_PIVOT",
     "InvalidDate",
     "date_from_match",
     "parse_date",
+    "parse_date_value",
     "parse_loose",
     "resolve_year",
     "search_date",
@@ -157,6 +160,23 @@ def parse_date(text: str) -> datetime.date | None:
     if match is None:
         return None
     return date_from_match(match)
+
+
+def parse_date_value(text: str) -> datetime.date | None:
+    """:func:`parse_date` of a value, such as a header table's, that is most often one
+    numeric date and nothing else: such a value is read without a search.
+
+    >>> parse_date_value("11/30/2016"), parse_date_value("on 3-1-08")
+    (datetime.date(2016, 11, 30), datetime.date(2008, 3, 1))
+    """
+    if not fits_shape(text, SHAPE_DATE):
+        return parse_date(text)
+    sep = "/" if "/" in text else ("-" if "-" in text else ".")
+    month, day, year = text.split(sep)
+    try:
+        return datetime.date(resolve_year(year), int(month), int(day))
+    except ValueError as exc:
+        raise InvalidDate(f"{text!r} is not a calendar date") from exc
 
 
 _SENTINELS: Final = (datetime.datetime(1604, 1, 1), datetime.datetime(1808, 12, 28))
