@@ -32,11 +32,13 @@ from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
+from .spans import Where, resolve
 
 __all__ = ["merge", "page_header_case"]
 
 _NO_DATES: Final = CaseDates()
 _FACTS: Final = frozenset(FACT_FIELDS)
+_DATE_ATTRIBUTES: Final = tuple(dict.fromkeys(DATE_FIELDS.values()))
 
 
 def merge(
@@ -53,13 +55,20 @@ def merge(
     places: list[tuple[int, int]] = []
     unclaimed: list[str] = []
     decides = False
+    found: dict[str, list[tuple[str, Where]]] = {}  # (by whose values they are)
     for reading in readings:
         diag.items.extend(reading.diag.items)
         unclaimed.extend(reading.unclaimed)
         if reading.reviewer is not None:
             reviewer = reading.reviewer
+            found["reviewer"] = reading.spans
         if reading.summary is not None:
             summary = reading.summary
+            found["summary"] = reading.spans
+        wheres = found.setdefault("determinations", [])
+        for n, items in enumerate(reading.wheres[: len(reading.determinations)]):
+            prefix = f"determinations.{len(determinations) + n}."
+            wheres.extend((prefix + path, where) for path, where in items)
         determinations.extend(reading.determinations)
         places.extend(reading.places)
         decides = decides or reading.decides
@@ -70,9 +79,16 @@ def merge(
             _repeated(determinations, places, diag)
         _truncation(determinations[-1], places[-1], diag)
     facts = _facts(layout, readings, diag, unclaimed)
-    case = _case(facts, diag) or page_header_case(text, removed)
+    case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
+    spans = _fact_spans(facts, case, dates, priority)
+    if case is None:
+        case, at = _page_header_case(text, removed)
+        if case is not None and at >= 0:
+            spans.append(("case_number", (0, at, 0, at + len(case))))
+    for items in found.values():
+        spans.extend(items)
     return Letter(
         layout=layout.name,
         case_number=case,
@@ -84,7 +100,32 @@ def merge(
         determinations=tuple(determinations),
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
+        spans=resolve(text, spans),
     )
+
+
+def _fact_spans(
+    facts: dict[str, Stated], case: str | None, dates: CaseDates, priority: Priority | None
+) -> list[tuple[str, Where]]:
+    """Where the record's case number, dates and priority were stated."""
+    spans: list[tuple[str, Where]] = []
+    stated = facts.get("case-number")
+    if case is not None and stated is not None and stated.source is not None:
+        where = stated.source.find(stated.text, case)[0]
+        if where is not None:
+            spans.append(("case_number", where))
+    stated = facts.get("priority")
+    if priority is not None and stated is not None and stated.source is not None:
+        where = stated.source.locate(stated.text, 0, len(stated.text))
+        if where is not None:
+            spans.append(("priority", where))
+    for attribute in _DATE_ATTRIBUTES:
+        stated = facts.get(attribute)
+        if stated is not None and stated.source is not None and getattr(dates, attribute):
+            where = stated.source.locate(stated.text, 0, len(stated.text))
+            if where is not None:
+                spans.append(("dates." + attribute, where))
+    return spans
 
 
 def _rank(layout: Layout, role: str) -> int:
@@ -223,14 +264,20 @@ def page_header_case(text: str, removed: list[Line]) -> str | None:
     """The case number a running page header states ("Final Determination Letter for IMR
     Case Number CM16-0000001"; the scanner removed the header from its line): none is
     taken from prose, whatever it quotes."""
+    return _page_header_case(text, removed)[0]
+
+
+def _page_header_case(text: str, removed: list[Line]) -> tuple[str | None, int]:
+    """:func:`page_header_case`, and where the number is written (-1 when it is not there
+    as the record writes it)."""
     if not any(line.artifacts for line in removed):
-        return None
+        return None, -1
     for header in running_headers(text):
         # (a number may wrap after its hyphen: read a little past the header)
         found = case_number(text[header.start() : header.end() + 16])
         if found is not None:
-            return found
-    return None
+            return found, text.find(found, header.start(), header.end() + 16)
+    return None, -1
 
 
 def _no_determinations(

@@ -21,6 +21,7 @@ from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment
 from ..scanner import Line, Scan, contents
+from ..spans import Source, Where
 
 if TYPE_CHECKING:
     from ..grammar import Section
@@ -42,9 +43,18 @@ __all__ = [
 class Stated:
     """One labelled value as a section states it (``Date of Injury: 02/07/2010``)."""
 
-    __slots__ = ("column", "label", "line", "name", "role", "text")
+    __slots__ = ("column", "label", "line", "name", "role", "source", "text")
 
-    def __init__(self, name: str, text: str, line: int, column: int, role: str, label: str) -> None:
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        line: int,
+        column: int,
+        role: str,
+        label: str,
+        source: Source | None = None,
+    ) -> None:
         self.name: str = name
         """The field's name (``"date-of-injury"``)."""
         self.text: str = text
@@ -56,6 +66,8 @@ class Stated:
         ``"header-table"`` for the header table)."""
         self.label: str = label
         """The label as printed, white space folded (``"Date of Injury"``)."""
+        self.source: Source | None = source
+        """The pieces of text the value was joined from (where it stands), when known."""
 
 
 class Reading:
@@ -70,8 +82,10 @@ class Reading:
         "places",
         "reviewer",
         "role",
+        "spans",
         "summary",
         "unclaimed",
+        "wheres",
     )
 
     def __init__(self, role: str) -> None:
@@ -92,6 +106,12 @@ class Reading:
         """Runs of text the reader kept unread."""
         self.diag: Collector = Collector()
         """The reader's own diagnostics, in the order it met them."""
+        self.spans: list[tuple[str, Where]] = []
+        """Where the reviewer's or summary's values stand, by their paths in the letter
+        (``"summary.age"``)."""
+        self.wheres: list[list[tuple[str, Where]]] = []
+        """For each determination (in order), where its values stand, by their paths in
+        the determination (``"treatment.text"``)."""
 
 
 class Context:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from ..blocks import Block, split_blocks
+from ..blocks import Block, Part, split_blocks
 from ..cleaning import clean_lines
+from ..diagnostics import Collector
 from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
 from ..scanner import contents
+from ..spans import Source, Where
 from .base import Context, Reading, claim_rest, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
@@ -84,9 +86,9 @@ def read_decisions(section: Section, context: Context) -> Reading:
 
 
 def read_block(block: Block, reading: Reading, context: Context) -> Determination:
-    """The determination of one block (its header and parts), problems to ``reading``."""
+    """The determination of one block (its header and parts), problems to ``reading``,
+    where its values stand to ``reading.wheres``."""
     texts = {part.name: clean_lines(part.texts, context.headers) for part in block.parts}
-    line = {part.name: part.label.number for part in block.parts}
     if block.stray:
         claim_rest(
             reading,
@@ -97,6 +99,13 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         )
     diag = reading.diag
     header = clean_lines(block.header_text, context.headers)
+    source = Source()
+    for header_line, text in zip(block.header, block.header_text, strict=False):
+        source.add(header_line.number, header_line.column, text)
+    wheres: list[tuple[str, Where]] = []
+    reading.wheres.append(wheres)
+    whole = header
+    at = 0
     original = authorized = None
     layout = context.layout
     first = block.header[0]
@@ -109,6 +118,11 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 original = match.group("original").strip()
                 authorized = match.group("authorized").strip()
                 header = match.group("remaining").strip()
+                for name, value in (("original_request", original), ("authorized", authorized)):
+                    _note(
+                        wheres, name, source.find(whole, value, match.start(name.split("_")[0]))[0]
+                    )
+                at = match.start("remaining")
                 break
         else:
             diag.add(
@@ -118,20 +132,101 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 first.number,
                 first.column,
             )
+    _note(wheres, "treatment.text", source.find(whole, header, at)[0])
+    _note(wheres, "outcome", _outcome_where(block))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
+    parts = {part.name: part for part in block.parts}
+    claims = reviewer = _NO_BASIS
+    if "claims" in texts:
+        claims = _basis(
+            parts["claims"], texts["claims"], diag, wheres, "claims_administrator_basis"
+        )
+    if "reviewer" in texts:
+        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, wheres, "reviewer_basis")
+    if "rationale" in texts:
+        _note(wheres, "rationale", _part_where(parts["rationale"]))
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
         original_request=original,
         authorized=authorized,
-        claims_administrator_basis=(
-            parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else _NO_BASIS
-        ),
-        reviewer_basis=(
-            parse_basis(texts["reviewer"], diag, line["reviewer"])
-            if "reviewer" in texts
-            else _NO_BASIS
-        ),
+        claims_administrator_basis=claims,
+        reviewer_basis=reviewer,
         rationale=texts.get("rationale", ""),
     )
+
+
+def _note(wheres: list[tuple[str, Where]], path: str, where: Where | None) -> None:
+    if where is not None:
+        wheres.append((path, where))
+
+
+def _basis(
+    part: Part, text: str, diag: Collector, wheres: list[tuple[str, Where]], path: str
+) -> GuidelineBasis:
+    """One side's guideline paragraph read from its part, where it and each citation
+    stand to ``wheres``."""
+    found: list[tuple[int, int]] = []
+    basis = parse_basis(text, diag, part.label.number, found)
+    if part.body is None or not text:
+        return basis
+    _note(wheres, path + ".text", _part_where(part))
+    source = _part_source(part)
+    for n, (start, end) in enumerate(found):
+        if start >= 0:
+            _note(wheres, f"{path}.citations.{n}", source.locate(text, start, end))
+    return basis
+
+
+def _part_source(part: Part) -> Source:
+    """The pieces of a part's text: its label line's remainder, then its lines."""
+    label = part.label
+    content = label.content
+    colon = content.find(":") + 1
+    source = Source()
+    source.add(label.number, label.column + colon, content[colon:])
+    for line in part.body or ():
+        if line.content:
+            source.add(line.number, line.column, line.content)
+    return source
+
+
+def _part_where(part: Part) -> Where | None:
+    """Where a part's text stands, from its first character to its last (a part stated
+    twice: ``None``)."""
+    if part.body is None:
+        return None
+    label = part.label
+    content = label.content
+    colon = content.find(":") + 1
+    rest = content[colon:]
+    begin: tuple[int, int] | None = None
+    if rest.strip():
+        begin = (label.number, label.column + colon + len(rest) - len(rest.lstrip()))
+    end: tuple[int, int] | None = None
+    for line in reversed(part.body):
+        if line.content:
+            end = (line.number, line.column + len(line.content))
+            break
+    if begin is None:
+        after = next((line for line in part.body if line.content), None)
+        if after is None:
+            return None
+        begin = (after.number, after.column)
+    if end is None:
+        end = (label.number, label.column + len(content.rstrip()))
+    return (*begin, *end)
+
+
+def _outcome_where(block: Block) -> Where | None:
+    """Where the outcome word of a block's treatment header stands."""
+    head = block.header[-1]
+    content = head.content
+    colon = content.rfind(":") + 1
+    word = content[colon:]
+    text = word.strip()
+    if not text:
+        return None
+    column = head.column + colon + len(word) - len(word.lstrip())
+    return (head.number, column, head.number, column + len(text))

@@ -14,6 +14,7 @@ from ..casefacts import case_number
 from ..cleaning import clean_lines
 from ..grammar import split_fields
 from ..scanner import Line, contents
+from ..spans import Source
 from .base import Context, Reading, Stated, claim_rest
 
 if TYPE_CHECKING:
@@ -26,13 +27,16 @@ def stated_fields(
     lines: list[Line], context: Context, role: str
 ) -> tuple[list[Line], list[Stated]]:
     """Take the labelled fields out of ``lines``: the lines left, and the fields as stated."""
-    rest, fields = split_fields(lines, context.scan.doubled)
+    places: dict[str, Source] = {}
+    rest, fields = split_fields(lines, context.scan.doubled, places=places)
     stated = []
     for name, (label, texts) in fields.items():
         value = clean_lines(texts, context.headers)
         if name == "case-number":
             value = wrapped_case(lines, label, value) or value
-        stated.append(Stated(name, value, label.number, label.column, role, label_of(label)))
+        stated.append(
+            Stated(name, value, label.number, label.column, role, label_of(label), places.get(name))
+        )
     return rest, stated
 
 

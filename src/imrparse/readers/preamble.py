@@ -10,6 +10,7 @@ from ..casefacts import SHAPES
 from ..extractors.header import read_header_table
 from ..records import TokenKind
 from ..scanner import Line
+from ..spans import Source
 from .base import Context, Reading, Stated, claim_rest
 from .fields import stated_fields
 
@@ -54,8 +55,10 @@ def read_table(
     rows = [(lines[i].number, lines[i].column, lines[i].content) for i in at]
     found, used = read_header_table(rows, layout.header_table, SHAPES)
     for name, value in found.items():
+        source = Source()
+        source.add(value.line, value.column, value.value)
         reading.fields.append(
-            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name)
+            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source)
         )
     table = layout.header_table.values()
     # (by position: a line cut at a form feed gives pieces of one line number,

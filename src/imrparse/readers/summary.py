@@ -13,7 +13,9 @@ from ..blocks import split_blocks
 from ..cleaning import clean_lines
 from ..extractors.summary import extract_summary
 from ..line_kinds import _DETERMINATION, _PART
+from ..records import CaseSummary
 from ..scanner import Line, contents
+from ..spans import Source
 from .base import Context, Reading, strip_boilerplate
 from .decisions import read_block
 
@@ -29,9 +31,40 @@ def read_summary(section: Section, context: Context) -> Reading:
     lines = section.lines
     if _holds_determinations(lines):
         lines = _read_determinations(section, context, reading)
-    text = strip_boilerplate(context, section.name, clean_lines(contents(lines), context.headers))
-    reading.summary = extract_summary(text, reading.diag, section.heading.number)
+    full = clean_lines(contents(lines), context.headers)
+    text = strip_boilerplate(context, section.name, full)
+    found: dict[str, tuple[int, int]] = {}
+    summary = reading.summary = extract_summary(text, reading.diag, section.heading.number, found)
+    _spans(reading, summary, Source.of(lines), full, len(full) - len(text), found)
     return reading
+
+
+def _spans(
+    reading: Reading,
+    summary: CaseSummary,
+    source: Source,
+    full: str,
+    shift: int,
+    found: dict[str, tuple[int, int]],
+) -> None:
+    """Where the summary's values were read (``found``: offsets in ``full[shift:]``, the
+    prose after the boilerplate), to ``reading``; the mechanism and the diagnoses, which
+    the extractor returns as the prose writes them, where they stand in it, in order."""
+    spans = reading.spans
+    for name, (start, end) in found.items():
+        where = source.locate(full, start + shift, end + shift)
+        if where is not None:
+            spans.append(("summary." + name, where))
+    mechanism = summary.mechanism_of_injury
+    if mechanism is not None:
+        where = source.find(full, mechanism, shift)[0]
+        if where is not None:
+            spans.append(("summary.mechanism_of_injury", where))
+    at = shift
+    for n, diagnosis in enumerate(summary.diagnoses):
+        where, at = source.find(full, diagnosis, at)
+        if where is not None:
+            spans.append((f"summary.diagnoses.{n}", where))
 
 
 def _holds_determinations(lines: list[Line]) -> bool:

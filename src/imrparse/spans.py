@@ -1,0 +1,255 @@
+"""Where each value of a letter stands in the text that was parsed.
+
+A reader knows the lines it read a value from: each line's number, and the column where
+its content starts. A value is joined from such pieces and cleaned
+(:func:`~imrparse.cleaning.clean_lines`); an extractor finds it at an offset of the
+cleaned text. A :class:`Source` holds the pieces of one cleaned text and maps offsets of
+that text back to lines and columns (a :data:`Where`), at the time the reader reads.
+The pipeline turns each ``Where`` into offsets of the whole text once the letter is made
+(:func:`resolve`), and :meth:`imrparse.Letter.span` builds a :class:`~imrparse.Span`
+only when asked.
+
+Cleaning joins lines and folds white space, so the cleaned text and the lines hold the
+same characters other than white space: where the cleaned text is the lines simply
+joined (the usual case) an offset maps by the lines' starts, else by counting the
+characters that are not white space. (A character that cleaning repaired, mojibake,
+can shift a span by a character; the property tests measure how often.)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import Final
+
+from .scanner import Line
+from .splitting import line_offsets
+
+__all__ = ["PATHS", "Source", "SpanRow", "Where", "check_path", "resolve", "shift_rows"]
+
+Where = tuple[int, int, int, int]
+"""Where a value stands in the scanned lines: its first line and column, and the line and
+column just past its last character (all 1-based); ``(0, start, 0, end)`` where a value's
+offsets in the text are known instead."""
+
+SpanRow = tuple[str, int, int, int, int, int]
+"""One value's span as a letter stores it: path, start and end offsets, line and column
+of the start, and page (0 where the text has no pages)."""
+
+PATHS: Final = (
+    "case_number",
+    "priority",
+    "dates.<application_received|date_assigned|decision_date|ur_denial_date|date_of_injury>",
+    "reviewer.title",
+    "reviewer.licensed_states.<n>",
+    "reviewer.board_certifications.<n>",
+    "summary.<age|sex|date_of_injury|mechanism_of_injury>",
+    "summary.diagnoses.<n>",
+    "determinations.<n>.<treatment.text|outcome|original_request|authorized|rationale>",
+    "determinations.<n>.<claims_administrator_basis|reviewer_basis>.text",
+    "determinations.<n>.<claims_administrator_basis|reviewer_basis>.citations.<n>",
+)
+"""The paths :meth:`~imrparse.Letter.span` takes (``<n>`` an index from 0)."""
+
+_PATH: Final = re.compile(
+    r"case_number|priority"
+    r"|dates\.(?:application_received|date_assigned|decision_date|ur_denial_date|date_of_injury)"
+    r"|reviewer\.(?:title|licensed_states\.\d+|board_certifications\.\d+)"
+    r"|summary\.(?:age|sex|date_of_injury|mechanism_of_injury|diagnoses\.\d+)"
+    r"|determinations\.\d+\.(?:treatment\.text|outcome|original_request|authorized|rationale"
+    r"|(?:claims_administrator_basis|reviewer_basis)\.(?:text|citations\.\d+))"
+)
+
+
+def check_path(path: object) -> str:
+    """``path`` if it names a value of a letter, else a ``ValueError`` naming the paths."""
+    if not isinstance(path, str) or _PATH.fullmatch(path) is None:
+        raise ValueError(f"{path!r} names no value of a letter; paths are: " + ", ".join(PATHS))
+    return path
+
+
+class Source:
+    """The pieces of text (line number, column, stripped text) that one cleaned value or
+    paragraph was joined from, in order."""
+
+    __slots__ = ("_starts", "columns", "numbers", "texts")
+
+    def __init__(self) -> None:
+        self.numbers: list[int] = []
+        self.columns: list[int] = []
+        self.texts: list[str] = []
+        self._starts: list[int] | None = None
+
+    @classmethod
+    def of(cls, lines: Iterable[Line]) -> Source:
+        """The source of the lines' contents (lines without content are passed over)."""
+        source = cls()
+        for line in lines:
+            if line.content:
+                source.numbers.append(line.number)
+                source.columns.append(line.column)
+                source.texts.append(line.content)
+        return source
+
+    def add(self, number: int, column: int, text: str) -> None:
+        """Add a piece: ``text`` standing at ``column`` of line ``number`` (white space
+        around it is no part of it)."""
+        stripped = text.strip()
+        if stripped:
+            self.numbers.append(number)
+            self.columns.append(column + len(text) - len(text.lstrip()))
+            self.texts.append(stripped)
+            self._starts = None
+
+    def whole(self) -> Where | None:
+        """Where all the pieces stand, from the first one's start to the last one's end."""
+        if not self.texts:
+            return None
+        return (
+            self.numbers[0],
+            self.columns[0],
+            self.numbers[-1],
+            self.columns[-1] + len(self.texts[-1]),
+        )
+
+    def find(self, cleaned: str, value: str, after: int = 0) -> tuple[Where | None, int]:
+        """Where ``value`` stands, found in ``cleaned`` (the pieces cleaned) from offset
+        ``after``, and the offset just past it there (``after`` when it is not found)."""
+        if not value:
+            return None, after
+        at = cleaned.find(value, after)
+        if at < 0:
+            return None, after
+        return self.locate(cleaned, at, at + len(value)), at + len(value)
+
+    def locate(self, cleaned: str, start: int, end: int) -> Where | None:
+        """Where ``cleaned[start:end]`` stands, ``cleaned`` being the pieces cleaned."""
+        texts = self.texts
+        if not texts or not 0 <= start < end <= len(cleaned):
+            return None
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = _join_starts(texts)
+        size = starts[-1] + len(texts[-1])
+        if size == len(cleaned) and _joined_equals(texts, starts, cleaned):
+            first = bisect_right(starts, start) - 1
+            if start - starts[first] >= len(texts[first]):  # (the space between two)
+                first += 1
+            last = bisect_right(starts, end - 1) - 1
+            return (
+                self.numbers[first],
+                self.columns[first] + start - starts[first],
+                self.numbers[last],
+                self.columns[last] + end - starts[last],
+            )
+        return self._by_count(cleaned, start, end)
+
+    def _by_count(self, cleaned: str, start: int, end: int) -> Where | None:
+        """:meth:`locate` by counting the characters that are not white space."""
+        # (the cleaned text holds single blanks only: the rest is not white space)
+        begin = start - cleaned.count(" ", 0, start)
+        stop = end - cleaned.count(" ", 0, end)
+        head = self._point(begin, False)
+        tail = self._point(stop - 1, True)
+        if head is None or tail is None:
+            return None
+        return (*head, *tail)
+
+    def _point(self, n: int, after: bool) -> tuple[int, int] | None:
+        """Line and column of the ``n``-th character (from 0) that is no white space, or
+        just past it (``after``)."""
+        for number, column, text in zip(self.numbers, self.columns, self.texts, strict=True):
+            count = len(text) - _spaces(text)
+            if n >= count:
+                n -= count
+                continue
+            for i, char in enumerate(text):
+                if not char.isspace():
+                    if n == 0:
+                        return number, column + i + (1 if after else 0)
+                    n -= 1
+        return None
+
+
+def _spaces(text: str) -> int:
+    if text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text:
+        return text.count(" ")
+    return sum(1 for char in text if char.isspace())
+
+
+def _join_starts(texts: list[str]) -> list[int]:
+    """Where each piece starts in the pieces joined as :func:`~imrparse.cleaning.join_lines`
+    joins them (one space between two, none after a hyphen glued to a word)."""
+    starts: list[int] = []
+    at = 0
+    glue = True
+    for text in texts:
+        if not glue:
+            at += 1
+        starts.append(at)
+        at += len(text)
+        glue = text[-1] == "-" and len(text) > 1 and not (text[-2].isspace() or text[-2] == "-")
+    return starts
+
+
+def _joined_equals(texts: list[str], starts: list[int], cleaned: str) -> bool:
+    """Whether ``cleaned`` is the pieces joined (no white space folded, nothing repaired)."""
+    return all(cleaned.startswith(text, at) for text, at in zip(texts, starts, strict=True))
+
+
+def resolve(
+    text: str, found: list[tuple[str, Where]], offsets: list[int] | None = None
+) -> tuple[SpanRow, ...]:
+    """The spans of ``found`` (paths and where their values stand in the lines of
+    ``text``) as offsets into ``text``, with the page of each (by form feeds)."""
+    if not found:
+        return ()
+    starts = offsets if offsets is not None else line_offsets(text)
+    feeds = _feeds(text)
+    rows: list[SpanRow] = []
+    last = len(starts)
+    for path, (line, column, end_line, end_column) in found:
+        if line == 0:  # (offsets)
+            start, end = column, end_column
+            line = bisect_right(starts, start)
+            column = start - starts[line - 1] + 1
+        elif 0 < line <= last and 0 < end_line <= last:
+            start = starts[line - 1] + column - 1
+            end = starts[end_line - 1] + end_column - 1
+        else:
+            continue
+        if not 0 <= start < end <= len(text):
+            continue
+        page = bisect_right(feeds, start) + 1 if feeds else 0
+        rows.append((path, start, end, line, column, page))
+    return tuple(rows)
+
+
+def _feeds(text: str) -> list[int]:
+    """The offsets of the form feeds in ``text``."""
+    feeds: list[int] = []
+    at = text.find("\f")
+    while at >= 0:
+        feeds.append(at)
+        at = text.find("\f", at + 1)
+    return feeds
+
+
+def shift_rows(
+    rows: tuple[SpanRow, ...], whole: str, offset: int, lines: int
+) -> tuple[SpanRow, ...]:
+    """The spans of a letter cut from the text ``whole``, moved to their place in it:
+    ``offset`` characters and ``lines`` lines stand before the letter."""
+    feeds = _feeds(whole)
+    return tuple(
+        (
+            path,
+            start + offset,
+            end + offset,
+            line + lines,
+            column,
+            bisect_right(feeds, start + offset) + 1 if feeds else 0,
+        )
+        for path, start, end, line, column, _ in rows
+    )
