@@ -100,7 +100,7 @@ def merge(
         determinations=tuple(determinations),
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
-        spans=resolve(text, spans),
+        spans=resolve(text, spans, removed),
     )
 
 

@@ -148,8 +148,8 @@ def read_each(text: str) -> tuple[Letter, ...]:
                 diagnostics=tuple(
                     attrs.evolve(item, line=item.line + shift) for item in letter.diagnostics
                 ),
-                spans=shift_rows(letter.spans, text, offset, shift),
             )
+        letter = attrs.evolve(letter, spans=shift_rows(letter.spans, text, offset, shift))
         offset += len(piece.text)
         letters.append(attrs.evolve(letter, source_lines=(piece.first_line, piece.last_line)))
     return tuple(letters)

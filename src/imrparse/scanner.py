@@ -418,6 +418,7 @@ def _scan_lines(
         if check_spaces and _MISDECODED_NBSP in body:
             body = body.replace(_MISDECODED_NBSP, "  ")
         artifacts = 0
+        raw = body
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
         content = body.strip()
@@ -438,6 +439,10 @@ def _scan_lines(
             if index is not None:
                 index.append(len(lines))
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
+            if artifacts and raw is not body:  # (a header stripped before the content:
+                written = raw.find(content)  # its column in the line as written)
+                if written >= 0:
+                    column = written + 1
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1

@@ -20,13 +20,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
+from .cleaning import repair_characters
+from .page_marks import running_headers
 from .scanner import Line
 from .splitting import line_offsets
 
-__all__ = ["PATHS", "Source", "SpanRow", "Where", "check_path", "resolve", "shift_rows"]
+__all__ = [
+    "PATHS",
+    "Source",
+    "SpanRow",
+    "Where",
+    "check_path",
+    "paged",
+    "resolve",
+    "shift_rows",
+]
 
 Where = tuple[int, int, int, int]
 """Where a value stands in the scanned lines: its first line and column, and the line and
@@ -157,19 +168,41 @@ class Source:
         return (*head, *tail)
 
     def _point(self, n: int, after: bool) -> tuple[int, int] | None:
-        """Line and column of the ``n``-th character (from 0) that is no white space, or
-        just past it (``after``)."""
+        """Line and column of the ``n``-th character (from 0) of the cleaned text that is
+        no white space, or just past it (``after``)."""
         for number, column, text in zip(self.numbers, self.columns, self.texts, strict=True):
-            count = len(text) - _spaces(text)
-            if n >= count:
+            if text.isascii():
+                count = len(text) - _spaces(text)
+                if n >= count:
+                    n -= count
+                    continue
+                for i, char in enumerate(text):
+                    if not char.isspace():
+                        if n == 0:
+                            return number, column + i + (1 if after else 0)
+                        n -= 1
+                return None
+            for start, end, count in _units(text):
+                if n < count:
+                    return number, column + (end if after else start)
                 n -= count
-                continue
-            for i, char in enumerate(text):
-                if not char.isspace():
-                    if n == 0:
-                        return number, column + i + (1 if after else 0)
-                    n -= 1
         return None
+
+
+_UNIT: Final = re.compile(r"[^\x00-\x7f]+|[^\s\x80-\U0010ffff]")
+
+
+def _units(text: str) -> Iterator[tuple[int, int, int]]:
+    """The pieces of a line that cleaning keeps as characters, with how many each gives:
+    an ASCII character that is no white space gives one, a run of other characters what
+    their repair gives (mojibake undone: "Ã©" gives one)."""
+    for match in _UNIT.finditer(text):
+        unit = match.group()
+        if unit.isascii():
+            yield match.start(), match.end(), 1
+        else:
+            repaired = repair_characters(unit)[0]
+            yield match.start(), match.end(), len(repaired) - _spaces(repaired)
 
 
 def _spaces(text: str) -> int:
@@ -199,14 +232,18 @@ def _joined_equals(texts: list[str], starts: list[int], cleaned: str) -> bool:
 
 
 def resolve(
-    text: str, found: list[tuple[str, Where]], offsets: list[int] | None = None
+    text: str, found: list[tuple[str, Where]], cut: list[Line] | None = None
 ) -> tuple[SpanRow, ...]:
     """The spans of ``found`` (paths and where their values stand in the lines of
-    ``text``) as offsets into ``text``, with the page of each (by form feeds)."""
+    ``text``) as offsets into ``text``, with the page of each (by form feeds). ``cut``
+    are the lines a running page header was cut from: where one stood inside the
+    line's text, the columns after it are moved past it."""
     if not found:
         return ()
-    starts = offsets if offsets is not None else line_offsets(text)
+    starts = line_offsets(text)
     feeds = _feeds(text)
+    if cut:
+        found = _past_headers(text, starts, found, cut)
     rows: list[SpanRow] = []
     last = len(starts)
     for path, (line, column, end_line, end_column) in found:
@@ -224,6 +261,42 @@ def resolve(
         page = bisect_right(feeds, start) + 1 if feeds else 0
         rows.append((path, start, end, line, column, page))
     return tuple(rows)
+
+
+def _past_headers(
+    text: str, starts: list[int], found: list[tuple[str, Where]], cut: list[Line]
+) -> list[tuple[str, Where]]:
+    """``found`` with the columns on lines whose page header was cut from inside their
+    text (the scanner's columns count without it) moved to the line as written."""
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for cut_line in cut:
+        number = cut_line.number
+        if not cut_line.content or number > len(starts):
+            continue
+        raw = text[starts[number - 1] : starts[number] if number < len(starts) else len(text)]
+        if raw.find(cut_line.content) >= 0:
+            continue  # (cut before or after its text: the columns are the line's)
+        inside[number] = [match.span() for match in running_headers(raw)]
+    if not inside:
+        return found
+    moved: list[tuple[str, Where]] = []
+    for path, (line, column, end_line, end_column) in found:
+        if line in inside:
+            column = _written(inside[line], column, False)
+        if end_line in inside:
+            end_column = _written(inside[end_line], end_column, True)
+        moved.append((path, (line, column, end_line, end_column)))
+    return moved
+
+
+def _written(headers: list[tuple[int, int]], column: int, end: bool) -> int:
+    """A column of a line without its page ``headers`` (their spans in the line as
+    written), in the line as written."""
+    at = column - 1
+    for start, stop in headers:
+        if at > start or (at == start and not end):
+            at += stop - start
+    return at + 1
 
 
 def _feeds(text: str) -> list[int]:
@@ -251,5 +324,16 @@ def shift_rows(
             column,
             bisect_right(feeds, start + offset) + 1 if feeds else 0,
         )
+        for path, start, end, line, column, _ in rows
+    )
+
+
+def paged(rows: tuple[SpanRow, ...], starts: list[int]) -> tuple[SpanRow, ...]:
+    """The spans with their pages told by ``starts``, where each page starts in the text
+    (a PDF's pages, which its text joins by line breaks)."""
+    if not starts:
+        return rows
+    return tuple(
+        (path, start, end, line, column, bisect_right(starts, start))
         for path, start, end, line, column, _ in rows
     )

@@ -32,10 +32,14 @@ def stated_fields(
     stated = []
     for name, (label, texts) in fields.items():
         value = clean_lines(texts, context.headers)
+        source = places.get(name)
         if name == "case-number":
-            value = wrapped_case(lines, label, value) or value
+            found = wrapped_case(lines, label, value)
+            if found is not None and found not in value:  # (wrapped: the next line too)
+                source = _wrapped_source(lines, label, source)
+            value = found or value
         stated.append(
-            Stated(name, value, label.number, label.column, role, label_of(label), places.get(name))
+            Stated(name, value, label.number, label.column, role, label_of(label), source)
         )
     return rest, stated
 
@@ -57,6 +61,20 @@ def wrapped_case(lines: list[Line], label: Line, value: str) -> str | None:
             return None
         found = case_number("\n".join(contents(lines[at : at + 4])[:2]))
     return found
+
+
+def _wrapped_source(lines: list[Line], label: Line, source: Source | None) -> Source | None:
+    """The source of a case number wrapped after its hyphen: its label's remainder and the
+    next line with text."""
+    if source is None or len(source.texts) != 1 or label not in lines:
+        return None
+    after = next((line for line in lines[lines.index(label) + 1 :] if line.content), None)
+    if after is None:
+        return None
+    wrapped = Source()
+    wrapped.add(source.numbers[0], source.columns[0], source.texts[0])
+    wrapped.add(after.number, after.column, after.content)
+    return wrapped
 
 
 def read_fields(section: Section, context: Context) -> Reading:

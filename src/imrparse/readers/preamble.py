@@ -55,8 +55,7 @@ def read_table(
     rows = [(lines[i].number, lines[i].column, lines[i].content) for i in at]
     found, used = read_header_table(rows, layout.header_table, SHAPES)
     for name, value in found.items():
-        source = Source()
-        source.add(value.line, value.column, value.value)
+        source = _value_source(rows, value.line, value.column, value.value)
         reading.fields.append(
             Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source)
         )
@@ -80,6 +79,29 @@ def read_table(
                 lines[0].number if lines else 1,
             )
     return rest, unread
+
+
+def _value_source(
+    rows: list[tuple[int, int, str]], number: int, column: int, value: str
+) -> Source | None:
+    """Where a header-table value stands: from its column on its line, on into the next
+    lines where it wraps (``CM16-`` / ``0224814``); ``None`` where it is not there as read."""
+    source = Source()
+    rest = value
+    for line, start, content in sorted(row for row in rows if row[0] >= number):
+        if line == number and start + len(content) <= column:
+            continue
+        text = content[column - start :] if line == number and column > start else content
+        piece = text[: len(rest)] if rest.startswith(text[: len(rest)]) else ""
+        if not piece.strip():
+            return None
+        source.add(line, max(column, start) if line == number else start, piece)
+        rest = rest[len(piece) :].lstrip()
+        if not rest:
+            return source
+        column = 0
+        number = line + 1
+    return None
 
 
 def has_table(lines: list[Line], table: Collection[str]) -> bool:
