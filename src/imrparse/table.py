@@ -166,7 +166,7 @@ where it has none)."""
 
 def to_rows(letters: Iterable[Letter], *, spans: bool = False) -> list[Row]:
     """Flatten letters into rows, one per determination, with the keys :data:`COLUMNS`
-    (and, with ``spans=True``, :data:`SPAN_COLUMNS` after them: where each value stands,
+    (and, with ``spans=True``, ``SPAN_COLUMNS`` after them: where each value stands,
     for sampling rows and checking them against their letters).
 
     The case and letter fields repeat on every row of a letter. A letter with no

@@ -165,8 +165,8 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222;background:#fafafa}
 header{padding:8px 16px;background:#24425c;color:#fff}
 header h1{font-size:17px;margin:0}
 main{display:flex;gap:16px;padding:12px 16px;align-items:flex-start}
-pre{flex:3;margin:0;padding:12px;background:#fff;border:1px solid #ccc;overflow-x:auto;
-font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap}
+pre{flex:3;min-width:0;margin:0;padding:12px;background:#fff;border:1px solid #ccc;
+overflow-x:auto;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre}
 .no::before{content:attr(data-n);display:inline-block;width:3.5em;color:#999;
 user-select:none}
 mark{background:#ffe08a;border-radius:2px;padding:0 1px}
@@ -174,7 +174,8 @@ mark mark{background:#9fd8ff}
 mark:target,mark:hover{outline:2px solid #c55}
 .diag::after{content:attr(data-note);display:block;margin-left:3.5em;color:#a33;
 font-style:italic}
-aside{flex:2;position:sticky;top:0;max-height:100vh;overflow-y:auto}
+aside{flex:2;min-width:24em;position:sticky;top:0;max-height:100vh;overflow-y:auto}
+td:last-child{white-space:nowrap}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:12.5px}
 td,th{border:1px solid #ddd;padding:3px 6px;vertical-align:top;text-align:left}
 .missing td{color:#a33}
