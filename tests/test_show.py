@@ -125,7 +125,9 @@ def _normal(text: str) -> str:
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", ["text", "pdf"])
 def test_the_page_renders_with_each_highlight_where_its_span_is(kind: str, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs playwright")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the browser test needs playwright"
+    )
     if not os.path.exists(_CHROMIUM):
         pytest.skip("the browser test needs Chromium (apt-get install chromium)")
     if kind == "pdf":

@@ -185,12 +185,13 @@ def split_fields(
                         0,
                         line.gap,
                         name,
+                        line.offset,
                     )
                 open_field = [content[colon + 1 : end]]
                 if places is not None:
                     open_name = name
                     source = places.get(name) or places.setdefault(name, Source())
-                    source.add(line.number, line.column + colon + 1, open_field[0])
+                    source.add(line, line.column + colon + 1, open_field[0])
                 if name in fields:
                     fields[name][1].extend(open_field)
                     open_field = fields[name][1]
@@ -209,7 +210,7 @@ def split_fields(
             ):
                 open_field.append(content)
                 if places is not None:
-                    places[open_name].add(line.number, line.column, content)
+                    places[open_name].add(line, line.column, content)
                 continue
             if kind is _ARTIFACT or kind is _PAGE_BREAK:
                 continue  # a page boundary inside a value does not end it

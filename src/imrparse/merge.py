@@ -32,7 +32,7 @@ from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
-from .spans import Where, resolve
+from .spans import Where, position, resolve
 
 __all__ = ["merge", "page_header_case"]
 
@@ -86,7 +86,7 @@ def merge(
     if case is None:
         case, at = _page_header_case(text, removed)
         if case is not None and at >= 0:
-            spans.append(("case_number", (0, at, 0, at + len(case))))
+            spans.append(("case_number", (at, at + len(case), *position(text, at))))
     for items in found.values():
         spans.extend(items)
     return Letter(

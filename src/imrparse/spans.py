@@ -21,13 +21,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 from typing import Final
 
 from .cleaning import repair_characters
 from .page_marks import running_headers
 from .scanner import Line
-from .splitting import line_offsets
 
 __all__ = [
     "PATHS",
@@ -36,14 +34,14 @@ __all__ = [
     "Where",
     "check_path",
     "paged",
+    "position",
     "resolve",
     "shift_rows",
 ]
 
 Where = tuple[int, int, int, int]
-"""Where a value stands in the scanned lines: its first line and column, and the line and
-column just past its last character (all 1-based); ``(0, start, 0, end)`` where a value's
-offsets in the text are known instead."""
+"""Where a value stands: its start and end offsets in the text, and the line and column
+(1-based) of its start."""
 
 SpanRow = tuple[str, int, int, int, int, int]
 """One value's span as a letter stores it: path, start and end offsets, line and column
@@ -82,14 +80,15 @@ def check_path(path: object) -> str:
 
 
 class Source:
-    """The pieces of text (line number, column, stripped text) that one cleaned value or
-    paragraph was joined from, in order."""
+    """The pieces of text (line number, column, offset in the text, stripped text) that one
+    cleaned value or paragraph was joined from, in order."""
 
-    __slots__ = ("_joined", "_starts", "columns", "numbers", "texts")
+    __slots__ = ("_joined", "_starts", "columns", "numbers", "offsets", "texts")
 
     def __init__(self) -> None:
         self.numbers: list[int] = []
         self.columns: list[int] = []
+        self.offsets: list[int] = []
         self.texts: list[str] = []
         self._starts: list[int] | None = None
         self._joined: str = ""
@@ -98,32 +97,50 @@ class Source:
     def of(cls, lines: Iterable[Line]) -> Source:
         """The source of the lines' contents (lines without content are passed over)."""
         source = cls()
+        numbers, columns, offsets, texts = (
+            source.numbers,
+            source.columns,
+            source.offsets,
+            source.texts,
+        )
         for line in lines:
             if line.content:
-                source.numbers.append(line.number)
-                source.columns.append(line.column)
-                source.texts.append(line.content)
+                numbers.append(line.number)
+                columns.append(line.column)
+                offsets.append(line.offset + line.column - 1)
+                texts.append(line.content)
         return source
 
-    def add(self, number: int, column: int, text: str) -> None:
-        """Add a piece: ``text`` standing at ``column`` of line ``number`` (white space
-        around it is no part of it)."""
+    def add(self, line: Line, column: int, text: str) -> None:
+        """Add a piece: ``text`` standing at ``column`` of ``line`` (white space around it is
+        no part of it)."""
         stripped = text.strip()
         if stripped:
-            self.numbers.append(number)
-            self.columns.append(column + len(text) - len(text.lstrip()))
+            column += len(text) - len(text.lstrip())
+            self.numbers.append(line.number)
+            self.columns.append(column)
+            self.offsets.append(line.offset + column - 1)
             self.texts.append(stripped)
             self._starts = None
+
+    def plus(self, line: Line) -> Source:
+        """A new source: these pieces, then ``line``'s content."""
+        source = Source()
+        source.numbers = [*self.numbers, line.number]
+        source.columns = [*self.columns, line.column]
+        source.offsets = [*self.offsets, line.offset + line.column - 1]
+        source.texts = [*self.texts, line.content]
+        return source
 
     def whole(self) -> Where | None:
         """Where all the pieces stand, from the first one's start to the last one's end."""
         if not self.texts:
             return None
         return (
+            self.offsets[0],
+            self.offsets[-1] + len(self.texts[-1]),
             self.numbers[0],
             self.columns[0],
-            self.numbers[-1],
-            self.columns[-1] + len(self.texts[-1]),
         )
 
     def find(self, cleaned: str, value: str, after: int = 0) -> tuple[Where | None, int]:
@@ -141,6 +158,9 @@ class Source:
         texts = self.texts
         if not texts or not 0 <= start < end <= len(cleaned):
             return None
+        if len(texts) == 1 and cleaned == texts[0]:  # (one piece, as written)
+            at = self.offsets[0]
+            return at + start, at + end, self.numbers[0], self.columns[0] + start
         starts = self._starts
         if starts is None:
             starts = self._starts = _join_starts(texts)
@@ -151,10 +171,10 @@ class Source:
                 first += 1
             last = bisect_right(starts, end - 1) - 1
             return (
+                self.offsets[first] + start - starts[first],
+                self.offsets[last] + end - starts[last],
                 self.numbers[first],
                 self.columns[first] + start - starts[first],
-                self.numbers[last],
-                self.columns[last] + end - starts[last],
             )
         return self._by_count(cleaned, start, end)
 
@@ -167,12 +187,13 @@ class Source:
         tail = self._point(stop - 1, True)
         if head is None or tail is None:
             return None
-        return (*head, *tail)
+        return head[0], tail[0], head[1], head[2]
 
-    def _point(self, n: int, after: bool) -> tuple[int, int] | None:
-        """Line and column of the ``n``-th character (from 0) of the cleaned text that is
-        no white space, or just past it (``after``)."""
-        for number, column, text in zip(self.numbers, self.columns, self.texts, strict=True):
+    def _point(self, n: int, after: bool) -> tuple[int, int, int] | None:
+        """Offset, line and column of the ``n``-th character (from 0) of the cleaned text
+        that is no white space, or just past it (``after``)."""
+        for k, text in enumerate(self.texts):
+            place = -1
             if text.isascii():
                 count = len(text) - _spaces(text)
                 if n >= count:
@@ -181,13 +202,20 @@ class Source:
                 for i, char in enumerate(text):
                     if not char.isspace():
                         if n == 0:
-                            return number, column + i + (1 if after else 0)
+                            place = i + (1 if after else 0)
+                            break
                         n -= 1
+            else:
+                for start, end, count in _units(text):
+                    if n < count:
+                        place = end if after else start
+                        break
+                    n -= count
+                else:
+                    continue
+            if place < 0:
                 return None
-            for start, end, count in _units(text):
-                if n < count:
-                    return number, column + (end if after else start)
-                n -= count
+            return self.offsets[k] + place, self.numbers[k], self.columns[k] + place
         return None
 
 
@@ -240,80 +268,77 @@ def _joined(texts: list[str], starts: list[int]) -> str:
     return "".join(pieces)
 
 
-def resolve(
-    text: str, found: list[tuple[str, Where]], cut: list[Line] | None = None
-) -> tuple[SpanRow, ...]:
-    """The spans of ``found`` (paths and where their values stand in the lines of
-    ``text``) as offsets into ``text``, with the page of each (by form feeds). ``cut``
-    are the lines a running page header was cut from: where one stood inside the
-    line's text, the columns after it are moved past it."""
+def resolve(text: str, found: list[tuple[str, Where]], cut: list[Line]) -> tuple[SpanRow, ...]:
+    """The spans of ``found`` (paths and where their values stand in ``text``), with the
+    page of each (by form feeds). ``cut`` are the lines a running page header was cut
+    from: where one stood inside the line's text, the offsets after it (which count
+    without it) are moved past it."""
     if not found:
         return ()
-    starts = _line_starts(text)
-    feeds = _feeds(text)
+    feeds = _feeds(text) if "\f" in text else []
     if cut:
-        found = _past_headers(text, starts, found, cut)
+        found = _past_headers(text, found, cut)
     rows: list[SpanRow] = []
-    last = len(starts)
-    for path, (line, column, end_line, end_column) in found:
-        if line == 0:  # (offsets)
-            start, end = column, end_column
-            line = bisect_right(starts, start)
-            column = start - starts[line - 1] + 1
-        elif 0 < line <= last and 0 < end_line <= last:
-            start = starts[line - 1] + column - 1
-            end = starts[end_line - 1] + end_column - 1
-        else:
-            continue
-        if not 0 <= start < end <= len(text):
-            continue
-        page = bisect_right(feeds, start) + 1 if feeds else 0
-        rows.append((path, start, end, line, column, page))
+    size = len(text)
+    for path, (start, end, line, column) in found:
+        if 0 <= start < end <= size:
+            rows.append(
+                (path, start, end, line, column, bisect_right(feeds, start) + 1 if feeds else 0)
+            )
     return tuple(rows)
 
 
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    return line + 1, offset - line_start + 1
+
+
 def _past_headers(
-    text: str, starts: list[int], found: list[tuple[str, Where]], cut: list[Line]
+    text: str, found: list[tuple[str, Where]], cut: list[Line]
 ) -> list[tuple[str, Where]]:
-    """``found`` with the columns on lines whose page header was cut from inside their
+    """``found`` with the offsets in lines whose page header was cut from inside their
     text (the scanner's columns count without it) moved to the line as written."""
-    inside: dict[int, list[tuple[int, int]]] = {}
+    inside: list[tuple[int, int, int, list[tuple[int, int]]]] = []
     for cut_line in cut:
-        number = cut_line.number
-        if not cut_line.content or number > len(starts):
+        content = cut_line.content
+        if not content:
             continue
-        raw = text[starts[number - 1] : starts[number] if number < len(starts) else len(text)]
-        if raw.find(cut_line.content) >= 0:
-            continue  # (cut before or after its text: the columns are the line's)
-        inside[number] = [match.span() for match in running_headers(raw)]
+        begin = cut_line.offset
+        ends = [i for i in (text.find("\n", begin), text.find("\r", begin)) if i >= 0]
+        raw = text[begin : min(ends) if ends else len(text)]
+        if raw.find(content) >= 0:
+            continue  # (cut before or after its text: its columns are the line's)
+        first = cut_line.column - 1
+        feed = raw.find("\f", first)  # (a piece of a line cut at a form feed)
+        headers = [
+            m.span()
+            for m in running_headers(raw[: feed if feed >= 0 else len(raw)])
+            if m.start() >= first
+        ]
+        inside.append((begin + first, begin + first + len(content), begin, headers))
     if not inside:
         return found
     moved: list[tuple[str, Where]] = []
-    for path, (line, column, end_line, end_column) in found:
-        if line in inside:
-            column = _written(inside[line], column, False)
-        if end_line in inside:
-            end_column = _written(inside[end_line], end_column, True)
-        moved.append((path, (line, column, end_line, end_column)))
+    for path, (start, end, line, column) in found:
+        for low, high, begin, headers in inside:
+            if low <= start <= high:
+                start = begin + _written(headers, start - begin, False)
+                column = start - begin + 1
+            if low <= end <= high:
+                end = begin + _written(headers, end - begin, True)
+        moved.append((path, (start, end, line, column)))
     return moved
 
 
-def _written(headers: list[tuple[int, int]], column: int, end: bool) -> int:
-    """A column of a line without its page ``headers`` (their spans in the line as
+def _written(headers: list[tuple[int, int]], at: int, end: bool) -> int:
+    """A place in a line without its page ``headers`` (their spans in the line as
     written), in the line as written."""
-    at = column - 1
     for start, stop in headers:
         if at > start or (at == start and not end):
             at += stop - start
-    return at + 1
-
-
-def _line_starts(text: str) -> list[int]:
-    """:func:`~imrparse.splitting.line_offsets`, at C speed where every line ends in
-    ``\n``."""
-    if "\r" in text:
-        return line_offsets(text)
-    return list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
+    return at
 
 
 def _feeds(text: str) -> list[int]:

@@ -198,7 +198,7 @@ def _date_source(lines: list[Line], starts: list[int], start: int, date: str) ->
     if line.content[column : column + len(date)] != date:
         return None
     source = Source()
-    source.add(line.number, line.column + column, date)
+    source.add(line, line.column + column, date)
     return source
 
 
@@ -228,7 +228,16 @@ def _unread(lines: list[Line], starts: list[int], read: list[tuple[int, int]]) -
         piece = " ".join(" ".join(content[left:right] for left, right in kept).split())
         first = kept[0][0] + len(content[kept[0][0] :]) - len(content[kept[0][0] :].lstrip())
         rest.append(
-            Line(line.kind, line.number, piece, line.column + first, 0, line.gap, line.name)
+            Line(
+                line.kind,
+                line.number,
+                piece,
+                line.column + first,
+                0,
+                line.gap,
+                line.name,
+                line.offset,
+            )
         )
     return rest
 

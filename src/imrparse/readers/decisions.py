@@ -101,7 +101,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     header = clean_lines(block.header_text, context.headers)
     source = Source()
     for header_line, text in zip(block.header, block.header_text, strict=False):
-        source.add(header_line.number, header_line.column, text)
+        source.add(header_line, header_line.column, text)
     wheres: list[tuple[str, Where]] = []
     reading.wheres.append(wheres)
     whole = header
@@ -185,10 +185,10 @@ def _part_source(part: Part) -> Source:
     content = label.content
     colon = content.find(":") + 1
     source = Source()
-    source.add(label.number, label.column + colon, content[colon:])
+    source.add(label, label.column + colon, content[colon:])
     for line in part.body or ():
         if line.content:
-            source.add(line.number, line.column, line.content)
+            source.add(line, line.column, line.content)
     return source
 
 
@@ -201,22 +201,22 @@ def _part_where(part: Part) -> Where | None:
     content = label.content
     colon = content.find(":") + 1
     rest = content[colon:]
-    begin: tuple[int, int] | None = None
+    start = line = column = -1
     if rest.strip():
-        begin = (label.number, label.column + colon + len(rest) - len(rest.lstrip()))
-    end: tuple[int, int] | None = None
-    for line in reversed(part.body):
-        if line.content:
-            end = (line.number, line.column + len(line.content))
-            break
-    if begin is None:
+        line = label.number
+        column = label.column + colon + len(rest) - len(rest.lstrip())
+        start = label.offset + column - 1
+    else:
         after = next((line for line in part.body if line.content), None)
         if after is None:
             return None
-        begin = (after.number, after.column)
-    if end is None:
-        end = (label.number, label.column + len(content.rstrip()))
-    return (*begin, *end)
+        start, line, column = after.offset + after.column - 1, after.number, after.column
+    end = label.offset + label.column - 1 + len(content.rstrip())
+    for last in reversed(part.body):
+        if last.content:
+            end = last.offset + last.column - 1 + len(last.content)
+            break
+    return start, end, line, column
 
 
 def _outcome_where(block: Block) -> Where | None:
@@ -229,4 +229,5 @@ def _outcome_where(block: Block) -> Where | None:
     if not text:
         return None
     column = head.column + colon + len(word) - len(word.lstrip())
-    return (head.number, column, head.number, column + len(text))
+    start = head.offset + column - 1
+    return start, start + len(text), head.number, column

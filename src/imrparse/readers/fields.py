@@ -71,10 +71,7 @@ def _wrapped_source(lines: list[Line], label: Line, source: Source | None) -> So
     after = next((line for line in lines[lines.index(label) + 1 :] if line.content), None)
     if after is None:
         return None
-    wrapped = Source()
-    wrapped.add(source.numbers[0], source.columns[0], source.texts[0])
-    wrapped.add(after.number, after.column, after.content)
-    return wrapped
+    return source.plus(after)
 
 
 def read_fields(section: Section, context: Context) -> Reading:

@@ -52,10 +52,11 @@ def read_table(
     read, and those of them that hold one of its labels (left unread, see below)."""
     layout = context.layout
     at = [i for i, line in enumerate(lines) if line.content]
-    rows = [(lines[i].number, lines[i].column, lines[i].content) for i in at]
+    filled = [lines[i] for i in at]
+    rows = [(line.number, line.column, line.content) for line in filled]
     found, used = read_header_table(rows, layout.header_table, SHAPES)
     for name, value in found.items():
-        source = _value_source(rows, value.line, value.column, value.value)
+        source = _value_source(filled, value.line, value.column, value.value)
         reading.fields.append(
             Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source)
         )
@@ -81,26 +82,33 @@ def read_table(
     return rest, unread
 
 
-def _value_source(
-    rows: list[tuple[int, int, str]], number: int, column: int, value: str
-) -> Source | None:
+def _value_source(filled: list[Line], number: int, column: int, value: str) -> Source | None:
     """Where a header-table value stands: from its column on its line, on into the next
     lines where it wraps (``CM16-`` / ``0224814``); ``None`` where it is not there as read."""
     source = Source()
+    for line in filled:  # (the usual case: the value whole on its line)
+        at = column - line.column
+        if line.number == number and at >= 0 and line.content.startswith(value, at):
+            source.add(line, column, value)
+            return source
     rest = value
-    for line, start, content in sorted(row for row in rows if row[0] >= number):
-        if line == number and start + len(content) <= column:
+    for line in sorted(
+        (line for line in filled if line.number >= number), key=lambda x: (x.number, x.column)
+    ):
+        content = line.content
+        if line.number == number and line.column + len(content) <= column:
             continue
-        text = content[column - start :] if line == number and column > start else content
+        at = column - line.column if line.number == number and column > line.column else 0
+        text = content[at:]
         piece = text[: len(rest)] if rest.startswith(text[: len(rest)]) else ""
         if not piece.strip():
             return None
-        source.add(line, max(column, start) if line == number else start, piece)
+        source.add(line, line.column + at, piece)
         rest = rest[len(piece) :].lstrip()
         if not rest:
             return source
         column = 0
-        number = line + 1
+        number = line.number + 1
     return None
 
 
