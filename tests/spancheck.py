@@ -5,7 +5,8 @@ record holds (by its path, as :meth:`imrparse.Letter.span` takes it) and what is
 with its span, if anything: no span, a span whose text is not the value (dates are read
 again, prose is compared after folding white space and line-end hyphens, page headers and
 numbers between its lines removed as the scanner removes them), or a span that overlaps
-another value's (a paragraph holds its citations: that is no overlap).
+another value's (a paragraph holds its citations, and a value wrapped around a running
+page header holds the header, whose case number may be read: those are no overlaps).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from imrparse import Letter
 from imrparse.casefacts import PRIORITIES, case_number
 from imrparse.cleaning import clean_lines
 from imrparse.extractors.dates import InvalidDate, parse_date
+from imrparse.page_marks import running_headers
 from imrparse.scanner import contents, scan
 
 _SEX = {
@@ -107,6 +109,12 @@ def _contains(outer: str, inner: str) -> bool:
     return outer.endswith(".text") and inner.startswith(outer[: -len("text")] + "citations.")
 
 
+def _in_header(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a running page header (a value wrapped around
+    one holds it; a case number may be read from it)."""
+    return any(m.start() <= start and end <= m.end() for m in running_headers(text))
+
+
 def check(letter: Letter, text: str) -> tuple[int, list[str]]:
     """How many values the letter holds, and what is wrong with their spans."""
     problems: list[str] = []
@@ -127,6 +135,7 @@ def check(letter: Letter, text: str) -> tuple[int, list[str]]:
                 start < span.end
                 and span.start < end
                 and not (_contains(other, path) or _contains(path, other))
+                and not _in_header(text, max(start, span.start), min(end, span.end))
             ):
                 problems.append(f"{path}: overlaps {other}")
                 break

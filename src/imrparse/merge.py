@@ -83,12 +83,13 @@ def merge(
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
     spans = _fact_spans(facts, case, dates, priority)
-    if case is None:
-        case, at = _page_header_case(text, removed)
-        if case is not None and at >= 0:
-            spans.append(("case_number", (at, at + len(case), *position(text, at))))
     for items in found.values():
         spans.extend(items)
+    rows = resolve(text, spans, removed)
+    if case is None:
+        case, at = _page_header_case(text, removed)
+        if case is not None and at >= 0:  # (an offset in the text as written)
+            rows += resolve(text, [("case_number", (at, at + len(case), *position(text, at)))], [])
     return Letter(
         layout=layout.name,
         case_number=case,
@@ -100,7 +101,7 @@ def merge(
         determinations=tuple(determinations),
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
-        spans=resolve(text, spans, removed),
+        spans=rows,
     )
 
 
