@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import Final
 
 from .cleaning import repair_characters
@@ -62,7 +63,7 @@ PATHS: Final = (
 )
 """The paths :meth:`~imrparse.Letter.span` takes (``<n>`` an index from 0)."""
 
-_PATH: Final = re.compile(
+_PATH: Final = (
     r"case_number|priority"
     r"|dates\.(?:application_received|date_assigned|decision_date|ur_denial_date|date_of_injury)"
     r"|reviewer\.(?:title|licensed_states\.\d+|board_certifications\.\d+)"
@@ -70,25 +71,33 @@ _PATH: Final = re.compile(
     r"|determinations\.\d+\.(?:treatment\.text|outcome|original_request|authorized|rationale"
     r"|(?:claims_administrator_basis|reviewer_basis)\.(?:text|citations\.\d+))"
 )
+_COMPILED: Final[dict[str, re.Pattern[str]]] = {}
+"""Patterns compiled when first used (not when the module is imported)."""
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    found = _COMPILED.get(pattern)
+    if found is None:
+        found = _COMPILED[pattern] = re.compile(pattern)
+    return found
 
 
 def check_path(path: object) -> str:
     """``path`` if it names a value of a letter, else a ``ValueError`` naming the paths."""
-    if not isinstance(path, str) or _PATH.fullmatch(path) is None:
+    if not isinstance(path, str) or _compiled(_PATH).fullmatch(path) is None:
         raise ValueError(f"{path!r} names no value of a letter; paths are: " + ", ".join(PATHS))
     return path
 
 
 class Source:
-    """The pieces of text (line number, column, offset in the text, stripped text) that one
-    cleaned value or paragraph was joined from, in order."""
+    """The pieces of text (the line, the column, the stripped text) that one cleaned value
+    or paragraph was joined from, in order."""
 
-    __slots__ = ("_joined", "_starts", "columns", "numbers", "offsets", "texts")
+    __slots__ = ("_joined", "_starts", "columns", "lines", "texts")
 
     def __init__(self) -> None:
-        self.numbers: list[int] = []
+        self.lines: list[Line] = []
         self.columns: list[int] = []
-        self.offsets: list[int] = []
         self.texts: list[str] = []
         self._starts: list[int] | None = None
         self._joined: str = ""
@@ -97,18 +106,9 @@ class Source:
     def of(cls, lines: Iterable[Line]) -> Source:
         """The source of the lines' contents (lines without content are passed over)."""
         source = cls()
-        numbers, columns, offsets, texts = (
-            source.numbers,
-            source.columns,
-            source.offsets,
-            source.texts,
-        )
-        for line in lines:
-            if line.content:
-                numbers.append(line.number)
-                columns.append(line.column)
-                offsets.append(line.offset + line.column - 1)
-                texts.append(line.content)
+        source.lines = [line for line in lines if line.content]
+        source.columns = [line.column for line in source.lines]
+        source.texts = [line.content for line in source.lines]
         return source
 
     def add(self, line: Line, column: int, text: str) -> None:
@@ -116,30 +116,33 @@ class Source:
         no part of it)."""
         stripped = text.strip()
         if stripped:
-            column += len(text) - len(text.lstrip())
-            self.numbers.append(line.number)
-            self.columns.append(column)
-            self.offsets.append(line.offset + column - 1)
+            self.lines.append(line)
+            self.columns.append(column + len(text) - len(text.lstrip()))
             self.texts.append(stripped)
             self._starts = None
 
     def plus(self, line: Line) -> Source:
         """A new source: these pieces, then ``line``'s content."""
         source = Source()
-        source.numbers = [*self.numbers, line.number]
+        source.lines = [*self.lines, line]
         source.columns = [*self.columns, line.column]
-        source.offsets = [*self.offsets, line.offset + line.column - 1]
         source.texts = [*self.texts, line.content]
         return source
 
+    def _at(self, k: int, place: int) -> int:
+        """The offset in the text of ``place`` characters into piece ``k``."""
+        return self.lines[k].offset + self.columns[k] - 1 + place
+
     def whole(self) -> Where | None:
         """Where all the pieces stand, from the first one's start to the last one's end."""
-        if not self.texts:
+        texts = self.texts
+        if not texts:
             return None
+        last = len(texts) - 1
         return (
-            self.offsets[0],
-            self.offsets[-1] + len(self.texts[-1]),
-            self.numbers[0],
+            self._at(0, 0),
+            self._at(last, len(texts[last])),
+            self.lines[0].number,
             self.columns[0],
         )
 
@@ -159,24 +162,50 @@ class Source:
         if not texts or not 0 <= start < end <= len(cleaned):
             return None
         if len(texts) == 1 and cleaned == texts[0]:  # (one piece, as written)
-            at = self.offsets[0]
-            return at + start, at + end, self.numbers[0], self.columns[0] + start
+            return (
+                self._at(0, start),
+                self._at(0, end),
+                self.lines[0].number,
+                self.columns[0] + start,
+            )
         starts = self._starts
         if starts is None:
-            starts = self._starts = _join_starts(texts)
-            self._joined = _joined(texts, starts)
+            starts = self._starts = self._join()
         if cleaned == self._joined:  # (the usual case: cleaning only joined the lines)
             first = bisect_right(starts, start) - 1
             if start - starts[first] >= len(texts[first]):  # (the space between two)
                 first += 1
             last = bisect_right(starts, end - 1) - 1
             return (
-                self.offsets[first] + start - starts[first],
-                self.offsets[last] + end - starts[last],
-                self.numbers[first],
+                self._at(first, start - starts[first]),
+                self._at(last, end - starts[last]),
+                self.lines[first].number,
                 self.columns[first] + start - starts[first],
             )
         return self._by_count(cleaned, start, end)
+
+    def _join(self) -> list[int]:
+        """The pieces joined as :func:`~imrparse.cleaning.join_lines` joins them (one space
+        between two, none after a hyphen glued to a word), and where each piece starts."""
+        texts = self.texts
+        joined = " ".join(texts)
+        if "-" not in joined or not any(_glues(text) for text in texts):
+            self._joined = joined
+            return list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        starts: list[int] = []
+        pieces: list[str] = []
+        at = 0
+        glue = True
+        for text in texts:
+            if not glue:
+                pieces.append(" ")
+                at += 1
+            starts.append(at)
+            pieces.append(text)
+            at += len(text)
+            glue = _glues(text)
+        self._joined = "".join(pieces)
+        return starts
 
     def _by_count(self, cleaned: str, start: int, end: int) -> Where | None:
         """:meth:`locate` by counting the characters that are not white space."""
@@ -187,11 +216,18 @@ class Source:
         tail = self._point(stop - 1, True)
         if head is None or tail is None:
             return None
-        return head[0], tail[0], head[1], head[2]
+        k, place = head
+        last, after = tail
+        return (
+            self._at(k, place),
+            self._at(last, after),
+            self.lines[k].number,
+            self.columns[k] + place,
+        )
 
-    def _point(self, n: int, after: bool) -> tuple[int, int, int] | None:
-        """Offset, line and column of the ``n``-th character (from 0) of the cleaned text
-        that is no white space, or just past it (``after``)."""
+    def _point(self, n: int, after: bool) -> tuple[int, int] | None:
+        """The piece and the place in it of the ``n``-th character (from 0) of the cleaned
+        text that is no white space, or just past it (``after``)."""
         for k, text in enumerate(self.texts):
             place = -1
             if text.isascii():
@@ -213,20 +249,24 @@ class Source:
                     n -= count
                 else:
                     continue
-            if place < 0:
-                return None
-            return self.offsets[k] + place, self.numbers[k], self.columns[k] + place
+            return (k, place) if place >= 0 else None
         return None
 
 
-_UNIT: Final = re.compile(r"[^\x00-\x7f]+|[^\s\x80-\U0010ffff]")
+def _glues(text: str) -> bool:
+    """Whether a line ends in a hyphen glued to a word (the next is joined without a
+    space), as :func:`~imrparse.cleaning.join_lines` says."""
+    return text[-1] == "-" and len(text) > 1 and not (text[-2].isspace() or text[-2] == "-")
+
+
+_UNIT: Final = r"[^\x00-\x7f]+|[^\s\x80-\U0010ffff]"
 
 
 def _units(text: str) -> Iterator[tuple[int, int, int]]:
     """The pieces of a line that cleaning keeps as characters, with how many each gives:
     an ASCII character that is no white space gives one, a run of other characters what
     their repair gives (mojibake undone: "Ã©" gives one)."""
-    for match in _UNIT.finditer(text):
+    for match in _compiled(_UNIT).finditer(text):
         unit = match.group()
         if unit.isascii():
             yield match.start(), match.end(), 1
@@ -239,33 +279,6 @@ def _spaces(text: str) -> int:
     if text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text:
         return text.count(" ")
     return sum(1 for char in text if char.isspace())
-
-
-def _join_starts(texts: list[str]) -> list[int]:
-    """Where each piece starts in the pieces joined as :func:`~imrparse.cleaning.join_lines`
-    joins them (one space between two, none after a hyphen glued to a word)."""
-    starts: list[int] = []
-    at = 0
-    glue = True
-    for text in texts:
-        if not glue:
-            at += 1
-        starts.append(at)
-        at += len(text)
-        glue = text[-1] == "-" and len(text) > 1 and not (text[-2].isspace() or text[-2] == "-")
-    return starts
-
-
-def _joined(texts: list[str], starts: list[int]) -> str:
-    """The pieces joined as :func:`_join_starts` says."""
-    pieces: list[str] = []
-    at = 0
-    for text, start in zip(texts, starts, strict=True):
-        if start > at:
-            pieces.append(" ")
-        pieces.append(text)
-        at = start + len(text)
-    return "".join(pieces)
 
 
 def resolve(text: str, found: list[tuple[str, Where]], cut: list[Line]) -> tuple[SpanRow, ...]:
