@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 from typing import Final
 
 from .cleaning import repair_characters
@@ -93,14 +92,16 @@ class Source:
     """The pieces of text (the line, the column, the stripped text) that one cleaned value
     or paragraph was joined from, in order."""
 
-    __slots__ = ("_joined", "_starts", "columns", "lines", "texts")
+    __slots__ = ("_cleaned", "_next", "_starts", "columns", "lines", "texts")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
         self.columns: list[int] = []
         self.texts: list[str] = []
-        self._starts: list[int] | None = None
-        self._joined: str = ""
+        self._cleaned: str | None = None
+        """The cleaned text whose pieces :attr:`_starts` found, so far."""
+        self._starts: list[int] = []
+        self._next: int = 0
 
     @classmethod
     def of(cls, lines: Iterable[Line]) -> Source:
@@ -119,7 +120,7 @@ class Source:
             self.lines.append(line)
             self.columns.append(column + len(text) - len(text.lstrip()))
             self.texts.append(stripped)
-            self._starts = None
+            self._cleaned = None
 
     def plus(self, line: Line) -> Source:
         """A new source: these pieces, then ``line``'s content."""
@@ -168,10 +169,12 @@ class Source:
                 self.lines[0].number,
                 self.columns[0] + start,
             )
+        if cleaned is not self._cleaned:
+            self._cleaned = cleaned
+            self._starts = []
+            self._next = 0
         starts = self._starts
-        if starts is None:
-            starts = self._starts = self._join()
-        if cleaned == self._joined:  # (the usual case: cleaning only joined the lines)
+        if self._walk(cleaned, end):  # (the usual case: cleaning only joined the lines)
             first = bisect_right(starts, start) - 1
             if start - starts[first] >= len(texts[first]):  # (the space between two)
                 first += 1
@@ -184,28 +187,29 @@ class Source:
             )
         return self._by_count(cleaned, start, end)
 
-    def _join(self) -> list[int]:
-        """The pieces joined as :func:`~imrparse.cleaning.join_lines` joins them (one space
-        between two, none after a hyphen glued to a word), and where each piece starts."""
+    def _walk(self, cleaned: str, end: int) -> bool:
+        """Whether the cleaned text, as far as offset ``end``, is the pieces joined as
+        :func:`~imrparse.cleaning.join_lines` joins them (one space between two, none after
+        a hyphen glued to a word): only white space folded or characters repaired make it
+        differ. The pieces are checked once each, as far as a value asks."""
+        starts = self._starts
         texts = self.texts
-        joined = " ".join(texts)
-        if "-" not in joined or not any(_glues(text) for text in texts):
-            self._joined = joined
-            return list(accumulate(map((1).__add__, map(len, texts)), initial=0))
-        starts: list[int] = []
-        pieces: list[str] = []
-        at = 0
-        glue = True
-        for text in texts:
-            if not glue:
-                pieces.append(" ")
-                at += 1
+        n = len(starts)
+        if n and starts[n - 1] + len(texts[n - 1]) >= end:
+            return True
+        at = self._next
+        while n < len(texts):
+            text = texts[n]
+            if not cleaned.startswith(text, at):
+                return False
             starts.append(at)
-            pieces.append(text)
+            n += 1
             at += len(text)
-            glue = _glues(text)
-        self._joined = "".join(pieces)
-        return starts
+            self._next = at if _glues(text) else at + 1
+            if at >= end:
+                return True
+            at = self._next
+        return False
 
     def _by_count(self, cleaned: str, start: int, end: int) -> Where | None:
         """:meth:`locate` by counting the characters that are not white space."""
