@@ -174,8 +174,8 @@ mark mark{background:#9fd8ff}
 mark:target,mark:hover{outline:2px solid #c55}
 .diag::after{content:attr(data-note);display:block;margin-left:3.5em;color:#a33;
 font-style:italic}
-aside{flex:2;min-width:24em;position:sticky;top:0;max-height:100vh;overflow-y:auto}
-td:last-child{white-space:nowrap}
+aside{flex:0 0 38%;position:sticky;top:0;max-height:100vh;overflow:auto}
+td:first-child{word-break:break-all}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:12.5px}
 td,th{border:1px solid #ddd;padding:3px 6px;vertical-align:top;text-align:left}
 .missing td{color:#a33}
@@ -212,7 +212,7 @@ def html_page(letter: Letter, text: str, *, title: str = "") -> str:
     rows = []
     for path, value in values(letter):
         span = letter.span(path)
-        where = f"line {span.line}" + (f", page {span.page}" if span.page else "") if span else ""
+        where = f"line {span.line}" + (f", p.\u00a0{span.page}" if span.page else "") if span else ""
         cell = f'<a href="#{ids[path]}">{html.escape(path)}</a>' if span else html.escape(path)
         rows.append(
             f"<tr{'' if span else ' class=missing'}><td>{cell}</td>"
