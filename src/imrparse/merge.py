@@ -38,7 +38,6 @@ __all__ = ["merge", "page_header_case"]
 
 _NO_DATES: Final = CaseDates()
 _FACTS: Final = frozenset(FACT_FIELDS)
-_DATE_ATTRIBUTES: Final = tuple(dict.fromkeys(DATE_FIELDS.values()))
 
 
 def merge(
@@ -55,20 +54,23 @@ def merge(
     places: list[tuple[int, int]] = []
     unclaimed: list[str] = []
     decides = False
-    found: dict[str, list[tuple[str, Where]]] = {}  # (by whose values they are)
+    reviewer_spans: list[tuple[str, Where]] = []
+    summary_spans: list[tuple[str, Where]] = []
+    spans: list[tuple[str, Where]] = []  # (the determinations')
     for reading in readings:
         diag.items.extend(reading.diag.items)
         unclaimed.extend(reading.unclaimed)
         if reading.reviewer is not None:
             reviewer = reading.reviewer
-            found["reviewer"] = reading.spans
+            reviewer_spans = reading.spans
         if reading.summary is not None:
             summary = reading.summary
-            found["summary"] = reading.spans
-        wheres = found.setdefault("determinations", [])
-        for n, items in enumerate(reading.wheres[: len(reading.determinations)]):
-            prefix = f"determinations.{len(determinations) + n}."
-            wheres.extend((prefix + path, where) for path, where in items)
+            summary_spans = reading.spans
+        if reading.wheres:
+            for n, items in enumerate(reading.wheres[: len(reading.determinations)]):
+                prefix = f"determinations.{len(determinations) + n}."
+                for path, where in items:
+                    spans.append((prefix + path, where))
         determinations.extend(reading.determinations)
         places.extend(reading.places)
         decides = decides or reading.decides
@@ -82,10 +84,11 @@ def merge(
     case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
-    spans = _fact_spans(facts, case, dates, priority)
-    for items in found.values():
-        spans.extend(items)
-    rows = resolve(text, spans, removed)
+    rows = resolve(
+        text,
+        _fact_spans(facts, case, dates, priority) + reviewer_spans + summary_spans + spans,
+        removed,
+    )
     if case is None:
         case, at = _page_header_case(text, removed)
         if case is not None and at >= 0:  # (an offset in the text as written)
@@ -120,9 +123,15 @@ def _fact_spans(
         where = stated.source.locate(stated.text, 0, len(stated.text))
         if where is not None:
             spans.append(("priority", where))
-    for attribute in _DATE_ATTRIBUTES:
+    for attribute, day in (
+        ("application_received", dates.application_received),
+        ("date_assigned", dates.date_assigned),
+        ("decision_date", dates.decision_date),
+        ("ur_denial_date", dates.ur_denial_date),
+        ("date_of_injury", dates.date_of_injury),
+    ):
         stated = facts.get(attribute)
-        if stated is not None and stated.source is not None and getattr(dates, attribute):
+        if day is not None and stated is not None and stated.source is not None:
             where = stated.source.locate(stated.text, 0, len(stated.text))
             if where is not None:
                 spans.append(("dates." + attribute, where))

@@ -212,7 +212,9 @@ def html_page(letter: Letter, text: str, *, title: str = "") -> str:
     rows = []
     for path, value in values(letter):
         span = letter.span(path)
-        where = f"line {span.line}" + (f", p.\u00a0{span.page}" if span.page else "") if span else ""
+        where = (
+            f"line {span.line}" + (f", p.\u00a0{span.page}" if span.page else "") if span else ""
+        )
         cell = f'<a href="#{ids[path]}">{html.escape(path)}</a>' if span else html.escape(path)
         rows.append(
             f"<tr{'' if span else ' class=missing'}><td>{cell}</td>"

@@ -99,13 +99,11 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         )
     diag = reading.diag
     header = clean_lines(block.header_text, context.headers)
-    source = Source()
-    for header_line, text in zip(block.header, block.header_text, strict=False):
-        source.add(header_line, header_line.column, text)
     wheres: list[tuple[str, Where]] = []
     reading.wheres.append(wheres)
     whole = header
     at = 0
+    source: Source | None = None
     original = authorized = None
     layout = context.layout
     first = block.header[0]
@@ -118,10 +116,17 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 original = match.group("original").strip()
                 authorized = match.group("authorized").strip()
                 header = match.group("remaining").strip()
-                for name, value in (("original_request", original), ("authorized", authorized)):
-                    _note(
-                        wheres, name, source.find(whole, value, match.start(name.split("_")[0]))[0]
-                    )
+                source = _header_source(block)
+                _note(
+                    wheres,
+                    "original_request",
+                    source.find(whole, original, match.start("original"))[0],
+                )
+                _note(
+                    wheres,
+                    "authorized",
+                    source.find(whole, authorized, match.start("authorized"))[0],
+                )
                 at = match.start("remaining")
                 break
         else:
@@ -132,7 +137,13 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 first.number,
                 first.column,
             )
-    _note(wheres, "treatment.text", source.find(whole, header, at)[0])
+    head = block.header[0]
+    if source is None and len(block.header_text) == 1 and header == block.header_text[0]:
+        start = head.offset + head.column - 1  # (the usual header: one line, as written)
+        wheres.append(("treatment.text", (start, start + len(header), head.number, head.column)))
+    else:
+        source = source or _header_source(block)
+        _note(wheres, "treatment.text", source.find(whole, header, at)[0])
     _note(wheres, "outcome", _outcome_where(block))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
@@ -157,6 +168,14 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     )
 
 
+def _header_source(block: Block) -> Source:
+    """The pieces of a treatment header's text."""
+    source = Source()
+    for line, text in zip(block.header, block.header_text, strict=False):
+        source.add(line, line.column, text)
+    return source
+
+
 def _note(wheres: list[tuple[str, Where]], path: str, where: Where | None) -> None:
     if where is not None:
         wheres.append((path, where))
@@ -172,6 +191,8 @@ def _basis(
     if part.body is None or not text:
         return basis
     _note(wheres, path + ".text", _part_where(part))
+    if not found:
+        return basis
     source = _part_source(part)
     for n, (start, end) in enumerate(found):
         if start >= 0:
@@ -184,11 +205,13 @@ def _part_source(part: Part) -> Source:
     label = part.label
     content = label.content
     colon = content.find(":") + 1
-    source = Source()
-    source.add(label, label.column + colon, content[colon:])
-    for line in part.body or ():
-        if line.content:
-            source.add(line, line.column, line.content)
+    source = Source.of(part.body or ())
+    rest = content[colon:]
+    first = rest.strip()
+    if first:
+        source.lines.insert(0, label)
+        source.columns.insert(0, label.column + colon + len(rest) - len(rest.lstrip()))
+        source.texts.insert(0, first)
     return source
 
 
