@@ -114,13 +114,13 @@ def _fact_spans(
     """Where the record's case number, dates and priority were stated."""
     spans: list[tuple[str, Where]] = []
     stated = facts.get("case-number")
-    if case is not None and stated is not None and stated.source is not None:
-        where = stated.source.find(stated.text, case)[0]
+    if case is not None and stated is not None:
+        where = stated.find(case)
         if where is not None:
             spans.append(("case_number", where))
     stated = facts.get("priority")
-    if priority is not None and stated is not None and stated.source is not None:
-        where = stated.source.locate(stated.text, 0, len(stated.text))
+    if priority is not None and stated is not None:
+        where = stated.find(stated.text)
         if where is not None:
             spans.append(("priority", where))
     for attribute, day in (
@@ -131,8 +131,8 @@ def _fact_spans(
         ("date_of_injury", dates.date_of_injury),
     ):
         stated = facts.get(attribute)
-        if day is not None and stated is not None and stated.source is not None:
-            where = stated.source.locate(stated.text, 0, len(stated.text))
+        if day is not None and stated is not None:
+            where = stated.find(stated.text)
             if where is not None:
                 spans.append(("dates." + attribute, where))
     return spans

@@ -43,7 +43,7 @@ __all__ = [
 class Stated:
     """One labelled value as a section states it (``Date of Injury: 02/07/2010``)."""
 
-    __slots__ = ("column", "label", "line", "name", "role", "source", "text")
+    __slots__ = ("column", "label", "line", "name", "role", "source", "text", "where")
 
     def __init__(
         self,
@@ -54,6 +54,7 @@ class Stated:
         role: str,
         label: str,
         source: Source | None = None,
+        where: Where | None = None,
     ) -> None:
         self.name: str = name
         """The field's name (``"date-of-injury"``)."""
@@ -68,6 +69,20 @@ class Stated:
         """The label as printed, white space folded (``"Date of Injury"``)."""
         self.source: Source | None = source
         """The pieces of text the value was joined from (where it stands), when known."""
+        self.where: Where | None = where
+        """Where the value stands, when it stands whole on one line as written (else its
+        ``source`` says)."""
+
+    def find(self, value: str) -> Where | None:
+        """Where ``value``, the first place in :attr:`text` that holds it, stands."""
+        where = self.where
+        if where is not None:
+            at = self.text.find(value)
+            if at < 0:
+                return None
+            start = where[0] + at
+            return start, start + len(value), where[2], where[3] + at
+        return self.source.find(self.text, value)[0] if self.source is not None else None
 
 
 class Reading:

@@ -10,7 +10,7 @@ from ..casefacts import SHAPES
 from ..extractors.header import read_header_table
 from ..records import TokenKind
 from ..scanner import Line
-from ..spans import Source
+from ..spans import Source, Where
 from .base import Context, Reading, Stated, claim_rest
 from .fields import stated_fields
 
@@ -56,9 +56,9 @@ def read_table(
     rows = [(line.number, line.column, line.content) for line in filled]
     found, used = read_header_table(rows, layout.header_table, SHAPES)
     for name, value in found.items():
-        source = _value_source(filled, value.line, value.column, value.value)
+        where, source = _value_source(filled, value.line, value.column, value.value)
         reading.fields.append(
-            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source)
+            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source, where)
         )
     table = layout.header_table.values()
     # (by position: a line cut at a form feed gives pieces of one line number,
@@ -82,15 +82,19 @@ def read_table(
     return rest, unread
 
 
-def _value_source(filled: list[Line], number: int, column: int, value: str) -> Source | None:
-    """Where a header-table value stands: from its column on its line, on into the next
-    lines where it wraps (``CM16-`` / ``0224814``); ``None`` where it is not there as read."""
+def _value_source(
+    filled: list[Line], number: int, column: int, value: str
+) -> tuple[Where | None, Source | None]:
+    """Where a header-table value stands: whole on its line (the usual case), or from its
+    column there on into the next lines where it wraps (``CM16-`` / ``0224814``): its
+    source; neither where it is not there as read."""
+    for line in filled:
+        if line.number == number:
+            at = column - line.column
+            if at >= 0 and line.content.startswith(value, at):
+                start = line.offset + column - 1
+                return (start, start + len(value), number, column), None
     source = Source()
-    for line in filled:  # (the usual case: the value whole on its line)
-        at = column - line.column
-        if line.number == number and at >= 0 and line.content.startswith(value, at):
-            source.add(line, column, value)
-            return source
     rest = value
     for line in sorted(
         (line for line in filled if line.number >= number), key=lambda x: (x.number, x.column)
@@ -102,14 +106,14 @@ def _value_source(filled: list[Line], number: int, column: int, value: str) -> S
         text = content[at:]
         piece = text[: len(rest)] if rest.startswith(text[: len(rest)]) else ""
         if not piece.strip():
-            return None
+            return None, None
         source.add(line, line.column + at, piece)
         rest = rest[len(piece) :].lstrip()
         if not rest:
-            return source
+            return None, source
         column = 0
         number = line.number + 1
-    return None
+    return None, None
 
 
 def has_table(lines: list[Line], table: Collection[str]) -> bool:
