@@ -323,8 +323,10 @@ def _past_headers(
         if not content:
             continue
         begin = cut_line.offset
-        ends = [i for i in (text.find("\n", begin), text.find("\r", begin)) if i >= 0]
-        raw = text[begin : min(ends) if ends else len(text)]
+        stop = text.find("\n", begin)
+        if "\r" in text:
+            stop = min(i for i in (stop, text.find("\r", begin), len(text)) if i >= 0)
+        raw = text[begin : stop if stop >= 0 else len(text)]
         if raw.find(content) >= 0:
             continue  # (cut before or after its text: its columns are the line's)
         first = cut_line.column - 1

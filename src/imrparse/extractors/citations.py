@@ -151,7 +151,7 @@ def parse_basis(
                 if found is not None:
                     at = max(text.find(piece, at), at)
                     for _, document in read:
-                        start = text.find(document, at)
+                        start = at if document is piece else text.find(document, at)
                         if start >= 0:
                             at = start + len(document)
                             found.append((start, at))

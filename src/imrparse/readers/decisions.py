@@ -194,10 +194,19 @@ def _basis(
     if not found:
         return basis
     source = _part_source(part)
+    paths = _CITATIONS[path]
     for n, (start, end) in enumerate(found):
         if start >= 0:
-            _note(wheres, f"{path}.citations.{n}", source.locate(text, start, end))
+            cited = paths[n] if n < len(paths) else f"{path}.citations.{n}"
+            _note(wheres, cited, source.locate(text, start, end))
     return basis
+
+
+_CITATIONS: Final = {
+    side: tuple(f"{side}.citations.{n}" for n in range(12))
+    for side in ("claims_administrator_basis", "reviewer_basis")
+}
+"""The paths of a paragraph's first citations (made once)."""
 
 
 def _part_source(part: Part) -> Source:

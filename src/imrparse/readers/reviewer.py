@@ -58,6 +58,12 @@ def read_reviewer(section: Section, context: Context) -> Reading:
     return reading
 
 
+_PATHS: Final = {
+    attribute: tuple(f"reviewer.{attribute}.{n}" for n in range(8))
+    for attribute in ("board_certifications", "licensed_states")
+}
+
+
 def _spans(
     reading: Reading,
     reviewer: Reviewer,
@@ -85,4 +91,6 @@ def _spans(
         for n, item in enumerate(items):
             where = first.get((attribute, item))
             if where is not None:
-                spans.append((f"reviewer.{attribute}.{n}", where))
+                spans.append(
+                    (f"reviewer.{attribute}.{n}" if n >= 8 else _PATHS[attribute][n], where)
+                )

@@ -7,7 +7,7 @@ in their place, with a warning, and the prose before the first of them is the su
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..blocks import split_blocks
 from ..cleaning import clean_lines
@@ -39,6 +39,10 @@ def read_summary(section: Section, context: Context) -> Reading:
     return reading
 
 
+_PATHS: Final = {name: "summary." + name for name in ("age", "sex", "date_of_injury")}
+_DIAGNOSES: Final = tuple(f"summary.diagnoses.{n}" for n in range(16))
+
+
 def _spans(
     reading: Reading,
     summary: CaseSummary,
@@ -54,7 +58,7 @@ def _spans(
     for name, (start, end) in found.items():
         where = source.locate(full, start + shift, end + shift)
         if where is not None:
-            spans.append(("summary." + name, where))
+            spans.append((_PATHS.get(name) or "summary." + name, where))
     mechanism = summary.mechanism_of_injury
     if mechanism is not None:
         where = source.find(full, mechanism, shift)[0]
@@ -64,7 +68,9 @@ def _spans(
     for n, diagnosis in enumerate(summary.diagnoses):
         where, at = source.find(full, diagnosis, at)
         if where is not None:
-            spans.append((f"summary.diagnoses.{n}", where))
+            spans.append(
+                (_DIAGNOSES[n] if n < len(_DIAGNOSES) else f"summary.diagnoses.{n}", where)
+            )
 
 
 def _holds_determinations(lines: list[Line]) -> bool:
