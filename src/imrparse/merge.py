@@ -56,7 +56,7 @@ def merge(
     decides = False
     reviewer_spans: list[tuple[str, Where]] = []
     summary_spans: list[tuple[str, Where]] = []
-    spans: list[tuple[str, Where]] = []  # (the determinations')
+    groups: list[tuple[str, list[tuple[str, Where]]]] = []  # (the determinations')
     for reading in readings:
         diag.items.extend(reading.diag.items)
         unclaimed.extend(reading.unclaimed)
@@ -68,9 +68,7 @@ def merge(
             summary_spans = reading.spans
         if reading.wheres:
             for n, items in enumerate(reading.wheres[: len(reading.determinations)]):
-                prefix = f"determinations.{len(determinations) + n}."
-                for path, where in items:
-                    spans.append((prefix + path, where))
+                groups.append((f"determinations.{len(determinations) + n}.", items))
         determinations.extend(reading.determinations)
         places.extend(reading.places)
         decides = decides or reading.decides
@@ -84,15 +82,17 @@ def merge(
     case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
-    rows = resolve(
-        text,
-        _fact_spans(facts, case, dates, priority) + reviewer_spans + summary_spans + spans,
-        removed,
-    )
+    groups += [
+        ("", _fact_spans(facts, case, dates, priority)),
+        ("", reviewer_spans),
+        ("", summary_spans),
+    ]
+    rows = resolve(text, groups, removed)
     if case is None:
         case, at = _page_header_case(text, removed)
         if case is not None and at >= 0:  # (an offset in the text as written)
-            rows += resolve(text, [("case_number", (at, at + len(case), *position(text, at)))], [])
+            where = (at, at + len(case), *position(text, at))
+            rows += resolve(text, [("", [("case_number", where)])], [])
     return Letter(
         layout=layout.name,
         case_number=case,

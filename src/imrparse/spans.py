@@ -57,7 +57,6 @@ PATHS: Final = (
     "summary.<age|sex|date_of_injury|mechanism_of_injury>",
     "summary.diagnoses.<n>",
     "determinations.<n>.<treatment.text|outcome|original_request|authorized|rationale>",
-    "determinations.<n>.<claims_administrator_basis|reviewer_basis>.text",
     "determinations.<n>.<claims_administrator_basis|reviewer_basis>.citations.<n>",
 )
 """The paths :meth:`~imrparse.Letter.span` takes (``<n>`` an index from 0)."""
@@ -68,7 +67,7 @@ _PATH: Final = (
     r"|reviewer\.(?:title|licensed_states\.\d+|board_certifications\.\d+)"
     r"|summary\.(?:age|sex|date_of_injury|mechanism_of_injury|diagnoses\.\d+)"
     r"|determinations\.\d+\.(?:treatment\.text|outcome|original_request|authorized|rationale"
-    r"|(?:claims_administrator_basis|reviewer_basis)\.(?:text|citations\.\d+))"
+    r"|(?:claims_administrator_basis|reviewer_basis)\.citations\.\d+)"
 )
 _COMPILED: Final[dict[str, re.Pattern[str]]] = {}
 """Patterns compiled when first used (not when the module is imported)."""
@@ -285,23 +284,24 @@ def _spaces(text: str) -> int:
     return sum(1 for char in text if char.isspace())
 
 
-def resolve(text: str, found: list[tuple[str, Where]], cut: list[Line]) -> tuple[SpanRow, ...]:
-    """The spans of ``found`` (paths and where their values stand in ``text``), with the
-    page of each (by form feeds). ``cut`` are the lines a running page header was cut
-    from: where one stood inside the line's text, the offsets after it (which count
-    without it) are moved past it."""
-    if not found:
-        return ()
+def resolve(
+    text: str, groups: list[tuple[str, list[tuple[str, Where]]]], cut: list[Line]
+) -> tuple[SpanRow, ...]:
+    """The spans of ``groups`` (each a prefix of the paths, and paths and where their
+    values stand in ``text``), with the page of each (by form feeds). ``cut`` are the lines
+    a running page header was cut from: where one stood inside the line's text, the
+    offsets after it (which count without it) are moved past it."""
     feeds = _feeds(text) if "\f" in text else []
-    if cut:
-        found = _past_headers(text, found, cut)
+    inside = _inside_headers(text, cut) if cut else []
     rows: list[SpanRow] = []
     size = len(text)
-    for path, (start, end, line, column) in found:
-        if 0 <= start < end <= size:
-            rows.append(
-                (path, start, end, line, column, bisect_right(feeds, start) + 1 if feeds else 0)
-            )
+    for prefix, found in groups:
+        if inside:
+            found = _past_headers(found, inside)
+        for path, (start, end, line, column) in found:
+            if 0 <= start < end <= size:
+                page = bisect_right(feeds, start) + 1 if feeds else 0
+                rows.append((prefix + path if prefix else path, start, end, line, column, page))
     return tuple(rows)
 
 
@@ -312,11 +312,12 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - line_start + 1
 
 
-def _past_headers(
-    text: str, found: list[tuple[str, Where]], cut: list[Line]
-) -> list[tuple[str, Where]]:
-    """``found`` with the offsets in lines whose page header was cut from inside their
-    text (the scanner's columns count without it) moved to the line as written."""
+def _inside_headers(
+    text: str, cut: list[Line]
+) -> list[tuple[int, int, int, list[tuple[int, int]]]]:
+    """The lines whose page header was cut from inside their text: where the text (as the
+    scanner counts it, without the header) starts and ends, where the line starts, and
+    the headers' places in the line as written."""
     inside: list[tuple[int, int, int, list[tuple[int, int]]]] = []
     for cut_line in cut:
         content = cut_line.content
@@ -337,8 +338,14 @@ def _past_headers(
             if m.start() >= first
         ]
         inside.append((begin + first, begin + first + len(content), begin, headers))
-    if not inside:
-        return found
+    return inside
+
+
+def _past_headers(
+    found: list[tuple[str, Where]], inside: list[tuple[int, int, int, list[tuple[int, int]]]]
+) -> list[tuple[str, Where]]:
+    """``found`` with the offsets in the lines ``inside`` (see :func:`_inside_headers`)
+    moved to the line as written."""
     moved: list[tuple[str, Where]] = []
     for path, (start, end, line, column) in found:
         for low, high, begin, headers in inside:

@@ -190,7 +190,6 @@ def _basis(
     basis = parse_basis(text, diag, part.label.number, found)
     if part.body is None or not text:
         return basis
-    _note(wheres, path + ".text", _part_where(part))
     if not found:
         return basis
     source = _part_source(part)
