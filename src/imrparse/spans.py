@@ -91,7 +91,7 @@ class Source:
     """The pieces of text (the line, the column, the stripped text) that one cleaned value
     or paragraph was joined from, in order."""
 
-    __slots__ = ("_cleaned", "_next", "_starts", "columns", "lines", "texts")
+    __slots__ = ("_cleaned", "_counts", "_next", "_starts", "columns", "lines", "texts")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -101,6 +101,7 @@ class Source:
         """The cleaned text whose pieces :attr:`_starts` found, so far."""
         self._starts: list[int] = []
         self._next: int = 0
+        self._counts: list[int] = []
 
     @classmethod
     def of(cls, lines: Iterable[Line]) -> Source:
@@ -174,10 +175,10 @@ class Source:
             self._next = 0
         starts = self._starts
         if self._walk(cleaned, end):  # (the usual case: cleaning only joined the lines)
-            first = bisect_right(starts, start) - 1
+            first = _piece(starts, start)
             if start - starts[first] >= len(texts[first]):  # (the space between two)
                 first += 1
-            last = bisect_right(starts, end - 1) - 1
+            last = _piece(starts, end - 1)
             return (
                 self._at(first, start - starts[first]),
                 self._at(last, end - starts[last]),
@@ -199,8 +200,8 @@ class Source:
         at = self._next
         while n < len(texts):
             text = texts[n]
-            if not cleaned.startswith(text, at):
-                return False
+            if cleaned[at : at + len(text)] != text:  # (a slice: cheaper compiled than a
+                return False  # method call with a start)
             starts.append(at)
             n += 1
             at += len(text)
@@ -231,13 +232,18 @@ class Source:
     def _point(self, n: int, after: bool) -> tuple[int, int] | None:
         """The piece and the place in it of the ``n``-th character (from 0) of the cleaned
         text that is no white space, or just past it (``after``)."""
-        for k, text in enumerate(self.texts):
+        texts = self.texts
+        counts = self._counts
+        if len(counts) != len(texts):  # (how many such characters come before each piece)
+            counts = self._counts = _counts(texts)
+        first = _piece(counts, n)
+        if first + 1 < len(counts) and counts[first + 1] == counts[first]:
+            return None  # (a piece without such characters: none is)
+        n -= counts[first]
+        for k in range(first, len(texts)):
+            text = texts[k]
             place = -1
             if text.isascii():
-                count = len(text) - _spaces(text)
-                if n >= count:
-                    n -= count
-                    continue
                 for i, char in enumerate(text):
                     if not char.isspace():
                         if n == 0:
@@ -254,6 +260,34 @@ class Source:
                     continue
             return (k, place) if place >= 0 else None
         return None
+
+
+def _counts(texts: list[str]) -> list[int]:
+    """How many characters that cleaning keeps, other than white space, the pieces before
+    each of ``texts`` give."""
+    counts: list[int] = []
+    total = 0
+    for text in texts:
+        counts.append(total)
+        if text.isascii():
+            total += len(text) - _spaces(text)
+        else:
+            total += sum(count for _, _, count in _units(text))
+    return counts
+
+
+def _piece(starts: list[int], offset: int) -> int:
+    """The last of ``starts`` (ascending, the first 0) at or before ``offset``: a binary
+    search, cheaper compiled than a call of ``bisect``."""
+    low = 0
+    high = len(starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def _glues(text: str) -> bool:

@@ -147,7 +147,8 @@ def parse_basis(
             piece = piece.strip().rstrip(".").strip()
             if piece:
                 read = _clause_citations(piece, diag, line)
-                citations.extend(citation for citation, _ in read)
+                for citation, _ in read:
+                    citations.append(citation)
                 if found is not None:
                     at = max(text.find(piece, at), at)
                     for _, document in read:
