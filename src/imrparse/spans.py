@@ -179,11 +179,13 @@ class Source:
             if start - starts[first] >= len(texts[first]):  # (the space between two)
                 first += 1
             last = _piece(starts, end - 1)
+            lines, columns = self.lines, self.columns
+            column = columns[first] + start - starts[first]
             return (
-                self._at(first, start - starts[first]),
-                self._at(last, end - starts[last]),
-                self.lines[first].number,
-                self.columns[first] + start - starts[first],
+                lines[first].offset + column - 1,
+                lines[last].offset + columns[last] + end - starts[last] - 1,
+                lines[first].number,
+                column,
             )
         return self._by_count(cleaned, start, end)
 

@@ -144,7 +144,9 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     else:
         source = source or _header_source(block)
         _note(wheres, "treatment.text", source.find(whole, header, at)[0])
-    _note(wheres, "outcome", _outcome_where(block))
+    where = _outcome_where(block)
+    if where is not None:
+        wheres.append(("outcome", where))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
     parts = {part.name: part for part in block.parts}
@@ -156,7 +158,9 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     if "reviewer" in texts:
         reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, wheres, "reviewer_basis")
     if "rationale" in texts:
-        _note(wheres, "rationale", _part_where(parts["rationale"]))
+        where = _part_where(parts["rationale"])
+        if where is not None:
+            wheres.append(("rationale", where))
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
@@ -197,7 +201,9 @@ def _basis(
     for n, (start, end) in enumerate(found):
         if start >= 0:
             cited = paths[n] if n < len(paths) else f"{path}.citations.{n}"
-            _note(wheres, cited, source.locate(text, start, end))
+            where = source.locate(text, start, end)
+            if where is not None:
+                wheres.append((cited, where))
     return basis
 
 
