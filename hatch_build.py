@@ -48,6 +48,7 @@ PARSING_PATH = (
     "imrparse/page_marks.py",
     "imrparse/pipeline.py",
     "imrparse/scanner.py",
+    "imrparse/spanrows.py",
     "imrparse/spans.py",
     "imrparse/splitting.py",
     "imrparse/wordlists.py",

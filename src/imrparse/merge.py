@@ -32,7 +32,8 @@ from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
-from .spans import Where, position, resolve
+from .spanrows import position, resolve
+from .spans import Where
 
 __all__ = ["merge", "page_header_case"]
 

@@ -33,7 +33,7 @@ from .readers.preamble import has_table, read_preamble, read_table, table_in
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
 from .scanner import Line, Scan, cut_joined_headings, scan_text
-from .spans import shift_rows
+from .spanrows import shift_rows
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]

@@ -21,7 +21,7 @@ from .pdf import extract_text as extract_pdf_text
 from .pdf import read_pages as read_pdf_pages
 from .pdf import read_text as read_pdf
 from .records import Diagnostic, Letter
-from .spans import paged
+from .spanrows import paged
 
 __all__ = [
     "decode_text",
