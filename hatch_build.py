@@ -50,6 +50,8 @@ PARSING_PATH = (
     "imrparse/page_marks.py",
     "imrparse/pipeline.py",
     "imrparse/scanner.py",
+    "imrparse/spanrows.py",
+    "imrparse/spans.py",
     "imrparse/splitting.py",
     "imrparse/wordlists.py",
     "imrparse/classifier/_engine.py",

@@ -55,6 +55,8 @@ nitpick_ignore_regex = [
     ("py:class", r"(cattrs|pandas)\..*"),
     # The type variable of from_dict's signature.
     ("py:class", r"(imrparse\.\w+\.)?T"),
+    # Where a reader's values stand (Stated.source, Reading.wheres): the span machinery.
+    ("py:class", r"(imrparse\.spans\.)?(Source|Where)"),
 ]
 
 html_theme = "furo"

@@ -399,7 +399,7 @@ def _values(letter: imrparse.Letter) -> dict[str, Any]:
     came from, prose folded (:func:`_fold`). Determinations are compared as a set: pages
     out of order put them out of order, and the record keeps the order the letter has."""
     data = imrparse.to_dict(letter)
-    for key in ("diagnostics", "unclaimed", "source", "source_lines"):
+    for key in ("diagnostics", "unclaimed", "source", "source_lines", "spans", "text"):
         data.pop(key, None)
     data = _folded(data)
     data["determinations"] = sorted(data["determinations"], key=repr)
@@ -466,7 +466,15 @@ def traceless(damaged: imrparse.Letter, clean: imrparse.Letter) -> bool:
     cut right after one), the last one left perhaps cut short after a sentence that
     decides."""
     got, want = _folded(imrparse.to_dict(damaged)), _folded(imrparse.to_dict(clean))
-    for key in ("diagnostics", "unclaimed", "source", "source_lines", "determinations"):
+    for key in (
+        "diagnostics",
+        "unclaimed",
+        "source",
+        "source_lines",
+        "spans",
+        "text",
+        "determinations",
+    ):
         got.pop(key, None)
         want.pop(key, None)
     if got != want:

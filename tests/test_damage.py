@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import attrs
 import pytest
 
 import imrparse
@@ -197,9 +198,7 @@ def test_a_label_with_an_ocr_slip_is_read_as_the_label(printed: str, slipped: st
     assert printed in text
     whole = imrparse.parse(text)
     slip = imrparse.parse(text.replace(printed, slipped, 1))
-    assert imrparse.to_dict(slip) | {"diagnostics": []} == imrparse.to_dict(whole) | {
-        "diagnostics": []
-    }
+    assert slip == attrs.evolve(whole, diagnostics=slip.diagnostics)  # (spans may move)
 
 
 def test_a_field_label_with_an_ocr_slip_gives_its_value() -> None:

@@ -17,9 +17,9 @@ Reading letters
 
 Records (frozen attrs classes; help(imrparse.Letter) lists each field)
     Letter                      layout, case_number, priority, dates, reviewer, summary,
-                                determinations, diagnostics, source
+                                determinations, diagnostics, source; span(path)
     CaseDates, Reviewer, CaseSummary, Determination, Treatment, GuidelineBasis, Citation
-    Diagnostic, Token, LetterText
+    Diagnostic, Token, LetterText, Span
     Outcome, Category, Sex, Priority, Severity, TokenKind   (str enums)
 
 Tables and serialisation
@@ -69,6 +69,7 @@ from .records import (
     Reviewer,
     Severity,
     Sex,
+    Span,
     Token,
     TokenKind,
     Treatment,
@@ -118,6 +119,7 @@ __all__ = [
     "Reviewer",
     "Severity",
     "Sex",
+    "Span",
     "Token",
     "TokenKind",
     "Treatment",

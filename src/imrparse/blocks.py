@@ -48,6 +48,8 @@ class Part(NamedTuple):
     label: Line
     texts: list[str]
     """The contents of its lines, the label line's remainder first."""
+    body: list[Line] | None = None
+    """The lines after the label's (``None`` for a part stated twice, its texts joined)."""
 
 
 class Block(NamedTuple):
@@ -265,8 +267,9 @@ def split_parts(
                 line.column,
             )
             parts[name].texts.extend(texts)
+            parts[name] = parts[name]._replace(body=None)
         else:
-            parts[name] = Part(name, line, texts)
+            parts[name] = Part(name, line, texts, lines[i + 1 : end])
             order.append(name)
     if tuple(order) not in _ORDERLY:
         first = parts[order[0]].label

@@ -32,6 +32,33 @@ for _enum in (Outcome, Priority, Sex, Severity, TokenKind):
     converter.register_unstructure_hook(_enum, _enum_value)
 converter.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
 
+_SPANS: Any = tuple[tuple[str, int, int, int, int, int], ...]
+"""The type of :attr:`Letter.spans`, written as a mapping: path -> ``[start, end, line,
+column, page]`` (``page`` ``null`` for a text without pages)."""
+
+
+def _spans_out(rows: Any) -> dict[str, list[int | None]]:
+    return {
+        path: [start, end, line, column, page or None]
+        for path, start, end, line, column, page in rows
+    }
+
+
+def _spans_in(data: Any, _: Any) -> tuple[tuple[str, int, int, int, int, int], ...]:
+    if not isinstance(data, dict):
+        raise ValueError("spans must be a mapping of paths to [start, end, line, column, page]")
+    rows = []
+    for path, row in data.items():
+        if not (isinstance(row, list | tuple) and len(row) == 5):
+            raise ValueError(f"the span of {path!r} must be [start, end, line, column, page]")
+        start, end, line, column, page = row
+        rows.append((str(path), int(start), int(end), int(line), int(column), int(page or 0)))
+    return tuple(rows)
+
+
+converter.register_unstructure_hook_func(lambda t: t == _SPANS, _spans_out)
+converter.register_structure_hook_func(lambda t: t == _SPANS, _spans_in)
+
 
 def to_dict(obj: Any) -> Any:
     """Turn a record (or a tuple of records) into plain JSON-safe data.

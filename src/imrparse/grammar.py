@@ -29,6 +29,7 @@ from .scanner import (
     Line,
     doubling,
 )
+from .spans import Source
 from .wordlists import match_key
 
 __all__ = [
@@ -138,7 +139,10 @@ def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Col
 
 
 def split_fields(
-    lines: list[Line], doubled: bool, vocab: Vocabulary | None = None
+    lines: list[Line],
+    doubled: bool,
+    vocab: Vocabulary | None = None,
+    places: dict[str, Source] | None = None,
 ) -> tuple[list[Line], dict[str, tuple[Line, list[str]]]]:
     """Rule ``field``: take labelled fields (with wrapped continuations) out of a body.
 
@@ -148,12 +152,14 @@ def split_fields(
     a hyphen) or the next line is short and is no sentence. Two fields on one line
     (``Priority: STANDARD  Application Received: 08/01/2013``) are two fields: a value
     ends where another label of ``vocab`` (default: the registered layouts') and its
-    colon stand after white space.
+    colon stand after white space. ``places``, when given, gets where each field's texts
+    stand (:class:`~imrparse.spans.Source`), by name.
     """
     v = vocab  # (the registered layouts' words, looked up only for a line with two colons)
     rest: list[Line] = []
     fields: dict[str, tuple[Line, list[str]]] = {}
     open_field: list[str] | None = None
+    open_name = ""
     for line in lines:
         kind, content, gap, name = line.kind, line.content, line.gap, line.name
         if kind is _FIELD:
@@ -179,8 +185,13 @@ def split_fields(
                         0,
                         line.gap,
                         name,
+                        line.offset,
                     )
                 open_field = [content[colon + 1 : end]]
+                if places is not None:
+                    open_name = name
+                    source = places.get(name) or places.setdefault(name, Source())
+                    source.add(line, line.column + colon + 1, open_field[0])
                 if name in fields:
                     fields[name][1].extend(open_field)
                     open_field = fields[name][1]
@@ -198,6 +209,8 @@ def split_fields(
                 and _continues(open_field[-1], content)
             ):
                 open_field.append(content)
+                if places is not None:
+                    places[open_name].add(line, line.column, content)
                 continue
             if kind is _ARTIFACT or kind is _PAGE_BREAK:
                 continue  # a page boundary inside a value does not end it

@@ -32,6 +32,8 @@ from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
+from .spanrows import position, resolve
+from .spans import Where
 
 __all__ = ["merge", "page_header_case"]
 
@@ -53,13 +55,21 @@ def merge(
     places: list[tuple[int, int]] = []
     unclaimed: list[str] = []
     decides = False
+    reviewer_spans: list[tuple[str, Where]] = []
+    summary_spans: list[tuple[str, Where]] = []
+    groups: list[tuple[str, list[tuple[str, Where]]]] = []  # (the determinations')
     for reading in readings:
         diag.items.extend(reading.diag.items)
         unclaimed.extend(reading.unclaimed)
         if reading.reviewer is not None:
             reviewer = reading.reviewer
+            reviewer_spans = reading.spans
         if reading.summary is not None:
             summary = reading.summary
+            summary_spans = reading.spans
+        if reading.wheres:
+            for n, items in enumerate(reading.wheres[: len(reading.determinations)]):
+                groups.append((f"determinations.{len(determinations) + n}.", items))
         determinations.extend(reading.determinations)
         places.extend(reading.places)
         decides = decides or reading.decides
@@ -71,9 +81,20 @@ def merge(
         check_truncation(determinations[-1], places[-1], diag)
     check_order(diag)
     facts = _facts(layout, readings, diag, unclaimed)
-    case = _case(facts, diag) or page_header_case(text, removed)
+    case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
+    groups += [
+        ("", _fact_spans(facts, case, dates, priority)),
+        ("", reviewer_spans),
+        ("", summary_spans),
+    ]
+    rows = resolve(text, groups, removed)
+    if case is None:
+        case, at = _page_header_case(text, removed)
+        if case is not None and at >= 0:  # (an offset in the text as written)
+            where = (at, at + len(case), *position(text, at))
+            rows += resolve(text, [("", [("case_number", where)])], [])
     return Letter(
         layout=layout.name,
         case_number=case,
@@ -85,7 +106,38 @@ def merge(
         determinations=tuple(determinations),
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
+        spans=rows,
     )
+
+
+def _fact_spans(
+    facts: dict[str, Stated], case: str | None, dates: CaseDates, priority: Priority | None
+) -> list[tuple[str, Where]]:
+    """Where the record's case number, dates and priority were stated."""
+    spans: list[tuple[str, Where]] = []
+    stated = facts.get("case-number")
+    if case is not None and stated is not None:
+        where = stated.find(case)
+        if where is not None:
+            spans.append(("case_number", where))
+    stated = facts.get("priority")
+    if priority is not None and stated is not None:
+        where = stated.find(stated.text)
+        if where is not None:
+            spans.append(("priority", where))
+    for attribute, day in (
+        ("application_received", dates.application_received),
+        ("date_assigned", dates.date_assigned),
+        ("decision_date", dates.decision_date),
+        ("ur_denial_date", dates.ur_denial_date),
+        ("date_of_injury", dates.date_of_injury),
+    ):
+        stated = facts.get(attribute)
+        if day is not None and stated is not None:
+            where = stated.find(stated.text)
+            if where is not None:
+                spans.append(("dates." + attribute, where))
+    return spans
 
 
 def _rank(layout: Layout, role: str) -> int:
@@ -224,14 +276,20 @@ def page_header_case(text: str, removed: list[Line]) -> str | None:
     """The case number a running page header states ("Final Determination Letter for IMR
     Case Number CM16-0000001"; the scanner removed the header from its line): none is
     taken from prose, whatever it quotes."""
+    return _page_header_case(text, removed)[0]
+
+
+def _page_header_case(text: str, removed: list[Line]) -> tuple[str | None, int]:
+    """:func:`page_header_case`, and where the number is written (-1 when it is not there
+    as the record writes it)."""
     if not any(line.artifacts for line in removed):
-        return None
+        return None, -1
     for header in running_headers(text):
         # (a number may wrap after its hyphen: read a little past the header)
         found = case_number(text[header.start() : header.end() + 16])
         if found is not None:
-            return found
-    return None
+            return found, text.find(found, header.start(), header.end() + 16)
+    return None, -1
 
 
 def _no_determinations(

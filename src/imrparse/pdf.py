@@ -80,9 +80,15 @@ def read_text(path: str | os.PathLike[str]) -> str:
     Raises :class:`OSError` when the file is missing or cannot be read, and
     :class:`~imrparse.ParseError` when it gives no text (see :func:`extract_text`).
     """
+    return read_pages(path)[0]
+
+
+def read_pages(path: str | os.PathLike[str]) -> tuple[str, list[int]]:
+    """:func:`read_text`, and the offset in the text where each page starts (an empty
+    list where they cannot be told apart). Raises as :func:`read_text` does."""
     with open(path, "rb") as fh:
         data = fh.read()
-    return extract_text(data)
+    return _extract(data)
 
 
 def extract_text(data: bytes) -> str:
@@ -99,6 +105,11 @@ def extract_text(data: bytes) -> str:
       ...
     imrparse.errors.ParseError: line 1, column 1: not a PDF file: it holds a JPEG image [not-a-pdf]
     """
+    return _extract(data)[0]
+
+
+def _extract(data: bytes) -> tuple[str, list[int]]:
+    """:func:`extract_text`, and where each page starts in the text."""
     if data.find(b"%PDF-", 0, _HEADER_WINDOW) < 0:
         raise ParseError(f"not a PDF file: it holds {_kind(data)}", code="not-a-pdf")
     raw = _pdfium()
@@ -106,7 +117,16 @@ def extract_text(data: bytes) -> str:
         pages = _page_texts(raw, data)
     if not any(text and not text.isspace() for text in pages):
         raise ParseError(_no_text_message(raw, data, len(pages)), code="no-text-layer")
-    text = "\n".join(pages)
+    text = _lines("\n".join(pages))
+    starts: list[int] = []
+    at = 0
+    for page in pages:  # (where each page starts, when its text is the same alone)
+        starts.append(at)
+        at += len(_lines(page)) + 1
+    return text, starts if at == len(text) + 1 else []
+
+
+def _lines(text: str) -> str:
     # PDFium ends lines with "\r\n", and writes U+FFFE for a hyphen that ends a line
     # inside a word, joining the word's halves ("Guide\ufffelines").
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")

@@ -34,6 +34,7 @@ from .readers.preamble import has_table, read_preamble, read_table, table_in
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
 from .scanner import Line, Scan, cut_joined_headings, scan_text
+from .spanrows import shift_rows
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
@@ -175,6 +176,7 @@ def read_each(text: str) -> tuple[Letter, ...]:
     if len(pieces) == 1:
         return (read_letter(prepared),)
     letters = []
+    offset = 0
     for piece in pieces:
         letter = read_letter(prepare(piece.text))
         shift = piece.first_line - 1
@@ -185,6 +187,8 @@ def read_each(text: str) -> tuple[Letter, ...]:
                     attrs.evolve(item, line=item.line + shift) for item in letter.diagnostics
                 ),
             )
+        letter = attrs.evolve(letter, spans=shift_rows(letter.spans, text, offset, shift))
+        offset += len(piece.text)
         letters.append(attrs.evolve(letter, source_lines=(piece.first_line, piece.last_line)))
     return tuple(letters)
 

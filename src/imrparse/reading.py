@@ -18,8 +18,10 @@ from .diagnostics import Collector
 from .errors import ParseError
 from .parser import parse, parse_letters, raise_first_error
 from .pdf import extract_text as extract_pdf_text
+from .pdf import read_pages as read_pdf_pages
 from .pdf import read_text as read_pdf
 from .records import Diagnostic, Letter
+from .spanrows import paged
 
 __all__ = [
     "decode_text",
@@ -34,7 +36,9 @@ __all__ = [
 _CASE_IN_NAME = re.compile(r"(?<![A-Za-z0-9])CM\d{2}-\d{7}(?!\d)", re.IGNORECASE)
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
+def parse_file(
+    path: str | os.PathLike[str], *, strict: bool = False, keep_text: bool = False
+) -> Letter:
     """Read one letter file and parse it; the letter's ``source`` is the path.
 
     ``.txt`` files are read as UTF-8; a file that is not valid UTF-8 is read as
@@ -57,6 +61,11 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
     scan) or ``missing-extra``. With ``strict=True``, an error in the letter raises
     :class:`~imrparse.ParseError` as :func:`~imrparse.parse` does.
 
+    The letter's spans (:meth:`~imrparse.Letter.span`) are offsets into the text that was
+    parsed: the file's text decoded, or a PDF's extracted text, whose pages the spans
+    know. ``keep_text=True`` keeps that text in :attr:`~imrparse.Letter.text`, so that a
+    span can be read (``letter.text[span.start : span.end]``).
+
     >>> import imrparse, pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "CM16-0000001.txt"
     >>> _ = path.write_text(imrparse.examples.read_text("overturned"), encoding="utf-8")
@@ -67,9 +76,22 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Letter:
     ['case-number-from-file-name']
     """
     name = os.fspath(path)
-    text, note = _read_text(name)
+    text, note, pages = _read_pages(name)
     letter = _sourced(parse(text, strict=strict), name, note)
+    if pages or keep_text:
+        letter = attrs.evolve(
+            letter, spans=paged(letter.spans, pages), text=text if keep_text else None
+        )
     return letter if letter.case_number is not None else _case_from_name(letter, name)
+
+
+def _read_pages(name: str) -> tuple[str, Diagnostic | None, list[int]]:
+    """:func:`_read_text`, and where a PDF's pages start in its text (else ``[]``)."""
+    if Path(name).suffix.lower() == ".pdf" and os.path.isfile(name):
+        text, pages = read_pdf_pages(name)
+        return text, None, pages
+    text, note = _read_text(name)
+    return text, note, []
 
 
 def _read_text(name: str) -> tuple[str, Diagnostic | None]:

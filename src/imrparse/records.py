@@ -31,6 +31,7 @@ __all__ = [
     "Reviewer",
     "Severity",
     "Sex",
+    "Span",
     "Token",
     "TokenKind",
     "Treatment",
@@ -84,6 +85,29 @@ class Diagnostic:
     """1-based line of the input."""
     column: int
     """1-based column of the input."""
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Where a value stands in the text that was parsed (see :meth:`Letter.span`).
+
+    >>> import imrparse
+    >>> text = imrparse.examples.read_text("multi")
+    >>> span = imrparse.parse(text).span("summary.age")
+    >>> text[span.start : span.end], span.line, span.column, span.page
+    ('62', 15, 25, None)
+    """
+
+    start: int
+    """Offset of the value's first character: ``text[start:end]`` is the value as written."""
+    end: int
+    """Offset just past the value's last character."""
+    line: int
+    """1-based line of ``start``."""
+    column: int
+    """1-based column of ``start``."""
+    page: int | None = None
+    """1-based page of a form-feed-separated text; ``None`` for a text without pages."""
 
 
 @attrs.frozen(kw_only=True)
@@ -300,6 +324,40 @@ class Letter:
     """The first and last line (1-based) of this letter in its source, when the source holds
     several letters (see :func:`~imrparse.parse_letters`); ``None`` when the letter is the
     whole source."""
+    spans: tuple[tuple[str, int, int, int, int, int], ...] = attrs.field(
+        default=(), eq=False, repr=False
+    )
+    """Where each value stands in the text parsed, as :meth:`span` reads them (path, start,
+    end, line, column, page or 0). Letters compare by values, not by where they stand."""
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+    """The text that was parsed, where it was asked to be kept
+    (``parse_file(path, keep_text=True)``: a PDF's extracted text); else ``None``."""
+
+    def span(self, path: str) -> Span | None:
+        """Where the value ``path`` names stands in the text that was parsed.
+
+        ``path`` names a value as attributes and indexes joined by dots (``"case_number"``,
+        ``"dates.decision_date"``, ``"reviewer.licensed_states.1"``,
+        ``"determinations.0.outcome"``, ``"determinations.2.reviewer_basis.citations.1"``;
+        all: ``imrparse.spans.PATHS``). ``None`` when the value is absent or was not
+        read from the text (a case number from a file name); ``ValueError`` for a path
+        that names no value of a letter.
+
+        >>> import imrparse
+        >>> letter = imrparse.parse(text := imrparse.examples.read_text("multi"))
+        >>> span = letter.span("determinations.1.treatment.text")
+        >>> text[span.start : span.end], span.line, span.column
+        ('Norco 10/325mg #90', 39, 1)
+        """
+        from .spans import check_path  # (spans imports the scanner, which imports this)
+
+        check_path(path)
+        for row in self.spans:
+            if row[0] == path:
+                return Span(
+                    start=row[1], end=row[2], line=row[3], column=row[4], page=row[5] or None
+                )
+        return None
 
     @property
     def ok(self) -> bool:
@@ -335,7 +393,7 @@ class LetterText:
     """The 1-based line of the whole text on which the letter ends."""
 
 
-_RECORDS = [Token, Diagnostic, CaseDates, Reviewer, CaseSummary, Treatment, Citation]
+_RECORDS = [Token, Diagnostic, Span, CaseDates, Reviewer, CaseSummary, Treatment, Citation]
 fielddocs.add_field_docs(
     sys.modules[__name__], [*_RECORDS, GuidelineBasis, Determination, Letter, LetterText]
 )

@@ -70,14 +70,15 @@ class Line:
     - ``artifacts``: how many page headers or footers were removed from the line;
     - ``gap``: how many empty lines come just before it;
     - ``name``: what the line opens, as ``imrparse.line_kinds.recognise`` names it (``""``
-      for prose).
+      for prose);
+    - ``offset``: the offset in the text where the line starts (its column 1).
 
     Empty lines get no record of their own: ``gap`` counts them. That halves the work on
     PDF text, where every other line is empty. (Compiled, a native class is cheaper both
     to make and to read than the plain tuple it replaced.)
     """
 
-    __slots__ = ("artifacts", "column", "content", "gap", "kind", "name", "number")
+    __slots__ = ("artifacts", "column", "content", "gap", "kind", "name", "number", "offset")
 
     def __init__(
         self,
@@ -88,6 +89,7 @@ class Line:
         artifacts: int,
         gap: int,
         name: str,
+        offset: int = 0,
     ) -> None:
         self.kind: TokenKind = kind
         self.number: int = number
@@ -96,6 +98,7 @@ class Line:
         self.artifacts: int = artifacts
         self.gap: int = gap
         self.name: str = name
+        self.offset: int = offset
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Line):
@@ -210,11 +213,25 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
     misdecoded = not text.isascii() and _MISDECODED_NBSP in text
-    bodies = split_lines(text)[0]
+    bodies, endings = split_lines(text)
+    starts: list[int] | None = None
+    if endings is not None or "\f" in text:
+        starts = _line_starts(bodies, endings)
     numbers = None
     if "\f" in text:
         bodies, numbers = _split_feeds(bodies)
-    return _scan_lines(bodies, check_headers, misdecoded, v, headers, numbers)
+    return _scan_lines(bodies, check_headers, misdecoded, v, headers, numbers, starts)
+
+
+def _line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
+    """Where each line starts in the text (``endings``: the line ends, ``None`` when all
+    are ``\n``)."""
+    starts = [0] * len(bodies)
+    at = 0
+    for n in range(len(bodies) - 1):
+        at += len(bodies[n]) + (1 if endings is None else len(endings[n]))
+        starts[n + 1] = at
+    return starts
 
 
 def _split_feeds(bodies: list[str]) -> tuple[list[str], list[int] | None]:
@@ -341,11 +358,22 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
                 first = content[:joined].rstrip()
                 kind, name = _recognise(first, v)
                 lines.append(
-                    Line(kind, line.number, first, line.column, line.artifacts, line.gap, name)
+                    Line(
+                        kind,
+                        line.number,
+                        first,
+                        line.column,
+                        line.artifacts,
+                        line.gap,
+                        name,
+                        line.offset,
+                    )
                 )
                 rest = content[joined:]
                 kind, name = _recognise(rest, v)
-                lines.append(Line(kind, line.number, rest, line.column + joined, 0, 0, name))
+                lines.append(
+                    Line(kind, line.number, rest, line.column + joined, 0, 0, name, line.offset)
+                )
                 continue
         lines.append(line)
     if not cut:
@@ -390,11 +418,13 @@ def _scan_lines(
     v: Vocabulary,
     headers: bool = True,
     numbers: list[int] | None = None,
+    starts: list[int] | None = None,
 ) -> Scan:
     """The scan of a text's line bodies, line by line: page headers are stripped where
     ``check_headers``, mis-decoded no-break spaces read as spaces where ``check_spaces``.
     ``numbers`` gives each body's 1-based line number when they are not 1, 2, 3, ...
-    (form feeds cut some lines: :func:`_split_feeds`).
+    (form feeds cut some lines: :func:`_split_feeds`), ``starts`` where each line starts
+    in the text when not every line ends in ``\n``.
 
     (A second, faster loop for texts without either bought 1.5% compiled: too little
     for a second copy of the scan.)
@@ -407,15 +437,19 @@ def _scan_lines(
     filled = 0
     adjacent = 0
     previous_filled = False
+    offset = 0  # (where the line starts, every line ending in "\n": else from starts)
     # (compiled, a list method called on the list and a loop over a range run in C)
     for at in range(len(bodies)):
         body = bodies[at]
+        line_start = offset
+        offset += len(body) + 1
         if not body:
             gap += 1
             continue
         if check_spaces and _MISDECODED_NBSP in body:
             body = body.replace(_MISDECODED_NBSP, "  ")
         artifacts = 0
+        raw = body
         if check_headers and ("etermination" in body or "ETERMINATION" in body):
             body, artifacts = strip_artifacts(body)
         content = body.strip()
@@ -437,6 +471,10 @@ def _scan_lines(
                 if index is not None:
                     index.append(len(lines))
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
+            if artifacts and raw is not body:  # (a header stripped before the content:
+                written = raw.find(content)  # its column in the line as written)
+                if written >= 0:
+                    column = written + 1
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
@@ -452,7 +490,9 @@ def _scan_lines(
                 kind = _BREAK
             previous_filled = False
         number = at + 1 if numbers is None else numbers[at]
-        lines.append(Line(kind, number, content, column, artifacts, gap, name))
+        if starts is not None:
+            line_start = starts[number - 1]
+        lines.append(Line(kind, number, content, column, artifacts, gap, name, line_start))
         blanks += gap
         gap = 0
     return Scan(

@@ -32,6 +32,8 @@ __all__ = [
     "COLUMNS",
     "DATE_COLUMNS",
     "INT_COLUMNS",
+    "SPANNED",
+    "SPAN_COLUMNS",
     "Row",
     "letter_rows",
     "to_dataframe",
@@ -134,8 +136,38 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 """Columns holding one of a closed set of strings, with that set."""
 
 
-def to_rows(letters: Iterable[Letter]) -> list[Row]:
-    """Flatten letters into rows, one per determination, with the keys :data:`COLUMNS`.
+SPANNED: dict[str, str] = {
+    "case_number": "case_number",
+    "priority": "priority",
+    "application_received": "dates.application_received",
+    "date_assigned": "dates.date_assigned",
+    "decision_date": "dates.decision_date",
+    "ur_denial_date": "dates.ur_denial_date",
+    "reviewer_title": "reviewer.title",
+    "age": "summary.age",
+    "sex": "summary.sex",
+    "date_of_injury": "",  # (the header table's, else the summary's)
+    "mechanism_of_injury": "summary.mechanism_of_injury",
+    "treatment_text": "treatment.text",
+    "original_request": "original_request",
+    "authorized": "authorized",
+    "outcome": "outcome",
+    "rationale": "rationale",
+}
+"""The columns whose values have spans, and the path of each value (a determination's
+relative to it)."""
+SPAN_COLUMNS: tuple[str, ...] = tuple(
+    f"{column}_{part}" for column in SPANNED for part in ("line", "start", "end", "page")
+)
+"""The columns ``to_rows(..., spans=True)`` adds: for each column of :data:`SPANNED`, the
+line, start and end offsets and page of its value in the text that was parsed (``None``
+where it has none)."""
+
+
+def to_rows(letters: Iterable[Letter], *, spans: bool = False) -> list[Row]:
+    """Flatten letters into rows, one per determination, with the keys :data:`COLUMNS`
+    (and, with ``spans=True``, ``SPAN_COLUMNS`` after them: where each value stands,
+    for sampling rows and checking them against their letters).
 
     The case and letter fields repeat on every row of a letter. A letter with no
     determinations gives one row whose determination columns are ``None``. Lists become
@@ -150,10 +182,14 @@ def to_rows(letters: Iterable[Letter]) -> list[Row]:
     >>> rows[0]["outcome"] == letter.determinations[0].outcome.value
     True
     """
-    return [row for index, letter in enumerate(letters) for row in letter_rows(letter, index)]
+    return [
+        row
+        for index, letter in enumerate(letters)
+        for row in letter_rows(letter, index, spans=spans)
+    ]
 
 
-def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
+def letter_rows(letter: Letter, index: int = 0, *, spans: bool = False) -> list[Row]:
     """The rows of one letter, as :func:`to_rows` makes them, with ``letter_index=index``.
 
     >>> import imrparse
@@ -198,10 +234,32 @@ def letter_rows(letter: Letter, index: int = 0) -> list[Row]:
         "diagnostic_codes": _join(sorted({d.code for d in letter.diagnostics})),
     }
     determinations: list[Determination | None] = [*letter.determinations] or [None]
-    return [
+    rows = [
         {**base, **_determination_cells(number, d), **tail}
         for number, d in enumerate(determinations)
     ]
+    if spans:
+        for number, row in enumerate(rows):
+            row.update(_span_cells(letter, number if letter.determinations else -1))
+    return rows
+
+
+def _span_cells(letter: Letter, number: int) -> Row:
+    """The span columns of the row of determination ``number`` (-1: none)."""
+    cells: Row = {}
+    for column, path in SPANNED.items():
+        if not path:
+            path = (
+                "dates.date_of_injury" if letter.dates.date_of_injury else "summary.date_of_injury"
+            )
+        elif column in _DETERMINATION_COLUMNS:
+            path = f"determinations.{number}.{path}" if number >= 0 else ""
+        span = letter.span(path) if path else None
+        cells[f"{column}_line"] = span.line if span else None
+        cells[f"{column}_start"] = span.start if span else None
+        cells[f"{column}_end"] = span.end if span else None
+        cells[f"{column}_page"] = span.page if span else None
+    return cells
 
 
 def _determination_cells(index: int, d: Determination | None) -> Row:

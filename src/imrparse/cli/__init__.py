@@ -1,11 +1,11 @@
-"""The ``imrparse`` command: ``parse``, ``stats`` and ``demo``.
+"""The ``imrparse`` command: ``parse``, ``stats``, ``show`` and ``demo``.
 
 Exit codes: 0 when every input parsed without an error diagnostic, 1 when some input
 had one or could not be read (each is named on standard error as
 ``path:line:column: error: message [code]``), 2 for a usage error.
 
 The modules: :mod:`.arguments` (the options), :mod:`.parse_command`, :mod:`.stats_command`
-and :mod:`.demo` (the commands), :mod:`.inputs` (paths to letters) and :mod:`.outputs`
+:mod:`.show_command` and :mod:`.demo` (the commands), :mod:`.inputs` (paths to letters) and :mod:`.outputs`
 (the formats and the output file).
 """
 
@@ -22,6 +22,7 @@ from .._build import describe
 from .arguments import FORMATS, UsageError
 from .demo import run_demo
 from .parse_command import run_parse
+from .show_command import add_show
 from .stats_command import run_stats
 
 __all__ = ["main"]
@@ -137,6 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "specialty into FILE (.png, .svg or .pdf; needs the chart extra: matplotlib)",
     )
     stats.set_defaults(run=run_stats)
+    add_show(commands)
 
     demo = commands.add_parser(
         "demo",

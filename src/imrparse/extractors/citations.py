@@ -124,8 +124,15 @@ _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 _GUIDELINES_WORD: Final = re.compile(r"\bGuidelines\b", re.IGNORECASE)
 
 
-def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> GuidelineBasis:
-    """Read one side's guideline paragraph: its text and every citation in it."""
+def parse_basis(
+    text: str,
+    diag: Collector | None = None,
+    line: int = 1,
+    found: list[tuple[int, int]] | None = None,
+) -> GuidelineBasis:
+    """Read one side's guideline paragraph: its text and every citation in it; ``found``,
+    when given, gets the start and end in ``text`` of the words each citation was read
+    from."""
     citations: list[Citation] = []
     low = lower_ascii(text)
     if "based" not in low:
@@ -135,15 +142,27 @@ def parse_basis(text: str, diag: Collector | None = None, line: int = 1) -> Guid
         end = marks[n + 1][0] if n + 1 < len(marks) else len(text)
         chunk = text[after:end]
         pieces = _AND_NEXT_SOURCE.split(chunk) if " and " in low[after:end] else [chunk]
+        at = after
         for piece in pieces:
             piece = piece.strip().rstrip(".").strip()
             if piece:
-                citations.extend(_clause_citations(piece, diag, line))
+                read = _clause_citations(piece, diag, line)
+                for citation, _ in read:
+                    citations.append(citation)
+                if found is not None:
+                    at = max(text.find(piece, at), at)
+                    for _, document in read:
+                        start = at if document is piece else text.find(document, at)
+                        if start >= 0:
+                            at = start + len(document)
+                            found.append((start, at))
+                        else:
+                            found.append((-1, -1))
     return GuidelineBasis(text=text, citations=tuple(citations))
 
 
-def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[Citation]:
-    """One citation per guideline document that a clause names.
+def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tuple[Citation, str]]:
+    """One citation per guideline document that a clause names, with the document's words.
 
     An MTUS clause can list several of the MTUS's documents, each with its own sections;
     the ones after the first are MTUS citations too. A clause outside the MTUS is cut
@@ -152,17 +171,19 @@ def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[Cit
     low = lower_ascii(piece)
     if low.startswith(("mtus", "ca mtus")):
         if " and " not in low:
-            return [parse_citation(piece, diag, line)]
+            return [(parse_citation(piece, diag, line), piece)]
         return [
-            parse_citation(document, diag, line, within_mtus=n > 0)
+            (parse_citation(document, diag, line, within_mtus=n > 0), document)
             for n, document in enumerate(_mtus_documents(piece))
         ]
     odg = max(low.rfind("odg"), low.rfind("official disab"))
     acoem = low.rfind("acoem")
     if (odg < 0 or acoem < 0) and max(odg, acoem) < 40:
         # one family named at the start, or none: no document of another family follows
-        return [parse_citation(piece, diag, line)]
-    return [parse_citation(document, diag, line) for document in _family_documents(piece)]
+        return [(parse_citation(piece, diag, line), piece)]
+    return [
+        (parse_citation(document, diag, line), document) for document in _family_documents(piece)
+    ]
 
 
 def _mtus_documents(piece: str) -> list[str]:

@@ -109,8 +109,27 @@ def split_states(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
-def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
-    """Read the reviewer's credentials from the section's prose and labelled fields."""
+Found = list[tuple[str, str, str, int, int]]
+"""Where values were read: attribute, value, origin (``""`` for the prose, else the
+field's name), and the value's start and end offsets in that text."""
+
+
+def _found_in(
+    found: Found | None, attribute: str, origin: str, text: str, values: list[str], at: int
+) -> None:
+    """Note where each of ``values`` stands in ``text``, found in order from offset ``at``."""
+    if found is None:
+        return
+    for value in values:
+        start = text.find(value, at)
+        if start >= 0:
+            at = start + len(value)
+            found.append((attribute, value, origin, start, at))
+
+
+def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = None) -> Reviewer:
+    """Read the reviewer's credentials from the section's prose and labelled fields;
+    ``found``, when given, gets where each title, certification and state was read."""
     low = lower_ascii(prose)
     title_match = search_near(_TITLE, prose, low, "reviewer", 16)
     certifications: list[str] = []
@@ -118,16 +137,30 @@ def extract_reviewer(prose: str, fields: dict[str, str]) -> Reviewer:
     if board:
         clause = board.group(1)
         end = _CLAUSE_END.search(clause)
-        certifications.extend(split_specialties(clause[: end.start()] if end else clause))
+        named = split_specialties(clause[: end.start()] if end else clause)
+        certifications.extend(named)
+        _found_in(found, "board_certifications", "", prose, list(named), board.start(1))
     if fields.get("specialties"):
-        certifications.extend(split_specialties(fields["specialties"]))
+        named = split_specialties(fields["specialties"])
+        certifications.extend(named)
+        _found_in(
+            found, "board_certifications", "specialties", fields["specialties"], list(named), 0
+        )
 
     states: list[str] = []
     licensed = search_near(_LICENSED, prose, low, "licensed")
     if licensed:
-        states.extend(m.group() for m in _STATE_PATTERN.finditer(licensed.group(1)))
+        for m in _STATE_PATTERN.finditer(licensed.group(1)):
+            states.append(m.group())
+            if found is not None:
+                at = licensed.start(1) + m.start()
+                found.append(("licensed_states", m.group(), "", at, at + len(m.group())))
     if fields.get("states"):
-        states.extend(split_states(fields["states"]))
+        named = split_states(fields["states"])
+        states.extend(named)
+        _found_in(found, "licensed_states", "states", fields["states"], list(named), 0)
+    if title_match and found is not None:
+        found.append(("title", title_match.group().lower(), "", *title_match.span()))
 
     years = search_near(_YEARS, prose, low, "years", 40)
     hours = search_near(_HOURS, prose, low, "hours", 40)

@@ -437,8 +437,15 @@ def _clean_mechanism(found: str) -> str | None:
     return found.strip(" \t,") or None
 
 
-def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> CaseSummary:
-    """Read the case facts from the cleaned summary prose (boilerplate already removed)."""
+def extract_summary(
+    text: str,
+    diag: Collector | None = None,
+    line: int = 1,
+    found: dict[str, tuple[int, int]] | None = None,
+) -> CaseSummary:
+    """Read the case facts from the cleaned summary prose (boilerplate already removed);
+    ``found``, when given, gets where the age, sex and date of injury were read (start and
+    end offsets in ``text``, by attribute)."""
     diag = diag if diag is not None else Collector()
     low = lower_ascii(text)
     age: int | None = None
@@ -448,15 +455,24 @@ def extract_summary(text: str, diag: Collector | None = None, line: int = 1) -> 
     if age_sex:
         age = int(age_sex.group(1))
         sex = _SEX_WORDS[age_sex.group(2).lower()]
+        if found is not None:
+            found["age"] = age_sex.span(1)
+            found["sex"] = age_sex.span(2)
     else:
         age_only = _AGE_ONLY.search(text)
         if age_only:
             age = int(age_only.group(1))
+            if found is not None:
+                found["age"] = age_only.span(1)
         sex_only = _SEX_ONLY.search(text, 0, 600)
         if sex_only:
             sex = _SEX_WORDS[sex_only.group(1).lower()]
+            if found is not None:
+                found["sex"] = sex_only.span(1)
 
     date_of_injury, stated = _date_of_injury(text, low, diag, line)
+    if stated is not None and date_of_injury is not None and found is not None:
+        found["date_of_injury"] = stated.span()
 
     diagnoses = find_diagnoses(text, low)
 

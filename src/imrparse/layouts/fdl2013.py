@@ -31,6 +31,7 @@ from ..readers.base import claim_rest, report_unknown
 from ..readers.fields import stated_fields
 from ..records import Determination, Outcome
 from ..scanner import Line, contents
+from ..spans import Source, Where
 from . import Layout
 
 if TYPE_CHECKING:
@@ -74,12 +75,25 @@ def read_notice(section: Section, context: Context) -> Reading:
     text = clean_lines(contents(rest), context.headers)
     heading = section.heading
     found: dict[str, Determination] = {}
+    source = Source.of(rest)
     for match in SENTENCE_OUTCOME.finditer(text):
-        treatment = parse_treatment(_treatment_text(match.group(1)))
+        named = _treatment_text(match.group(1))
+        treatment = parse_treatment(named)
         if treatment.text and treatment.text not in found:
             report_unknown(reading, treatment, heading.number, heading.column)
             outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
             found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
+            # (where: the treatment as the sentence names it, the outcome its words
+            # "is (not) medically necessary")
+            wheres: list[tuple[str, Where]] = []
+            where = source.find(text, named, match.start(1))[0]
+            if where is not None:
+                wheres.append(("treatment.text", where))
+            tail = text[match.end(1) : match.end()]
+            where = source.locate(text, match.end() - len(tail.lstrip()), match.end())
+            if where is not None:
+                wheres.append(("outcome", where))
+            reading.wheres.append(wheres)
     if found:
         reading.diag.add(
             "legacy-layout",
@@ -163,6 +177,7 @@ def read_decision_dates(section: Section, context: Context) -> Reading:
                     line.column + date.start() - starts[at],
                     section.name,
                     label,
+                    _date_source(lines, starts, date.start(), date.group()),
                 )
             )
             before = text.rfind(". ", 0, mention.start())
@@ -172,6 +187,19 @@ def read_decision_dates(section: Section, context: Context) -> Reading:
     why = context.layout.not_extracted.get(section.name, "not read")
     claim_rest(reading, context, _unread(lines, starts, read), f"({why})", "not-extracted")
     return reading
+
+
+def _date_source(lines: list[Line], starts: list[int], start: int, date: str) -> Source | None:
+    """The source of a date at offset ``start`` of the section's lines joined, when it stands
+    on one line."""
+    at = bisect_right(starts, start) - 1
+    line = lines[at]
+    column = start - starts[at]
+    if line.content[column : column + len(date)] != date:
+        return None
+    source = Source()
+    source.add(line, line.column + column, date)
+    return source
 
 
 def _unread(lines: list[Line], starts: list[int], read: list[tuple[int, int]]) -> list[Line]:
@@ -200,7 +228,16 @@ def _unread(lines: list[Line], starts: list[int], read: list[tuple[int, int]]) -
         piece = " ".join(" ".join(content[left:right] for left, right in kept).split())
         first = kept[0][0] + len(content[kept[0][0] :]) - len(content[kept[0][0] :].lstrip())
         rest.append(
-            Line(line.kind, line.number, piece, line.column + first, 0, line.gap, line.name)
+            Line(
+                line.kind,
+                line.number,
+                piece,
+                line.column + first,
+                0,
+                line.gap,
+                line.name,
+                line.offset,
+            )
         )
     return rest
 

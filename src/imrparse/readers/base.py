@@ -22,6 +22,7 @@ from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment
 from ..scanner import Line, Scan, contents
+from ..spans import Source, Where
 
 if TYPE_CHECKING:
     from ..grammar import Section
@@ -43,9 +44,19 @@ __all__ = [
 class Stated:
     """One labelled value as a section states it (``Date of Injury: 02/07/2010``)."""
 
-    __slots__ = ("column", "label", "line", "name", "role", "text")
+    __slots__ = ("column", "label", "line", "name", "role", "source", "text", "where")
 
-    def __init__(self, name: str, text: str, line: int, column: int, role: str, label: str) -> None:
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        line: int,
+        column: int,
+        role: str,
+        label: str,
+        source: Source | None = None,
+        where: Where | None = None,
+    ) -> None:
         self.name: str = name
         """The field's name (``"date-of-injury"``)."""
         self.text: str = text
@@ -57,6 +68,22 @@ class Stated:
         ``"header-table"`` for the header table)."""
         self.label: str = label
         """The label as printed, white space folded (``"Date of Injury"``)."""
+        self.source: Source | None = source
+        """The pieces of text the value was joined from (where it stands), when known."""
+        self.where: Where | None = where
+        """Where the value stands, when it stands whole on one line as written (else its
+        ``source`` says)."""
+
+    def find(self, value: str) -> Where | None:
+        """Where ``value``, the first place in :attr:`text` that holds it, stands."""
+        where = self.where
+        if where is not None:
+            at = self.text.find(value)
+            if at < 0:
+                return None
+            start = where[0] + at
+            return start, start + len(value), where[2], where[3] + at
+        return self.source.find(self.text, value)[0] if self.source is not None else None
 
 
 class Reading:
@@ -71,8 +98,10 @@ class Reading:
         "places",
         "reviewer",
         "role",
+        "spans",
         "summary",
         "unclaimed",
+        "wheres",
     )
 
     def __init__(self, role: str) -> None:
@@ -93,6 +122,12 @@ class Reading:
         """Runs of text the reader kept unread."""
         self.diag: Collector = Collector()
         """The reader's own diagnostics, in the order it met them."""
+        self.spans: list[tuple[str, Where]] = []
+        """Where the reviewer's or summary's values stand, by their paths in the letter
+        (``"summary.age"``)."""
+        self.wheres: list[list[tuple[str, Where]]] = []
+        """For each determination (in order), where its values stand, by their paths in
+        the determination (``"treatment.text"``)."""
 
 
 class Context:

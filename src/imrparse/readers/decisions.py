@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from ..blocks import Block, split_blocks
+from ..blocks import Block, Part, split_blocks
 from ..cleaning import clean_lines
+from ..diagnostics import Collector
 from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
 from ..scanner import Line, contents
+from ..spans import Source, Where
 from .base import Context, Reading, claim_rest, cut_openings, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
@@ -85,9 +87,9 @@ def read_decisions(section: Section, context: Context) -> Reading:
 
 
 def read_block(block: Block, reading: Reading, context: Context) -> Determination:
-    """The determination of one block (its header and parts), problems to ``reading``."""
+    """The determination of one block (its header and parts), problems to ``reading``,
+    where its values stand to ``reading.wheres``."""
     texts = {part.name: clean_lines(part.texts, context.headers) for part in block.parts}
-    line = {part.name: part.label.number for part in block.parts}
     if block.stray:
         claim_rest(
             reading,
@@ -98,6 +100,11 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         )
     diag = reading.diag
     header = clean_lines(block.header_text, context.headers)
+    wheres: list[tuple[str, Where]] = []
+    reading.wheres.append(wheres)
+    whole = header
+    at = 0
+    source: Source | None = None
     original = authorized = None
     layout = context.layout
     first = block.header[0]
@@ -110,6 +117,18 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 original = match.group("original").strip()
                 authorized = match.group("authorized").strip()
                 header = match.group("remaining").strip()
+                source = _header_source(block)
+                _note(
+                    wheres,
+                    "original_request",
+                    source.find(whole, original, match.start("original"))[0],
+                )
+                _note(
+                    wheres,
+                    "authorized",
+                    source.find(whole, authorized, match.start("authorized"))[0],
+                )
+                at = match.start("remaining")
                 break
         else:
             diag.add(
@@ -119,27 +138,141 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 first.number,
                 first.column,
             )
+    head = block.header[0]
+    if source is None and len(block.header_text) == 1 and header == block.header_text[0]:
+        start = head.offset + head.column - 1  # (the usual header: one line, as written)
+        wheres.append(("treatment.text", (start, start + len(header), head.number, head.column)))
+    else:
+        source = source or _header_source(block)
+        _note(wheres, "treatment.text", source.find(whole, header, at)[0])
+    where = _outcome_where(block)
+    if where is not None:
+        wheres.append(("outcome", where))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
+    parts = {part.name: part for part in block.parts}
+    claims = reviewer = _NO_BASIS
+    if "claims" in texts:
+        claims = _basis(
+            parts["claims"], texts["claims"], diag, wheres, "claims_administrator_basis"
+        )
+    if "reviewer" in texts:
+        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, wheres, "reviewer_basis")
+    rationale = ""
+    if "rationale" in texts:
+        rationale = cut_openings(
+            context, texts["rationale"], parts["rationale"].label.number, reading
+        )
+        where = _part_where(parts["rationale"])
+        if where is not None and rationale is texts["rationale"]:  # (none cut out of it)
+            wheres.append(("rationale", where))
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
         original_request=original,
         authorized=authorized,
-        claims_administrator_basis=(
-            parse_basis(texts["claims"], diag, line["claims"]) if "claims" in texts else _NO_BASIS
-        ),
-        reviewer_basis=(
-            parse_basis(texts["reviewer"], diag, line["reviewer"])
-            if "reviewer" in texts
-            else _NO_BASIS
-        ),
-        rationale=(
-            cut_openings(context, texts["rationale"], line["rationale"], reading)
-            if "rationale" in texts
-            else ""
-        ),
+        claims_administrator_basis=claims,
+        reviewer_basis=reviewer,
+        rationale=rationale,
     )
+
+
+def _header_source(block: Block) -> Source:
+    """The pieces of a treatment header's text."""
+    source = Source()
+    for line, text in zip(block.header, block.header_text, strict=False):
+        source.add(line, line.column, text)
+    return source
+
+
+def _note(wheres: list[tuple[str, Where]], path: str, where: Where | None) -> None:
+    if where is not None:
+        wheres.append((path, where))
+
+
+def _basis(
+    part: Part, text: str, diag: Collector, wheres: list[tuple[str, Where]], path: str
+) -> GuidelineBasis:
+    """One side's guideline paragraph read from its part, where it and each citation
+    stand to ``wheres``."""
+    found: list[tuple[int, int]] = []
+    basis = parse_basis(text, diag, part.label.number, found)
+    if part.body is None or not text:
+        return basis
+    if not found:
+        return basis
+    source = _part_source(part)
+    paths = _CITATIONS[path]
+    for n, (start, end) in enumerate(found):
+        if start >= 0:
+            cited = paths[n] if n < len(paths) else f"{path}.citations.{n}"
+            where = source.locate(text, start, end)
+            if where is not None:
+                wheres.append((cited, where))
+    return basis
+
+
+_CITATIONS: Final = {
+    side: tuple(f"{side}.citations.{n}" for n in range(12))
+    for side in ("claims_administrator_basis", "reviewer_basis")
+}
+"""The paths of a paragraph's first citations (made once)."""
+
+
+def _part_source(part: Part) -> Source:
+    """The pieces of a part's text: its label line's remainder, then its lines."""
+    label = part.label
+    content = label.content
+    colon = content.find(":") + 1
+    source = Source.of(part.body or ())
+    rest = content[colon:]
+    first = rest.strip()
+    if first:
+        source.lines.insert(0, label)
+        source.columns.insert(0, label.column + colon + len(rest) - len(rest.lstrip()))
+        source.texts.insert(0, first)
+    return source
+
+
+def _part_where(part: Part) -> Where | None:
+    """Where a part's text stands, from its first character to its last (a part stated
+    twice: ``None``)."""
+    if part.body is None:
+        return None
+    label = part.label
+    content = label.content
+    colon = content.find(":") + 1
+    rest = content[colon:]
+    start = line = column = -1
+    if rest.strip():
+        line = label.number
+        column = label.column + colon + len(rest) - len(rest.lstrip())
+        start = label.offset + column - 1
+    else:
+        after = next((line for line in part.body if line.content), None)
+        if after is None:
+            return None
+        start, line, column = after.offset + after.column - 1, after.number, after.column
+    end = label.offset + label.column - 1 + len(content.rstrip())
+    for last in reversed(part.body):
+        if last.content:
+            end = last.offset + last.column - 1 + len(last.content)
+            break
+    return start, end, line, column
+
+
+def _outcome_where(block: Block) -> Where | None:
+    """Where the outcome word of a block's treatment header stands."""
+    head = block.header[-1]
+    content = head.content
+    colon = content.rfind(":") + 1
+    word = content[colon:]
+    text = word.strip()
+    if not text:
+        return None
+    column = head.column + colon + len(word) - len(word.lstrip())
+    start = head.offset + column - 1
+    return start, start + len(text), head.number, column
 
 
 def read_out_of_place(

@@ -14,6 +14,7 @@ from ..casefacts import case_number
 from ..cleaning import clean_lines
 from ..grammar import split_fields
 from ..scanner import Line, contents
+from ..spans import Source
 from .base import Context, Reading, Stated, claim_rest
 
 if TYPE_CHECKING:
@@ -26,13 +27,20 @@ def stated_fields(
     lines: list[Line], context: Context, role: str
 ) -> tuple[list[Line], list[Stated]]:
     """Take the labelled fields out of ``lines``: the lines left, and the fields as stated."""
-    rest, fields = split_fields(lines, context.scan.doubled)
+    places: dict[str, Source] = {}
+    rest, fields = split_fields(lines, context.scan.doubled, places=places)
     stated = []
     for name, (label, texts) in fields.items():
         value = clean_lines(texts, context.headers)
+        source = places.get(name)
         if name == "case-number":
-            value = wrapped_case(lines, label, value) or value
-        stated.append(Stated(name, value, label.number, label.column, role, label_of(label)))
+            found = wrapped_case(lines, label, value)
+            if found is not None and found not in value:  # (wrapped: the next line too)
+                source = _wrapped_source(lines, label, source)
+            value = found or value
+        stated.append(
+            Stated(name, value, label.number, label.column, role, label_of(label), source)
+        )
     return rest, stated
 
 
@@ -53,6 +61,17 @@ def wrapped_case(lines: list[Line], label: Line, value: str) -> str | None:
             return None
         found = case_number("\n".join(contents(lines[at : at + 4])[:2]))
     return found
+
+
+def _wrapped_source(lines: list[Line], label: Line, source: Source | None) -> Source | None:
+    """The source of a case number wrapped after its hyphen: its label's remainder and the
+    next line with text."""
+    if source is None or len(source.texts) != 1 or label not in lines:
+        return None
+    after = next((line for line in lines[lines.index(label) + 1 :] if line.content), None)
+    if after is None:
+        return None
+    return source.plus(after)
 
 
 def read_fields(section: Section, context: Context) -> Reading:

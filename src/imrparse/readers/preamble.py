@@ -10,6 +10,7 @@ from ..casefacts import SHAPES
 from ..extractors.header import read_header_table
 from ..records import TokenKind
 from ..scanner import Line
+from ..spans import Source, Where
 from .base import Context, Reading, Stated, claim_rest
 from .decisions import read_out_of_place
 from .fields import stated_fields
@@ -53,11 +54,13 @@ def read_table(
     read, and those of them that hold one of its labels (left unread, see below)."""
     layout = context.layout
     at = [i for i, line in enumerate(lines) if line.content]
-    rows = [(lines[i].number, lines[i].column, lines[i].content) for i in at]
+    filled = [lines[i] for i in at]
+    rows = [(line.number, line.column, line.content) for line in filled]
     found, used = read_header_table(rows, layout.header_table, SHAPES)
     for name, value in found.items():
+        where, source = _value_source(filled, value.line, value.column, value.value)
         reading.fields.append(
-            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name)
+            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source, where)
         )
     table = layout.header_table.values()
     # (by position: a line cut at a form feed gives pieces of one line number,
@@ -79,6 +82,40 @@ def read_table(
                 lines[0].number if lines else 1,
             )
     return rest, unread
+
+
+def _value_source(
+    filled: list[Line], number: int, column: int, value: str
+) -> tuple[Where | None, Source | None]:
+    """Where a header-table value stands: whole on its line (the usual case), or from its
+    column there on into the next lines where it wraps (``CM16-`` / ``0224814``): its
+    source; neither where it is not there as read."""
+    for line in filled:
+        if line.number == number:
+            at = column - line.column
+            if at >= 0 and line.content.startswith(value, at):
+                start = line.offset + column - 1
+                return (start, start + len(value), number, column), None
+    source = Source()
+    rest = value
+    for line in sorted(
+        (line for line in filled if line.number >= number), key=lambda x: (x.number, x.column)
+    ):
+        content = line.content
+        if line.number == number and line.column + len(content) <= column:
+            continue
+        at = column - line.column if line.number == number and column > line.column else 0
+        text = content[at:]
+        piece = text[: len(rest)] if rest.startswith(text[: len(rest)]) else ""
+        if not piece.strip():
+            return None, None
+        source.add(line, line.column + at, piece)
+        rest = rest[len(piece) :].lstrip()
+        if not rest:
+            return None, source
+        column = 0
+        number = line.number + 1
+    return None, None
 
 
 def has_table(lines: list[Line], table: Collection[str]) -> bool:

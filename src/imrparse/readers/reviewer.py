@@ -6,14 +6,16 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from ..cleaning import clean_lines
-from ..extractors.reviewer import extract_reviewer
+from ..extractors.reviewer import Found, extract_reviewer
 from ..grammar import split_fields
 from ..scanner import contents
+from ..spans import Source, Where
 from .base import Context, Reading, Stated
 from .fields import label_of
 
 if TYPE_CHECKING:
     from ..grammar import Section
+    from ..records import Reviewer
 
 __all__ = ["read_reviewer"]
 
@@ -27,14 +29,21 @@ _CREDENTIALS: Final = frozenset({"states", "specialties"})
 def read_reviewer(section: Section, context: Context) -> Reading:
     """Read the reviewer's title, board certifications, licensure and practice."""
     reading = Reading(section.name)
-    rest, fields = split_fields(section.lines, context.scan.doubled)
+    places: dict[str, Source] = {}
+    rest, fields = split_fields(section.lines, context.scan.doubled, places=places)
     prose = clean_lines(contents(rest), context.headers)
     values = {name: clean_lines(texts, context.headers) for name, (_, texts) in fields.items()}
     for name, (label, _) in fields.items():
         if name not in _CREDENTIALS:
             reading.fields.append(
                 Stated(
-                    name, values[name], label.number, label.column, section.name, label_of(label)
+                    name,
+                    values[name],
+                    label.number,
+                    label.column,
+                    section.name,
+                    label_of(label),
+                    places.get(name),
                 )
             )
     for unread in rest:
@@ -46,7 +55,9 @@ def read_reviewer(section: Section, context: Context) -> Reading:
                 unread.number,
                 unread.column,
             )
-    reviewer = extract_reviewer(prose, values)
+    found: Found = []
+    reviewer = extract_reviewer(prose, values, found)
+    _spans(reading, reviewer, found, Source.of(rest), prose, places, values)
     line = section.heading.number
     if reviewer.title is None:
         reading.diag.add("field-not-found", "the reviewer's title is not stated", line)
@@ -58,3 +69,41 @@ def read_reviewer(section: Section, context: Context) -> Reading:
         reading.diag.add("field-not-found", "the reviewer's licensure is not stated", line)
     reading.reviewer = reviewer
     return reading
+
+
+_PATHS: Final = {
+    attribute: tuple(f"reviewer.{attribute}.{n}" for n in range(8))
+    for attribute in ("board_certifications", "licensed_states")
+}
+
+
+def _spans(
+    reading: Reading,
+    reviewer: Reviewer,
+    found: Found,
+    prose_source: Source,
+    prose: str,
+    places: dict[str, Source],
+    values: dict[str, str],
+) -> None:
+    """Where the reviewer's title, certifications and states were read, to ``reading``."""
+    first: dict[tuple[str, str], Where | None] = {}
+    for attribute, value, origin, start, end in found:
+        if (attribute, value) not in first:
+            source = places.get(origin) if origin else prose_source
+            text = values.get(origin, "") if origin else prose
+            first[attribute, value] = source.locate(text, start, end) if source else None
+    spans = reading.spans
+    where = first.get(("title", reviewer.title or ""))
+    if where is not None:
+        spans.append(("reviewer.title", where))
+    for attribute, items in (
+        ("board_certifications", reviewer.board_certifications),
+        ("licensed_states", reviewer.licensed_states),
+    ):
+        for n, item in enumerate(items):
+            where = first.get((attribute, item))
+            if where is not None:
+                spans.append(
+                    (f"reviewer.{attribute}.{n}" if n >= 8 else _PATHS[attribute][n], where)
+                )

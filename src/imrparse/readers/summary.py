@@ -7,11 +7,13 @@ in their place, with a warning, and the prose before the first of them is the su
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..cleaning import clean_lines
 from ..extractors.summary import extract_summary
+from ..records import CaseSummary
 from ..scanner import contents
+from ..spans import Source
 from .base import Context, Reading, strip_boilerplate
 from .decisions import read_out_of_place
 
@@ -26,6 +28,43 @@ def read_summary(section: Section, context: Context) -> Reading:
     reading = Reading(section.name)
     where = f"in the section {section.heading.content!r}"
     lines = read_out_of_place(section.lines, where, context, reading)
-    text = strip_boilerplate(context, section.name, clean_lines(contents(lines), context.headers))
-    reading.summary = extract_summary(text, reading.diag, section.heading.number)
+    full = clean_lines(contents(lines), context.headers)
+    text = strip_boilerplate(context, section.name, full)
+    found: dict[str, tuple[int, int]] = {}
+    summary = reading.summary = extract_summary(text, reading.diag, section.heading.number, found)
+    _spans(reading, summary, Source.of(lines), full, len(full) - len(text), found)
     return reading
+
+
+_PATHS: Final = {name: "summary." + name for name in ("age", "sex", "date_of_injury")}
+_DIAGNOSES: Final = tuple(f"summary.diagnoses.{n}" for n in range(16))
+
+
+def _spans(
+    reading: Reading,
+    summary: CaseSummary,
+    source: Source,
+    full: str,
+    shift: int,
+    found: dict[str, tuple[int, int]],
+) -> None:
+    """Where the summary's values were read (``found``: offsets in ``full[shift:]``, the
+    prose after the boilerplate), to ``reading``; the mechanism and the diagnoses, which
+    the extractor returns as the prose writes them, where they stand in it, in order."""
+    spans = reading.spans
+    for name, (start, end) in found.items():
+        where = source.locate(full, start + shift, end + shift)
+        if where is not None:
+            spans.append((_PATHS.get(name) or "summary." + name, where))
+    mechanism = summary.mechanism_of_injury
+    if mechanism is not None:
+        where = source.find(full, mechanism, shift)[0]
+        if where is not None:
+            spans.append(("summary.mechanism_of_injury", where))
+    at = shift
+    for n, diagnosis in enumerate(summary.diagnoses):
+        where, at = source.find(full, diagnosis, at)
+        if where is not None:
+            spans.append(
+                (_DIAGNOSES[n] if n < len(_DIAGNOSES) else f"summary.diagnoses.{n}", where)
+            )

@@ -1,0 +1,145 @@
+"""The rows of spans a letter stores, made from where its readers placed its values.
+
+Each reader places a value as a :data:`~imrparse.spans.Where` (offsets, line, column);
+:func:`resolve` makes the letter's rows of them (:data:`SpanRow`), with their pages, and
+with the offsets moved past a running page header that the scanner cut from inside a
+line. A letter cut from a longer text has its rows moved to their place in it
+(:func:`shift_rows`); a PDF's rows get its pages (:func:`paged`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .page_marks import running_headers
+from .scanner import Line
+from .spans import Where
+
+__all__ = ["SpanRow", "paged", "position", "resolve", "shift_rows"]
+
+SpanRow = tuple[str, int, int, int, int, int]
+"""One value's span as a letter stores it: path, start and end offsets, line and column
+of the start, and page (0 where the text has no pages)."""
+
+
+def resolve(
+    text: str, groups: list[tuple[str, list[tuple[str, Where]]]], cut: list[Line]
+) -> tuple[SpanRow, ...]:
+    """The spans of ``groups`` (each a prefix of the paths, and paths and where their
+    values stand in ``text``), with the page of each (by form feeds). ``cut`` are the lines
+    a running page header was cut from: where one stood inside the line's text, the
+    offsets after it (which count without it) are moved past it."""
+    feeds = _feeds(text) if "\f" in text else []
+    inside = _inside_headers(text, cut) if cut else []
+    rows: list[SpanRow] = []
+    size = len(text)
+    for prefix, found in groups:
+        if inside:
+            found = _past_headers(found, inside)
+        for path, (start, end, line, column) in found:
+            if 0 <= start < end <= size:
+                page = bisect_right(feeds, start) + 1 if feeds else 0
+                rows.append((prefix + path if prefix else path, start, end, line, column, page))
+    return tuple(rows)
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    return line + 1, offset - line_start + 1
+
+
+def _inside_headers(
+    text: str, cut: list[Line]
+) -> list[tuple[int, int, int, list[tuple[int, int]]]]:
+    """The lines whose page header was cut from inside their text: where the text (as the
+    scanner counts it, without the header) starts and ends, where the line starts, and
+    the headers' places in the line as written."""
+    inside: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+    for cut_line in cut:
+        content = cut_line.content
+        if not content:
+            continue
+        begin = cut_line.offset
+        stop = text.find("\n", begin)
+        if "\r" in text:
+            stop = min(i for i in (stop, text.find("\r", begin), len(text)) if i >= 0)
+        raw = text[begin : stop if stop >= 0 else len(text)]
+        if raw.find(content) >= 0:
+            continue  # (cut before or after its text: its columns are the line's)
+        first = cut_line.column - 1
+        feed = raw.find("\f", first)  # (a piece of a line cut at a form feed)
+        headers = [
+            m.span()
+            for m in running_headers(raw[: feed if feed >= 0 else len(raw)])
+            if m.start() >= first
+        ]
+        inside.append((begin + first, begin + first + len(content), begin, headers))
+    return inside
+
+
+def _past_headers(
+    found: list[tuple[str, Where]], inside: list[tuple[int, int, int, list[tuple[int, int]]]]
+) -> list[tuple[str, Where]]:
+    """``found`` with the offsets in the lines ``inside`` (see :func:`_inside_headers`)
+    moved to the line as written."""
+    moved: list[tuple[str, Where]] = []
+    for path, (start, end, line, column) in found:
+        for low, high, begin, headers in inside:
+            if low <= start <= high:
+                start = begin + _written(headers, start - begin, False)
+                column = start - begin + 1
+            if low <= end <= high:
+                end = begin + _written(headers, end - begin, True)
+        moved.append((path, (start, end, line, column)))
+    return moved
+
+
+def _written(headers: list[tuple[int, int]], at: int, end: bool) -> int:
+    """A place in a line without its page ``headers`` (their spans in the line as
+    written), in the line as written."""
+    for start, stop in headers:
+        if at > start or (at == start and not end):
+            at += stop - start
+    return at
+
+
+def _feeds(text: str) -> list[int]:
+    """The offsets of the form feeds in ``text``."""
+    feeds: list[int] = []
+    at = text.find("\f")
+    while at >= 0:
+        feeds.append(at)
+        at = text.find("\f", at + 1)
+    return feeds
+
+
+def shift_rows(
+    rows: tuple[SpanRow, ...], whole: str, offset: int, lines: int
+) -> tuple[SpanRow, ...]:
+    """The spans of a letter cut from the text ``whole``, moved to their place in it:
+    ``offset`` characters and ``lines`` lines stand before the letter."""
+    feeds = _feeds(whole)
+    return tuple(
+        (
+            path,
+            start + offset,
+            end + offset,
+            line + lines,
+            column,
+            bisect_right(feeds, start + offset) + 1 if feeds else 0,
+        )
+        for path, start, end, line, column, _ in rows
+    )
+
+
+def paged(rows: tuple[SpanRow, ...], starts: list[int]) -> tuple[SpanRow, ...]:
+    """The spans with their pages told by ``starts``, where each page starts in the text
+    (a PDF's pages, which its text joins by line breaks)."""
+    if not starts:
+        return rows
+    return tuple(
+        (path, start, end, line, column, bisect_right(starts, start))
+        for path, start, end, line, column, _ in rows
+    )

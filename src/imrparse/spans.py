@@ -1,0 +1,303 @@
+"""Where each value of a letter stands in the text that was parsed.
+
+A reader knows the lines it read a value from: each line's number, and the column where
+its content starts. A value is joined from such pieces and cleaned
+(:func:`~imrparse.cleaning.clean_lines`); an extractor finds it at an offset of the
+cleaned text. A :class:`Source` holds the pieces of one cleaned text and maps offsets of
+that text back to lines and columns (a :data:`Where`), at the time the reader reads.
+:mod:`imrparse.spanrows` makes the letter's rows of them, and
+:meth:`imrparse.Letter.span` builds a :class:`~imrparse.Span` only when asked.
+
+Cleaning joins lines and folds white space, so the cleaned text and the lines hold the
+same characters other than white space: where the cleaned text is the lines simply
+joined (the usual case) an offset maps by the lines' starts, else by counting the
+characters that are not white space. (A character that cleaning repaired, mojibake,
+can shift a span by a character; the property tests measure how often.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+from .cleaning import repair_characters
+from .scanner import Line
+
+__all__ = ["PATHS", "Source", "Where", "check_path"]
+
+Where = tuple[int, int, int, int]
+"""Where a value stands: its start and end offsets in the text, and the line and column
+(1-based) of its start."""
+
+PATHS: Final = (
+    "case_number",
+    "priority",
+    "dates.<application_received|date_assigned|decision_date|ur_denial_date|date_of_injury>",
+    "reviewer.title",
+    "reviewer.licensed_states.<n>",
+    "reviewer.board_certifications.<n>",
+    "summary.<age|sex|date_of_injury|mechanism_of_injury>",
+    "summary.diagnoses.<n>",
+    "determinations.<n>.<treatment.text|outcome|original_request|authorized|rationale>",
+    "determinations.<n>.<claims_administrator_basis|reviewer_basis>.citations.<n>",
+)
+"""The paths :meth:`~imrparse.Letter.span` takes (``<n>`` an index from 0)."""
+
+_PATH: Final = (
+    r"case_number|priority"
+    r"|dates\.(?:application_received|date_assigned|decision_date|ur_denial_date|date_of_injury)"
+    r"|reviewer\.(?:title|licensed_states\.\d+|board_certifications\.\d+)"
+    r"|summary\.(?:age|sex|date_of_injury|mechanism_of_injury|diagnoses\.\d+)"
+    r"|determinations\.\d+\.(?:treatment\.text|outcome|original_request|authorized|rationale"
+    r"|(?:claims_administrator_basis|reviewer_basis)\.citations\.\d+)"
+)
+_COMPILED: Final[dict[str, re.Pattern[str]]] = {}
+"""Patterns compiled when first used (not when the module is imported)."""
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    found = _COMPILED.get(pattern)
+    if found is None:
+        found = _COMPILED[pattern] = re.compile(pattern)
+    return found
+
+
+def check_path(path: object) -> str:
+    """``path`` if it names a value of a letter, else a ``ValueError`` naming the paths."""
+    if not isinstance(path, str) or _compiled(_PATH).fullmatch(path) is None:
+        raise ValueError(f"{path!r} names no value of a letter; paths are: " + ", ".join(PATHS))
+    return path
+
+
+class Source:
+    """The pieces of text (the line, the column, the stripped text) that one cleaned value
+    or paragraph was joined from, in order."""
+
+    __slots__ = ("_cleaned", "_counts", "_next", "_starts", "columns", "lines", "texts")
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.columns: list[int] = []
+        self.texts: list[str] = []
+        self._cleaned: str | None = None
+        """The cleaned text whose pieces :attr:`_starts` found, so far."""
+        self._starts: list[int] = []
+        self._next: int = 0
+        self._counts: list[int] = []
+
+    @classmethod
+    def of(cls, lines: Iterable[Line]) -> Source:
+        """The source of the lines' contents (lines without content are passed over)."""
+        source = cls()
+        source.lines = [line for line in lines if line.content]
+        source.columns = [line.column for line in source.lines]
+        source.texts = [line.content for line in source.lines]
+        return source
+
+    def add(self, line: Line, column: int, text: str) -> None:
+        """Add a piece: ``text`` standing at ``column`` of ``line`` (white space around it is
+        no part of it)."""
+        stripped = text.strip()
+        if stripped:
+            self.lines.append(line)
+            self.columns.append(column + len(text) - len(text.lstrip()))
+            self.texts.append(stripped)
+            self._cleaned = None
+
+    def plus(self, line: Line) -> Source:
+        """A new source: these pieces, then ``line``'s content."""
+        source = Source()
+        source.lines = [*self.lines, line]
+        source.columns = [*self.columns, line.column]
+        source.texts = [*self.texts, line.content]
+        return source
+
+    def _at(self, k: int, place: int) -> int:
+        """The offset in the text of ``place`` characters into piece ``k``."""
+        return self.lines[k].offset + self.columns[k] - 1 + place
+
+    def whole(self) -> Where | None:
+        """Where all the pieces stand, from the first one's start to the last one's end."""
+        texts = self.texts
+        if not texts:
+            return None
+        last = len(texts) - 1
+        return (
+            self._at(0, 0),
+            self._at(last, len(texts[last])),
+            self.lines[0].number,
+            self.columns[0],
+        )
+
+    def find(self, cleaned: str, value: str, after: int = 0) -> tuple[Where | None, int]:
+        """Where ``value`` stands, found in ``cleaned`` (the pieces cleaned) from offset
+        ``after``, and the offset just past it there (``after`` when it is not found)."""
+        if not value:
+            return None, after
+        at = cleaned.find(value, after)
+        if at < 0:
+            return None, after
+        return self.locate(cleaned, at, at + len(value)), at + len(value)
+
+    def locate(self, cleaned: str, start: int, end: int) -> Where | None:
+        """Where ``cleaned[start:end]`` stands, ``cleaned`` being the pieces cleaned."""
+        texts = self.texts
+        if not texts or not 0 <= start < end <= len(cleaned):
+            return None
+        if len(texts) == 1 and cleaned == texts[0]:  # (one piece, as written)
+            return (
+                self._at(0, start),
+                self._at(0, end),
+                self.lines[0].number,
+                self.columns[0] + start,
+            )
+        if cleaned is not self._cleaned:
+            self._cleaned = cleaned
+            self._starts = []
+            self._next = 0
+        starts = self._starts
+        if self._walk(cleaned, end):  # (the usual case: cleaning only joined the lines)
+            first = _piece(starts, start)
+            if start - starts[first] >= len(texts[first]):  # (the space between two)
+                first += 1
+            last = _piece(starts, end - 1)
+            lines, columns = self.lines, self.columns
+            column = columns[first] + start - starts[first]
+            return (
+                lines[first].offset + column - 1,
+                lines[last].offset + columns[last] + end - starts[last] - 1,
+                lines[first].number,
+                column,
+            )
+        return self._by_count(cleaned, start, end)
+
+    def _walk(self, cleaned: str, end: int) -> bool:
+        """Whether the cleaned text, as far as offset ``end``, is the pieces joined as
+        :func:`~imrparse.cleaning.join_lines` joins them (one space between two, none after
+        a hyphen glued to a word): only white space folded or characters repaired make it
+        differ. The pieces are checked once each, as far as a value asks."""
+        starts = self._starts
+        texts = self.texts
+        n = len(starts)
+        if n and starts[n - 1] + len(texts[n - 1]) >= end:
+            return True
+        at = self._next
+        while n < len(texts):
+            text = texts[n]
+            if cleaned[at : at + len(text)] != text:  # (a slice: cheaper compiled than a
+                return False  # method call with a start)
+            starts.append(at)
+            n += 1
+            at += len(text)
+            self._next = at if _glues(text) else at + 1
+            if at >= end:
+                return True
+            at = self._next
+        return False
+
+    def _by_count(self, cleaned: str, start: int, end: int) -> Where | None:
+        """:meth:`locate` by counting the characters that are not white space."""
+        # (the cleaned text holds single blanks only: the rest is not white space)
+        begin = start - cleaned.count(" ", 0, start)
+        stop = end - cleaned.count(" ", 0, end)
+        head = self._point(begin, False)
+        tail = self._point(stop - 1, True)
+        if head is None or tail is None:
+            return None
+        k, place = head
+        last, after = tail
+        return (
+            self._at(k, place),
+            self._at(last, after),
+            self.lines[k].number,
+            self.columns[k] + place,
+        )
+
+    def _point(self, n: int, after: bool) -> tuple[int, int] | None:
+        """The piece and the place in it of the ``n``-th character (from 0) of the cleaned
+        text that is no white space, or just past it (``after``)."""
+        texts = self.texts
+        counts = self._counts
+        if len(counts) != len(texts):  # (how many such characters come before each piece)
+            counts = self._counts = _counts(texts)
+        first = _piece(counts, n)
+        if first + 1 < len(counts) and counts[first + 1] == counts[first]:
+            return None  # (a piece without such characters: none is)
+        n -= counts[first]
+        for k in range(first, len(texts)):
+            text = texts[k]
+            place = -1
+            if text.isascii():
+                for i, char in enumerate(text):
+                    if not char.isspace():
+                        if n == 0:
+                            place = i + (1 if after else 0)
+                            break
+                        n -= 1
+            else:
+                for start, end, count in _units(text):
+                    if n < count:
+                        place = end if after else start
+                        break
+                    n -= count
+                else:
+                    continue
+            return (k, place) if place >= 0 else None
+        return None
+
+
+def _counts(texts: list[str]) -> list[int]:
+    """How many characters that cleaning keeps, other than white space, the pieces before
+    each of ``texts`` give."""
+    counts: list[int] = []
+    total = 0
+    for text in texts:
+        counts.append(total)
+        if text.isascii():
+            total += len(text) - _spaces(text)
+        else:
+            total += sum(count for _, _, count in _units(text))
+    return counts
+
+
+def _piece(starts: list[int], offset: int) -> int:
+    """The last of ``starts`` (ascending, the first 0) at or before ``offset``: a binary
+    search, cheaper compiled than a call of ``bisect``."""
+    low = 0
+    high = len(starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _glues(text: str) -> bool:
+    """Whether a line ends in a hyphen glued to a word (the next is joined without a
+    space), as :func:`~imrparse.cleaning.join_lines` says."""
+    return text[-1] == "-" and len(text) > 1 and not (text[-2].isspace() or text[-2] == "-")
+
+
+_UNIT: Final = r"[^\x00-\x7f]+|[^\s\x80-\U0010ffff]"
+
+
+def _units(text: str) -> Iterator[tuple[int, int, int]]:
+    """The pieces of a line that cleaning keeps as characters, with how many each gives:
+    an ASCII character that is no white space gives one, a run of other characters what
+    their repair gives (mojibake undone: "Ã©" gives one)."""
+    for match in _compiled(_UNIT).finditer(text):
+        unit = match.group()
+        if unit.isascii():
+            yield match.start(), match.end(), 1
+        else:
+            repaired = repair_characters(unit)[0]
+            yield match.start(), match.end(), len(repaired) - _spaces(repaired)
+
+
+def _spaces(text: str) -> int:
+    if text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text:
+        return text.count(" ")
+    return sum(1 for char in text if char.isspace())
