@@ -7,7 +7,11 @@ Hypothesis shrinks a failing composition to the fewest mutations that still fail
 
 ``PRESERVING`` mutations must leave every extracted field unchanged; ``DESTRUCTIVE``
 ones may lose information, and the properties in ``tests/test_mutations.py`` say what
-must still hold. ``docs/mutations.md`` lists both with the reasons.
+must still hold. ``DAMAGE`` holds the kinds of damage analysts' files suffer (pages lost,
+repeated or out of order, downloads cut off, blank cells, OCR slips), as plain functions
+of a text and a random generator (``tests/damage_kinds.py``), run over the real letters
+by ``tests/test_damage_kinds.py``. ``docs/mutations.md`` lists all three with the
+reasons.
 
 Mutations work on lines split at ``\\n`` (the base texts use ``\\n``; :func:`line_endings`
 runs last). Where a mutation changes where lines break, it only makes lines that read
@@ -25,6 +29,7 @@ import pytest
 from hypothesis import strategies as st
 
 import imrparse
+from damage_kinds import DAMAGE
 from imrparse import layouts as imrparse_layouts
 from imrparse.cleaning import join_lines, strip_artifacts
 from imrparse.cleaning import running_headers as cleaning_running_headers
@@ -34,6 +39,7 @@ from imrparse.records import Letter, Severity, TokenKind
 from imrparse.scanner import classify, outcome_word, scan
 
 __all__ = [
+    "DAMAGE",
     "DESTRUCTIVE",
     "HEADER_DESTRUCTIVE",
     "HEADER_PRESERVING",
