@@ -229,24 +229,23 @@ def header_across_pages(text: str, rng: random.Random) -> str | None:
 # --------------------------------------------------------------------------- blank cells
 
 
-def blank_header_date(text: str, rng: random.Random) -> str | None:
-    """One date of the header table blanked (an empty cell)."""
-    head = _head(text)
-    dates = list(_DATE.finditer(head))
-    if not dates:
-        return None
-    m = rng.choice(dates)
-    return text[: m.start()] + text[m.end() :]
-
-
-def blank_header_value(text: str, rng: random.Random) -> str | None:
-    """The header table's case number or priority blanked (an empty cell)."""
-    head = _head(text)
-    found = list(_CASE_OR_PRIORITY.finditer(head))
+def _blank_in_head(text: str, rng: random.Random, value: re.Pattern[str]) -> str | None:
+    """One value of the header table matching ``value`` blanked (an empty cell)."""
+    found = list(value.finditer(_head(text)))
     if not found:
         return None
     m = rng.choice(found)
     return text[: m.start()] + text[m.end() :]
+
+
+def blank_header_date(text: str, rng: random.Random) -> str | None:
+    """One date of the header table blanked (an empty cell)."""
+    return _blank_in_head(text, rng, _DATE)
+
+
+def blank_header_value(text: str, rng: random.Random) -> str | None:
+    """The header table's case number or priority blanked (an empty cell)."""
+    return _blank_in_head(text, rng, _CASE_OR_PRIORITY)
 
 
 # --------------------------------------------------------------------------- OCR slips

@@ -43,18 +43,34 @@ class Join:
         """Where the later page ends (at the next form feed, or the text's end)."""
 
 
-def _text_lines(page: str) -> list[str]:
-    """The page's lines with text, running headers, footers and page numbers left out."""
-    out = []
-    for line in page.splitlines():
-        content = line.strip()
-        if not content:
-            continue
-        if "etermination" in content or "ETERMINATION" in content:
-            content = strip_artifacts(content)[0].strip()
-        if content and not (len(content) <= 20 and is_page_number(content)):
-            out.append(content)
-    return out
+def _text(line: str) -> str:
+    """A line's text, running headers, footers and page numbers left out ("" if none)."""
+    content = line.strip()
+    if content and ("etermination" in content or "ETERMINATION" in content):
+        content = strip_artifacts(content)[0].strip()
+    if content and len(content) <= 20 and is_page_number(content):
+        return ""
+    return content
+
+
+def _edges(page: str) -> tuple[str, str]:
+    """The page's first and last lines of text ("" and "" for a page without text). Only
+    the edges are read: a page joins its neighbours there."""
+    first = last = ""
+    start = 0
+    while start <= len(page) and not first:
+        end = page.find("\n", start)
+        end = len(page) if end < 0 else end
+        first = _text(page[start:end])
+        start = end + 1
+    if not first:
+        return "", ""
+    stop = len(page)
+    while stop > 0 and not last:
+        begin = page.rfind("\n", 0, stop) + 1
+        last = _text(page[begin:stop])
+        stop = begin - 1
+    return first, last
 
 
 def broken_joins(text: str) -> list[Join]:
@@ -66,33 +82,34 @@ def broken_joins(text: str) -> list[Join]:
     found: list[Join] = []
     line = 1
     offset = 0
-    previous: list[str] = []
+    previous = ""  # the last page with text, and its last line of text
+    previous_last = ""
     for number, page in enumerate(pages):
-        lines = _text_lines(page)
-        if lines and not previous and lines[0][0].islower():
+        first, last = _edges(page)
+        if first and not previous and first[0].islower():
             at = line + _leading_breaks(page)
             message = (
                 f"the letter's first page with text (page {number + 1}) starts mid-sentence "
-                f"({lines[0][:30]!r}): a page before it is missing or the pages are out of order"
+                f"({first[:30]!r}): a page before it is missing or the pages are out of order"
             )
             found.append(Join("pages-do-not-join", at, message, offset, offset + len(page)))
-        elif number and lines and previous:
+        elif number and first and previous:
             at = line + _leading_breaks(page)
             end = offset + len(page)
-            if lines == previous:
+            if last == previous_last and page.split() == previous.split():
                 message = f"page {number + 1} repeats the page before it word for word: read once"
                 found.append(Join("repeated-page", at, message, offset, end))
-                lines = []  # (the page after joins the first copy)
+                first = ""  # (the page after joins the first copy)
             else:
-                why = _why_not_joined(previous[-1], lines[0])
+                why = _why_not_joined(previous_last, first)
                 if why:
                     found.append(
                         Join("pages-do-not-join", at, f"page {number + 1} {why}", offset, end)
                     )
         line += page.count("\n")
         offset += len(page) + 1
-        if lines:
-            previous = lines
+        if first:
+            previous, previous_last = page, last
     return found
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "contents",
     "cut_joined_headings",
     "doubling",
+    "line_starts",
     "outcome_word",
     "recognise",
     "scan",
@@ -216,16 +217,16 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     bodies, endings = split_lines(text)
     starts: list[int] | None = None
     if endings is not None or "\f" in text:
-        starts = _line_starts(bodies, endings)
+        starts = line_starts(bodies, endings)
     numbers = None
     if "\f" in text:
         bodies, numbers = _split_feeds(bodies)
     return _scan_lines(bodies, check_headers, misdecoded, v, headers, numbers, starts)
 
 
-def _line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
-    """Where each line starts in the text (``endings``: the line ends, ``None`` when all
-    are ``\n``)."""
+def line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
+    """Where each line starts in the text, from :func:`split_lines`' bodies and endings
+    (``endings``: the line ends, ``None`` when all are ``\n``)."""
     starts = [0] * len(bodies)
     at = 0
     for n in range(len(bodies) - 1):

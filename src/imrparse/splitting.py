@@ -26,10 +26,7 @@ from typing import Final
 
 from .layout_words import Vocabulary
 from .line_kinds import _DETERMINATION, _FIELD, _HEADING, _PART
-from .scanner import (
-    Line,
-    split_lines,
-)
+from .scanner import Line, line_starts, split_lines
 
 __all__ = ["letter_starts", "line_offsets"]
 
@@ -91,10 +88,4 @@ def line_offsets(text: str) -> list[int]:
     Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, as the scanner reads them; the
     list has one item more than the text has line ends.
     """
-    bodies, endings = split_lines(text)
-    offsets = [0] * len(bodies)
-    at = 0
-    for n in range(len(bodies) - 1):
-        at += len(bodies[n]) + (1 if endings is None else len(endings[n]))
-        offsets[n + 1] = at
-    return offsets
+    return line_starts(*split_lines(text))

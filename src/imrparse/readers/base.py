@@ -253,26 +253,27 @@ def strip_boilerplate(context: Context, role: str, text: str) -> str:
     return text
 
 
-_OPENINGS: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {}  # by layout name
+_Opening = tuple[tuple[str, str, str], re.Pattern[str]]
+_OPENINGS: Final[dict[str, tuple[_Opening, ...]]] = {}  # by layout name
 
 
-def _openings(layout: Layout) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _openings(layout: Layout) -> tuple[_Opening, ...]:
     """The layout's section openings (its boilerplate), found after a sentence's end, each
-    with the longest word its pattern spells out: a text without that word holds no
-    such opening, and most texts are passed over with ``in`` alone."""
+    with the longest word its pattern spells out, as it may be written (lower case,
+    capitalised, upper case): a text without that word holds no such opening, and most
+    texts are passed over with ``in`` alone."""
     found = _OPENINGS.get(layout.name)
     if found is None:
-        found = tuple(
-            (
-                max(re.findall(r"(?<![\\A-Za-z])[A-Za-z]+", pattern.pattern), key=len).lower(),
-                re.compile(
+        openings = []
+        for patterns in layout.boilerplate.values():
+            for pattern in patterns:
+                words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]+", pattern.pattern)
+                word = max(words, key=len).lower()
+                after_a_sentence = re.compile(
                     r"(?<=[.!?:\"\u201d)])[ \t]+" + pattern.pattern.lstrip("^"), pattern.flags
-                ),
-            )
-            for patterns in layout.boilerplate.values()
-            for pattern in patterns
-        )
-        _OPENINGS[layout.name] = found
+                )
+                openings.append(((word, word.capitalize(), word.upper()), after_a_sentence))
+        found = _OPENINGS[layout.name] = tuple(openings)
     return found
 
 
@@ -280,8 +281,8 @@ def cut_openings(context: Context, text: str, line: int, reading: Reading) -> st
     """``text`` (a value joined from lines) without any fixed sentence that opens a
     section of the layout and stands inside it: pages out of order put the opening of a
     section in another's text. Each one cut is reported (``opening-out-of-place``)."""
-    for word, pattern in _openings(context.layout):
-        if word not in text and word.capitalize() not in text and word.upper() not in text:
+    for (lower, capital, upper), pattern in _openings(context.layout):
+        if lower not in text and capital not in text and upper not in text:
             continue
         match = pattern.search(text)
         if match is not None:
