@@ -220,7 +220,7 @@ def test_bad_inputs_never_stop_the_batch(tmp_path: Path) -> None:
 
 
 def test_a_parser_crash_becomes_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(text: str, *, strict: bool = False) -> Letter:
+    def explode(text: str, *, strict: bool = False, spans: bool = True) -> Letter:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(imrparse.batch, "parse_letters", explode)

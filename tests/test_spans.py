@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import imrparse
 import mutations as mut
 from spancheck import check
-from test_real_mutations import needs_real, real_settings, real_texts
+from test_real_mutations import any_texts, needs_real, real_settings, real_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "realworld"
@@ -189,3 +189,69 @@ def test_parse_file_of_a_pdf_keeps_its_text_and_pages() -> None:
     }  # type: ignore[union-attr]
     assert imrparse.parse_file(PDF).text is None
     assert attrs.evolve(letter, text=None) == letter
+
+
+# ------------------------------------------------------------------ spans=False
+
+
+def _without_spans(letter: imrparse.Letter) -> dict[str, object]:
+    data = imrparse.to_dict(letter)
+    data.pop("spans")
+    return data
+
+
+def _same_but_spans(text: str) -> None:
+    """``parse(text, spans=False)`` is ``parse(text)`` to the last diagnostic, without spans."""
+    plain = imrparse.parse(text, spans=False)
+    assert plain.spans == ()
+    assert _without_spans(plain) == _without_spans(imrparse.parse(text))
+
+
+def test_without_spans_the_fixtures_read_the_same() -> None:
+    for text in _fixtures().values():
+        _same_but_spans(text)
+
+
+@needs_real
+def test_without_spans_every_real_letter_reads_the_same_in_every_text() -> None:
+    count = 0
+    for extractor in EXTRACTORS:
+        for path in sorted((REAL / "text" / extractor).glob("CM*.txt")):
+            _same_but_spans(path.read_bytes().decode("utf-8"))
+            count += 1
+    assert count == 5 * 69
+
+
+@real_settings
+@given(data=st.data())
+def test_without_spans_any_letter_damaged_or_not_reads_the_same(data: st.DataObject) -> None:
+    text = data.draw(any_texts())
+    if data.draw(st.booleans(), label="damaged"):
+        text = data.draw(mut.destructive(text), label="mutated")
+    _same_but_spans(text)
+
+
+def test_without_spans_a_text_of_several_letters_reads_the_same() -> None:
+    text = imrparse.examples.read_text("overturned")
+    plain = imrparse.parse_letters(text + "\f" + text, spans=False)
+    full = imrparse.parse_letters(text + "\f" + text)
+    assert [x.spans for x in plain] == [(), ()]
+    assert [_without_spans(x) for x in plain] == [_without_spans(x) for x in full]
+
+
+def test_without_spans_files_and_batches_read_the_same(tmp_path: Path) -> None:
+    text = imrparse.examples.read_text("multi")
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    full = imrparse.parse_file(path)
+    assert full.span("summary.age") is not None
+    for letter in (
+        imrparse.parse_file(path, spans=False),
+        imrparse.parse_file_letters(path, spans=False)[0],
+        *imrparse.parse_many([path], spans=False),
+        *imrparse.parse_many([path, path], spans=False, workers=2),
+    ):
+        assert letter.spans == () and letter.span("summary.age") is None
+        assert _without_spans(attrs.evolve(letter, diagnostics=())) == _without_spans(
+            attrs.evolve(full, diagnostics=())
+        )

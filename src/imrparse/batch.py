@@ -41,6 +41,7 @@ def parse_many(
     workers: int | None = None,
     progress: bool = False,
     chunksize: int | None = None,
+    spans: bool = True,
 ) -> Iterator[Letter]:
     """Parse many letters, yielding one :class:`~imrparse.Letter` per letter, in input order.
 
@@ -74,7 +75,8 @@ def parse_many(
     chunks of ``chunksize`` (by default about an eighth of each worker's share, between
     1 and 128) and keeping only a few chunks per worker in flight, so a long or endless
     iterable is read lazily. ``None`` or 1 parses in this process. ``progress=True``
-    draws a progress line on standard error.
+    draws a progress line on standard error. ``spans=False`` leaves out where each
+    value stands (see :func:`~imrparse.parse`), for a batch that only wants the values.
 
     >>> import imrparse
     >>> text = imrparse.examples.read_text("overturned")
@@ -99,12 +101,14 @@ def parse_many(
         expanded, total = _expand_folders(sources), None
     workers = workers or 1
     if workers == 1:
-        letters: Iterator[Letter] = itertools.chain.from_iterable(map(_parse_source, expanded))
+        letters: Iterator[Letter] = itertools.chain.from_iterable(
+            _parse_source(source, spans) for source in expanded
+        )
     else:
         if chunksize is None:
             share = -(-total // (workers * 8)) if total else _DEFAULT_CHUNK
             chunksize = max(1, min(_MAX_CHUNK, share))
-        letters = _in_processes(iter(expanded), workers, chunksize)
+        letters = _in_processes(iter(expanded), workers, chunksize, spans)
     letters = _flag_repeated_cases(letters)
     return track(letters, total=total) if progress else letters
 
@@ -165,7 +169,7 @@ def _is_pdf(source: object) -> bool:
     return False
 
 
-def _parse_source(source: Source | PathProblem) -> tuple[Letter, ...]:
+def _parse_source(source: Source | PathProblem, spans: bool = True) -> tuple[Letter, ...]:
     """Parse one source into its letters (one, unless it holds several); never raises,
     but for a missing ``pdf`` extra (see :func:`parse_many`)."""
     if isinstance(source, PathProblem):
@@ -182,7 +186,9 @@ def _parse_source(source: Source | PathProblem) -> tuple[Letter, ...]:
     if name is not None and not os.path.lexists(name):
         return (failed_letter(name, NO_SUCH_PATH),)
     try:
-        return parse_file_letters(name) if name is not None else parse_letters(str(source))
+        if name is not None:
+            return parse_file_letters(name, spans=spans)
+        return parse_letters(str(source), spans=spans)
     except OSError as exc:
         return (failed_letter(name, f"cannot read the file: {exc.strerror or exc}"),)
     except ParseError as exc:
@@ -199,17 +205,18 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _parse_chunk(chunk: list[Source | PathProblem]) -> list[Letter]:
-    return [letter for source in chunk for letter in _parse_source(source)]
+def _parse_chunk(chunk: list[Source | PathProblem], spans: bool) -> list[Letter]:
+    return [letter for source in chunk for letter in _parse_source(source, spans)]
 
 
 class _Chunk:
     """Sources sent to the pool, and their letters once parsed (here or there)."""
 
-    __slots__ = ("future", "letters", "sources")
+    __slots__ = ("future", "letters", "sources", "spans")
 
-    def __init__(self, sources: list[Source | PathProblem]) -> None:
+    def __init__(self, sources: list[Source | PathProblem], spans: bool) -> None:
         self.sources = sources
+        self.spans = spans
         self.future: Future[list[Letter]] | None = None
         self.letters: list[Letter] | None = None
 
@@ -221,19 +228,19 @@ class _Chunk:
             except Exception:  # a crashed worker, an input that does not pickle
                 self.letters = None
             if self.letters is None:
-                self.letters = _parse_chunk(self.sources)
+                self.letters = _parse_chunk(self.sources, self.spans)
         return self.letters
 
     def take_here(self) -> bool:
         """Parse the chunk in this process if no worker has started it; whether it did."""
         if self.letters is not None or (self.future is not None and not self.future.cancel()):
             return False
-        self.letters = _parse_chunk(self.sources)
+        self.letters = _parse_chunk(self.sources, self.spans)
         return True
 
 
 def _in_processes(
-    sources: Iterator[Source | PathProblem], workers: int, chunksize: int
+    sources: Iterator[Source | PathProblem], workers: int, chunksize: int, spans: bool
 ) -> Iterator[Letter]:
     """Parse in ``workers`` processes, this one and a pool of the others, chunk by chunk,
     keeping at most a few chunks per worker in flight.
@@ -252,15 +259,15 @@ def _in_processes(
     pending: deque[_Chunk] = deque()
 
     def submit(sources: list[Source | PathProblem]) -> None:
-        chunk = _Chunk(sources)
+        chunk = _Chunk(sources, spans)
         with contextlib.suppress(RuntimeError):  # a broken pool: the chunk is parsed here
-            chunk.future = pool.submit(_parse_chunk, sources)
+            chunk.future = pool.submit(_parse_chunk, sources, spans)
         pending.append(chunk)
 
     try:
         first = next(chunks, None)
         if first is not None:  # parsed here while the pool starts (it is not sent)
-            pending.append(_Chunk(first))
+            pending.append(_Chunk(first, spans))
         for sources_ in itertools.islice(chunks, workers * 4 - 1):
             submit(sources_)
         while pending:

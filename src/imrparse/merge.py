@@ -32,12 +32,24 @@ from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
-from .spanrows import position, resolve
+from .spanrows import SpanRow, position, resolve
 from .spans import Where
 
 __all__ = ["merge", "page_header_case"]
 
 _NO_DATES: Final = CaseDates()
+_PREFIXES: Final = tuple(f"determinations.{n}." for n in range(32))
+"""The paths of the first determinations' values start so (made once)."""
+_DATE_PATHS: Final = tuple(
+    (attribute, "dates." + attribute)
+    for attribute in (
+        "application_received",
+        "date_assigned",
+        "decision_date",
+        "ur_denial_date",
+        "date_of_injury",
+    )
+)
 _FACTS: Final = frozenset(FACT_FIELDS)
 
 
@@ -47,8 +59,10 @@ def merge(
     diag: Collector,
     text: str,
     removed: list[Line],
+    spans: bool = True,
 ) -> Letter:
-    """Make the letter from its readings (the preamble's first), adding to ``diag``."""
+    """Make the letter from its readings (the preamble's first), adding to ``diag``; with
+    the places of its values unless ``spans`` is false."""
     reviewer = Reviewer()
     summary = CaseSummary()
     determinations: list[Determination] = []
@@ -68,8 +82,12 @@ def merge(
             summary = reading.summary
             summary_spans = reading.spans
         if reading.wheres:
-            for n, items in enumerate(reading.wheres[: len(reading.determinations)]):
-                groups.append((f"determinations.{len(determinations) + n}.", items))
+            for n, items in enumerate(
+                reading.wheres[: len(reading.determinations)], len(determinations)
+            ):
+                groups.append(
+                    (_PREFIXES[n] if n < len(_PREFIXES) else f"determinations.{n}.", items)
+                )
         determinations.extend(reading.determinations)
         places.extend(reading.places)
         decides = decides or reading.decides
@@ -84,15 +102,17 @@ def merge(
     case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
-    groups += [
-        ("", _fact_spans(facts, case, dates, priority)),
-        ("", reviewer_spans),
-        ("", summary_spans),
-    ]
-    rows = resolve(text, groups, removed)
+    rows: tuple[SpanRow, ...] = ()
+    if spans:
+        groups += [
+            ("", _fact_spans(facts, case, dates, priority)),
+            ("", reviewer_spans),
+            ("", summary_spans),
+        ]
+        rows = resolve(text, groups, removed)
     if case is None:
         case, at = _page_header_case(text, removed)
-        if case is not None and at >= 0:  # (an offset in the text as written)
+        if spans and case is not None and at >= 0:  # (an offset in the text as written)
             where = (at, at + len(case), *position(text, at))
             rows += resolve(text, [("", [("case_number", where)])], [])
     return Letter(
@@ -125,18 +145,12 @@ def _fact_spans(
         where = stated.find(stated.text)
         if where is not None:
             spans.append(("priority", where))
-    for attribute, day in (
-        ("application_received", dates.application_received),
-        ("date_assigned", dates.date_assigned),
-        ("decision_date", dates.decision_date),
-        ("ur_denial_date", dates.ur_denial_date),
-        ("date_of_injury", dates.date_of_injury),
-    ):
+    for attribute, path in _DATE_PATHS:
         stated = facts.get(attribute)
-        if day is not None and stated is not None:
+        if stated is not None and getattr(dates, attribute) is not None:
             where = stated.find(stated.text)
             if where is not None:
-                spans.append(("dates." + attribute, where))
+                spans.append((path, where))
     return spans
 
 

@@ -149,15 +149,16 @@ def _last_line(text: str, first: int) -> int:
     return max(first, len(line_offsets(text)) - (1 if text.endswith(("\n", "\r")) else 0))
 
 
-def read_first(text: str) -> Letter:
+def read_first(text: str, spans: bool = True) -> Letter:
     """The first letter of ``text``; where the text holds more, a ``several-letters`` error
-    says where the second begins (the letters are not merged into one record)."""
+    says where the second begins (the letters are not merged into one record). Without
+    ``spans``, the places of the values are not recorded."""
     prepared = prepare(text)
     starts = _starts(prepared)
     if not starts:
-        return read_letter(prepared)
+        return read_letter(prepared, spans)
     number = starts[0]
-    first = read_letter(prepare(text[: line_offsets(text)[number - 1]]))
+    first = read_letter(prepare(text[: line_offsets(text)[number - 1]]), spans)
     note = Collector()
     note.add(
         "several-letters",
@@ -168,17 +169,17 @@ def read_first(text: str) -> Letter:
     return attrs.evolve(first, diagnostics=(*first.diagnostics, *note.items))
 
 
-def read_each(text: str) -> tuple[Letter, ...]:
+def read_each(text: str, spans: bool = True) -> tuple[Letter, ...]:
     """Every letter of ``text``, each read once; where there are several, each with its
     lines in the text (``source_lines``) and its diagnostics' lines counted in the text."""
     prepared = prepare(text)
     pieces = cut(text, prepared)
     if len(pieces) == 1:
-        return (read_letter(prepared),)
+        return (read_letter(prepared, spans),)
     letters = []
     offset = 0
     for piece in pieces:
-        letter = read_letter(prepare(piece.text))
+        letter = read_letter(prepare(piece.text), spans)
         shift = piece.first_line - 1
         if shift:
             letter = attrs.evolve(
@@ -193,8 +194,9 @@ def read_each(text: str) -> tuple[Letter, ...]:
     return tuple(letters)
 
 
-def read_letter(prepared: Prepared) -> Letter:
-    """Read the one letter of a prepared text."""
+def read_letter(prepared: Prepared, spans: bool = True) -> Letter:
+    """Read the one letter of a prepared text (the places of its values unless ``spans``
+    is false)."""
     diag = Collector()
     diag.items.extend(prepared.notes.items)
     scanned = prepared.scan
@@ -250,7 +252,7 @@ def read_letter(prepared: Prepared) -> Letter:
     for role in layout.required:
         if role not in sections:
             diag.add("missing-section", f"the section {layout.title(role)!r} was not found")
-    context = Context(layout, scanned)
+    context = Context(layout, scanned, spans)
     table = layout.header_table.values()
     moved = None
     if table and not has_table(outline.preamble, table):
@@ -260,7 +262,7 @@ def read_letter(prepared: Prepared) -> Letter:
         readings.append(_read(section, context))
         if moved is not None and moved.role == section.name:
             readings.append(moved)
-    return merge(layout, readings, diag, prepared.text, removed)
+    return merge(layout, readings, diag, prepared.text, removed, spans)
 
 
 def _table_elsewhere(sections: dict[str, Section], context: Context) -> Reading | None:

@@ -37,7 +37,11 @@ _CASE_IN_NAME = re.compile(r"(?<![A-Za-z0-9])CM\d{2}-\d{7}(?!\d)", re.IGNORECASE
 
 
 def parse_file(
-    path: str | os.PathLike[str], *, strict: bool = False, keep_text: bool = False
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    keep_text: bool = False,
+    spans: bool = True,
 ) -> Letter:
     """Read one letter file and parse it; the letter's ``source`` is the path.
 
@@ -64,7 +68,8 @@ def parse_file(
     The letter's spans (:meth:`~imrparse.Letter.span`) are offsets into the text that was
     parsed: the file's text decoded, or a PDF's extracted text, whose pages the spans
     know. ``keep_text=True`` keeps that text in :attr:`~imrparse.Letter.text`, so that a
-    span can be read (``letter.text[span.start : span.end]``).
+    span can be read (``letter.text[span.start : span.end]``). ``spans=False`` leaves
+    the spans out (see :func:`~imrparse.parse`).
 
     >>> import imrparse, pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "CM16-0000001.txt"
@@ -77,8 +82,8 @@ def parse_file(
     """
     name = os.fspath(path)
     text, note, pages = _read_pages(name)
-    letter = _sourced(parse(text, strict=strict), name, note)
-    if pages or keep_text:
+    letter = _sourced(parse(text, strict=strict, spans=spans), name, note)
+    if (pages and letter.spans) or keep_text:
         letter = attrs.evolve(
             letter, spans=paged(letter.spans, pages), text=text if keep_text else None
         )
@@ -140,14 +145,16 @@ def _case_from_name(letter: Letter, name: str) -> Letter:
     )
 
 
-def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) -> tuple[Letter, ...]:
+def parse_file_letters(
+    path: str | os.PathLike[str], *, strict: bool = False, spans: bool = True
+) -> tuple[Letter, ...]:
     """Read one letter file and parse every letter in it (see :func:`~imrparse.parse_letters`).
 
     :func:`parse_file` reads the first letter of a file that holds several (merged PDFs,
     concatenated texts) and reports the others with a ``several-letters`` error; this
     gives them all, in order, each with the file as its ``source`` and its lines in the
     file's text in ``source_lines``. A file of one letter gives what :func:`parse_file`
-    gives, alone. Raises as :func:`parse_file` does.
+    gives, alone. Raises as :func:`parse_file` does; ``spans`` is as for it.
 
     >>> import imrparse, pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "merged.txt"
@@ -159,7 +166,7 @@ def parse_file_letters(path: str | os.PathLike[str], *, strict: bool = False) ->
     """
     name = os.fspath(path)
     text, note = _read_text(name)
-    letters = parse_letters(text)  # (one parse, for a file of one letter)
+    letters = parse_letters(text, spans=spans)  # (one parse, for a file of one letter)
     if len(letters) == 1:
         letter = _sourced(letters[0], name, note)
         letters = (letter if letter.case_number is not None else _case_from_name(letter, name),)

@@ -10,6 +10,7 @@ line. A letter cut from a longer text has its rows moved to their place in it
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any, Final, cast
 
 from .page_marks import running_headers
 from .scanner import Line
@@ -36,11 +37,36 @@ def resolve(
     for prefix, found in groups:
         if inside:
             found = _past_headers(found, inside)
-        for path, (start, end, line, column) in found:
-            if 0 <= start < end <= size:
+        paths = _joined(prefix)
+        for path, where in found:
+            start = where[0]
+            if 0 <= start < where[1] <= size:
+                full = paths.get(path)
+                if full is None:
+                    full = prefix + path
+                    if len(paths) < _KEEP:
+                        paths[path] = full
+                # (the offsets, line and column as they are: not unboxed and boxed anew)
+                same = cast(tuple[Any, Any, Any, Any], where)
                 page = bisect_right(feeds, start) + 1 if feeds else 0
-                rows.append((prefix + path if prefix else path, start, end, line, column, page))
+                rows.append((full, same[0], same[1], same[2], same[3], page))
     return tuple(rows)
+
+
+_KEEP: Final = 64
+"""How many paths of one prefix :func:`_joined` keeps, and how many prefixes."""
+_JOINED: Final[dict[str, dict[str, str]]] = {}
+
+
+def _joined(prefix: str) -> dict[str, str]:
+    """The paths joined to ``prefix`` so far (``"determinations.0."`` and ``"outcome"``:
+    ``"determinations.0.outcome"``), kept so that each letter does not join them anew."""
+    paths = _JOINED.get(prefix)
+    if paths is None:
+        paths = {}
+        if len(_JOINED) < _KEEP:
+            _JOINED[prefix] = paths
+    return paths
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

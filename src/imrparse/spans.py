@@ -18,7 +18,7 @@ can shift a span by a character; the property tests measure how often.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Final
 
 from .cleaning import repair_characters
@@ -86,14 +86,25 @@ class Source:
         self._next: int = 0
         self._counts: list[int] = []
 
-    @classmethod
-    def of(cls, lines: Iterable[Line]) -> Source:
+    @staticmethod
+    def of(lines: list[Line]) -> Source:
         """The source of the lines' contents (lines without content are passed over)."""
-        source = cls()
-        source.lines = [line for line in lines if line.content]
-        source.columns = [line.column for line in source.lines]
-        source.texts = [line.content for line in source.lines]
+        source = Source()  # (not ``cls()``: a call the compiled module makes directly)
+        source.extend(lines)
         return source
+
+    def extend(self, lines: list[Line]) -> None:
+        """Add the lines' contents, each a piece (lines without content are passed over)."""
+        kept = self.lines
+        columns = self.columns
+        texts = self.texts
+        for line in lines:
+            content = line.content
+            if content:
+                kept.append(line)
+                columns.append(line.column)
+                texts.append(content)
+        self._cleaned = None
 
     def add(self, line: Line, column: int, text: str) -> None:
         """Add a piece: ``text`` standing at ``column`` of ``line`` (white space around it is

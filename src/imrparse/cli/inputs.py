@@ -92,12 +92,15 @@ def require_pdf_extra(inputs: Inputs) -> None:
             raise UsageError(exc.msg) from None
 
 
-def read_letters(given: Inputs, args: argparse.Namespace) -> Iterator[Letter]:
-    """Parse the inputs in order: files through parse_many, standard input here."""
+def read_letters(
+    given: Inputs, args: argparse.Namespace, *, spans: bool = True
+) -> Iterator[Letter]:
+    """Parse the inputs in order: files through parse_many, standard input here; the
+    values' spans only if ``spans``."""
     inputs = given.items
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     files = [item for item in inputs if isinstance(item, Path)]
-    parsed = parse_many(files, workers=args.workers, progress=progress and bool(files))
+    parsed = parse_many(files, workers=args.workers, progress=progress and bool(files), spans=spans)
     if len(files) == len(inputs):  # (no standard input among them: the usual case)
         yield from parsed
         return

@@ -38,7 +38,9 @@ def run_parse(args: argparse.Namespace) -> int:
     tally = Tally()
     interrupted = False
     try:
-        parsed = tally.watch(read_letters(inputs, args))
+        # (a table's rows hold no spans: only the JSON records do)
+        spans = args.format in ("json", "jsonl")
+        parsed = tally.watch(read_letters(inputs, args, spans=spans))
         with _StopBetweenLetters() as stop:
             try:
                 writer(tally.written(tally.kept_by(parsed, strict=args.strict), stop), out)

@@ -24,7 +24,7 @@ def run_stats(args: argparse.Namespace) -> int:
     inputs = expand_paths(args.paths)
     require_pdf_extra(inputs)
     tally = Tally()
-    letters = tally.watch(read_letters(inputs, args))
+    letters = tally.watch(read_letters(inputs, args, spans=False))
     try:
         summary = summarize(letters, top=args.top)
     except KeyboardInterrupt:

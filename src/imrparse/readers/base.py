@@ -78,6 +78,8 @@ class Stated:
         """Where ``value``, the first place in :attr:`text` that holds it, stands."""
         where = self.where
         if where is not None:
+            if value is self.text:  # (the whole value: where it stands, as it is)
+                return where
             at = self.text.find(value)
             if at < 0:
                 return None
@@ -131,15 +133,19 @@ class Reading:
 
 
 class Context:
-    """What every reader of one letter may look at: the layout and the scan."""
+    """What every reader of one letter may look at: the layout and the scan, and whether
+    the values' places are wanted."""
 
-    __slots__ = ("headers", "layout", "scan")
+    __slots__ = ("headers", "layout", "scan", "spans")
 
-    def __init__(self, layout: Layout, scan: Scan) -> None:
+    def __init__(self, layout: Layout, scan: Scan, spans: bool = True) -> None:
         self.layout: Layout = layout
         self.scan: Scan = scan
         self.headers: bool = scan.headers
         """Whether a running page header may stand in a value (see ``Scan.headers``)."""
+        self.spans: bool = spans
+        """Whether readers record where their values stand (``parse(..., spans=False)``
+        asks them not to: the work is skipped, not done and dropped)."""
 
     def clean(self, texts: list[str]) -> str:
         """Texts of lines joined into one value, de-wrapped, page artifacts removed."""

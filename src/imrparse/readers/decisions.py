@@ -100,8 +100,10 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         )
     diag = reading.diag
     header = clean_lines(block.header_text, context.headers)
+    spans = context.spans
     wheres: list[tuple[str, Where]] = []
-    reading.wheres.append(wheres)
+    if spans:
+        reading.wheres.append(wheres)
     whole = header
     at = 0
     source: Source | None = None
@@ -117,18 +119,19 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 original = match.group("original").strip()
                 authorized = match.group("authorized").strip()
                 header = match.group("remaining").strip()
-                source = _header_source(block)
-                _note(
-                    wheres,
-                    "original_request",
-                    source.find(whole, original, match.start("original"))[0],
-                )
-                _note(
-                    wheres,
-                    "authorized",
-                    source.find(whole, authorized, match.start("authorized"))[0],
-                )
-                at = match.start("remaining")
+                if spans:
+                    source = _header_source(block)
+                    _note(
+                        wheres,
+                        "original_request",
+                        source.find(whole, original, match.start("original"))[0],
+                    )
+                    _note(
+                        wheres,
+                        "authorized",
+                        source.find(whole, authorized, match.start("authorized"))[0],
+                    )
+                    at = match.start("remaining")
                 break
         else:
             diag.add(
@@ -138,34 +141,38 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 first.number,
                 first.column,
             )
-    head = block.header[0]
-    if source is None and len(block.header_text) == 1 and header == block.header_text[0]:
-        start = head.offset + head.column - 1  # (the usual header: one line, as written)
-        wheres.append(("treatment.text", (start, start + len(header), head.number, head.column)))
-    else:
-        source = source or _header_source(block)
-        _note(wheres, "treatment.text", source.find(whole, header, at)[0])
-    where = _outcome_where(block)
-    if where is not None:
-        wheres.append(("outcome", where))
+    if spans:
+        head = block.header[0]
+        if source is None and len(block.header_text) == 1 and header == block.header_text[0]:
+            start = head.offset + head.column - 1  # (the usual header: one line, as written)
+            wheres.append(
+                ("treatment.text", (start, start + len(header), head.number, head.column))
+            )
+        else:
+            source = source or _header_source(block)
+            _note(wheres, "treatment.text", source.find(whole, header, at)[0])
+        where = _outcome_where(block)
+        if where is not None:
+            wheres.append(("outcome", where))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
     parts = {part.name: part for part in block.parts}
     claims = reviewer = _NO_BASIS
     if "claims" in texts:
         claims = _basis(
-            parts["claims"], texts["claims"], diag, wheres, "claims_administrator_basis"
+            parts["claims"], texts["claims"], diag, wheres, "claims_administrator_basis", spans
         )
     if "reviewer" in texts:
-        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, wheres, "reviewer_basis")
+        reviewer = _basis(
+            parts["reviewer"], texts["reviewer"], diag, wheres, "reviewer_basis", spans
+        )
     rationale = ""
     if "rationale" in texts:
         rationale = cut_openings(
             context, texts["rationale"], parts["rationale"].label.number, reading
         )
-        where = _part_where(parts["rationale"])
-        if where is not None and rationale is texts["rationale"]:  # (none cut out of it)
-            wheres.append(("rationale", where))
+        if spans and rationale is texts["rationale"]:  # (none cut out of it)
+            _note(wheres, "rationale", _part_where(parts["rationale"]))
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
@@ -191,15 +198,18 @@ def _note(wheres: list[tuple[str, Where]], path: str, where: Where | None) -> No
 
 
 def _basis(
-    part: Part, text: str, diag: Collector, wheres: list[tuple[str, Where]], path: str
+    part: Part,
+    text: str,
+    diag: Collector,
+    wheres: list[tuple[str, Where]],
+    path: str,
+    spans: bool,
 ) -> GuidelineBasis:
-    """One side's guideline paragraph read from its part, where it and each citation
-    stand to ``wheres``."""
-    found: list[tuple[int, int]] = []
+    """One side's guideline paragraph read from its part, where each citation stands to
+    ``wheres`` (when ``spans``)."""
+    found: list[tuple[int, int]] | None = [] if spans else None
     basis = parse_basis(text, diag, part.label.number, found)
-    if part.body is None or not text:
-        return basis
-    if not found:
+    if not found or part.body is None or not text:
         return basis
     source = _part_source(part)
     paths = _CITATIONS[path]
@@ -224,13 +234,10 @@ def _part_source(part: Part) -> Source:
     label = part.label
     content = label.content
     colon = content.find(":") + 1
-    source = Source.of(part.body or ())
-    rest = content[colon:]
-    first = rest.strip()
-    if first:
-        source.lines.insert(0, label)
-        source.columns.insert(0, label.column + colon + len(rest) - len(rest.lstrip()))
-        source.texts.insert(0, first)
+    source = Source()
+    source.add(label, label.column + colon, content[colon:])
+    if part.body:
+        source.extend(part.body)
     return source
 
 

@@ -28,7 +28,9 @@ def stated_fields(
 ) -> tuple[list[Line], list[Stated]]:
     """Take the labelled fields out of ``lines``: the lines left, and the fields as stated."""
     places: dict[str, Source] = {}
-    rest, fields = split_fields(lines, context.scan.doubled, places=places)
+    rest, fields = split_fields(
+        lines, context.scan.doubled, places=places if context.spans else None
+    )
     stated = []
     for name, (label, texts) in fields.items():
         value = clean_lines(texts, context.headers)

@@ -58,7 +58,9 @@ def read_table(
     rows = [(line.number, line.column, line.content) for line in filled]
     found, used = read_header_table(rows, layout.header_table, SHAPES)
     for name, value in found.items():
-        where, source = _value_source(filled, value.line, value.column, value.value)
+        where = source = None
+        if context.spans:
+            where, source = _value_source(filled, value.line, value.column, value.value)
         reading.fields.append(
             Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source, where)
         )

@@ -9,7 +9,7 @@ from ..cleaning import clean_lines
 from ..extractors.reviewer import Found, extract_reviewer
 from ..grammar import split_fields
 from ..scanner import contents
-from ..spans import Source, Where
+from ..spans import Source
 from .base import Context, Reading, Stated
 from .fields import label_of
 
@@ -30,7 +30,9 @@ def read_reviewer(section: Section, context: Context) -> Reading:
     """Read the reviewer's title, board certifications, licensure and practice."""
     reading = Reading(section.name)
     places: dict[str, Source] = {}
-    rest, fields = split_fields(section.lines, context.scan.doubled, places=places)
+    rest, fields = split_fields(
+        section.lines, context.scan.doubled, places=places if context.spans else None
+    )
     prose = clean_lines(contents(rest), context.headers)
     values = {name: clean_lines(texts, context.headers) for name, (_, texts) in fields.items()}
     for name, (label, _) in fields.items():
@@ -55,9 +57,10 @@ def read_reviewer(section: Section, context: Context) -> Reading:
                 unread.number,
                 unread.column,
             )
-    found: Found = []
+    found: Found | None = [] if context.spans else None
     reviewer = extract_reviewer(prose, values, found)
-    _spans(reading, reviewer, found, Source.of(rest), prose, places, values)
+    if found is not None:
+        _spans(reading, reviewer, found, Source.of(rest), prose, places, values)
     line = section.heading.number
     if reviewer.title is None:
         reading.diag.add("field-not-found", "the reviewer's title is not stated", line)
@@ -86,24 +89,27 @@ def _spans(
     places: dict[str, Source],
     values: dict[str, str],
 ) -> None:
-    """Where the reviewer's title, certifications and states were read, to ``reading``."""
-    first: dict[tuple[str, str], Where | None] = {}
-    for attribute, value, origin, start, end in found:
-        if (attribute, value) not in first:
-            source = places.get(origin) if origin else prose_source
-            text = values.get(origin, "") if origin else prose
-            first[attribute, value] = source.locate(text, start, end) if source else None
+    """Where the reviewer's title, certifications and states were read (the first place
+    each was read from), to ``reading``."""
     spans = reading.spans
-    where = first.get(("title", reviewer.title or ""))
-    if where is not None:
-        spans.append(("reviewer.title", where))
     for attribute, items in (
+        ("title", (reviewer.title,) if reviewer.title is not None else ()),
         ("board_certifications", reviewer.board_certifications),
         ("licensed_states", reviewer.licensed_states),
     ):
         for n, item in enumerate(items):
-            where = first.get((attribute, item))
-            if where is not None:
-                spans.append(
-                    (f"reviewer.{attribute}.{n}" if n >= 8 else _PATHS[attribute][n], where)
-                )
+            for named, value, origin, start, end in found:  # (the first place it was read)
+                if named == attribute and value == item:
+                    source = places.get(origin) if origin else prose_source
+                    text = values.get(origin, "") if origin else prose
+                    where = source.locate(text, start, end) if source else None
+                    if where is not None:
+                        spans.append((_path(attribute, n), where))
+                    break
+
+
+def _path(attribute: str, n: int) -> str:
+    """The path of the reviewer's ``attribute`` (its ``n``-th item, for a tuple)."""
+    if attribute == "title":
+        return "reviewer.title"
+    return _PATHS[attribute][n] if n < 8 else f"reviewer.{attribute}.{n}"

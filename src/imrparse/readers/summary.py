@@ -30,9 +30,10 @@ def read_summary(section: Section, context: Context) -> Reading:
     lines = read_out_of_place(section.lines, where, context, reading)
     full = clean_lines(contents(lines), context.headers)
     text = strip_boilerplate(context, section.name, full)
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, tuple[int, int]] | None = {} if context.spans else None
     summary = reading.summary = extract_summary(text, reading.diag, section.heading.number, found)
-    _spans(reading, summary, Source.of(lines), full, len(full) - len(text), found)
+    if found is not None:
+        _spans(reading, summary, Source.of(lines), full, len(full) - len(text), found)
     return reading
 
 
