@@ -7,6 +7,7 @@ Usage::
     python benchmarks/bench_parse.py --scaling      # also parse junk of growing size
     python benchmarks/bench_parse.py --passes 5     # fixed work, for an instruction count
     python benchmarks/bench_parse.py --real         # the 69 real letters of ../shared/realworld
+    python benchmarks/bench_parse.py --real --no-spans   # the same with spans=False
 
 Runs on one core (one process). Reports the best and the median round, since a
 shared machine makes single rounds noisy. Where the host is too noisy to compare two
@@ -58,7 +59,7 @@ def corpus() -> list[str]:
     return texts + variants
 
 
-def one_round(texts: list[str], seconds: float) -> tuple[float, float]:
+def one_round(texts: list[str], seconds: float, spans: bool = True) -> tuple[float, float]:
     """Parse the texts round-robin for ``seconds``; return letters/s and MB/s."""
     corpus_size = sum(len(t.encode("utf-8")) for t in texts)
     count = 0
@@ -66,7 +67,7 @@ def one_round(texts: list[str], seconds: float) -> tuple[float, float]:
     deadline = start + seconds
     while time.perf_counter() < deadline:
         for text in texts:
-            imrparse.parse(text)
+            imrparse.parse(text, spans=spans)
         count += len(texts)
     elapsed = time.perf_counter() - start
     return count / elapsed, count // len(texts) * corpus_size / elapsed / 1e6
@@ -131,23 +132,30 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="parse the real 2016-17 letters of ../shared/realworld instead of the seeds",
     )
+    parser.add_argument(
+        "--no-spans",
+        action="store_true",
+        help="parse with spans=False (the cost of spans: run with and without, alternately)",
+    )
     args = parser.parse_args(argv)
+    spans = not args.no_spans
 
     texts = real_corpus() if args.real else corpus()
     for text in texts:
-        imrparse.parse(text)  # warm up imports and regex caches
+        imrparse.parse(text, spans=spans)  # warm up imports and regex caches
     if args.passes is not None:
         for _ in range(args.passes):
             for text in texts:
-                imrparse.parse(text)
+                imrparse.parse(text, spans=spans)
         return 0
-    rates = [one_round(texts, args.seconds) for _ in range(args.rounds)]
+    rates = [one_round(texts, args.seconds, spans) for _ in range(args.rounds)]
     letters = [r[0] for r in rates]
     mbs = [r[1] for r in rates]
     mean_kb = statistics.mean(len(t.encode()) for t in texts) / 1000
     print(
         f"imrparse {imrparse.__version__} ({describe()}), Python {sys.version.split()[0]}, "
         f"{len(texts)} letters of {mean_kb:.1f} KB on average, one process"
+        + ("" if spans else ", spans=False")
     )
     print(f"letters/s: best {max(letters):,.0f}, median {statistics.median(letters):,.0f}")
     print(f"MB/s:      best {max(mbs):.2f}, median {statistics.median(mbs):.2f}")

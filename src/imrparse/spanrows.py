@@ -10,7 +10,7 @@ line. A letter cut from a longer text has its rows moved to their place in it
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, Final, cast
+from typing import Final, cast
 
 from .page_marks import running_headers
 from .scanner import Line
@@ -32,13 +32,13 @@ def resolve(
     offsets after it (which count without it) are moved past it."""
     feeds = _feeds(text) if "\f" in text else []
     inside = _inside_headers(text, cut) if cut else []
-    rows: list[SpanRow] = []
+    rows: list[tuple[object, ...]] = []
     size = len(text)
     for prefix, found in groups:
         if inside:
             found = _past_headers(found, inside)
         paths = _joined(prefix)
-        for path, where in found:
+        for path, where in found:  # (each place as the tuple it is: see ``Where``)
             start = where[0]
             if 0 <= start < where[1] <= size:
                 full = paths.get(path)
@@ -46,11 +46,12 @@ def resolve(
                     full = prefix + path
                     if len(paths) < _KEEP:
                         paths[path] = full
-                # (the offsets, line and column as they are: not unboxed and boxed anew)
-                same = cast(tuple[Any, Any, Any, Any], where)
-                page = bisect_right(feeds, start) + 1 if feeds else 0
-                rows.append((full, same[0], same[1], same[2], same[3], page))
-    return tuple(rows)
+                page = (bisect_right(feeds, start) + 1,) if feeds else _NO_PAGE
+                rows.append((full, *where, *page))
+    return cast(tuple[SpanRow, ...], tuple(rows))
+
+
+_NO_PAGE: Final = (0,)
 
 
 _KEEP: Final = 64

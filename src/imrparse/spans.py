@@ -26,9 +26,11 @@ from .scanner import Line
 
 __all__ = ["PATHS", "Source", "Where", "check_path"]
 
-Where = tuple[int, int, int, int]
+Where = tuple[int, ...]
 """Where a value stands: its start and end offsets in the text, and the line and column
-(1-based) of its start."""
+(1-based) of its start. (Declared of any length, four in fact: a tuple of a fixed length
+the compiled modules would take apart into machine integers wherever one is passed on,
+and make anew of new ``int`` objects.)"""
 
 PATHS: Final = (
     "case_number",
