@@ -10,7 +10,6 @@ line. A letter cut from a longer text has its rows moved to their place in it
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Final, cast
 
 from .page_marks import running_headers
 from .scanner import Line
@@ -32,42 +31,16 @@ def resolve(
     offsets after it (which count without it) are moved past it."""
     feeds = _feeds(text) if "\f" in text else []
     inside = _inside_headers(text, cut) if cut else []
-    rows: list[tuple[object, ...]] = []
+    rows: list[SpanRow] = []
     size = len(text)
     for prefix, found in groups:
         if inside:
             found = _past_headers(found, inside)
-        paths = _joined(prefix)
-        for path, where in found:  # (each place as the tuple it is: see ``Where``)
-            start = where[0]
-            if 0 <= start < where[1] <= size:
-                full = paths.get(path)
-                if full is None:
-                    full = prefix + path
-                    if len(paths) < _KEEP:
-                        paths[path] = full
-                page = (bisect_right(feeds, start) + 1,) if feeds else _NO_PAGE
-                rows.append((full, *where, *page))
-    return cast(tuple[SpanRow, ...], tuple(rows))
-
-
-_NO_PAGE: Final = (0,)
-
-
-_KEEP: Final = 64
-"""How many paths of one prefix :func:`_joined` keeps, and how many prefixes."""
-_JOINED: Final[dict[str, dict[str, str]]] = {}
-
-
-def _joined(prefix: str) -> dict[str, str]:
-    """The paths joined to ``prefix`` so far (``"determinations.0."`` and ``"outcome"``:
-    ``"determinations.0.outcome"``), kept so that each letter does not join them anew."""
-    paths = _JOINED.get(prefix)
-    if paths is None:
-        paths = {}
-        if len(_JOINED) < _KEEP:
-            _JOINED[prefix] = paths
-    return paths
+        for path, (start, end, line, column) in found:
+            if 0 <= start < end <= size:
+                page = bisect_right(feeds, start) + 1 if feeds else 0
+                rows.append((prefix + path if prefix else path, start, end, line, column, page))
+    return tuple(rows)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
