@@ -140,25 +140,44 @@ def parse_basis(
     marks = _decision_marks(text, low)
     for n, (_, after) in enumerate(marks):
         end = marks[n + 1][0] if n + 1 < len(marks) else len(text)
-        chunk = text[after:end]
-        pieces = _AND_NEXT_SOURCE.split(chunk) if " and " in low[after:end] else [chunk]
-        at = after
-        for piece in pieces:
-            piece = piece.strip().rstrip(".").strip()
+        # (the clauses' places: where each starts, cut before " and <family>")
+        starts = [after]
+        stops: list[int] = []
+        if " and " in low[after:end]:
+            for cut in _AND_NEXT_SOURCE.finditer(text, after, end):
+                stops.append(cut.start())
+                starts.append(cut.end())
+        stops.append(end)
+        for start, stop in zip(starts, stops, strict=True):
+            raw = text[start:stop]
+            piece = raw.strip().rstrip(".").strip()
             if piece:
                 read = _clause_citations(piece, diag, line)
                 for citation, _ in read:
                     citations.append(citation)
                 if found is not None:
-                    at = max(text.find(piece, at), at)
-                    for _, document in read:
-                        start = at if document is piece else text.find(document, at)
-                        if start >= 0:
-                            at = start + len(document)
-                            found.append((start, at))
-                        else:
-                            found.append((-1, -1))
+                    _found(found, text, start + len(raw) - len(raw.lstrip()), piece, read)
     return GuidelineBasis(text=text, citations=tuple(citations))
+
+
+def _found(
+    found: list[tuple[int, int]],
+    text: str,
+    at: int,
+    piece: str,
+    read: list[tuple[Citation, str]],
+) -> None:
+    """Where the documents ``read`` from ``piece`` (which stands at ``at`` in ``text``)
+    stand, in order; ``(-1, -1)`` for one not found as written."""
+    for _, document in read:
+        start = (
+            at if document is piece or text.startswith(document, at) else text.find(document, at)
+        )
+        if start >= 0:
+            at = start + len(document)
+            found.append((start, at))
+        else:
+            found.append((-1, -1))
 
 
 def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tuple[Citation, str]]:
