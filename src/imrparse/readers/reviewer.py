@@ -49,7 +49,9 @@ def read_reviewer(section: Section, context: Context) -> Reading:
                 )
             )
     for unread in rest:
-        if unread.content and _LABEL_LIKE.match(unread.content):
+        # (a colon where a label's can stand before the regex: most lines are prose)
+        content = unread.content
+        if content.find(":", 3, 43) >= 0 and _LABEL_LIKE.match(content):
             reading.diag.add(
                 "unread-label",
                 f"{unread.content[:50]!r} reads as a labelled field, but its label is none "
