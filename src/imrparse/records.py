@@ -340,8 +340,9 @@ class Letter:
         ``"dates.decision_date"``, ``"reviewer.licensed_states.1"``,
         ``"determinations.0.outcome"``, ``"determinations.2.reviewer_basis.citations.1"``;
         all: ``imrparse.spans.PATHS``). ``None`` when the value is absent or was not
-        read from the text (a case number from a file name); ``ValueError`` for a path
-        that names no value of a letter.
+        read from the text (a case number from a file name), and for every value of a
+        letter parsed with ``spans=False``; ``ValueError`` for a path that names no value
+        of a letter.
 
         >>> import imrparse
         >>> letter = imrparse.parse(text := imrparse.examples.read_text("multi"))
