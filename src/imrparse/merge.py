@@ -38,6 +38,8 @@ from .spans import Where
 __all__ = ["merge", "page_header_case"]
 
 _NO_DATES: Final = CaseDates()
+_NO_REVIEWER: Final = Reviewer()  # (records are frozen: one instance serves every letter)
+_NO_SUMMARY: Final = CaseSummary()
 _PREFIXES: Final = tuple(f"determinations.{n}." for n in range(32))
 """The paths of the first determinations' values start so (made once)."""
 _DATE_PATHS: Final = tuple(
@@ -63,8 +65,8 @@ def merge(
 ) -> Letter:
     """Make the letter from its readings (the preamble's first), adding to ``diag``; with
     the places of its values unless ``spans`` is false."""
-    reviewer = Reviewer()
-    summary = CaseSummary()
+    reviewer = _NO_REVIEWER
+    summary = _NO_SUMMARY
     determinations: list[Determination] = []
     places: list[tuple[int, int]] = []
     unclaimed: list[str] = []
