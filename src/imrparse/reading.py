@@ -178,8 +178,11 @@ def parse_file_letters(
     return letters
 
 
-def parse_bytes(data: bytes, *, source: str | None = None, strict: bool = False) -> Letter:
-    """Decode a letter's bytes with :func:`decode_text` and parse them; ``source`` is kept.
+def parse_bytes(
+    data: bytes, *, source: str | None = None, strict: bool = False, spans: bool = True
+) -> Letter:
+    """Decode a letter's bytes with :func:`decode_text` and parse them; ``source`` is kept
+    (``strict`` and ``spans`` as for :func:`~imrparse.parse`).
 
     Bytes that start as a PDF does (``%PDF-``) are read as a PDF (see
     :func:`imrparse.pdf.extract_text`, which raises :class:`~imrparse.ParseError` for
@@ -190,13 +193,15 @@ def parse_bytes(data: bytes, *, source: str | None = None, strict: bool = False)
     ('-', 'encoding-fallback')
     """
     text, note = _text_of(data)
-    return _sourced(parse(text, strict=strict), source, note)
+    return _sourced(parse(text, strict=strict, spans=spans), source, note)
 
 
-def parse_bytes_letters(data: bytes, *, source: str | None = None) -> tuple[Letter, ...]:
+def parse_bytes_letters(
+    data: bytes, *, source: str | None = None, spans: bool = True
+) -> tuple[Letter, ...]:
     """Decode bytes as :func:`parse_bytes` does and parse every letter they hold (see
     :func:`~imrparse.parse_letters`), each with ``source``; a PDF's bytes are read as a
-    PDF, as :func:`parse_bytes` says.
+    PDF, as :func:`parse_bytes` says; ``spans`` as for :func:`~imrparse.parse`.
 
     >>> import imrparse
     >>> text = imrparse.examples.read_text("overturned")
@@ -204,7 +209,8 @@ def parse_bytes_letters(data: bytes, *, source: str | None = None) -> tuple[Lett
     [(1, 72), (73, 144)]
     """
     text, note = _text_of(data)
-    return tuple(_sourced(letter, source, note) for letter in parse_letters(text))
+    letters = parse_letters(text, spans=spans)
+    return tuple(_sourced(letter, source, note) for letter in letters)
 
 
 def _text_of(data: bytes) -> tuple[str, Diagnostic | None]:

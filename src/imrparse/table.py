@@ -22,6 +22,7 @@ from .records import (
     Sex,
 )
 from .specialties import board_names
+from .view import require_spans
 
 if TYPE_CHECKING:
     import pandas
@@ -167,7 +168,8 @@ where it has none)."""
 def to_rows(letters: Iterable[Letter], *, spans: bool = False) -> list[Row]:
     """Flatten letters into rows, one per determination, with the keys :data:`COLUMNS`
     (and, with ``spans=True``, ``SPAN_COLUMNS`` after them: where each value stands,
-    for sampling rows and checking them against their letters).
+    for sampling rows and checking them against their letters; ``ValueError`` for a
+    letter parsed with ``spans=False``, which has none).
 
     The case and letter fields repeat on every row of a letter. A letter with no
     determinations gives one row whose determination columns are ``None``. Lists become
@@ -239,6 +241,7 @@ def letter_rows(letter: Letter, index: int = 0, *, spans: bool = False) -> list[
         for number, d in enumerate(determinations)
     ]
     if spans:
+        require_spans(letter, "to_rows(..., spans=True)")
         for number, row in enumerate(rows):
             row.update(_span_cells(letter, number if letter.determinations else -1))
     return rows

@@ -16,10 +16,20 @@ from collections.abc import Iterator
 
 from .records import Citation, Letter
 
-__all__ = ["html_page", "marks", "terminal", "values"]
+__all__ = ["html_page", "marks", "require_spans", "terminal", "values"]
 
 _DATES = ("application_received", "date_assigned", "decision_date", "ur_denial_date",
           "date_of_injury")  # fmt: skip
+
+
+def require_spans(letter: Letter, what: str) -> None:
+    """Raise ``ValueError`` for a letter parsed with ``spans=False`` (it has values, a
+    determination at least, but no spans), which ``what`` cannot show."""
+    if letter.determinations and not letter.spans:
+        raise ValueError(
+            f"{what} needs the letter's spans, and {letter.case_number or 'this letter'} "
+            "was parsed with spans=False: parse it with spans=True (the default)"
+        )
 
 
 def values(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -118,6 +128,7 @@ def _short(path: str) -> str:
 def terminal(letter: Letter, text: str, *, color: bool = False) -> str:
     """The text with each value marked: ``[value]<path>`` (in colour where ``color``),
     lines numbered, each diagnostic under its line."""
+    require_spans(letter, "imrparse.view.terminal")
     notes: dict[int, list[str]] = {}
     for item in letter.diagnostics:
         notes.setdefault(item.line, []).append(
@@ -187,6 +198,7 @@ def html_page(letter: Letter, text: str, *, title: str = "") -> str:
     whose ``data-path`` is its path), the values listed beside it, the diagnostics at
     their lines. Line numbers and notes are drawn by the style sheet, so that a mark's
     text is the text of its span."""
+    require_spans(letter, "imrparse.view.html_page")
     notes: dict[int, list[str]] = {}
     for item in letter.diagnostics:
         notes.setdefault(item.line, []).append(

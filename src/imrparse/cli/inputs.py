@@ -107,7 +107,7 @@ def read_letters(
     held: list[Letter] = []  # (one letter read ahead: the first of the next file)
     for item in inputs:
         if not isinstance(item, Path):
-            yield from _read_stdin()
+            yield from _read_stdin(spans)
             continue
         # A file gives one letter, or several when it holds several: the ones after its
         # first begin after line 1 of it (see imrparse.parse_letters).
@@ -119,13 +119,14 @@ def read_letters(
             yield letter
 
 
-def _read_stdin() -> tuple[Letter, ...]:
+def _read_stdin(spans: bool) -> tuple[Letter, ...]:
     try:
         data = sys.stdin.buffer.read()
     except (AttributeError, OSError, ValueError) as exc:
         return (failed_letter("<stdin>", f"cannot read standard input: {exc}"),)
     try:
-        return parse_bytes_letters(data, source="<stdin>")  # (a PDF is read as a PDF)
+        # (a PDF is read as a PDF)
+        return parse_bytes_letters(data, source="<stdin>", spans=spans)
     except ParseError as exc:
         if exc.code == "missing-extra":
             raise UsageError(f"standard input holds a PDF; {exc.msg}") from None

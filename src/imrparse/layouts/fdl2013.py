@@ -75,7 +75,7 @@ def read_notice(section: Section, context: Context) -> Reading:
     text = clean_lines(contents(rest), context.headers)
     heading = section.heading
     found: dict[str, Determination] = {}
-    source = Source.of(rest)
+    source = Source.of(rest) if context.spans else None
     for match in SENTENCE_OUTCOME.finditer(text):
         named = _treatment_text(match.group(1))
         treatment = parse_treatment(named)
@@ -83,6 +83,8 @@ def read_notice(section: Section, context: Context) -> Reading:
             report_unknown(reading, treatment, heading.number, heading.column)
             outcome = Outcome.UPHELD if match.group(2) else Outcome.OVERTURNED
             found[treatment.text] = Determination(treatment=treatment, outcome=outcome)
+            if source is None:
+                continue
             # (where: the treatment as the sentence names it, the outcome its words
             # "is (not) medically necessary")
             wheres: list[tuple[str, Where]] = []
@@ -177,7 +179,9 @@ def read_decision_dates(section: Section, context: Context) -> Reading:
                     line.column + date.start() - starts[at],
                     section.name,
                     label,
-                    _date_source(lines, starts, date.start(), date.group()),
+                    _date_source(lines, starts, date.start(), date.group())
+                    if context.spans
+                    else None,
                 )
             )
             before = text.rfind(". ", 0, mention.start())

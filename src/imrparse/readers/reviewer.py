@@ -21,7 +21,9 @@ __all__ = ["read_reviewer"]
 
 _LABEL_LIKE: Final = re.compile(r"[A-Z0-9][\w()/&' -]{2,40}:[ \t]+\S")
 """A line that opens with a label and its value (``State(s) of Licensure: Texas``): in the
-reviewer's section, only the credentials' fields are written so."""
+reviewer's section, only the credentials' fields are written so. (Its colon stands at
+offset 3 to 41: a line without one there is passed over before the pattern is tried;
+change the two together.)"""
 _CREDENTIALS: Final = frozenset({"states", "specialties"})
 """The labelled fields of the credentials block, which this reader consumes."""
 
@@ -49,9 +51,8 @@ def read_reviewer(section: Section, context: Context) -> Reading:
                 )
             )
     for unread in rest:
-        # (a colon where a label's can stand before the regex: most lines are prose)
-        content = unread.content
-        if content.find(":", 3, 43) >= 0 and _LABEL_LIKE.match(content):
+        content = unread.content  # (most lines are prose, without a label's colon)
+        if content.find(":", 3, 42) >= 0 and _LABEL_LIKE.match(content):
             reading.diag.add(
                 "unread-label",
                 f"{unread.content[:50]!r} reads as a labelled field, but its label is none "
