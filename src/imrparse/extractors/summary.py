@@ -152,15 +152,31 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
+def _first_of(low: str, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` stands in ``low``, or -1.
+
+    Each word after one found is sought only before it (the first word is usually found
+    in the summary's first sentence, and the others stand nowhere in most summaries: each
+    would be sought through the whole text).
+    """
+    first = -1
+    for word in words:
+        # (a word that starts before ``first`` ends before first + len(word) - 1)
+        at = low.find(word) if first < 0 else low.find(word, 0, first + len(word) - 1)
+        if at >= 0:
+            first = at
+    return first
+
+
 def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
 ) -> tuple[datetime.date | None, re.Match[str] | None]:
     """The first date within the sentence after a mention of injury, and where it is
     written (``None`` for a date read loosely from words)."""
-    anchors = [i for i in (low.find("injur"), low.find("doi"), low.find("claim")) if i >= 0]
-    if not anchors:
+    first = _first_of(low, ("injur", "doi", "claim"))
+    if first < 0:
         return None, None
-    for count, mark in enumerate(_INJURY.finditer(text, min(anchors))):
+    for count, mark in enumerate(_INJURY.finditer(text, first)):
         if count >= 6:
             break
         if _INJURED_PERSON.match(text, mark.end()):  # ("the injured worker": who, not when)
