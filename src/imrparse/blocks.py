@@ -109,7 +109,10 @@ def split_blocks(
         )
     preface = lines[: starts[0]] if starts else list(lines)
     blocks: list[Block] = []
-    for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
+    # (compiled, a loop over a range runs natively; enumerate(zip()) is two generic calls)
+    for n in range(len(starts)):  # (a start for each header)
+        start = starts[n]
+        head = heads[n]
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
         head_line = lines[head]
