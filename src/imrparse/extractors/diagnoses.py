@@ -138,7 +138,7 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     kind = ""
     start = 0
     for mark in _LIST_MARK.finditer(low):
-        at = mark.start()
+        at, stop = mark.span()  # (read once: compiled, each read of a match is a call)
         char = low[at]
         if char == "(":
             depth += 1
@@ -151,14 +151,14 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         pieces.append((kind, start, at))
         if char == "," or char == ";":
             kind = char
-            after = _AFTER_SEPARATOR.match(low, mark.end())
-            start = after.end() if after else mark.end()
-        elif low.startswith("r", at + 1):
+            after = _AFTER_SEPARATOR.match(low, stop)
+            start = after.end() if after else stop
+        elif low[at + 1] == "r":  # (a blank before a word: "rule out", "r/o", "and", ...)
             kind = "r"
             start = at + 1
         else:
             kind = "and"
-            start = mark.end()
+            start = stop
     pieces.append((kind, start, len(text)))
     # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
     # punctuation read as spaces, once for the whole list).
