@@ -173,10 +173,9 @@ def parse_date_value(text: str) -> datetime.date | None:
     >>> parse_date_value("11/30/2016"), parse_date_value("on 3-1-08")
     (datetime.date(2016, 11, 30), datetime.date(2008, 3, 1))
     """
-    parts = numeric_date(text)
-    if parts is None:
+    month, day, year, digits = numeric_date(text)
+    if not digits:  # (no numeric date alone)
         return parse_date(text)
-    month, day, year, digits = parts
     try:
         return datetime.date(_full_year(year, digits), month, day)
     except ValueError as exc:
