@@ -41,6 +41,11 @@ _ORDERLY: Final = frozenset(
 )
 
 
+# Part(...) and Block(...) run the (interpreted) __new__ that NamedTuple makes;
+# tuple.__new__ makes the same tuple in C.
+_new_tuple: Final = tuple.__new__
+
+
 class Part(NamedTuple):
     """A labelled part of a determination block."""
 
@@ -104,7 +109,10 @@ def split_blocks(
         )
     preface = lines[: starts[0]] if starts else list(lines)
     blocks: list[Block] = []
-    for n, (start, head) in enumerate(zip(starts, heads, strict=True)):
+    # (compiled, a loop over a range runs natively; enumerate(zip()) is two generic calls)
+    for n in range(len(starts)):  # (a start for each header)
+        start = starts[n]
+        head = heads[n]
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
         head_line = lines[head]
@@ -125,7 +133,7 @@ def split_blocks(
             ]
         )
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body, titles)
-        blocks.append(Block(header_lines, texts, outcome, parts, stray))
+        blocks.append(_new_tuple(Block, (header_lines, texts, outcome, parts, stray)))
     return preface, blocks
 
 
@@ -228,7 +236,9 @@ def _open_sentence(taken: list[str], head: Line, cue: str, openings: tuple[str, 
 
 def _has_text(texts: list[str]) -> bool:
     # Stops at the first text with content: the label's remainder or the line after.
-    return any(map(str.strip, texts))
+    # (Compiled, any() over a generator is a loop that calls strip() natively; over
+    # map() it calls it through the method.)
+    return any(text.strip() for text in texts)
 
 
 def split_parts(
@@ -269,7 +279,7 @@ def split_parts(
             parts[name].texts.extend(texts)
             parts[name] = parts[name]._replace(body=None)
         else:
-            parts[name] = Part(name, line, texts, lines[i + 1 : end])
+            parts[name] = _new_tuple(Part, (name, line, texts, lines[i + 1 : end]))
             order.append(name)
     if tuple(order) not in _ORDERLY:
         first = parts[order[0]].label

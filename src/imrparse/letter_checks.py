@@ -153,7 +153,10 @@ def check_repeated(
     and guideline bases, and a rationale that equals the other's or begins it (a copy
     cut short, or one that took in the text after it). A repeated page or section,
     which a table would count twice; two real decisions differ in their rationale."""
-    seen: dict[tuple[object, ...], tuple[str, int]] = {}  # (the first of each key)
+    # The first determination of each key, among those of its treatment's text. (Keys are
+    # compared only where the texts are equal: hashing a key hashes every record in it, in
+    # Python, and most letters' treatments differ.)
+    seen: dict[str, list[tuple[tuple[object, ...], str, int]]] = {}
     for determination, (line, column) in zip(determinations, places, strict=True):
         key = (
             determination.treatment,
@@ -164,11 +167,12 @@ def check_repeated(
             determination.reviewer_basis,
         )
         rationale = determination.rationale
-        earlier = seen.get(key)
+        same_text = seen.setdefault(determination.treatment.text, [])
+        earlier = next((entry for entry in same_text if entry[0] == key), None)
         if earlier is None:
-            seen[key] = (rationale, line)
+            same_text.append((key, rationale, line))
             continue
-        other, first = earlier
+        _key, other, first = earlier
         if other.startswith(rationale) or rationale.startswith(other):
             diag.add(
                 "duplicate-determination",

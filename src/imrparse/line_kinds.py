@@ -60,6 +60,15 @@ def _may_fit(text: str, limit: int) -> bool:
     return size <= limit
 
 
+def _heading_key(text: str) -> str:
+    """``match_key(text)``: the text in upper case when its white space is single blanks
+    between words (most lines), else folded (split and joined: some times the cost)."""
+    # (isprintable() is false for every white-space character but the blank)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.upper()
+    return match_key(text)
+
+
 def split_outcome(content: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
     """Split a treatment header into its treatment text and outcome value.
 
@@ -155,7 +164,7 @@ def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
             if slipped is not None:
                 return (_PART if slipped[0] else _FIELD), slipped[1]
     elif _may_fit(content, v.longest_heading):
-        name = v.headings.get(match_key(content))
+        name = v.headings.get(_heading_key(content))
         if name is not None:
             return _HEADING, name
     return _TEXT, ""

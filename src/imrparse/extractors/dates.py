@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import Final
 
-from .header_shapes import SHAPE_DATE, fits_shape
+from .header_shapes import numeric_date
 
 __all__ = [
     "TWO_DIGIT_PIVOT",
@@ -126,8 +126,12 @@ def resolve_year(year: str) -> int:
     >>> resolve_year("08"), resolve_year("95"), resolve_year("2001")
     (2008, 1995, 2001)
     """
-    value = int(year)
-    if len(year) == 4:
+    return _full_year(int(year), len(year))
+
+
+def _full_year(value: int, digits: int) -> int:
+    """:func:`resolve_year` of a year read as a number of ``digits`` digits."""
+    if digits == 4:
         return value
     return 2000 + value if value < TWO_DIGIT_PIVOT else 1900 + value
 
@@ -169,12 +173,11 @@ def parse_date_value(text: str) -> datetime.date | None:
     >>> parse_date_value("11/30/2016"), parse_date_value("on 3-1-08")
     (datetime.date(2016, 11, 30), datetime.date(2008, 3, 1))
     """
-    if not fits_shape(text, SHAPE_DATE):
+    month, day, year, digits = numeric_date(text)
+    if not digits:  # (no numeric date alone)
         return parse_date(text)
-    sep = "/" if "/" in text else ("-" if "-" in text else ".")
-    month, day, year = text.split(sep)
     try:
-        return datetime.date(resolve_year(year), int(month), int(day))
+        return datetime.date(_full_year(year, digits), month, day)
     except ValueError as exc:
         raise InvalidDate(f"{text!r} is not a calendar date") from exc
 

@@ -138,7 +138,7 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     kind = ""
     start = 0
     for mark in _LIST_MARK.finditer(low):
-        at = mark.start()
+        at, stop = mark.span()  # (read once: compiled, each read of a match is a call)
         char = low[at]
         if char == "(":
             depth += 1
@@ -151,14 +151,14 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         pieces.append((kind, start, at))
         if char == "," or char == ";":
             kind = char
-            after = _AFTER_SEPARATOR.match(low, mark.end())
-            start = after.end() if after else mark.end()
-        elif low.startswith("r", at + 1):
+            after = _AFTER_SEPARATOR.match(low, stop)
+            start = after.end() if after else stop
+        elif low[at + 1] == "r":  # (a blank before a word: "rule out", "r/o", "and", ...)
             kind = "r"
             start = at + 1
         else:
             kind = "and"
-            start = mark.end()
+            start = stop
     pieces.append((kind, start, len(text)))
     # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
     # punctuation read as spaces, once for the whole list).
@@ -182,10 +182,11 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
             spans.append([begin, end])
             item_words.append(words)
     found: list[str] = []
-    for (begin, end), words in zip(spans, item_words, strict=True):
+    for i in range(len(spans)):  # (the words of each span: compiled, zip() is a generic call)
+        begin, end = spans[i]
         # An item of sites alone ("the right knee") names where, not what: no diagnosis.
         item = _clean_item(text[begin:end])
-        if item and not _only_sites(words):
+        if item and not _only_sites(item_words[i]):
             found.append(item)
     return tuple(found)
 
@@ -195,8 +196,11 @@ def _only_sites(words: list[str]) -> bool:
     at = 0
     while at < len(words) and words[at] in _OPENING_WORDS:
         at += 1
-    rest = words[at:]
-    return bool(rest) and _SITE_OR_QUALIFIER.issuperset(rest)
+    if at == len(words):
+        return False
+    # (compiled, all() over a generator is a loop that tests membership natively;
+    # issuperset() of a slice is a method call)
+    return all(words[i] in _SITE_OR_QUALIFIER for i in range(at, len(words)))
 
 
 def _continues(before: list[str], kind: str, text: str, at: int, words: list[str]) -> bool:

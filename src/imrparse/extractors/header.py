@@ -89,6 +89,11 @@ class _Plan:
     few tables: each is made once)."""
 
     def __init__(self, labels: Mapping[str, str], shapes: Mapping[str, str] | None) -> None:
+        # Copies of the tables it was made from, to tell whether a call passes the same
+        # (the labels in order too: the order breaks ties between split labels).
+        self.labels: dict[str, str] = dict(labels)
+        self.order = list(labels)
+        self.shapes: dict[str, str] | None = None if shapes is None else dict(shapes)
         self.table = Labels(labels)
         self.field_shape: dict[str, str] = {}
         for field in labels.values():
@@ -104,8 +109,31 @@ class _Plan:
         self.shape_bit = {shape: 1 << bit for bit, shape in enumerate(self.used_shapes)}
 
 
-# The plans made, by the caller's labels and shapes.
-_PLANS: Final[dict[tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], _Plan]] = {}
+# The plans made (a few: layouts pass the same tables), the latest used first.
+_PLANS: Final[list[_Plan]] = []
+
+
+def _plan(labels: Mapping[str, str], shapes: Mapping[str, str] | None) -> _Plan:
+    """The plan of ``labels`` and ``shapes``, made on first use.
+
+    Found by comparing the tables with the plans' copies: no key is built, and a table
+    the caller changed in place since is a new one.
+    """
+    for i in range(len(_PLANS)):
+        plan = _PLANS[i]
+        if (
+            plan.labels == labels
+            and (plan.shapes is None if shapes is None else plan.shapes == shapes)
+            and plan.order == list(labels)
+        ):
+            if i:
+                _PLANS[0], _PLANS[i] = plan, _PLANS[0]
+            return plan
+    if len(_PLANS) >= 16:
+        _PLANS.pop()
+    plan = _Plan(labels, shapes)
+    _PLANS.insert(0, plan)
+    return plan
 
 
 # HeaderValue(...) runs the (interpreted) __new__ that NamedTuple makes; tuple.__new__
@@ -122,6 +150,23 @@ class HeaderValue(NamedTuple):
     """1-based line number of the value in the letter."""
     column: int
     """1-based column where the value starts."""
+
+
+def _reading_order(label: Label) -> tuple[int, int]:
+    return label.start_line, label.start_tok
+
+
+def _in_reading_order(labels: list[Label]) -> bool:
+    """Whether ``labels`` are sorted by where they start (as they are found, but for a
+    label split over lines): sorting them costs a call of the key a label."""
+    for i in range(1, len(labels)):
+        before = labels[i - 1]
+        label = labels[i]
+        if label.start_line < before.start_line or (
+            label.start_line == before.start_line and label.start_tok < before.start_tok
+        ):
+            return False
+    return True
 
 
 def read_header_table(
@@ -148,12 +193,7 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
-    known = (tuple(labels.items()), () if shapes is None else tuple(shapes.items()))
-    plan = _PLANS.get(known)
-    if plan is None:
-        if len(_PLANS) >= 64:
-            _PLANS.clear()
-        plan = _PLANS[known] = _Plan(labels, shapes)
+    plan = _plan(labels, shapes)
     table = plan.table
     field_shape = plan.field_shape
     used_shapes = plan.used_shapes
@@ -213,7 +253,8 @@ def read_header_table(
                 head = word if k == t else head + " " + word
                 if head in table.prefixes:
                     open_prefixes.setdefault(head, []).append((li, t, k - t + 1))
-    found_labels.sort(key=lambda label: (label.start_line, label.start_tok))
+    if not _in_reading_order(found_labels):  # (a split label: its start is on a line above)
+        found_labels.sort(key=_reading_order)
 
     # Cells: runs of unread tokens between labels and runs of blanks.
     all_cells: list[list[int]] = []

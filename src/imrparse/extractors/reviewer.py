@@ -105,7 +105,12 @@ def split_states(text: str) -> tuple[str, ...]:
     >>> split_states("Texas, New York and California")
     ('Texas', 'New York', 'California')
     """
-    parts = _SEPARATOR.split(" ".join(text.split()).strip(" ,;."))
+    text = " ".join(text.split()).strip(" ,;.")
+    # Most lists name one state: with no comma, semicolon or "and" (the white space is
+    # single blanks now) no separator can match, and the regex need not try every position.
+    if "," not in text and ";" not in text and " and " not in text.lower():
+        return (text,) if text else ()
+    parts: list[str] = _SEPARATOR.split(text)
     return tuple(p.strip() for p in parts if p.strip())
 
 

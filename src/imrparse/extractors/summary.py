@@ -152,42 +152,60 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
+def _first_of(low: str, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` stands in ``low``, or -1.
+
+    Each word after one found is sought only before it (the first word is usually found
+    in the summary's first sentence, and the others stand nowhere in most summaries: each
+    would be sought through the whole text).
+    """
+    first = -1
+    for word in words:
+        # (a word that starts before ``first`` ends before first + len(word) - 1)
+        at = low.find(word) if first < 0 else low.find(word, 0, first + len(word) - 1)
+        if at >= 0:
+            first = at
+    return first
+
+
 def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
 ) -> tuple[datetime.date | None, re.Match[str] | None]:
     """The first date within the sentence after a mention of injury, and where it is
     written (``None`` for a date read loosely from words)."""
-    anchors = [i for i in (low.find("injur"), low.find("doi"), low.find("claim")) if i >= 0]
-    if not anchors:
+    first = _first_of(low, ("injur", "doi", "claim"))
+    if first < 0:
         return None, None
-    for count, mark in enumerate(_INJURY.finditer(text, min(anchors))):
+    for count, mark in enumerate(_INJURY.finditer(text, first)):
         if count >= 6:
             break
-        if _INJURED_PERSON.match(text, mark.end()):  # ("the injured worker": who, not when)
+        # (where the mention starts and ends, read once: compiled, each read is a call)
+        at, after = mark.span()
+        if _INJURED_PERSON.match(text, after):  # ("the injured worker": who, not when)
             continue
-        stop = SENTENCE_END.search(text, mark.end())
-        endpos = min(mark.end() + 120, stop.start() if stop else len(text))
-        match = search_date(text, mark.end(), endpos)
+        stop = SENTENCE_END.search(text, after)
+        endpos = min(after + 120, stop.start() if stop else len(text))
+        match = search_date(text, after, endpos)
         if match is None:
             # "While lifting a box on 3/4/15, the worker injured his back": the date of
             # the circumstance that opens the sentence is the injury's.
-            start = max(0, mark.start() - _SENTENCE_REACH)
-            before = text.rfind(". ", start, mark.start())
+            start = max(0, at - _SENTENCE_REACH)
+            before = text.rfind(". ", start, at)
             opening = _CIRCUMSTANCE.match(text, before + 2 if before >= 0 else start)
             if opening is not None:
-                match = search_date(text, opening.end(), mark.start())
+                match = search_date(text, opening.end(), at)
         if match is not None:
             try:
                 return date_from_match(match), match
             except InvalidDate as exc:
                 diag.add("invalid-date", f"date of injury: {exc}", line)
                 return None, None
-        window = text[mark.end() : endpos]
+        window = text[after:endpos]
         if _MONTH_WORD.search(window):
             found = parse_loose(window)
             if found is not None:
                 return found, None
-        slipped = search_slipped_date(text, mark.end(), endpos)
+        slipped = search_slipped_date(text, after, endpos)
         if slipped is not None:
             diag.add(
                 "unreadable-date",

@@ -95,7 +95,8 @@ def _value_source(
     for line in filled:
         if line.number == number:
             at = column - line.column
-            if at >= 0 and line.content.startswith(value, at):
+            # (compiled, a find() with bounds is native; startswith() with a start is not)
+            if at >= 0 and line.content.find(value, at, at + len(value)) == at:
                 start = line.offset + column - 1
                 return (start, start + len(value), number, column), None
     source = Source()
