@@ -42,6 +42,11 @@ __all__ = [
 ]
 
 
+# Section(...) and Outline(...) run the (interpreted) __new__ that NamedTuple makes;
+# tuple.__new__ makes the same tuple in C.
+_new_tuple: Final = tuple.__new__
+
+
 class Section(NamedTuple):
     """A section: its canonical name, heading line and body lines."""
 
@@ -117,8 +122,8 @@ def split_sections(
             sections[name].lines.extend(body)
             sections[name] = sections[name]._replace(start=-1)
             continue
-        sections[name] = Section(name, line, body, i + 1)
-    return Outline(preamble, sections)
+        sections[name] = _new_tuple(Section, (name, line, body, i + 1))
+    return _new_tuple(Outline, (preamble, sections))
 
 
 def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Collector) -> None:

@@ -153,6 +153,10 @@ def split_lines(text: str) -> tuple[list[str], list[str] | None]:
 _MISDECODED_NBSP: Final = "\u00c2\u00a0"
 
 
+_new_tuple: Final = tuple.__new__
+"""Makes a named tuple in C, as its class's interpreted ``__new__`` would."""
+
+
 class Scan(NamedTuple):
     """What one pass over a letter's lines finds: the grammar's input."""
 
@@ -496,13 +500,16 @@ def _scan_lines(
         lines.append(Line(kind, number, content, column, artifacts, gap, name, line_start))
         blanks += gap
         gap = 0
-    return Scan(
-        lines,
-        headings,
-        determinations,
-        parts,
-        removed,
-        filled,
-        doubling(blanks, filled, adjacent),
-        headers,
+    return _new_tuple(  # (Scan(...) would run NamedTuple's interpreted __new__)
+        Scan,
+        (
+            lines,
+            headings,
+            determinations,
+            parts,
+            removed,
+            filled,
+            doubling(blanks, filled, adjacent),
+            headers,
+        ),
     )
