@@ -59,6 +59,7 @@ class Engine:
         patterns: dict[ProcedureRule, re.Pattern[str]],
         p: Patterns,
     ) -> None:
+        all_anchors = [a for _, _, found in rules for a in found]
         self.request = request  # request wording at the start ("Retrospective", "One container of")
         self.salts = salts
         self.forms = forms  # dose forms, the topical ones included
@@ -73,6 +74,47 @@ class Engine:
         self.flags = flags  # ingredient -> flags
         self.patterns = patterns  # rule -> its pattern
         self.p = p
+        # Every rule's anchors found in one pass: see found_anchors().
+        self.anchor_scan = anchor_scan(all_anchors)
+        self.held = {a: frozenset(b for b in all_anchors if a.startswith(b)) for a in all_anchors}
+
+
+def anchor_scan(literals: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern that matches at each place where one of ``literals`` begins, its group 1
+    the longest literal that begins there (``None`` when there are no literals).
+
+    It looks ahead without consuming, so that literals that overlap are all seen. The
+    literals are grouped by their first character, and each group's are tried longest
+    first: a place's first alternative that holds is its longest literal, and the
+    shorter ones that begin there are its prefixes.
+    """
+    by_first: dict[str, list[str]] = {}
+    for literal in dict.fromkeys(literals):
+        by_first.setdefault(literal[:1], []).append(literal[1:])
+    if not by_first:
+        return None
+    groups = [
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True))
+        + ")"
+        for first, rests in by_first.items()
+    ]
+    return re.compile("(?=(" + "|".join(groups) + "))")
+
+
+def found_anchors(low: str, engine: Engine) -> set[str]:
+    """The rules' anchors (see :func:`anchors`) that ``low`` holds, found in one pass.
+
+    At each place where an anchor begins, the scan gives the longest one; those that
+    begin it (``engine.held``) are there too. An anchor that ``low`` holds begins some
+    place, and is the longest there or begins the longest: the set is exact.
+    """
+    found: set[str] = set()
+    if engine.anchor_scan is not None:
+        for match in engine.anchor_scan.finditer(low):
+            found.update(engine.held[match.group(1)])
+    return found
 
 
 def split(values: Iterable[str]) -> list[str]:

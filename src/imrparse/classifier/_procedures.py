@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._engine import Engine
+from ._engine import Engine, found_anchors
 from ._names import canonical, strip_request, tidy
 from ._patterns import COUNTING, DIGIT, number
 from ._wording import guidance_blanked
@@ -27,8 +27,9 @@ def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] |
 
 def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
     """The first procedure rule, in the lexicon's order, that ``low`` matches."""
+    present = found_anchors(low, engine)
     for pattern, rule, anchors in engine.rules:
-        if anchors and not any(map(low.__contains__, anchors)):
+        if anchors and present.isdisjoint(anchors):
             continue  # none of the rule's literal words is there: it cannot match
         match = pattern.search(low)
         if match is not None:
