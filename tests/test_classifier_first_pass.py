@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import imrparse
 from imrparse.classifier._engine import engine_for, found_anchors
+from imrparse.classifier._patterns import (
+    OTHER_COUNT_HINTS,
+    SESSION_HINTS,
+    TIMES_HINTS,
+    WEEK_HINTS,
+    Patterns,
+    counted,
+)
 
 REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
 
@@ -48,3 +57,43 @@ def test_overlapping_anchors_are_all_found() -> None:
         for letters in itertools.product("abc ", repeat=n):
             text = "".join(letters)
             assert found_anchors(text, engine) == {a for a in every if a in text}, text
+
+
+def _lines() -> set[str]:
+    here = Path(__file__).parent
+    files = [*here.rglob("*.txt"), *(REAL / "text").rglob("*.txt")]
+    return {
+        line
+        for path in files
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    }
+
+
+def test_every_match_of_a_hinted_pattern_holds_a_hint() -> None:
+    p = Patterns()
+    hinted = [
+        (p.frequency, WEEK_HINTS),
+        (p.product, TIMES_HINTS),
+        (p.times, TIMES_HINTS),
+        (p.sessions, SESSION_HINTS),
+        (p.other_counts, OTHER_COUNT_HINTS),
+    ]
+    matches = 0
+    for line in _lines() | set(_texts()):
+        for pattern, hints in hinted:
+            for match in pattern.finditer(line):
+                matches += 1
+                assert any(h in match.group().lower() for h in hints), (match, hints)
+    assert matches > 1000
+
+
+def test_a_count_matches_as_the_plain_alternation_does() -> None:
+    words = ["one", "two", "twelve", "a", "an", "once"]
+    plain = re.compile(
+        r"\b(\d{1,3}|" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I
+    )
+    ahead = re.compile(r"\b" + counted(words) + r"\b", re.I)
+    for text in ["Twelve visits", "once", "a 2 an", "ONE\u017f", "x12 two", "tw o", "anonce"]:
+        assert [m.span(1) for m in ahead.finditer(text)] == [
+            m.span(1) for m in plain.finditer(text)
+        ]
