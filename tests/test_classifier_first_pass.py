@@ -1,6 +1,6 @@
 """The classifier's shortcuts on a text it has not seen: the procedure rules' anchors found
-in one scan, and the patterns searched only when their hints are there. Each must find
-exactly what a plain search finds."""
+in one walk over the text, and the patterns searched only when their hints are there.
+Each must find exactly what a plain search finds."""
 
 from __future__ import annotations
 

@@ -74,46 +74,28 @@ class Engine:
         self.flags = flags  # ingredient -> flags
         self.patterns = patterns  # rule -> its pattern
         self.p = p
-        # Every rule's anchors found in one pass: see found_anchors().
-        self.anchor_scan = anchor_scan(all_anchors)
-        self.held = {a: frozenset(b for b in all_anchors if a.startswith(b)) for a in all_anchors}
-
-
-def anchor_scan(literals: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern that matches at each place where one of ``literals`` begins, its group 1
-    the longest literal that begins there (``None`` when there are no literals).
-
-    It looks ahead without consuming, so that literals that overlap are all seen. The
-    literals are grouped by their first character, and each group's are tried longest
-    first: a place's first alternative that holds is its longest literal, and the
-    shorter ones that begin there are its prefixes.
-    """
-    by_first: dict[str, list[str]] = {}
-    for literal in dict.fromkeys(literals):
-        by_first.setdefault(literal[:1], []).append(literal[1:])
-    if not by_first:
-        return None
-    groups = [
-        re.escape(first)
-        + "(?:"
-        + "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True))
-        + ")"
-        for first, rests in by_first.items()
-    ]
-    return re.compile("(?=(" + "|".join(groups) + "))")
+        # Every rule's anchors, by their first two characters: see found_anchors().
+        self.by_start: dict[str, list[str]] = {}
+        for a in dict.fromkeys(all_anchors):
+            self.by_start.setdefault(a[:2], []).append(a)
+        self.short = tuple(a for a in self.by_start if len(a) < 2)  # one-character anchors
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
-    """The rules' anchors (see :func:`anchors`) that ``low`` holds, found in one pass.
+    """The rules' anchors (see :func:`anchors`) that ``low`` holds.
 
-    At each place where an anchor begins, the scan gives the longest one; those that
-    begin it (``engine.held``) are there too. An anchor that ``low`` holds begins some
-    place, and is the longest there or begins the longest: the set is exact.
+    One walk over the text: at each place, the anchors that begin with the two characters
+    there (``engine.by_start``) are compared with what follows. An anchor of one character
+    is looked for on its own.
     """
-    found: set[str] = set()
-    if engine.anchor_scan is not None:
-        for match in engine.anchor_scan.finditer(low):
-            found.update(engine.held[match.group(1)])
+    found = {a for a in engine.short if a in low}
+    by_start = engine.by_start
+    for i in range(len(low) - 1):
+        candidates = by_start.get(low[i : i + 2])
+        if candidates is not None:
+            for a in candidates:
+                if low.startswith(a, i):
+                    found.add(a)
     return found
 
 
