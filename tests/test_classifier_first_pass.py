@@ -12,6 +12,7 @@ from pathlib import Path
 import imrparse
 from imrparse.classifier._engine import engine_for, found_anchors
 from imrparse.classifier._patterns import (
+    DOS_HINTS,
     OTHER_COUNT_HINTS,
     SESSION_HINTS,
     TIMES_HINTS,
@@ -19,6 +20,7 @@ from imrparse.classifier._patterns import (
     Patterns,
     counted,
 )
+from imrparse.classifier._wording import grammar
 
 REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
 
@@ -97,3 +99,18 @@ def test_a_count_matches_as_the_plain_alternation_does() -> None:
         assert [m.span(1) for m in ahead.finditer(text)] == [
             m.span(1) for m in plain.finditer(text)
         ]
+
+
+def test_every_match_of_a_request_rule_holds_its_hints() -> None:
+    g = grammar()
+    dos = Patterns().dos
+    matches = 0
+    for line in _lines() | set(_texts()):
+        for _, pattern, hints in g.anywhere:
+            for match in pattern.finditer(line):
+                matches += 1
+                found = match.group().lower()
+                assert all(any(h in found for h in group) for group in hints), (match, hints)
+        for match in dos.finditer(line):
+            assert any(h in match.group().lower() for h in DOS_HINTS), match
+    assert matches > 100

@@ -49,6 +49,7 @@ WEEK_HINTS: Final = ("week",)
 TIMES_HINTS: Final = ("x", "times")
 SESSION_HINTS: Final = ("session", "visit", "treatment")
 OTHER_COUNT_HINTS: Final = ("day", "week", "month", "hour", "daily", "additional", ",", "(")
+DOS_HINTS: Final = ("dos", "date", "on")
 
 
 class Patterns:
