@@ -49,9 +49,11 @@ def test_found_anchors_are_the_anchors_a_plain_search_finds() -> None:
 
 
 def test_overlapping_anchors_are_all_found() -> None:
-    # anchors that begin one another, end one another and overlap: "a", "ab", "abc", "bc", "cab"
+    # anchors that begin one another, end one another and overlap, of one to six characters
     lex = imrparse.load_lexicons(
-        procedures=[(p, "Surgery", None) for p in ("a", "ab", "abc", "bc|cab", "ca")]
+        procedures=[
+            (p, "Surgery", None) for p in ("a", "ab", "abc", "bc|cab", "ca", "abcab|bca c", "cc")
+        ]
     )
     engine = engine_for(lex)
     every = {a for _, _, found in engine.rules for a in found}

@@ -74,27 +74,27 @@ class Engine:
         self.flags = flags  # ingredient -> flags
         self.patterns = patterns  # rule -> its pattern
         self.p = p
-        # Every rule's anchors, by their first two characters: see found_anchors().
+        # Every rule's anchors, by their first three characters: see found_anchors().
         self.by_start: dict[str, list[str]] = {}
         for a in dict.fromkeys(all_anchors):
-            self.by_start.setdefault(a[:2], []).append(a)
-        self.short = tuple(a for a in self.by_start if len(a) < 2)  # one-character anchors
+            self.by_start.setdefault(a[:3], []).append(a)
+        self.short = tuple(a for a in self.by_start if len(a) < 3)  # looked for on their own
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
     """The rules' anchors (see :func:`anchors`) that ``low`` holds.
 
-    One walk over the text: at each place, the anchors that begin with the two characters
-    there (``engine.by_start``) are compared with what follows. An anchor of one character
-    is looked for on its own.
+    One walk over the text: at each place, the anchors that begin with the three
+    characters there (``engine.by_start``) are compared with what follows. An anchor of
+    one or two characters is looked for on its own.
     """
     found = {a for a in engine.short if a in low}
     by_start = engine.by_start
-    for i in range(len(low) - 1):
-        candidates = by_start.get(low[i : i + 2])
+    for i in range(len(low) - 2):
+        candidates = by_start.get(low[i : i + 3])
         if candidates is not None:
             for a in candidates:
-                if low.startswith(a, i):
+                if len(a) == 3 or low[i : i + len(a)] == a:
                     found.add(a)
     return found
 
