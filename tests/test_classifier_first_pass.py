@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import imrparse
-from imrparse.classifier._engine import engine_for, found_anchors
+from imrparse.classifier._engine import anchors, engine_for, found_anchors
 from imrparse.classifier._patterns import (
     DOS_HINTS,
     OTHER_COUNT_HINTS,
@@ -116,3 +116,15 @@ def test_every_match_of_a_request_rule_holds_its_hints() -> None:
         for match in dos.finditer(line):
             assert any(h in match.group().lower() for h in DOS_HINTS), match
     assert matches > 100
+
+
+def test_an_optional_character_gives_both_spellings_as_anchors() -> None:
+    assert anchors(r"e-?stim\w*|tens") == ("e-stim", "estim", "tens")
+    assert anchors(r"x-?rays?|xrays?") == ("x-ray", "xray")
+    assert anchors(r"ab??c") == ("abc", "ac")
+    assert anchors(r"s?t") == ("t",)  # "st" holds "t"
+    assert anchors(r"a?") == ()
+    for pattern, text in [(r"\be-?stim\w*\b", "an estimulator"), (r"\bx-?rays?\b", "x-rays")]:
+        match = re.search(pattern, text)
+        assert match is not None
+        assert any(a in match.group() for a in anchors(pattern[2:-2]))

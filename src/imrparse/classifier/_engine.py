@@ -158,7 +158,8 @@ def anchors(pattern: str) -> tuple[str, ...]:
     """Literal text one of which every match of ``pattern`` holds, or ``()`` if unknown.
 
     Each top-level alternative contributes its leading literal (``"physical therap"``
-    for ``physical therap\\w*``). An alternative that opens with a group contributes the
+    for ``physical therap\\w*``; ``"x-ray"`` and ``"xray"`` for ``x-?rays?``, the optional
+    character taken and left out). An alternative that opens with a group contributes the
     group's own anchors (``(?:cold|ice)\\s+packs?``: ``"cold"``, ``"ice"``), or those of
     what follows the group when it may be left out (``(?:\\w+\\s+)?wraps?``: ``"wrap"``).
     An alternative of which nothing is known (one that opens with a class, an escape or a
@@ -236,6 +237,13 @@ def _leading(alternative: str) -> list[str]:
         while end < len(alternative) and alternative[end] not in "\\()[]{}.*+?^$|":
             end += 1
         literal = alternative[:end]
+        if alternative[end : end + 1] == "?":
+            # "e-?stim": the character before "?" may be left out, so a match holds
+            # "e-stim" or "estim", with the literal text that follows
+            rest = alternative[end + 1 :]
+            tail = _literal_run(rest[1:] if rest[:1] in ("?", "+") else rest)
+            if literal[:-1] + tail:
+                return [literal + tail, literal[:-1] + tail]
         if end < len(alternative) and alternative[end] in "?*{":
             literal = literal[:-1]
         if literal:
@@ -263,6 +271,15 @@ def _leading(alternative: str) -> list[str]:
             return found
     # What follows the item is in every match too.
     return _leading(after)
+
+
+def _literal_run(text: str) -> str:
+    """The literal text that opens ``text`` and is in every match of it (``"ray"`` for
+    ``rays?``), maybe empty."""
+    end = 0
+    while end < len(text) and text[end] not in "\\()[]{}.*+?^$|":
+        end += 1
+    return text[: end - 1] if end and text[end : end + 1] in ("?", "*", "{") else text[:end]
 
 
 def _item_end(text: str) -> int:
