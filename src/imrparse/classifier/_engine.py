@@ -59,6 +59,7 @@ class Engine:
         patterns: dict[ProcedureRule, re.Pattern[str]],
         p: Patterns,
     ) -> None:
+        all_anchors = [a for _, _, found in rules for a in found]
         self.request = request  # request wording at the start ("Retrospective", "One container of")
         self.salts = salts
         self.forms = forms  # dose forms, the topical ones included
@@ -73,6 +74,29 @@ class Engine:
         self.flags = flags  # ingredient -> flags
         self.patterns = patterns  # rule -> its pattern
         self.p = p
+        # Every rule's anchors, by their first three characters: see found_anchors().
+        self.by_start: dict[str, list[str]] = {}
+        for a in dict.fromkeys(all_anchors):
+            self.by_start.setdefault(a[:3], []).append(a)
+        self.short = tuple(a for a in self.by_start if len(a) < 3)  # looked for on their own
+
+
+def found_anchors(low: str, engine: Engine) -> set[str]:
+    """The rules' anchors (see :func:`anchors`) that ``low`` holds.
+
+    One walk over the text: at each place, the anchors that begin with the three
+    characters there (``engine.by_start``) are compared with what follows. An anchor of
+    one or two characters is looked for on its own.
+    """
+    found = {a for a in engine.short if a in low}
+    by_start = engine.by_start
+    for i in range(len(low) - 2):
+        candidates = by_start.get(low[i : i + 3])
+        if candidates is not None:
+            for a in candidates:
+                if len(a) == 3 or low[i : i + len(a)] == a:
+                    found.add(a)
+    return found
 
 
 def split(values: Iterable[str]) -> list[str]:
@@ -134,7 +158,8 @@ def anchors(pattern: str) -> tuple[str, ...]:
     """Literal text one of which every match of ``pattern`` holds, or ``()`` if unknown.
 
     Each top-level alternative contributes its leading literal (``"physical therap"``
-    for ``physical therap\\w*``). An alternative that opens with a group contributes the
+    for ``physical therap\\w*``; ``"x-ray"`` and ``"xray"`` for ``x-?rays?``, the optional
+    character taken and left out). An alternative that opens with a group contributes the
     group's own anchors (``(?:cold|ice)\\s+packs?``: ``"cold"``, ``"ice"``), or those of
     what follows the group when it may be left out (``(?:\\w+\\s+)?wraps?``: ``"wrap"``).
     An alternative of which nothing is known (one that opens with a class, an escape or a
@@ -212,6 +237,13 @@ def _leading(alternative: str) -> list[str]:
         while end < len(alternative) and alternative[end] not in "\\()[]{}.*+?^$|":
             end += 1
         literal = alternative[:end]
+        if alternative[end : end + 1] == "?":
+            # "e-?stim": the character before "?" may be left out, so a match holds
+            # "e-stim" or "estim", with the literal text that follows
+            rest = alternative[end + 1 :]
+            tail = _literal_run(rest[1:] if rest[:1] in ("?", "+") else rest)
+            if literal[:-1] + tail:
+                return [literal + tail, literal[:-1] + tail]
         if end < len(alternative) and alternative[end] in "?*{":
             literal = literal[:-1]
         if literal:
@@ -239,6 +271,15 @@ def _leading(alternative: str) -> list[str]:
             return found
     # What follows the item is in every match too.
     return _leading(after)
+
+
+def _literal_run(text: str) -> str:
+    """The literal text that opens ``text`` and is in every match of it (``"ray"`` for
+    ``rays?``), maybe empty."""
+    end = 0
+    while end < len(text) and text[end] not in "\\()[]{}.*+?^$|":
+        end += 1
+    return text[: end - 1] if end and text[end : end + 1] in ("?", "*", "{") else text[:end]
 
 
 def _item_end(text: str) -> int:

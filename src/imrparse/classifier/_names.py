@@ -3,7 +3,6 @@ a procedure and its body site as ``<procedure> of the <site>``."""
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
@@ -34,7 +33,7 @@ def canonical(name: str, rule: ProcedureRule, engine: Engine) -> str:
         return name
     display = rule.name or name[match.start() : match.end()]
     rest = (name[: match.start()] + " " + name[match.end() :]).strip(EDGE)
-    words = [w for w in re.split(r"[\s,;:]+", rest.lower()) if w]
+    words = [w for w in engine.p.separators.split(rest.lower()) if w]
     while words and words[0] in TRIM_WORDS:
         words.pop(0)
     while words and words[-1] in TRIM_WORDS:

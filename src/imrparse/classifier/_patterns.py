@@ -12,12 +12,22 @@ from ..wordlists import NUMBER_WORDS
 
 NUM_WORDS: Final = dict(NUMBER_WORDS)
 NUM_WORDS.update({"once": 1, "twice": 2, "thrice": 3, "a": 1, "an": 1})
-_N: Final = (
-    r"(\d{1,3}|"
-    + "|".join(sorted((w for w in NUM_WORDS if w not in ("a", "an")), key=len, reverse=True))
-    + r")"
-)
-_NA: Final = r"(\d{1,3}|" + "|".join(sorted(NUM_WORDS, key=len, reverse=True)) + r")"
+
+
+def counted(words: list[str]) -> str:
+    """A group that captures a count: one to three digits or one of ``words``.
+
+    The alternatives are preceded by a look-ahead at the characters they begin with, so
+    that at a place where no count can begin the words are not tried one by one.
+    """
+    firsts = "".join(sorted({w[0] for w in words}))
+    return (
+        r"(?=[\d" + firsts + r"])(\d{1,3}|" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    )
+
+
+_N: Final = counted([w for w in NUM_WORDS if w not in ("a", "an")])
+_NA: Final = counted(list(NUM_WORDS))
 FLAGS: Final = re.IGNORECASE
 DIGIT: Final = re.compile(r"\d")
 
@@ -31,6 +41,15 @@ COUNTING: Final = (frozenset(NUM_WORDS) - {"a", "an"}) | {
     "times",
     "x",
 }
+
+
+# Literal text one of which every match of a pattern holds (lower case), by pattern: a
+# pattern whose hints are all absent is not searched (see holds()).
+WEEK_HINTS: Final = ("week",)
+TIMES_HINTS: Final = ("x", "times")
+SESSION_HINTS: Final = ("session", "visit", "treatment")
+OTHER_COUNT_HINTS: Final = ("day", "week", "month", "hour", "daily", "additional", ",", "(")
+DOS_HINTS: Final = ("dos", "date", "on")
 
 
 class Patterns:
@@ -97,7 +116,17 @@ class Patterns:
         self.contrast = re.compile(
             r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b", FLAGS
         )
+        self.space_before = re.compile(r"\s+([,;/])")
+        self.separators = re.compile(r"[\s,;:]+")
         self.lead_filler = re.compile(r"^(?:(?:of|the|for|to|on|in|at|with)\b[\s,;:]*)+", FLAGS)
+
+
+def holds(text: str, low: str, hints: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern every match of which holds one of ``hints`` (lower
+    case) may match ``text``: ``low`` (``text`` lower-cased) holds one, or ``text`` is
+    not ASCII (a case-blind pattern matches letters that lower-casing does not give, as
+    the long s "\u017f" for "s")."""
+    return not text.isascii() or any(hint in low for hint in hints)
 
 
 def number(word: str | None) -> int | None:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
-from ._engine import Engine
+from ._engine import Engine, found_anchors
 from ._names import canonical, strip_request, tidy
-from ._patterns import COUNTING, DIGIT, number
+from ._patterns import (
+    COUNTING,
+    DIGIT,
+    OTHER_COUNT_HINTS,
+    SESSION_HINTS,
+    TIMES_HINTS,
+    WEEK_HINTS,
+    holds,
+    number,
+)
 from ._wording import guidance_blanked
 from .lexicons import ProcedureRule
 
@@ -27,8 +36,9 @@ def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] |
 
 def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
     """The first procedure rule, in the lexicon's order, that ``low`` matches."""
+    present = found_anchors(low, engine)
     for pattern, rule, anchors in engine.rules:
-        if anchors and not any(map(low.__contains__, anchors)):
+        if anchors and present.isdisjoint(anchors):
             continue  # none of the rule's literal words is there: it cannot match
         match = pattern.search(low)
         if match is not None:
@@ -37,7 +47,12 @@ def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] 
 
 
 def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tuple[str, int | None]:
-    """The procedure's name without counts, frequencies and durations, and its sessions."""
+    """The procedure's name without counts, frequencies and durations, and its sessions.
+
+    A pattern is searched only when the text holds one of its hints (``_patterns``):
+    taking out what a pattern matched leaves words joined by a space, so a hint that the
+    text did not hold at the start it does not hold later either.
+    """
     text = engine.p.parens.sub(" ", core) if "(" in core or "[" in core else core
     sessions: int | None = None
     product: int | None = None
@@ -47,7 +62,7 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
         name = tidy(engine.p.contrast.sub(" ", text) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)
         return (canonical(name, rule, engine) if rule is not None else name), None
-    frequency = engine.p.frequency.search(text)
+    frequency = engine.p.frequency.search(text) if holds(text, low, WEEK_HINTS) else None
     if frequency is not None:
         if frequency.group(4):
             product = int(frequency.group(4))
@@ -55,30 +70,33 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
             a, b = number(frequency.group(1)), number(frequency.group(3))
             product = a * b if a is not None and b is not None else None
         text = text[: frequency.start()] + " " + text[frequency.end() :]
-    else:
+    elif holds(text, low, TIMES_HINTS):
         pair = engine.p.product.search(text)
         if pair is not None:
             a, b = number(pair.group(1)), number(pair.group(2))
             product = a * b if a is not None and b is not None else None
             text = text[: pair.start()] + " " + text[pair.end() :]
-    explicit = engine.p.sessions.search(text)
+    explicit = engine.p.sessions.search(text) if holds(text, low, SESSION_HINTS) else None
     if explicit is not None:
         sessions = number(explicit.group(1) or explicit.group(3))
         middle = explicit.group(2) or ""
         text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
-    times = engine.p.times.search(text)
+    times = engine.p.times.search(text) if holds(text, low, TIMES_HINTS) else None
     if times is not None:
         if sessions is None and product is None:
             product = number(times.group(1))
         text = text[: times.start()] + " " + text[times.end() :]
     if sessions is None:
         sessions = product
-    text = engine.p.other_counts.sub(" ", text)
-    text = engine.p.hash.sub(" ", text)
+    if holds(text, low, OTHER_COUNT_HINTS):
+        text = engine.p.other_counts.sub(" ", text)
+    if "#" in text:
+        text = engine.p.hash.sub(" ", text)
     if "contrast" in low:
         text = engine.p.contrast.sub(" ", text)
     text = strip_request(" ".join(text.split()), engine)
-    text = re.sub(r"\s+([,;/])", r"\1", text)
+    if "," in text or ";" in text or "/" in text:
+        text = engine.p.space_before.sub(r"\1", text)
     name = tidy(text, engine) or tidy(core, engine)
     if rule is not None:
         name = canonical(name, rule, engine)

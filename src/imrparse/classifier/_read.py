@@ -12,6 +12,7 @@ from ..records import Category
 from ._engine import Engine
 from ._medications import medication
 from ._names import strip_request, tidy
+from ._patterns import DIGIT, DOS_HINTS, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .reading import Reading
@@ -22,8 +23,11 @@ LABS: Final = ("Diagnostic Testing", "Lab & Pathology")
 def read(text: str, engine: Engine) -> Reading:
     """The :class:`~.reading.Reading` of one treatment text (its name maybe empty)."""
     work = text
-    if "/" in work or "." in work or "-" in work:
-        work = engine.p.date.sub(" ", engine.p.dos.sub(" ", work))
+    if ("/" in work or "." in work or "-" in work) and DIGIT.search(work) is not None:
+        if holds(work, work.lower(), DOS_HINTS):
+            work = engine.p.dos.sub(" ", work)
+        if "/" in work:
+            work = engine.p.date.sub(" ", work)
     quantity = None
     qty = engine.p.qty.search(work) if "q" in work or "Q" in work else None
     if qty is not None:

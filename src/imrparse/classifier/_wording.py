@@ -24,10 +24,14 @@ from ..wordlists import NUMBER_WORDS
 
 _FLAGS: Final = re.IGNORECASE
 
-# A count: digits or a number word ("two", "twelve").
+# A count: digits or a number word ("two", "twelve"). A look-ahead at the characters a
+# count begins with comes first, so that where none begins the words are not tried.
+_COUNT_WORDS: Final = sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True)
 _COUNT: Final = (
-    r"(?:\d{1,4}|"
-    + "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+    r"(?=[\d"
+    + "".join(sorted({w[0] for w in _COUNT_WORDS} | {"a"}))
+    + r"])(?:\d{1,4}|"
+    + "|".join(_COUNT_WORDS)
     + r"|an?)"
 )
 _MONTH: Final = (
@@ -166,18 +170,19 @@ class Peeled:
         return "labs" in self.forms
 
 
-# Literal text one of which every match of an ANYWHERE rule holds (lower case): a rule
-# whose hints are all absent is not searched.
+# Literal text an ANYWHERE rule's every match holds (lower case): one of each tuple of
+# the rule's. A rule whose hints are absent is not searched. (The date's words are "do",
+# not "dos": a case-blind "s" also matches the long s, which lower-casing keeps.)
 _Q_DIGITS: Final = tuple(f"q{d}" for d in "0123456789") + tuple(f"q {d}" for d in "0123456789")
-ANYWHERE_HINTS: Final[dict[str, tuple[str, ...]]] = {
-    "date-of-service": tuple("0123456789"),
-    "refills": ("fill",),
-    "supply": ("supply",),
-    "dose": ("mouth", "po", "p.o.", "orally", "sublingual"),
-    "frequency": (
+ANYWHERE_HINTS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
+    "date-of-service": (tuple("0123456789"), ("do", "date", "on")),
+    "refills": (("fill",),),
+    "supply": (("supply",),),
+    "dose": (("mouth", "po", "p.o.", "orally", "sublingual"),),
+    "frequency": ((
         "bid", "b.i.d", "tid", "t.i.d", "qid", "q.i.d", "qd", "q.d", "qhs", "qam", "qpm",
         "hs", "prn", "needed", "bedtime", "hour", "day", "daily", *_Q_DIGITS,
-    ),
+    ),),
 }  # fmt: skip
 
 
@@ -228,7 +233,7 @@ def peel(text: str) -> Peeled:
         work = work[match.end() :].strip(g.edges)
     low = work.lower()
     for name, pattern, hints in g.anywhere:
-        if not any(hint in low for hint in hints):
+        if not all(any(hint in low for hint in group) for group in hints):
             continue
         found = pattern.search(work)
         if found is None:

@@ -1,0 +1,130 @@
+"""The classifier's shortcuts on a text it has not seen: the procedure rules' anchors found
+in one walk over the text, and the patterns searched only when their hints are there.
+Each must find exactly what a plain search finds."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import imrparse
+from imrparse.classifier._engine import anchors, engine_for, found_anchors
+from imrparse.classifier._patterns import (
+    DOS_HINTS,
+    OTHER_COUNT_HINTS,
+    SESSION_HINTS,
+    TIMES_HINTS,
+    WEEK_HINTS,
+    Patterns,
+    counted,
+)
+from imrparse.classifier._wording import grammar
+
+REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
+
+
+def _texts() -> list[str]:
+    texts = [
+        "physical therapy 2 times a week for 6 weeks",
+        "therapeutic exercise",
+        "cold pack and ice packs",
+        "appendectomy",
+        "",
+        "x",
+        "mri of the cervical spine without contrast",
+    ]
+    for path in sorted((REAL / "gold").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts += [d["treatment_text"] for d in data.get("determinations", ())]
+    return [t.lower() for t in texts if t is not None]
+
+
+def test_found_anchors_are_the_anchors_a_plain_search_finds() -> None:
+    engine = engine_for(imrparse.load_lexicons())
+    every = {a for _, _, found in engine.rules for a in found}
+    for text in _texts():
+        assert found_anchors(text, engine) == {a for a in every if a in text}, text
+
+
+def test_overlapping_anchors_are_all_found() -> None:
+    # anchors that begin one another, end one another and overlap, of one to six characters
+    lex = imrparse.load_lexicons(
+        procedures=[
+            (p, "Surgery", None) for p in ("a", "ab", "abc", "bc|cab", "ca", "abcab|bca c", "cc")
+        ]
+    )
+    engine = engine_for(lex)
+    every = {a for _, _, found in engine.rules for a in found}
+    for n in range(8):
+        for letters in itertools.product("abc ", repeat=n):
+            text = "".join(letters)
+            assert found_anchors(text, engine) == {a for a in every if a in text}, text
+
+
+def _lines() -> set[str]:
+    here = Path(__file__).parent
+    files = [*here.rglob("*.txt"), *(REAL / "text").rglob("*.txt")]
+    return {
+        line
+        for path in files
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    }
+
+
+def test_every_match_of_a_hinted_pattern_holds_a_hint() -> None:
+    p = Patterns()
+    hinted = [
+        (p.frequency, WEEK_HINTS),
+        (p.product, TIMES_HINTS),
+        (p.times, TIMES_HINTS),
+        (p.sessions, SESSION_HINTS),
+        (p.other_counts, OTHER_COUNT_HINTS),
+    ]
+    matches = 0
+    for line in _lines() | set(_texts()):
+        for pattern, hints in hinted:
+            for match in pattern.finditer(line):
+                matches += 1
+                assert any(h in match.group().lower() for h in hints), (match, hints)
+    assert matches > 1000
+
+
+def test_a_count_matches_as_the_plain_alternation_does() -> None:
+    words = ["one", "two", "twelve", "a", "an", "once"]
+    plain = re.compile(
+        r"\b(\d{1,3}|" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I
+    )
+    ahead = re.compile(r"\b" + counted(words) + r"\b", re.I)
+    for text in ["Twelve visits", "once", "a 2 an", "ONE\u017f", "x12 two", "tw o", "anonce"]:
+        assert [m.span(1) for m in ahead.finditer(text)] == [
+            m.span(1) for m in plain.finditer(text)
+        ]
+
+
+def test_every_match_of_a_request_rule_holds_its_hints() -> None:
+    g = grammar()
+    dos = Patterns().dos
+    matches = 0
+    for line in _lines() | set(_texts()):
+        for _, pattern, hints in g.anywhere:
+            for match in pattern.finditer(line):
+                matches += 1
+                found = match.group().lower()
+                assert all(any(h in found for h in group) for group in hints), (match, hints)
+        for match in dos.finditer(line):
+            assert any(h in match.group().lower() for h in DOS_HINTS), match
+    assert matches > 100
+
+
+def test_an_optional_character_gives_both_spellings_as_anchors() -> None:
+    assert anchors(r"e-?stim\w*|tens") == ("e-stim", "estim", "tens")
+    assert anchors(r"x-?rays?|xrays?") == ("x-ray", "xray")
+    assert anchors(r"ab??c") == ("abc", "ac")
+    assert anchors(r"s?t") == ("t",)  # "st" holds "t"
+    assert anchors(r"a?") == ()
+    for pattern, text in [(r"\be-?stim\w*\b", "an estimulator"), (r"\bx-?rays?\b", "x-rays")]:
+        match = re.search(pattern, text)
+        assert match is not None
+        assert any(a in match.group() for a in anchors(pattern[2:-2]))
