@@ -10,6 +10,7 @@ line. A letter cut from a longer text has its rows moved to their place in it
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any, cast
 
 from .page_marks import running_headers
 from .scanner import Line
@@ -31,16 +32,21 @@ def resolve(
     offsets after it (which count without it) are moved past it."""
     feeds = _feeds(text) if "\f" in text else []
     inside = _inside_headers(text, cut) if cut else []
-    rows: list[SpanRow] = []
+    rows: list[tuple[object, ...]] = []
     size = len(text)
     for prefix, found in groups:
         if inside:
             found = _past_headers(found, inside)
-        for path, (start, end, line, column) in found:
+        # (the numbers of each place put in its row as the objects they are: unpacked, the
+        # compiled module would make a new ``int`` of each offset)
+        for path, where in cast(list[tuple[str, Any]], found):
+            start: int = where[0]
+            end: int = where[1]
             if 0 <= start < end <= size:
                 page = bisect_right(feeds, start) + 1 if feeds else 0
-                rows.append((prefix + path if prefix else path, start, end, line, column, page))
-    return tuple(rows)
+                full = prefix + path if prefix else path
+                rows.append((full, where[0], where[1], where[2], where[3], page))
+    return cast(tuple[SpanRow, ...], tuple(rows))
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

@@ -72,6 +72,11 @@ def check_path(path: object) -> str:
     return path
 
 
+_NO_NUMBERS: Final[list[int]] = []
+"""The empty list every new :class:`Source` starts with (never added to: a list of its own
+replaces it before anything is)."""
+
+
 class Source:
     """The pieces of text (the line, the column, the stripped text) that one cleaned value
     or paragraph was joined from, in order."""
@@ -84,9 +89,11 @@ class Source:
         self.texts: list[str] = []
         self._cleaned: str | None = None
         """The cleaned text whose pieces :attr:`_starts` found, so far."""
-        self._starts: list[int] = []
+        # (a list of their own is made when one is first needed: most sources are
+        # asked once or not at all, and no piece needs counting)
+        self._starts: list[int] = _NO_NUMBERS
         self._next: int = 0
-        self._counts: list[int] = []
+        self._counts: list[int] = _NO_NUMBERS
 
     @staticmethod
     def of(lines: list[Line]) -> Source:
