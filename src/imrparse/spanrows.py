@@ -13,10 +13,11 @@ from bisect import bisect_right
 from typing import Any, cast
 
 from .page_marks import running_headers
+from .records import Letter
 from .scanner import Line
 from .spans import Where
 
-__all__ = ["SpanRow", "paged", "position", "resolve", "shift_rows"]
+__all__ = ["SpanRow", "paged", "position", "require_spans", "resolve", "shift_rows"]
 
 SpanRow = tuple[str, int, int, int, int, int]
 """One value's span as a letter stores it: path, start and end offsets, line and column
@@ -149,3 +150,13 @@ def paged(rows: tuple[SpanRow, ...], starts: list[int]) -> tuple[SpanRow, ...]:
         (path, start, end, line, column, bisect_right(starts, start))
         for path, start, end, line, column, _ in rows
     )
+
+
+def require_spans(letter: Letter, what: str) -> None:
+    """Raise ``ValueError`` for a letter parsed with ``spans=False`` (it has values, a
+    determination at least, but no spans), which ``what`` cannot show."""
+    if letter.determinations and not letter.spans:
+        raise ValueError(
+            f"{what} needs the letter's spans, and {letter.case_number or 'this letter'} "
+            "was parsed with spans=False: parse it with spans=True (the default)"
+        )

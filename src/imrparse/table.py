@@ -21,8 +21,8 @@ from .records import (
     Severity,
     Sex,
 )
+from .spanrows import require_spans
 from .specialties import board_names
-from .view import require_spans
 
 if TYPE_CHECKING:
     import pandas

@@ -15,21 +15,12 @@ import html
 from collections.abc import Iterator
 
 from .records import Citation, Letter
+from .spanrows import require_spans
 
-__all__ = ["html_page", "marks", "require_spans", "terminal", "values"]
+__all__ = ["html_page", "marks", "terminal", "values"]
 
 _DATES = ("application_received", "date_assigned", "decision_date", "ur_denial_date",
           "date_of_injury")  # fmt: skip
-
-
-def require_spans(letter: Letter, what: str) -> None:
-    """Raise ``ValueError`` for a letter parsed with ``spans=False`` (it has values, a
-    determination at least, but no spans), which ``what`` cannot show."""
-    if letter.determinations and not letter.spans:
-        raise ValueError(
-            f"{what} needs the letter's spans, and {letter.case_number or 'this letter'} "
-            "was parsed with spans=False: parse it with spans=True (the default)"
-        )
 
 
 def values(letter: Letter) -> Iterator[tuple[str, str]]:
