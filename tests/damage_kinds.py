@@ -123,15 +123,23 @@ def lose_last_page(text: str, rng: random.Random) -> str | None:
 # --------------------------------------------------------------------------- pages
 
 
-def drop_page(text: str, rng: random.Random) -> str | None:
-    """A page lost from the middle of the letter (neither the first nor the last)."""
+def _inner_page(text: str, rng: random.Random) -> tuple[list[str], int] | None:
+    """The pages, and one drawn that is neither the first nor the last with text."""
     pages = _pages(text)
     if pages is None:
         return None
     last = _last_page_index(pages)
     if last < 2:
         return None
-    i = rng.randint(1, last - 1)
+    return pages, rng.randint(1, last - 1)
+
+
+def drop_page(text: str, rng: random.Random) -> str | None:
+    """A page lost from the middle of the letter (neither the first nor the last)."""
+    drawn = _inner_page(text, rng)
+    if drawn is None:
+        return None
+    pages, i = drawn
     return "\f".join(pages[:i] + pages[i + 1 :])
 
 
@@ -145,13 +153,10 @@ def swap_pages(text: str, rng: random.Random) -> str | None:
 
 def swap_later_pages(text: str, rng: random.Random) -> str | None:
     """Two neighbouring pages after the first swapped."""
-    pages = _pages(text)
-    if pages is None:
+    drawn = _inner_page(text, rng)
+    if drawn is None:
         return None
-    last = _last_page_index(pages)
-    if last < 2:
-        return None
-    i = rng.randint(1, last - 1)
+    pages, i = drawn
     pages[i], pages[i + 1] = pages[i + 1], pages[i]
     return "\f".join(pages)
 

@@ -27,6 +27,7 @@ from .line_kinds import _ARTIFACT, _BREAK, _DETERMINATION, _PAGE_BREAK, _PART, _
 from .scanner import (
     Line,
     contents,
+    new_tuple,
 )
 
 __all__ = ["PART_ORDER", "Block", "Part", "split_blocks", "split_parts"]
@@ -39,11 +40,6 @@ _ORDERLY: Final = frozenset(
     tuple(name for name, keep in zip(PART_ORDER, mask, strict=True) if keep)
     for mask in itertools.product((False, True), repeat=len(PART_ORDER))
 )
-
-
-# Part(...) and Block(...) run the (interpreted) __new__ that NamedTuple makes;
-# tuple.__new__ makes the same tuple in C.
-_new_tuple: Final = tuple.__new__
 
 
 class Part(NamedTuple):
@@ -133,7 +129,7 @@ def split_blocks(
             ]
         )
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body, titles)
-        blocks.append(_new_tuple(Block, (header_lines, texts, outcome, parts, stray)))
+        blocks.append(new_tuple(Block, (header_lines, texts, outcome, parts, stray)))
     return preface, blocks
 
 
@@ -279,7 +275,7 @@ def split_parts(
             parts[name].texts.extend(texts)
             parts[name] = parts[name]._replace(body=None)
         else:
-            parts[name] = _new_tuple(Part, (name, line, texts, lines[i + 1 : end]))
+            parts[name] = new_tuple(Part, (name, line, texts, lines[i + 1 : end]))
             order.append(name)
     if tuple(order) not in _ORDERLY:
         first = parts[order[0]].label

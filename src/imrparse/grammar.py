@@ -28,6 +28,7 @@ from .line_kinds import _ARTIFACT, _FIELD, _HEADING, _PAGE_BREAK, _TEXT, _defaul
 from .scanner import (
     Line,
     doubling,
+    new_tuple,
 )
 from .spans import Source
 from .wordlists import match_key
@@ -40,11 +41,6 @@ __all__ = [
     "split_fields",
     "split_sections",
 ]
-
-
-# Section(...) and Outline(...) run the (interpreted) __new__ that NamedTuple makes;
-# tuple.__new__ makes the same tuple in C.
-_new_tuple: Final = tuple.__new__
 
 
 class Section(NamedTuple):
@@ -122,8 +118,8 @@ def split_sections(
             sections[name].lines.extend(body)
             sections[name] = sections[name]._replace(start=-1)
             continue
-        sections[name] = _new_tuple(Section, (name, line, body, i + 1))
-    return _new_tuple(Outline, (preamble, sections))
+        sections[name] = new_tuple(Section, (name, line, body, i + 1))
+    return new_tuple(Outline, (preamble, sections))
 
 
 def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Collector) -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "cut_joined_headings",
     "doubling",
     "line_starts",
+    "new_tuple",
     "outcome_word",
     "recognise",
     "scan",
@@ -153,8 +154,9 @@ def split_lines(text: str) -> tuple[list[str], list[str] | None]:
 _MISDECODED_NBSP: Final = "\u00c2\u00a0"
 
 
-_new_tuple: Final = tuple.__new__
-"""Makes a named tuple in C, as its class's interpreted ``__new__`` would."""
+new_tuple: Final = tuple.__new__
+"""``new_tuple(Cls, (a, b))`` makes the named tuple ``Cls(a, b)`` in C: calling a
+``NamedTuple`` class runs the ``__new__`` it generates, which is interpreted code."""
 
 
 class Scan(NamedTuple):
@@ -500,7 +502,7 @@ def _scan_lines(
         lines.append(Line(kind, number, content, column, artifacts, gap, name, line_start))
         blanks += gap
         gap = 0
-    return _new_tuple(  # (Scan(...) would run NamedTuple's interpreted __new__)
+    return new_tuple(
         Scan,
         (
             lines,

@@ -233,9 +233,7 @@ def _leading(alternative: str) -> list[str]:
     if not alternative or alternative[0] in "*+?{|)]}":
         return []
     if alternative[0] not in "\\([.^$":
-        end = 0
-        while end < len(alternative) and alternative[end] not in "\\()[]{}.*+?^$|":
-            end += 1
+        end = _literal_end(alternative)
         literal = alternative[:end]
         if alternative[end : end + 1] == "?":
             # "e-?stim": the character before "?" may be left out, so a match holds
@@ -273,12 +271,19 @@ def _leading(alternative: str) -> list[str]:
     return _leading(after)
 
 
-def _literal_run(text: str) -> str:
-    """The literal text that opens ``text`` and is in every match of it (``"ray"`` for
-    ``rays?``), maybe empty."""
+def _literal_end(text: str) -> int:
+    """Where the literal characters that open ``text`` end (before its first
+    metacharacter)."""
     end = 0
     while end < len(text) and text[end] not in "\\()[]{}.*+?^$|":
         end += 1
+    return end
+
+
+def _literal_run(text: str) -> str:
+    """The literal text that opens ``text`` and is in every match of it (``"ray"`` for
+    ``rays?``), maybe empty."""
+    end = _literal_end(text)
     return text[: end - 1] if end and text[end : end + 1] in ("?", "*", "{") else text[:end]
 
 
