@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import imrparse
+import imrparse.view  # (loaded when first imported, not by `import imrparse`)
 import mutations as mut
 from spancheck import check, wrong
 from test_real_mutations import any_texts, needs_real, real_settings, real_texts

@@ -32,16 +32,14 @@ from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
-from .spanrows import SpanRow, position, resolve
-from .spans import Where
+from .spanrows import position, resolve
+from .spans import SpanRow
 
 __all__ = ["merge", "page_header_case"]
 
 _NO_DATES: Final = CaseDates()
 _NO_REVIEWER: Final = Reviewer()  # (records are frozen: one instance serves every letter)
 _NO_SUMMARY: Final = CaseSummary()
-_PREFIXES: Final = tuple(f"determinations.{n}." for n in range(32))
-"""The paths of the first determinations' values start so (made once)."""
 _DATE_PATHS: Final = tuple(
     (attribute, "dates." + attribute)
     for attribute in (
@@ -71,9 +69,9 @@ def merge(
     places: list[tuple[int, int]] = []
     unclaimed: list[str] = []
     decides = False
-    reviewer_spans: list[tuple[str, Where]] = []
-    summary_spans: list[tuple[str, Where]] = []
-    groups: list[tuple[str, list[tuple[str, Where]]]] = []  # (the determinations')
+    reviewer_spans: list[SpanRow] = []
+    summary_spans: list[SpanRow] = []
+    rows: list[SpanRow] = []  # (the determinations' first)
     for reading in readings:
         diag.items.extend(reading.diag.items)
         unclaimed.extend(reading.unclaimed)
@@ -83,13 +81,7 @@ def merge(
         if reading.summary is not None:
             summary = reading.summary
             summary_spans = reading.spans
-        if reading.wheres:
-            for n, items in enumerate(
-                reading.wheres[: len(reading.determinations)], len(determinations)
-            ):
-                groups.append(
-                    (_PREFIXES[n] if n < len(_PREFIXES) else f"determinations.{n}.", items)
-                )
+        rows += reading.determination_spans
         determinations.extend(reading.determinations)
         places.extend(reading.places)
         decides = decides or reading.decides
@@ -104,19 +96,17 @@ def merge(
     case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
-    rows: tuple[SpanRow, ...] = ()
+    found: tuple[SpanRow, ...] = ()
     if spans:
-        groups += [
-            ("", _fact_spans(facts, case, dates, priority)),
-            ("", reviewer_spans),
-            ("", summary_spans),
-        ]
-        rows = resolve(text, groups, removed)
+        _fact_spans(rows, facts, case, dates, priority)
+        rows += reviewer_spans
+        rows += summary_spans
+        found = resolve(text, rows, removed)
     if case is None:
         case, at = _page_header_case(text, removed)
         if spans and case is not None and at >= 0:  # (an offset in the text as written)
-            where = (at, at + len(case), *position(text, at))
-            rows += resolve(text, [("", [("case_number", where)])], [])
+            row = ("case_number", at, at + len(case), *position(text, at), 0)
+            found += resolve(text, [row], [])
     return Letter(
         layout=layout.name,
         case_number=case,
@@ -128,32 +118,33 @@ def merge(
         determinations=tuple(determinations),
         diagnostics=tuple(diag.items),
         unclaimed=tuple(unclaimed),
-        spans=rows,
+        spans=found,
     )
 
 
 def _fact_spans(
-    facts: dict[str, Stated], case: str | None, dates: CaseDates, priority: Priority | None
-) -> list[tuple[str, Where]]:
-    """Where the record's case number, dates and priority were stated."""
-    spans: list[tuple[str, Where]] = []
+    rows: list[SpanRow],
+    facts: dict[str, Stated],
+    case: str | None,
+    dates: CaseDates,
+    priority: Priority | None,
+) -> None:
+    """Where the record's case number, dates and priority were stated, to ``rows``."""
     stated = facts.get("case-number")
     if case is not None and stated is not None:
-        where = stated.find(case)
-        if where is not None:
-            spans.append(("case_number", where))
+        _note(rows, stated.find("case_number", case))
     stated = facts.get("priority")
     if priority is not None and stated is not None:
-        where = stated.find(stated.text)
-        if where is not None:
-            spans.append(("priority", where))
+        _note(rows, stated.find("priority", stated.text))
     for attribute, path in _DATE_PATHS:
         stated = facts.get(attribute)
         if stated is not None and getattr(dates, attribute) is not None:
-            where = stated.find(stated.text)
-            if where is not None:
-                spans.append((path, where))
-    return spans
+            _note(rows, stated.find(path, stated.text))
+
+
+def _note(rows: list[SpanRow], row: SpanRow | None) -> None:
+    if row is not None:
+        rows.append(row)
 
 
 def _rank(layout: Layout, role: str) -> int:

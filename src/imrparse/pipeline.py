@@ -259,7 +259,9 @@ def read_letter(prepared: Prepared, spans: bool = True) -> Letter:
         moved = _table_elsewhere(sections, context)
     readings = [read_preamble(outline.preamble, context, table=moved is None)]
     for section in sections.values():
-        readings.append(_read(section, context))
+        reading = _read(section, context)
+        readings.append(reading)
+        context.decided += len(reading.determinations)
         if moved is not None and moved.role == section.name:
             readings.append(moved)
     return merge(layout, readings, diag, prepared.text, removed, spans)

@@ -1,53 +1,43 @@
 """The rows of spans a letter stores, made from where its readers placed its values.
 
-Each reader places a value as a :data:`~imrparse.spans.Where` (offsets, line, column);
-:func:`resolve` makes the letter's rows of them (:data:`SpanRow`), with their pages, and
-with the offsets moved past a running page header that the scanner cut from inside a
-line. A letter cut from a longer text has its rows moved to their place in it
+Each reader places a value as a row (:data:`~imrparse.spans.SpanRow`: path, offsets,
+line, column, page 0); :func:`resolve` gives the letter's rows their pages, and moves
+the offsets past a running page header that the scanner cut from inside a line. A
+letter cut from a longer text has its rows moved to their place in it
 (:func:`shift_rows`); a PDF's rows get its pages (:func:`paged`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, cast
 
 from .page_marks import running_headers
 from .records import Letter
 from .scanner import Line
-from .spans import Where
+from .spans import SpanRow
 
 __all__ = ["SpanRow", "paged", "position", "require_spans", "resolve", "shift_rows"]
 
-SpanRow = tuple[str, int, int, int, int, int]
-"""One value's span as a letter stores it: path, start and end offsets, line and column
-of the start, and page (0 where the text has no pages)."""
 
-
-def resolve(
-    text: str, groups: list[tuple[str, list[tuple[str, Where]]]], cut: list[Line]
-) -> tuple[SpanRow, ...]:
-    """The spans of ``groups`` (each a prefix of the paths, and paths and where their
-    values stand in ``text``), with the page of each (by form feeds). ``cut`` are the lines
-    a running page header was cut from: where one stood inside the line's text, the
-    offsets after it (which count without it) are moved past it."""
-    feeds = _feeds(text) if "\f" in text else []
-    inside = _inside_headers(text, cut) if cut else []
-    rows: list[tuple[object, ...]] = []
+def resolve(text: str, rows: list[SpanRow], cut: list[Line]) -> tuple[SpanRow, ...]:
+    """The letter's ``rows`` (as its readers made them, page 0), each in ``text``, with its
+    page (by form feeds). ``cut`` are the lines a running page header was cut from: where
+    one stood inside the line's text, the offsets after it (which count without it) are
+    moved past it."""
     size = len(text)
-    for prefix, found in groups:
-        if inside:
-            found = _past_headers(found, inside)
-        # (the numbers of each place put in its row as the objects they are: unpacked, the
-        # compiled module would make a new ``int`` of each offset)
-        for path, where in cast(list[tuple[str, Any]], found):
-            start: int = where[0]
-            end: int = where[1]
-            if 0 <= start < end <= size:
-                page = bisect_right(feeds, start) + 1 if feeds else 0
-                full = prefix + path if prefix else path
-                rows.append((full, where[0], where[1], where[2], where[3], page))
-    return cast(tuple[SpanRow, ...], tuple(rows))
+    inside = _inside_headers(text, cut) if cut else []
+    if inside:
+        rows = _past_headers(rows, inside)
+    if "\f" not in text:  # (the usual case: the rows as made)
+        return tuple([row for row in rows if 0 <= row[1] < row[2] <= size])
+    feeds = _feeds(text)
+    return tuple(
+        [
+            (path, start, end, line, column, bisect_right(feeds, start) + 1)
+            for path, start, end, line, column, _ in rows
+            if 0 <= start < end <= size
+        ]
+    )
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -87,19 +77,19 @@ def _inside_headers(
 
 
 def _past_headers(
-    found: list[tuple[str, Where]], inside: list[tuple[int, int, int, list[tuple[int, int]]]]
-) -> list[tuple[str, Where]]:
-    """``found`` with the offsets in the lines ``inside`` (see :func:`_inside_headers`)
+    rows: list[SpanRow], inside: list[tuple[int, int, int, list[tuple[int, int]]]]
+) -> list[SpanRow]:
+    """``rows`` with the offsets in the lines ``inside`` (see :func:`_inside_headers`)
     moved to the line as written."""
-    moved: list[tuple[str, Where]] = []
-    for path, (start, end, line, column) in found:
+    moved: list[SpanRow] = []
+    for path, start, end, line, column, page in rows:
         for low, high, begin, headers in inside:
             if low <= start <= high:
                 start = begin + _written(headers, start - begin, False)
                 column = start - begin + 1
             if low <= end <= high:
                 end = begin + _written(headers, end - begin, True)
-        moved.append((path, (start, end, line, column)))
+        moved.append((path, start, end, line, column, page))
     return moved
 
 

@@ -24,13 +24,19 @@ from typing import Final
 from .cleaning import repair_characters
 from .scanner import Line
 
-__all__ = ["PATHS", "Source", "Where", "check_path"]
+__all__ = ["PATHS", "Source", "SpanRow", "Where", "check_path", "determination_path"]
 
 Where = tuple[int, ...]
 """Where a value stands: its start and end offsets in the text, and the line and column
 (1-based) of its start. (Declared of any length, four in fact: a tuple of a fixed length
 the compiled modules would take apart into machine integers wherever one is passed on,
 and make anew of new ``int`` objects.)"""
+
+SpanRow = tuple[str, int, int, int, int, int]
+"""One value's span as a letter stores it: path, start and end offsets, line and column
+of the start, and page (0 where the text has no pages). The readers make them as they
+read (page 0); :func:`~imrparse.spanrows.resolve` gives them their pages."""
+
 
 PATHS: Final = (
     "case_number",
@@ -63,6 +69,22 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     if found is None:
         found = _COMPILED[pattern] = re.compile(pattern)
     return found
+
+
+_DETERMINATIONS: Final[list[dict[str, str]]] = [{} for _ in range(32)]
+"""The paths of the first determinations' values, by their paths in the determination
+(made when first asked, then shared)."""
+
+
+def determination_path(n: int, name: str) -> str:
+    """The path of the value ``name`` (``"outcome"``) of the ``n``-th determination."""
+    if n >= len(_DETERMINATIONS):
+        return f"determinations.{n}.{name}"
+    paths = _DETERMINATIONS[n]
+    path = paths.get(name)
+    if path is None:
+        path = paths[name] = f"determinations.{n}.{name}"
+    return path
 
 
 def check_path(path: object) -> str:
@@ -137,40 +159,26 @@ class Source:
         """The offset in the text of ``place`` characters into piece ``k``."""
         return self.lines[k].offset + self.columns[k] - 1 + place
 
-    def whole(self) -> Where | None:
-        """Where all the pieces stand, from the first one's start to the last one's end."""
-        texts = self.texts
-        if not texts:
-            return None
-        last = len(texts) - 1
-        return (
-            self._at(0, 0),
-            self._at(last, len(texts[last])),
-            self.lines[0].number,
-            self.columns[0],
-        )
+    def find(self, path: str, cleaned: str, value: str, after: int = 0) -> SpanRow | None:
+        """The row of the value ``path``, ``value`` as found in ``cleaned`` (the pieces
+        cleaned) from offset ``after``."""
+        at = cleaned.find(value, after) if value else -1
+        return self.locate(path, cleaned, at, at + len(value)) if at >= 0 else None
 
-    def find(self, cleaned: str, value: str, after: int = 0) -> tuple[Where | None, int]:
-        """Where ``value`` stands, found in ``cleaned`` (the pieces cleaned) from offset
-        ``after``, and the offset just past it there (``after`` when it is not found)."""
-        if not value:
-            return None, after
-        at = cleaned.find(value, after)
-        if at < 0:
-            return None, after
-        return self.locate(cleaned, at, at + len(value)), at + len(value)
-
-    def locate(self, cleaned: str, start: int, end: int) -> Where | None:
-        """Where ``cleaned[start:end]`` stands, ``cleaned`` being the pieces cleaned."""
+    def locate(self, path: str, cleaned: str, start: int, end: int) -> SpanRow | None:
+        """The row of the value ``path`` that is ``cleaned[start:end]``, ``cleaned`` being
+        the pieces cleaned."""
         texts = self.texts
         if not texts or not 0 <= start < end <= len(cleaned):
             return None
         if len(texts) == 1 and cleaned == texts[0]:  # (one piece, as written)
             return (
+                path,
                 self._at(0, start),
                 self._at(0, end),
                 self.lines[0].number,
                 self.columns[0] + start,
+                0,
             )
         if cleaned is not self._cleaned:
             self._cleaned = cleaned
@@ -185,12 +193,14 @@ class Source:
             lines, columns = self.lines, self.columns
             column = columns[first] + start - starts[first]
             return (
+                path,
                 lines[first].offset + column - 1,
                 lines[last].offset + columns[last] + end - starts[last] - 1,
                 lines[first].number,
                 column,
+                0,
             )
-        return self._by_count(cleaned, start, end)
+        return self._by_count(path, cleaned, start, end)
 
     def _walk(self, cleaned: str, end: int) -> bool:
         """Whether the cleaned text, as far as offset ``end``, is the pieces joined as
@@ -216,7 +226,7 @@ class Source:
             at = self._next
         return False
 
-    def _by_count(self, cleaned: str, start: int, end: int) -> Where | None:
+    def _by_count(self, path: str, cleaned: str, start: int, end: int) -> SpanRow | None:
         """:meth:`locate` by counting the characters that are not white space."""
         # (the cleaned text holds single blanks only: the rest is not white space)
         begin = start - cleaned.count(" ", 0, start)
@@ -228,10 +238,12 @@ class Source:
         k, place = head
         last, after = tail
         return (
+            path,
             self._at(k, place),
             self._at(last, after),
             self.lines[k].number,
             self.columns[k] + place,
+            0,
         )
 
     def _point(self, n: int, after: bool) -> tuple[int, int] | None:

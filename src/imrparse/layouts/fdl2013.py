@@ -31,7 +31,7 @@ from ..readers.base import claim_rest, report_unknown
 from ..readers.fields import stated_fields
 from ..records import Determination, Outcome
 from ..scanner import Line, contents
-from ..spans import Source, Where
+from ..spans import Source, determination_path
 from . import Layout
 
 if TYPE_CHECKING:
@@ -87,15 +87,16 @@ def read_notice(section: Section, context: Context) -> Reading:
                 continue
             # (where: the treatment as the sentence names it, the outcome its words
             # "is (not) medically necessary")
-            wheres: list[tuple[str, Where]] = []
-            where = source.find(text, named, match.start(1))[0]
-            if where is not None:
-                wheres.append(("treatment.text", where))
+            n = context.decided + len(found) - 1  # (its number in the letter)
+            rows = reading.determination_spans
+            row = source.find(determination_path(n, "treatment.text"), text, named, match.start(1))
+            if row is not None:
+                rows.append(row)
             tail = text[match.end(1) : match.end()]
-            where = source.locate(text, match.end() - len(tail.lstrip()), match.end())
-            if where is not None:
-                wheres.append(("outcome", where))
-            reading.wheres.append(wheres)
+            start = match.end() - len(tail.lstrip())
+            row = source.locate(determination_path(n, "outcome"), text, start, match.end())
+            if row is not None:
+                rows.append(row)
     if found:
         reading.diag.add(
             "legacy-layout",

@@ -22,7 +22,7 @@ from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment
 from ..scanner import Line, Scan, contents
-from ..spans import Source, Where
+from ..spans import Source, SpanRow, Where
 
 if TYPE_CHECKING:
     from ..grammar import Section
@@ -74,18 +74,17 @@ class Stated:
         """Where the value stands, when it stands whole on one line as written (else its
         ``source`` says)."""
 
-    def find(self, value: str) -> Where | None:
-        """Where ``value``, the first place in :attr:`text` that holds it, stands."""
+    def find(self, path: str, value: str) -> SpanRow | None:
+        """The row of the value ``path``: ``value``, at the first place in :attr:`text`
+        that holds it."""
         where = self.where
         if where is not None:
-            if value is self.text:  # (the whole value: where it stands, as it is)
-                return where
-            at = self.text.find(value)
+            at = 0 if value is self.text else self.text.find(value)
             if at < 0:
                 return None
             start = where[0] + at
-            return start, start + len(value), where[2], where[3] + at
-        return self.source.find(self.text, value)[0] if self.source is not None else None
+            return (path, start, start + len(value), where[2], where[3] + at, 0)
+        return self.source.find(path, self.text, value) if self.source is not None else None
 
 
 class Reading:
@@ -93,6 +92,7 @@ class Reading:
 
     __slots__ = (
         "decides",
+        "determination_spans",
         "determinations",
         "diag",
         "fields",
@@ -103,7 +103,6 @@ class Reading:
         "spans",
         "summary",
         "unclaimed",
-        "wheres",
     )
 
     def __init__(self, role: str) -> None:
@@ -124,19 +123,18 @@ class Reading:
         """Runs of text the reader kept unread."""
         self.diag: Collector = Collector()
         """The reader's own diagnostics, in the order it met them."""
-        self.spans: list[tuple[str, Where]] = []
-        """Where the reviewer's or summary's values stand, by their paths in the letter
-        (``"summary.age"``)."""
-        self.wheres: list[list[tuple[str, Where]]] = []
-        """For each determination (in order), where its values stand, by their paths in
-        the determination (``"treatment.text"``)."""
+        self.spans: list[SpanRow] = []
+        """Where the reviewer's or summary's values stand (``"summary.age"``)."""
+        self.determination_spans: list[SpanRow] = []
+        """Where the values of the determinations read stand (``"determinations.2.outcome"``:
+        numbered in the letter, see :attr:`Context.decided`)."""
 
 
 class Context:
     """What every reader of one letter may look at: the layout and the scan, and whether
     the values' places are wanted."""
 
-    __slots__ = ("headers", "layout", "scan", "spans")
+    __slots__ = ("decided", "headers", "layout", "scan", "spans")
 
     def __init__(self, layout: Layout, scan: Scan, spans: bool = True) -> None:
         self.layout: Layout = layout
@@ -146,6 +144,9 @@ class Context:
         self.spans: bool = spans
         """Whether readers record where their values stand (``parse(..., spans=False)``
         asks them not to: the work is skipped, not done and dropped)."""
+        self.decided: int = 0
+        """How many determinations the sections read so far gave (the pipeline counts
+        them): the number in the letter of the next one read."""
 
     def clean(self, texts: list[str]) -> str:
         """Texts of lines joined into one value, de-wrapped, page artifacts removed."""

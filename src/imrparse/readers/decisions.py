@@ -18,7 +18,7 @@ from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
 from ..scanner import Line, contents
-from ..spans import Source, Where
+from ..spans import Source, SpanRow, determination_path
 from .base import Context, Reading, claim_rest, cut_openings, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def read_decisions(section: Section, context: Context) -> Reading:
 
 def read_block(block: Block, reading: Reading, context: Context) -> Determination:
     """The determination of one block (its header and parts), problems to ``reading``,
-    where its values stand to ``reading.wheres``."""
+    where its values stand to ``reading.determination_spans``."""
     texts = {part.name: clean_lines(part.texts, context.headers) for part in block.parts}
     if block.stray:
         claim_rest(
@@ -101,9 +101,8 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     diag = reading.diag
     header = clean_lines(block.header_text, context.headers)
     spans = context.spans
-    wheres: list[tuple[str, Where]] = []
-    if spans:
-        reading.wheres.append(wheres)
+    rows = reading.determination_spans
+    n = context.decided + len(reading.determinations)  # (its number in the letter)
     whole = header
     at = 0
     source: Source | None = None
@@ -122,14 +121,22 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 if spans:
                     source = _header_source(block)
                     _note(
-                        wheres,
-                        "original_request",
-                        source.find(whole, original, match.start("original"))[0],
+                        rows,
+                        source.find(
+                            determination_path(n, "original_request"),
+                            whole,
+                            original,
+                            match.start("original"),
+                        ),
                     )
                     _note(
-                        wheres,
-                        "authorized",
-                        source.find(whole, authorized, match.start("authorized"))[0],
+                        rows,
+                        source.find(
+                            determination_path(n, "authorized"),
+                            whole,
+                            authorized,
+                            match.start("authorized"),
+                        ),
                     )
                     at = match.start("remaining")
                 break
@@ -143,28 +150,33 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
             )
     if spans:
         head = block.header[0]
+        path = determination_path(n, "treatment.text")
         if source is None and len(block.header_text) == 1 and header == block.header_text[0]:
             start = head.offset + head.column - 1  # (the usual header: one line, as written)
-            wheres.append(
-                ("treatment.text", (start, start + len(header), head.number, head.column))
-            )
+            rows.append((path, start, start + len(header), head.number, head.column, 0))
         else:
             source = source or _header_source(block)
-            _note(wheres, "treatment.text", source.find(whole, header, at)[0])
-        where = _outcome_where(block)
-        if where is not None:
-            wheres.append(("outcome", where))
+            _note(rows, source.find(path, whole, header, at))
+        _note(rows, _outcome_row(determination_path(n, "outcome"), block))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
     parts = {part.name: part for part in block.parts}
     claims = reviewer = _NO_BASIS
     if "claims" in texts:
         claims = _basis(
-            parts["claims"], texts["claims"], diag, wheres, "claims_administrator_basis", spans
+            parts["claims"],
+            texts["claims"],
+            diag,
+            rows if spans else None,
+            _citation_paths(n, "claims_administrator_basis") if spans else None,
         )
     if "reviewer" in texts:
         reviewer = _basis(
-            parts["reviewer"], texts["reviewer"], diag, wheres, "reviewer_basis", spans
+            parts["reviewer"],
+            texts["reviewer"],
+            diag,
+            rows if spans else None,
+            _citation_paths(n, "reviewer_basis") if spans else None,
         )
     rationale = ""
     if "rationale" in texts:
@@ -172,7 +184,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
             context, texts["rationale"], parts["rationale"].label.number, reading
         )
         if spans and rationale is texts["rationale"]:  # (none cut out of it)
-            _note(wheres, "rationale", _part_where(parts["rationale"]))
+            _note(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
@@ -192,41 +204,62 @@ def _header_source(block: Block) -> Source:
     return source
 
 
-def _note(wheres: list[tuple[str, Where]], path: str, where: Where | None) -> None:
-    if where is not None:
-        wheres.append((path, where))
+def _note(rows: list[SpanRow], row: SpanRow | None) -> None:
+    if row is not None:
+        rows.append(row)
 
 
 def _basis(
     part: Part,
     text: str,
     diag: Collector,
-    wheres: list[tuple[str, Where]],
-    path: str,
-    spans: bool,
+    rows: list[SpanRow] | None,
+    paths: _Paths | None,
 ) -> GuidelineBasis:
-    """One side's guideline paragraph read from its part, where each citation stands to
-    ``wheres`` (when ``spans``)."""
-    found: list[tuple[int, int]] | None = [] if spans else None
+    """One side's guideline paragraph read from its part; where each citation stands to
+    ``rows``, by ``paths`` (when given)."""
+    found: list[tuple[int, int]] | None = [] if rows is not None else None
     basis = parse_basis(text, diag, part.label.number, found)
-    if not found or part.body is None or not text:
+    if not found or rows is None or paths is None or part.body is None or not text:
         return basis
     source = _part_source(part)
-    paths = _CITATIONS[path]
-    for n, (start, end) in enumerate(found):
+    for k, (start, end) in enumerate(found):
         if start >= 0:
-            cited = paths[n] if n < len(paths) else f"{path}.citations.{n}"
-            where = source.locate(text, start, end)
-            if where is not None:
-                wheres.append((cited, where))
+            _note(rows, source.locate(paths.at(k), text, start, end))
     return basis
 
 
-_CITATIONS: Final = {
-    side: tuple(f"{side}.citations.{n}" for n in range(12))
-    for side in ("claims_administrator_basis", "reviewer_basis")
-}
-"""The paths of a paragraph's first citations (made once)."""
+class _Paths:
+    """The paths of one side's citations in the ``n``-th determination, made when first
+    asked (``paths[k]``)."""
+
+    __slots__ = ("made", "prefix")
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix: str = prefix
+        self.made: list[str] = []
+
+    def at(self, k: int) -> str:
+        """The path of the ``k``-th citation."""
+        made = self.made
+        while len(made) <= k:
+            made.append(f"{self.prefix}.citations.{len(made)}")
+        return made[k]
+
+
+_CITATIONS: Final[dict[str, _Paths]] = {}
+
+
+def _citation_paths(n: int, side: str) -> _Paths:
+    """The paths of the citations of one side (``"reviewer_basis"``) of the ``n``-th
+    determination (made once, the first determinations' kept)."""
+    prefix = determination_path(n, side)
+    paths = _CITATIONS.get(prefix)
+    if paths is None:
+        paths = _Paths(prefix)
+        if n < 32:
+            _CITATIONS[prefix] = paths
+    return paths
 
 
 def _part_source(part: Part) -> Source:
@@ -241,9 +274,9 @@ def _part_source(part: Part) -> Source:
     return source
 
 
-def _part_where(part: Part) -> Where | None:
-    """Where a part's text stands, from its first character to its last (a part stated
-    twice: ``None``)."""
+def _part_row(path: str, part: Part) -> SpanRow | None:
+    """The row of the value ``path`` that is a part's text, from its first character to its
+    last (a part stated twice: ``None``)."""
     if part.body is None:
         return None
     label = part.label
@@ -265,11 +298,12 @@ def _part_where(part: Part) -> Where | None:
         if last.content:
             end = last.offset + last.column - 1 + len(last.content)
             break
-    return start, end, line, column
+    return path, start, end, line, column, 0
 
 
-def _outcome_where(block: Block) -> Where | None:
-    """Where the outcome word of a block's treatment header stands."""
+def _outcome_row(path: str, block: Block) -> SpanRow | None:
+    """The row of the value ``path`` that is the outcome word of a block's treatment
+    header."""
     head = block.header[-1]
     content = head.content
     colon = content.rfind(":") + 1
@@ -279,7 +313,7 @@ def _outcome_where(block: Block) -> Where | None:
         return None
     column = head.column + colon + len(word) - len(word.lstrip())
     start = head.offset + column - 1
-    return start, start + len(text), head.number, column
+    return path, start, start + len(text), head.number, column, 0
 
 
 def read_out_of_place(

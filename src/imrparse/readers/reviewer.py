@@ -105,9 +105,9 @@ def _spans(
                 if named == attribute and value == item:
                     source = places.get(origin) if origin else prose_source
                     text = values.get(origin, "") if origin else prose
-                    where = source.locate(text, start, end) if source else None
-                    if where is not None:
-                        spans.append((_path(attribute, n), where))
+                    row = source.locate(_path(attribute, n), text, start, end) if source else None
+                    if row is not None:
+                        spans.append(row)
                     break
 
 

@@ -54,18 +54,20 @@ def _spans(
     the extractor returns as the prose writes them, where they stand in it, in order."""
     spans = reading.spans
     for name, (start, end) in found.items():
-        where = source.locate(full, start + shift, end + shift)
-        if where is not None:
-            spans.append((_PATHS.get(name) or "summary." + name, where))
+        row = source.locate(_PATHS.get(name) or "summary." + name, full, start + shift, end + shift)
+        if row is not None:
+            spans.append(row)
     mechanism = summary.mechanism_of_injury
     if mechanism is not None:
-        where = source.find(full, mechanism, shift)[0]
-        if where is not None:
-            spans.append(("summary.mechanism_of_injury", where))
+        row = source.find("summary.mechanism_of_injury", full, mechanism, shift)
+        if row is not None:
+            spans.append(row)
     at = shift
     for n, diagnosis in enumerate(summary.diagnoses):
-        where, at = source.find(full, diagnosis, at)
-        if where is not None:
-            spans.append(
-                (_DIAGNOSES[n] if n < len(_DIAGNOSES) else f"summary.diagnoses.{n}", where)
-            )
+        start = full.find(diagnosis, at) if diagnosis else -1
+        if start >= 0:
+            at = start + len(diagnosis)
+            path = _DIAGNOSES[n] if n < len(_DIAGNOSES) else f"summary.diagnoses.{n}"
+            row = source.locate(path, full, start, at)
+            if row is not None:
+                spans.append(row)
