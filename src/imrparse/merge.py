@@ -33,7 +33,7 @@ from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
 from .spanrows import position, resolve
-from .spans import SpanRow
+from .spans import Row
 
 __all__ = ["merge", "page_header_case"]
 
@@ -69,9 +69,9 @@ def merge(
     places: list[tuple[int, int]] = []
     unclaimed: list[str] = []
     decides = False
-    reviewer_spans: list[SpanRow] = []
-    summary_spans: list[SpanRow] = []
-    rows: list[SpanRow] = []  # (the determinations' first)
+    reviewer_spans: list[Row] = []
+    summary_spans: list[Row] = []
+    rows: list[Row] = []  # (the determinations' first)
     for reading in readings:
         diag.items.extend(reading.diag.items)
         unclaimed.extend(reading.unclaimed)
@@ -96,7 +96,7 @@ def merge(
     case = _case(facts, diag)
     dates, priority = _dates(facts, diag)
     claim = facts.get("claim-number")
-    found: tuple[SpanRow, ...] = ()
+    found: tuple[Row, ...] = ()
     if spans:
         _fact_spans(rows, facts, case, dates, priority)
         rows += reviewer_spans
@@ -123,7 +123,7 @@ def merge(
 
 
 def _fact_spans(
-    rows: list[SpanRow],
+    rows: list[Row],
     facts: dict[str, Stated],
     case: str | None,
     dates: CaseDates,
@@ -142,7 +142,7 @@ def _fact_spans(
             _note(rows, stated.find(path, stated.text))
 
 
-def _note(rows: list[SpanRow], row: SpanRow | None) -> None:
+def _note(rows: list[Row], row: Row | None) -> None:
     if row is not None:
         rows.append(row)
 

@@ -1,6 +1,6 @@
 """The rows of spans a letter stores, made from where its readers placed its values.
 
-Each reader places a value as a row (:data:`~imrparse.spans.SpanRow`: path, offsets,
+Each reader places a value as a row (:data:`~imrparse.spans.Row`: path, offsets,
 line, column, page 0); :func:`resolve` gives the letter's rows their pages, and moves
 the offsets past a running page header that the scanner cut from inside a line. A
 letter cut from a longer text has its rows moved to their place in it
@@ -14,28 +14,30 @@ from bisect import bisect_right
 from .page_marks import running_headers
 from .records import Letter
 from .scanner import Line
-from .spans import SpanRow
+from .spans import Row
+
+SpanRow = tuple[str, int, int, int, int, int]
+"""One value's span as a letter stores it: path, start and end offsets, line and column
+of the start, and page (0 where the text has no pages)."""
 
 __all__ = ["SpanRow", "paged", "position", "require_spans", "resolve", "shift_rows"]
 
 
-def resolve(text: str, rows: list[SpanRow], cut: list[Line]) -> tuple[SpanRow, ...]:
+def resolve(text: str, rows: list[Row], cut: list[Line]) -> tuple[SpanRow, ...]:
     """The letter's ``rows`` (as its readers made them, page 0), each in ``text``, with its
     page (by form feeds). ``cut`` are the lines a running page header was cut from: where
     one stood inside the line's text, the offsets after it (which count without it) are
     moved past it."""
-    size = len(text)
     inside = _inside_headers(text, cut) if cut else []
     if inside:
         rows = _past_headers(rows, inside)
     if "\f" not in text:  # (the usual case: the rows as made)
-        return tuple([row for row in rows if 0 <= row[1] < row[2] <= size])
+        return tuple(rows)
     feeds = _feeds(text)
     return tuple(
         [
             (path, start, end, line, column, bisect_right(feeds, start) + 1)
             for path, start, end, line, column, _ in rows
-            if 0 <= start < end <= size
         ]
     )
 
@@ -77,11 +79,11 @@ def _inside_headers(
 
 
 def _past_headers(
-    rows: list[SpanRow], inside: list[tuple[int, int, int, list[tuple[int, int]]]]
-) -> list[SpanRow]:
+    rows: list[Row], inside: list[tuple[int, int, int, list[tuple[int, int]]]]
+) -> list[Row]:
     """``rows`` with the offsets in the lines ``inside`` (see :func:`_inside_headers`)
     moved to the line as written."""
-    moved: list[SpanRow] = []
+    moved: list[Row] = []
     for path, start, end, line, column, page in rows:
         for low, high, begin, headers in inside:
             if low <= start <= high:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 from .cleaning import repair_characters
 from .scanner import Line
 
-__all__ = ["PATHS", "Source", "SpanRow", "Where", "check_path", "determination_path"]
+__all__ = ["PATHS", "Row", "Source", "Where", "check_path", "determination_path"]
 
 Where = tuple[int, ...]
 """Where a value stands: its start and end offsets in the text, and the line and column
@@ -32,10 +32,11 @@ Where = tuple[int, ...]
 the compiled modules would take apart into machine integers wherever one is passed on,
 and make anew of new ``int`` objects.)"""
 
-SpanRow = tuple[str, int, int, int, int, int]
-"""One value's span as a letter stores it: path, start and end offsets, line and column
-of the start, and page (0 where the text has no pages). The readers make them as they
-read (page 0); :func:`~imrparse.spanrows.resolve` gives them their pages."""
+Row = tuple[Any, ...]
+"""One value's span as a letter stores it (:data:`~imrparse.spanrows.SpanRow`: path,
+start and end offsets, line and column of the start, page), as the readers make it
+while they read (page 0; :func:`~imrparse.spanrows.resolve` gives the pages). (Declared
+of any length for the reason :data:`Where` is.)"""
 
 
 PATHS: Final = (
@@ -159,13 +160,13 @@ class Source:
         """The offset in the text of ``place`` characters into piece ``k``."""
         return self.lines[k].offset + self.columns[k] - 1 + place
 
-    def find(self, path: str, cleaned: str, value: str, after: int = 0) -> SpanRow | None:
+    def find(self, path: str, cleaned: str, value: str, after: int = 0) -> Row | None:
         """The row of the value ``path``, ``value`` as found in ``cleaned`` (the pieces
         cleaned) from offset ``after``."""
         at = cleaned.find(value, after) if value else -1
         return self.locate(path, cleaned, at, at + len(value)) if at >= 0 else None
 
-    def locate(self, path: str, cleaned: str, start: int, end: int) -> SpanRow | None:
+    def locate(self, path: str, cleaned: str, start: int, end: int) -> Row | None:
         """The row of the value ``path`` that is ``cleaned[start:end]``, ``cleaned`` being
         the pieces cleaned."""
         texts = self.texts
@@ -192,14 +193,9 @@ class Source:
             last = _piece(starts, end - 1)
             lines, columns = self.lines, self.columns
             column = columns[first] + start - starts[first]
-            return (
-                path,
-                lines[first].offset + column - 1,
-                lines[last].offset + columns[last] + end - starts[last] - 1,
-                lines[first].number,
-                column,
-                0,
-            )
+            begin = lines[first].offset + column - 1
+            stop = lines[last].offset + columns[last] + end - starts[last] - 1
+            return (path, begin, stop, lines[first].number, column, 0) if begin < stop else None
         return self._by_count(path, cleaned, start, end)
 
     def _walk(self, cleaned: str, end: int) -> bool:
@@ -226,7 +222,7 @@ class Source:
             at = self._next
         return False
 
-    def _by_count(self, path: str, cleaned: str, start: int, end: int) -> SpanRow | None:
+    def _by_count(self, path: str, cleaned: str, start: int, end: int) -> Row | None:
         """:meth:`locate` by counting the characters that are not white space."""
         # (the cleaned text holds single blanks only: the rest is not white space)
         begin = start - cleaned.count(" ", 0, start)
@@ -237,14 +233,11 @@ class Source:
             return None
         k, place = head
         last, after = tail
-        return (
-            path,
-            self._at(k, place),
-            self._at(last, after),
-            self.lines[k].number,
-            self.columns[k] + place,
-            0,
-        )
+        begin = self._at(k, place)
+        stop = self._at(last, after)
+        if begin >= stop:
+            return None
+        return (path, begin, stop, self.lines[k].number, self.columns[k] + place, 0)
 
     def _point(self, n: int, after: bool) -> tuple[int, int] | None:
         """The piece and the place in it of the ``n``-th character (from 0) of the cleaned

@@ -22,7 +22,7 @@ from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment
 from ..scanner import Line, Scan, contents
-from ..spans import Source, SpanRow, Where
+from ..spans import Row, Source, Where
 
 if TYPE_CHECKING:
     from ..grammar import Section
@@ -74,7 +74,7 @@ class Stated:
         """Where the value stands, when it stands whole on one line as written (else its
         ``source`` says)."""
 
-    def find(self, path: str, value: str) -> SpanRow | None:
+    def find(self, path: str, value: str) -> Row | None:
         """The row of the value ``path``: ``value``, at the first place in :attr:`text`
         that holds it."""
         where = self.where
@@ -123,9 +123,9 @@ class Reading:
         """Runs of text the reader kept unread."""
         self.diag: Collector = Collector()
         """The reader's own diagnostics, in the order it met them."""
-        self.spans: list[SpanRow] = []
+        self.spans: list[Row] = []
         """Where the reviewer's or summary's values stand (``"summary.age"``)."""
-        self.determination_spans: list[SpanRow] = []
+        self.determination_spans: list[Row] = []
         """Where the values of the determinations read stand (``"determinations.2.outcome"``:
         numbered in the letter, see :attr:`Context.decided`)."""
 

@@ -18,7 +18,7 @@ from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
 from ..scanner import Line, contents
-from ..spans import Source, SpanRow, determination_path
+from ..spans import Row, Source, determination_path
 from .base import Context, Reading, claim_rest, cut_openings, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ def _header_source(block: Block) -> Source:
     return source
 
 
-def _note(rows: list[SpanRow], row: SpanRow | None) -> None:
+def _note(rows: list[Row], row: Row | None) -> None:
     if row is not None:
         rows.append(row)
 
@@ -213,7 +213,7 @@ def _basis(
     part: Part,
     text: str,
     diag: Collector,
-    rows: list[SpanRow] | None,
+    rows: list[Row] | None,
     paths: _Paths | None,
 ) -> GuidelineBasis:
     """One side's guideline paragraph read from its part; where each citation stands to
@@ -274,7 +274,7 @@ def _part_source(part: Part) -> Source:
     return source
 
 
-def _part_row(path: str, part: Part) -> SpanRow | None:
+def _part_row(path: str, part: Part) -> Row | None:
     """The row of the value ``path`` that is a part's text, from its first character to its
     last (a part stated twice: ``None``)."""
     if part.body is None:
@@ -301,7 +301,7 @@ def _part_row(path: str, part: Part) -> SpanRow | None:
     return path, start, end, line, column, 0
 
 
-def _outcome_row(path: str, block: Block) -> SpanRow | None:
+def _outcome_row(path: str, block: Block) -> Row | None:
     """The row of the value ``path`` that is the outcome word of a block's treatment
     header."""
     head = block.header[-1]
