@@ -104,7 +104,16 @@ class Source:
     """The pieces of text (the line, the column, the stripped text) that one cleaned value
     or paragraph was joined from, in order."""
 
-    __slots__ = ("_cleaned", "_counts", "_next", "_starts", "columns", "lines", "texts")
+    __slots__ = (
+        "_cleaned",
+        "_counted",
+        "_counts",
+        "_next",
+        "_starts",
+        "columns",
+        "lines",
+        "texts",
+    )
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -117,6 +126,10 @@ class Source:
         self._starts: list[int] = _NO_NUMBERS
         self._next: int = 0
         self._counts: list[int] = _NO_NUMBERS
+        """How many characters that cleaning keeps, other than white space, the pieces
+        before each piece give (as far as a value has asked)."""
+        self._counted: int = 0
+        """How many the pieces counted so far give."""
 
     @staticmethod
     def of(lines: list[Line]) -> Source:
@@ -211,8 +224,8 @@ class Source:
         at = self._next
         while n < len(texts):
             text = texts[n]
-            if cleaned[at : at + len(text)] != text:  # (a slice: cheaper compiled than a
-                return False  # method call with a start)
+            if cleaned.find(text, at, at + len(text)) != at:  # (a find with bounds: native
+                return False  # compiled, and no slice made)
             starts.append(at)
             n += 1
             at += len(text)
@@ -244,11 +257,12 @@ class Source:
         text that is no white space, or just past it (``after``)."""
         texts = self.texts
         counts = self._counts
-        if len(counts) != len(texts):  # (how many such characters come before each piece)
-            counts = self._counts = _counts(texts)
+        if counts is _NO_NUMBERS:
+            counts = self._counts = []
+        while self._counted <= n and len(counts) < len(texts):
+            counts.append(self._counted)
+            self._counted += _kept(texts[len(counts) - 1])
         first = _piece(counts, n)
-        if first + 1 < len(counts) and counts[first + 1] == counts[first]:
-            return None  # (a piece without such characters: none is)
         n -= counts[first]
         for k in range(first, len(texts)):
             text = texts[k]
@@ -272,18 +286,11 @@ class Source:
         return None
 
 
-def _counts(texts: list[str]) -> list[int]:
-    """How many characters that cleaning keeps, other than white space, the pieces before
-    each of ``texts`` give."""
-    counts: list[int] = []
-    total = 0
-    for text in texts:
-        counts.append(total)
-        if text.isascii():
-            total += len(text) - _spaces(text)
-        else:
-            total += sum(count for _, _, count in _units(text))
-    return counts
+def _kept(text: str) -> int:
+    """How many characters that cleaning keeps, other than white space, ``text`` gives."""
+    if text.isascii():
+        return len(text) - _spaces(text)
+    return sum(count for _, _, count in _units(text))
 
 
 def _piece(starts: list[int], offset: int) -> int:
