@@ -95,8 +95,9 @@ def _value_source(
     for line in filled:
         if line.number == number:
             at = column - line.column
-            # (compiled, a find() with bounds is native; startswith() with a start is not)
-            if at >= 0 and line.content.find(value, at, at + len(value)) == at:
+            # (compiled, a slice compared is cheaper than a find() with bounds, which
+            # prepares the value for a search, or a startswith() with a start)
+            if at >= 0 and line.content[at : at + len(value)] == value:
                 start = line.offset + column - 1
                 return (start, start + len(value), number, column), None
     source = Source()
