@@ -16,6 +16,7 @@ import pytest
 
 import imrparse
 from imrparse import ParseError, Severity
+from spancheck import check
 
 THREE = imrparse.examples.read_text("three-decisions-2016")
 LAST = "The request is not medically necessary. \n"
@@ -84,6 +85,12 @@ def test_determinations_moved_into_the_summary_are_read_where_they_stand() -> No
     found = [d for d in letter.diagnostics if d.code == "determination-out-of-place"]
     assert [d.severity for d in found] == [Severity.WARNING]
     assert letter.summary == whole.summary
+    # (each determination's spans are numbered as the record numbers it, and hold its text)
+    text = _move_mri_block(to_summary_end=True)
+    assert check(letter, text)[1] == []
+    span = letter.span("determinations.0.treatment.text")
+    assert span is not None
+    assert text[span.start : span.end] == whole.determinations[1].treatment.text
 
 
 def test_a_determination_moved_to_the_summarys_start_is_read_and_reported() -> None:
