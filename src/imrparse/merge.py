@@ -33,7 +33,7 @@ from .readers.preamble import HEADER_TABLE, PREAMBLE
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
 from .spanrows import position, resolve
-from .spans import Row
+from .spans import Row, keep
 
 __all__ = ["merge", "page_header_case"]
 
@@ -132,19 +132,14 @@ def _fact_spans(
     """Where the record's case number, dates and priority were stated, to ``rows``."""
     stated = facts.get("case-number")
     if case is not None and stated is not None:
-        _note(rows, stated.find("case_number", case))
+        keep(rows, stated.find("case_number", case))
     stated = facts.get("priority")
     if priority is not None and stated is not None:
-        _note(rows, stated.find("priority", stated.text))
+        keep(rows, stated.find("priority", stated.text))
     for attribute, path in _DATE_PATHS:
         stated = facts.get(attribute)
         if stated is not None and getattr(dates, attribute) is not None:
-            _note(rows, stated.find(path, stated.text))
-
-
-def _note(rows: list[Row], row: Row | None) -> None:
-    if row is not None:
-        rows.append(row)
+            keep(rows, stated.find(path, stated.text))
 
 
 def _rank(layout: Layout, role: str) -> int:

@@ -24,7 +24,7 @@ from typing import Any, Final
 from .cleaning import repair_characters
 from .scanner import Line
 
-__all__ = ["PATHS", "Row", "Source", "Where", "check_path", "determination_path"]
+__all__ = ["PATHS", "Row", "Source", "Where", "check_path", "determination_path", "keep"]
 
 Where = tuple[int, ...]
 """Where a value stands: its start and end offsets in the text, and the line and column
@@ -86,6 +86,12 @@ def determination_path(n: int, name: str) -> str:
     if path is None:
         path = paths[name] = f"determinations.{n}.{name}"
     return path
+
+
+def keep(rows: list[Row], row: Row | None) -> None:
+    """Add ``row`` to ``rows``, unless it is ``None`` (the value was not found as read)."""
+    if row is not None:
+        rows.append(row)
 
 
 def check_path(path: object) -> str:

@@ -31,7 +31,7 @@ from ..readers.base import claim_rest, report_unknown
 from ..readers.fields import stated_fields
 from ..records import Determination, Outcome
 from ..scanner import Line, contents
-from ..spans import Source, determination_path
+from ..spans import Source, determination_path, keep
 from . import Layout
 
 if TYPE_CHECKING:
@@ -89,14 +89,11 @@ def read_notice(section: Section, context: Context) -> Reading:
             # "is (not) medically necessary")
             n = context.decided + len(found) - 1  # (its number in the letter)
             rows = reading.determination_spans
-            row = source.find(determination_path(n, "treatment.text"), text, named, match.start(1))
-            if row is not None:
-                rows.append(row)
+            path = determination_path(n, "treatment.text")
+            keep(rows, source.find(path, text, named, match.start(1)))
             tail = text[match.end(1) : match.end()]
             start = match.end() - len(tail.lstrip())
-            row = source.locate(determination_path(n, "outcome"), text, start, match.end())
-            if row is not None:
-                rows.append(row)
+            keep(rows, source.locate(determination_path(n, "outcome"), text, start, match.end()))
     if found:
         reading.diag.add(
             "legacy-layout",

@@ -18,7 +18,7 @@ from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
 from ..scanner import Line, contents
-from ..spans import Row, Source, determination_path
+from ..spans import Row, Source, determination_path, keep
 from .base import Context, Reading, claim_rest, cut_openings, report_unknown, strip_boilerplate
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                 header = match.group("remaining").strip()
                 if spans:
                     source = _header_source(block)
-                    _note(
+                    keep(
                         rows,
                         source.find(
                             determination_path(n, "original_request"),
@@ -129,7 +129,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
                             match.start("original"),
                         ),
                     )
-                    _note(
+                    keep(
                         rows,
                         source.find(
                             determination_path(n, "authorized"),
@@ -156,8 +156,8 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
             rows.append((path, start, start + len(header), head.number, head.column, 0))
         else:
             source = source or _header_source(block)
-            _note(rows, source.find(path, whole, header, at))
-        _note(rows, _outcome_row(determination_path(n, "outcome"), block))
+            keep(rows, source.find(path, whole, header, at))
+        keep(rows, _outcome_row(determination_path(n, "outcome"), block))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
     parts = {part.name: part for part in block.parts}
@@ -184,7 +184,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
             context, texts["rationale"], parts["rationale"].label.number, reading
         )
         if spans and rationale is texts["rationale"]:  # (none cut out of it)
-            _note(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
+            keep(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
     return Determination(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
@@ -204,11 +204,6 @@ def _header_source(block: Block) -> Source:
     return source
 
 
-def _note(rows: list[Row], row: Row | None) -> None:
-    if row is not None:
-        rows.append(row)
-
-
 def _basis(
     part: Part,
     text: str,
@@ -225,7 +220,7 @@ def _basis(
     source = _part_source(part)
     for k, (start, end) in enumerate(found):
         if start >= 0:
-            _note(rows, source.locate(paths.at(k), text, start, end))
+            keep(rows, source.locate(paths.at(k), text, start, end))
     return basis
 
 

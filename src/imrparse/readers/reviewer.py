@@ -9,7 +9,7 @@ from ..cleaning import clean_lines
 from ..extractors.reviewer import Found, extract_reviewer
 from ..grammar import split_fields
 from ..scanner import contents
-from ..spans import Source
+from ..spans import Source, keep
 from .base import Context, Reading, Stated
 from .fields import label_of
 
@@ -105,9 +105,8 @@ def _spans(
                 if named == attribute and value == item:
                     source = places.get(origin) if origin else prose_source
                     text = values.get(origin, "") if origin else prose
-                    row = source.locate(_path(attribute, n), text, start, end) if source else None
-                    if row is not None:
-                        spans.append(row)
+                    if source is not None:
+                        keep(spans, source.locate(_path(attribute, n), text, start, end))
                     break
 
 

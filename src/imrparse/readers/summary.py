@@ -13,7 +13,7 @@ from ..cleaning import clean_lines
 from ..extractors.summary import extract_summary
 from ..records import CaseSummary
 from ..scanner import contents
-from ..spans import Source
+from ..spans import Source, keep
 from .base import Context, Reading, strip_boilerplate
 from .decisions import read_out_of_place
 
@@ -54,20 +54,15 @@ def _spans(
     the extractor returns as the prose writes them, where they stand in it, in order."""
     spans = reading.spans
     for name, (start, end) in found.items():
-        row = source.locate(_PATHS.get(name) or "summary." + name, full, start + shift, end + shift)
-        if row is not None:
-            spans.append(row)
+        path = _PATHS.get(name) or "summary." + name
+        keep(spans, source.locate(path, full, start + shift, end + shift))
     mechanism = summary.mechanism_of_injury
     if mechanism is not None:
-        row = source.find("summary.mechanism_of_injury", full, mechanism, shift)
-        if row is not None:
-            spans.append(row)
+        keep(spans, source.find("summary.mechanism_of_injury", full, mechanism, shift))
     at = shift
     for n, diagnosis in enumerate(summary.diagnoses):
         start = full.find(diagnosis, at) if diagnosis else -1
         if start >= 0:
             at = start + len(diagnosis)
             path = _DIAGNOSES[n] if n < len(_DIAGNOSES) else f"summary.diagnoses.{n}"
-            row = source.locate(path, full, start, at)
-            if row is not None:
-                spans.append(row)
+            keep(spans, source.locate(path, full, start, at))
