@@ -94,11 +94,12 @@ def merge(
     check_order(diag)
     facts = _facts(layout, readings, diag, unclaimed)
     case = _case(facts, diag)
-    dates, priority = _dates(facts, diag)
+    read, priority = _dates(facts, diag)
+    dates = CaseDates(**read) if read else _NO_DATES
     claim = facts.get("claim-number")
     found: tuple[Row, ...] = ()
     if spans:
-        _fact_spans(rows, facts, case, dates, priority)
+        _fact_spans(rows, facts, case, read, priority)
         rows += reviewer_spans
         rows += summary_spans
         found = resolve(text, rows, removed)
@@ -126,7 +127,7 @@ def _fact_spans(
     rows: list[Row],
     facts: dict[str, Stated],
     case: str | None,
-    dates: CaseDates,
+    dates: dict[str, datetime.date],
     priority: Priority | None,
 ) -> None:
     """Where the record's case number, dates and priority were stated, to ``rows``."""
@@ -138,7 +139,7 @@ def _fact_spans(
         keep(rows, stated.find("priority", stated.text))
     for attribute, path in _DATE_PATHS:
         stated = facts.get(attribute)
-        if stated is not None and getattr(dates, attribute) is not None:
+        if stated is not None and attribute in dates:
             keep(rows, stated.find(path, stated.text))
 
 
@@ -241,9 +242,13 @@ def _case(facts: dict[str, Stated], diag: Collector) -> str | None:
     return found
 
 
-def _dates(facts: dict[str, Stated], diag: Collector) -> tuple[CaseDates, Priority | None]:
+def _dates(
+    facts: dict[str, Stated], diag: Collector
+) -> tuple[dict[str, datetime.date], Priority | None]:
+    """The dates the facts state, read (by the attribute of :class:`CaseDates` each is), and
+    the priority."""
     if not facts:  # (most letters before 2016)
-        return _NO_DATES, None
+        return {}, None
     dates: dict[str, datetime.date] = {}
     for attribute in dict.fromkeys(DATE_FIELDS.values()):
         stated = facts.get(attribute)
@@ -259,7 +264,7 @@ def _dates(facts: dict[str, Stated], diag: Collector) -> tuple[CaseDates, Priori
             diag.add(
                 "invalid-value", f"unknown priority {stated.text!r}", stated.line, stated.column
             )
-    return (CaseDates(**dates) if dates else _NO_DATES), priority
+    return dates, priority
 
 
 def _date(name: str, stated: Stated, diag: Collector) -> datetime.date | None:
