@@ -60,14 +60,22 @@ def _decides(sentence: str, tail: int = 0, words: tuple[str, ...] = _DECISION_WO
 
 def _last_sentences(text: str) -> list[str]:
     """The last two sentences of ``text`` (one, where it has no break), without the
-    closing quote or bracket and the white space that part them. A sentence ends at ``.``, ``!`` or ``?``, a closing
-    quote or bracket allowed, before white space and more text. (Sought from the end
-    with ``str.rfind``: splitting the whole text cost ten times more.)"""
+    closing quote or bracket and the white space that part them. A sentence ends at
+    ``.``, ``!`` or ``?``, a closing quote or bracket allowed, before white space and more
+    text. (Sought from the end with ``str.rfind``: splitting the whole text cost ten times
+    more. A "!" or "?" is sought again only where the one found last stands past the new
+    end of the search: most texts have neither, and each search for one reads the whole
+    text.)"""
     starts: list[int] = []  # where the last sentences start, from the last
     ends: list[int] = []  # where the sentence before each of them ends
     i = len(text)
+    bang = question = i  # (the last "!" and "?" before i, once sought: -1 for none)
     while i > 0 and len(starts) < 2:
-        p = max(text.rfind(".", 0, i), text.rfind("!", 0, i), text.rfind("?", 0, i))
+        if bang >= i:
+            bang = text.rfind("!", 0, i)
+        if question >= i:
+            question = text.rfind("?", 0, i)
+        p = max(text.rfind(".", 0, i), bang, question)
         if p < 0:
             break
         k = p + 1
