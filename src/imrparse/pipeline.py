@@ -34,18 +34,12 @@ from .readers.preamble import has_table, read_preamble, read_table, table_in
 from .readers.unread import read_foreign, read_not_extracted
 from .records import Letter, LetterText, TokenKind
 from .scanner import Line, Scan, cut_joined_headings, scan_text
-from .spanrows import shift_rows
+from .spanrows import position, shift_rows
 from .splitting import letter_starts, line_offsets
 
 __all__ = ["Prepared", "cut", "prepare", "read_each", "read_first", "read_letter"]
 
 _FIELD: Final = TokenKind.FIELD
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
-    return line + 1, offset - line_start + 1
 
 
 class Prepared:
@@ -68,7 +62,7 @@ def prepare(text: str) -> Prepared:
     control = find_control(text)
     if control >= 0:
         notes.add(
-            "control-characters", "the text holds control characters", *_position(text, control)
+            "control-characters", "the text holds control characters", *position(text, control)
         )
         text = blank_controls(text)
     if not text.isascii():
@@ -78,7 +72,7 @@ def prepare(text: str) -> Prepared:
         notes.add(
             "mojibake-repaired",
             "mis-decoded characters (UTF-8 read as Windows-1252) were repaired in the values",
-            *_position(text, mojibake),
+            *position(text, mojibake),
         )
     scanned = scan_text(text, vocabulary())
     joins: list[Join] = []
