@@ -162,22 +162,11 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     report_unknown(reading, treatment, first.number, first.column)
     parts = {part.name: part for part in block.parts}
     claims = reviewer = _NO_BASIS
+    placed = rows if spans else None
     if "claims" in texts:
-        claims = _basis(
-            parts["claims"],
-            texts["claims"],
-            diag,
-            rows if spans else None,
-            _citation_paths(n, "claims_administrator_basis") if spans else None,
-        )
+        claims = _basis(parts["claims"], texts["claims"], diag, placed, n, _CLAIMS)
     if "reviewer" in texts:
-        reviewer = _basis(
-            parts["reviewer"],
-            texts["reviewer"],
-            diag,
-            rows if spans else None,
-            _citation_paths(n, "reviewer_basis") if spans else None,
-        )
+        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, placed, n, _REVIEWER)
     rationale = ""
     if "rationale" in texts:
         rationale = cut_openings(
@@ -204,20 +193,21 @@ def _header_source(block: Block) -> Source:
     return source
 
 
+_CLAIMS: Final = "claims_administrator_basis"
+_REVIEWER: Final = "reviewer_basis"
+
+
 def _basis(
-    part: Part,
-    text: str,
-    diag: Collector,
-    rows: list[Row] | None,
-    paths: _Paths | None,
+    part: Part, text: str, diag: Collector, rows: list[Row] | None, n: int, side: str
 ) -> GuidelineBasis:
     """One side's guideline paragraph read from its part; where each citation stands to
-    ``rows``, by ``paths`` (when given)."""
+    ``rows`` (when given), as the ``side`` of the ``n``-th determination."""
     found: list[tuple[int, int]] | None = [] if rows is not None else None
     basis = parse_basis(text, diag, part.label.number, found)
-    if not found or rows is None or paths is None or part.body is None or not text:
+    if not found or rows is None or part.body is None or not text:
         return basis
     source = _part_source(part)
+    paths = _citation_paths(n, side)
     for k, (start, end) in enumerate(found):
         if start >= 0:
             keep(rows, source.locate(paths.at(k), text, start, end))
