@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from typing import Final
 
 from ..diagnostics import Collector
@@ -40,15 +39,19 @@ _PREFIX: Final = re.compile(
     re.IGNORECASE,
 )
 # Every way a letter names pages: "Page(s): 41-42", "Pages 3, 5", "page 137", "pg. 607",
-# "pgs. 12-14", "pp. 80-82", "p. 9".
+# "pgs. 12-14", "pp. 80-82", "p. 9". Matched on the lower-case copy; the word boundary
+# is tested after the "p", so that the pattern opens with a letter that a search skips
+# to at C speed.
 _PAGES_LABEL: Final = re.compile(
-    r"\b(?:Pages?(?:[ \t]*\(s\))?|pgs?\.?|pp\.?|p\.)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
+    r"p(?<!\wp)(?:ages?(?:[ \t]*\(s\))?|gs?\.?|p\.?|\.)[ \t]*:?[ \t]*(?=\d)"
 )
 _PAGE_ITEM: Final = re.compile(
     r"[ \t]*(\d{1,5})(?:[ \t]*[-\u2013][ \t]*(\d{1,5}))?(?:[ \t]+of[ \t]+\d{1,5})?[ \t]*(?:,|;|&|and\b)?",
     re.IGNORECASE,
 )
-_SECTIONS_LABEL: Final = re.compile(r"\bSections?(?:[ \t]*\(s\))?[ \t]*:", re.IGNORECASE)
+# (Matched on the lower-case copy, the word boundary tested after the word: a search
+# then skips to the word at C speed.)
+_SECTIONS_LABEL: Final = re.compile(r"section(?<!\wsection)s?(?:[ \t]*\(s\))?[ \t]*:")
 _ODG: Final = re.compile(r"\bODG\b|Official[ \t]+Disability[ \t]+Guidelines", re.IGNORECASE)
 _ACOEM: Final = re.compile(r"\bACOEM\b", re.IGNORECASE)
 
@@ -116,6 +119,8 @@ _NEXT_FAMILY: Final = re.compile(
     r"(?:,|;|[ \t]and)[ \t]+(?=ACOEM\b|ODG\b|Official[ \t]+Disability[ \t]+Guidelines)",
     re.IGNORECASE,
 )
+# The words that open the lookahead of ``_NEXT_FAMILY``, lower case.
+_FAMILY_WORDS: Final = ("acoem", "odg", "official")
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
 _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
@@ -143,12 +148,12 @@ def parse_basis(
         # (the clauses' places: where each starts, cut before " and <family>")
         starts = [after]
         stops: list[int] = []
-        if " and " in low[after:end]:
-            for cut in _AND_NEXT_SOURCE.finditer(text, after, end):
-                stops.append(cut.start())
-                starts.append(cut.end())
+        for cut in _and_marks(_AND_NEXT_SOURCE, text, low, after, end):
+            stops.append(cut.start())
+            starts.append(cut.end())
         stops.append(end)
-        for start, stop in zip(starts, stops, strict=True):
+        for i in range(len(starts)):  # (compiled, zip() is a generic call)
+            start, stop = starts[i], stops[i]
             raw = text[start:stop]
             piece = raw.strip().rstrip(".").strip()
             if piece:
@@ -201,7 +206,8 @@ def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tup
         # one family named at the start, or none: no document of another family follows
         return [(parse_citation(piece, diag, line), piece)]
     return [
-        (parse_citation(document, diag, line), document) for document in _family_documents(piece)
+        (parse_citation(document, diag, line), document)
+        for document in _family_documents(piece, low)
     ]
 
 
@@ -213,7 +219,7 @@ def _mtus_documents(piece: str) -> list[str]:
     """
     documents = []
     start = 0
-    for mark in _document_marks(piece):
+    for mark in _and_marks(_NEXT_DOCUMENT, piece, piece, 0, len(piece), comma=True):
         if (mark.group("known") and mark.group("comma")) or _WHOLE_CITATION.search(
             piece, start, mark.start()
         ):
@@ -223,30 +229,36 @@ def _mtus_documents(piece: str) -> list[str]:
     return [document for document in documents if document]
 
 
-def _document_marks(piece: str) -> list[re.Match[str]]:
-    """``_NEXT_DOCUMENT.finditer(piece)``, the pattern tried only where " and" stands
-    (its optional comma lets a search try it at every position, with its long
-    lookahead: ten times the cost)."""
+def _and_marks(
+    pattern: re.Pattern[str], text: str, find_in: str, start: int, end: int, comma: bool = False
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern that opens with blanks before
+    "and" (after a comma, when ``comma`` says the pattern may open with one), tried only
+    where such blanks stand before an "and" that ``find_in`` (``text`` or its lower-case
+    copy, as the pattern's case requires) holds: a search would try it at every position."""
     marks = []
-    at = piece.find("and")
-    while at > 0:
+    floor = start
+    at = find_in.find("and", start, end)
+    while at > floor:
         blank = at
-        while blank > 0 and piece[blank - 1] in " \t":
+        while blank > floor and text[blank - 1] in " \t":
             blank -= 1
         mark = None
         if blank < at:
-            first = blank - 1 if blank > 0 and piece[blank - 1] == "," else blank
-            mark = _NEXT_DOCUMENT.match(piece, first)
+            first = blank - 1 if comma and blank > floor and text[blank - 1] == "," else blank
+            mark = pattern.match(text, first, end)
         if mark is not None:
             marks.append(mark)
-            at = piece.find("and", mark.end())
+            floor = mark.end()
+            at = find_in.find("and", floor, end)
         else:
-            at = piece.find("and", at + 3)
+            at = find_in.find("and", at + 3, end)
     return marks
 
 
-def _family_documents(piece: str) -> list[str]:
-    """A clause outside the MTUS cut where it names a guideline of another family.
+def _family_documents(piece: str, low: str = "") -> list[str]:
+    """A clause outside the MTUS cut where it names a guideline of another family
+    (``low``: its lower-case copy, if the caller has it).
 
     >>> _family_documents("Non-MTUS Citation ODG Low Back, and ACOEM Chapter 12")
     ['Non-MTUS Citation ODG Low Back', 'ACOEM Chapter 12']
@@ -256,7 +268,7 @@ def _family_documents(piece: str) -> list[str]:
     documents = []
     start = 0
     family = ""
-    for mark in _NEXT_FAMILY.finditer(piece):
+    for mark in _family_marks(piece, low or lower_ascii(piece)):
         family = family or _family_named(piece[start : mark.start()])
         named = _family_named(piece[mark.end() : mark.end() + 40])
         if named != family:
@@ -264,6 +276,39 @@ def _family_documents(piece: str) -> list[str]:
             start, family = mark.end(), named
     documents.append(piece[start:].strip(" \t,;"))
     return [document for document in documents if document]
+
+
+def _family_marks(piece: str, low: str) -> list[re.Match[str]]:
+    """``_NEXT_FAMILY.finditer(piece)``, the pattern tried only before the words its
+    lookahead opens with (``low`` is the piece's lower-case copy): where a comma, a
+    semicolon or a blank and "and" stands before the blanks before one. A search would
+    try it at every position."""
+    places: list[int] = []
+    for word in _FAMILY_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            places.append(at)
+            at = low.find(word, at + len(word))
+    places.sort()
+    marks = []
+    floor = 0
+    for at in places:
+        blank = at
+        while blank > floor and piece[blank - 1] in " \t":
+            blank -= 1
+        if not floor < blank < at:  # (no blank before the word, or nothing before them)
+            continue
+        if low[blank - 3 : blank] == "and" and blank - 4 >= floor and piece[blank - 4] in " \t":
+            first = blank - 4
+        elif piece[blank - 1] in ",;":
+            first = blank - 1
+        else:
+            continue
+        mark = _NEXT_FAMILY.match(piece, first)
+        if mark is not None:
+            marks.append(mark)
+            floor = mark.end()
+    return marks
 
 
 def _family_named(text: str) -> str:
@@ -334,7 +379,7 @@ def parse_citation(
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
-    label = _PAGES_LABEL.search(rest, _first_page_word(low)) if "p" in low else None
+    label = _PAGES_LABEL.search(low)
     while label:
         more, used = _read_pages(rest, label.end(), diag, line)
         pages = more if not pages else tuple(dict.fromkeys(pages + more))
@@ -343,29 +388,16 @@ def parse_citation(
         # (one blank where the page list stood; none before the punctuation after it)
         glue = "" if not tail or tail[0] in ",.;:" else " "
         rest = (head + glue + tail).strip(" \t,.;:")
-        label = _PAGES_LABEL.search(rest, len(head))
+        low = lower_ascii(rest)
+        label = _PAGES_LABEL.search(low, len(head))
 
-    sections = (
-        search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")
-        if "ection" in rest or "ECTION" in rest
-        else None
-    )
+    sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
     if sections:
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0)
     return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
-
-
-def _first_page_word(low: str) -> int:
-    """Where the first word that can open a page form stands ("pag", "pg", "pp", "p.")."""
-    at = len(low)
-    for word in ("pag", "pg", "pp", "p."):
-        found = low.find(word, 0, at)
-        if found >= 0:
-            at = found
-    return max(0, at - 1) if at < len(low) else at
 
 
 def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, ...]]:
@@ -377,7 +409,9 @@ def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, 
     >>> _title_and_topics("Forearm, Wrist, and Hand Complaints 2004, Special Studies", 40)
     ('Forearm, Wrist, and Hand Complaints 2004', ('Special Studies',))
     """
-    known = _TITLES.match(rest)
+    # (the regex only where one of its names can open: "Official", "Chronic", "Post",
+    # "Acupuncture", "ACOEM", "ODG")
+    known = _TITLES.match(rest) if rest[:1] in "OoCcPpAa" else None
     if known:
         cut = known.end()
     elif chapter_end:
@@ -409,7 +443,13 @@ def split_topics(text: str) -> tuple[str, ...]:
         pieces = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
     else:
         pieces = _split_outside_parentheses(text)
-    return tuple(filter(None, map(str.strip, pieces, repeat(" \t.:"))))
+    # (a loop: compiled, filter() and map() over str.strip are generic calls per piece)
+    topics = []
+    for piece in pieces:
+        topic = piece.strip(" \t.:")
+        if topic:
+            topics.append(topic)
+    return tuple(topics)
 
 
 def _split_outside_parentheses(text: str) -> list[str]:

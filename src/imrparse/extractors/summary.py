@@ -58,6 +58,8 @@ _SEX_WORDS: Final = {
 _INJURY: Final = re.compile(
     r"\binjur(?:y|ies|ed)\b|\bDOI\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b)", re.IGNORECASE
 )
+# The words that open ``_INJURY``'s mentions, lower case.
+_INJURY_WORDS: Final = ("injur", "doi", "claim")
 _MONTH_WORD: Final = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
 )
@@ -152,8 +154,8 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
-def _first_of(low: str, words: tuple[str, ...]) -> int:
-    """Where the first of ``words`` stands in ``low``, or -1.
+def _first_of(low: str, words: tuple[str, ...], start: int = 0) -> int:
+    """Where the first of ``words`` stands in ``low`` from ``start`` on, or -1.
 
     Each word after one found is sought only before it (the first word is usually found
     in the summary's first sentence, and the others stand nowhere in most summaries: each
@@ -162,10 +164,22 @@ def _first_of(low: str, words: tuple[str, ...]) -> int:
     first = -1
     for word in words:
         # (a word that starts before ``first`` ends before first + len(word) - 1)
-        at = low.find(word) if first < 0 else low.find(word, 0, first + len(word) - 1)
+        at = low.find(word, start) if first < 0 else low.find(word, start, first + len(word) - 1)
         if at >= 0:
             first = at
     return first
+
+
+def _next_mention(text: str, low: str, start: int) -> re.Match[str] | None:
+    """The first mention of the injury (``_INJURY``) from ``start`` on: the pattern is
+    tried only where one of its words stands (a search would try every position)."""
+    at = _first_of(low, _INJURY_WORDS, start)
+    while at >= 0:
+        mention = _INJURY.match(text, at)
+        if mention is not None:
+            return mention
+        at = _first_of(low, _INJURY_WORDS, at + 1)
+    return None
 
 
 def _date_of_injury(
@@ -173,15 +187,14 @@ def _date_of_injury(
 ) -> tuple[datetime.date | None, re.Match[str] | None]:
     """The first date within the sentence after a mention of injury, and where it is
     written (``None`` for a date read loosely from words)."""
-    first = _first_of(low, ("injur", "doi", "claim"))
-    if first < 0:
-        return None, None
-    for count, mark in enumerate(_INJURY.finditer(text, first)):
-        if count >= 6:
-            break
+    mark = _next_mention(text, low, 0)
+    count = 0
+    while mark is not None and count < 6:
+        count += 1
         # (where the mention starts and ends, read once: compiled, each read is a call)
         at, after = mark.span()
         if _INJURED_PERSON.match(text, after):  # ("the injured worker": who, not when)
+            mark = _next_mention(text, low, after)
             continue
         stop = SENTENCE_END.search(text, after)
         endpos = min(after + 120, stop.start() if stop else len(text))
@@ -214,6 +227,7 @@ def _date_of_injury(
                 line,
             )
             return None, None
+        mark = _next_mention(text, low, after)
     return None, None
 
 
