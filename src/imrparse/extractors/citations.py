@@ -23,20 +23,20 @@ MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
 
 _MARK: Final = "decision based on"
+# (The patterns written in lower case are matched on the text's lower-case copy: without
+# IGNORECASE, the regex compares characters as they are, twice as fast.)
 # " and " opens a new citation only before a word that opens one: "Non-MTUS", "MTUS" or
 # "Other Medical Treatment Guidelines" followed by a name. A family named inside a
 # clause ("... Manipulation and ODG Chiropractic Guidelines") stays in it, and so does a
 # bare web address after "Other Medical Treatment Guidelines": it names no guideline.
 _AND_NEXT_SOURCE: Final = re.compile(
-    r"[ \t]+and[ \t]+(?=Non-?[ \t]?MTUS|(?:CA[ \t]+)?MTUS\b"
-    r"|Other[ \t]+Medical[ \t]+Treatment(?![ \t]+Guidelines?[ \t]+(?:https?:|www\.)))",
-    re.IGNORECASE,
+    r"[ \t]+and[ \t]+(?=non-?[ \t]?mtus|(?:ca[ \t]+)?mtus\b"
+    r"|other[ \t]+medical[ \t]+treatment(?![ \t]+guidelines?[ \t]+(?:https?:|www\.)))"
 )
 _PREFIX: Final = re.compile(
-    r"(?P<non>Non-?[ \t]?MTUS(?:[ \t]+Citations?)?)"
-    r"|(?P<other>Other[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?)"
-    r"|(?P<mtus>(?:CA[ \t]+)?MTUS(?:[ \t]+Citations?)?)",
-    re.IGNORECASE,
+    r"(?P<non>non-?[ \t]?mtus(?:[ \t]+citations?)?)"
+    r"|(?P<other>other[ \t]+medical[ \t]+treatment[ \t]+guidelines?)"
+    r"|(?P<mtus>(?:ca[ \t]+)?mtus(?:[ \t]+citations?)?)"
 )
 # Every way a letter names pages: "Page(s): 41-42", "Pages 3, 5", "page 137", "pg. 607",
 # "pgs. 12-14", "pp. 80-82", "p. 9". Matched on the lower-case copy; the word boundary
@@ -52,22 +52,21 @@ _PAGE_ITEM: Final = re.compile(
 # (Matched on the lower-case copy, the word boundary tested after the word: a search
 # then skips to the word at C speed.)
 _SECTIONS_LABEL: Final = re.compile(r"section(?<!\wsection)s?(?:[ \t]*\(s\))?[ \t]*:")
-_ODG: Final = re.compile(r"\bODG\b|Official[ \t]+Disability[ \t]+Guidelines", re.IGNORECASE)
-_ACOEM: Final = re.compile(r"\bACOEM\b", re.IGNORECASE)
+_ODG: Final = re.compile(r"\bodg\b|official[ \t]+disability[ \t]+guidelines")
+_ACOEM: Final = re.compile(r"\bacoem\b")
 
 # Titles that are a whole guideline document; the topics follow them without a comma.
 _TITLES: Final = re.compile(
-    r"(?:Official[ \t]+Disability[ \t]+Guidelines(?:[ \t]*\(ODG\))?"
-    r"(?:[ \t]+Treatment[ \t]+in[ \t]+Workers'?[ \t]+Comp(?:ensation)?(?:[ \t]*\(ODG-TWC\))?)?"
-    r"|Chronic[ \t]+Pain[ \t]+(?:Medical[ \t]+)?Treatment[ \t]+Guidelines?(?:[ \t]+\d{4})?"
-    r"|Post-?[ \t]*Surgical[ \t]+(?:Treatment[ \t]+)?Guidelines?"
-    r"|Acupuncture[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?"
-    r"|ACOEM[ \t]+(?:Practice[ \t]+)?Guidelines?"
+    r"(?:official[ \t]+disability[ \t]+guidelines(?:[ \t]*\(odg\))?"
+    r"(?:[ \t]+treatment[ \t]+in[ \t]+workers'?[ \t]+comp(?:ensation)?(?:[ \t]*\(odg-twc\))?)?"
+    r"|chronic[ \t]+pain[ \t]+(?:medical[ \t]+)?treatment[ \t]+guidelines?(?:[ \t]+\d{4})?"
+    r"|post-?[ \t]*surgical[ \t]+(?:treatment[ \t]+)?guidelines?"
+    r"|acupuncture[ \t]+medical[ \t]+treatment[ \t]+guidelines?"
+    r"|acoem[ \t]+(?:practice[ \t]+)?guidelines?"
     # ACOEM chapters whose names hold commas (the other names end at the first comma).
-    r"|ACOEM[ \t]+Chapter[ \t]+\d{1,2}[ \t]+(?:Forearm,[ \t]+Wrist,[ \t]+and[ \t]+Hand[ \t]+Complaints"
-    r"|Pain,[ \t]+Suffering,[ \t]+and[ \t]+the[ \t]+Restoration[ \t]+of[ \t]+Function)"
-    r"|ODG)",
-    re.IGNORECASE,
+    r"|acoem[ \t]+chapter[ \t]+\d{1,2}[ \t]+(?:forearm,[ \t]+wrist,[ \t]+and[ \t]+hand[ \t]+complaints"
+    r"|pain,[ \t]+suffering,[ \t]+and[ \t]+the[ \t]+restoration[ \t]+of[ \t]+function)"
+    r"|odg)"
 )
 
 
@@ -126,7 +125,7 @@ _TOPIC_MARK: Final = re.compile(r"[(),;]")
 _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 # The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
 # names such as "National Guideline Clearinghouse".
-_GUIDELINES_WORD: Final = re.compile(r"\bGuidelines\b", re.IGNORECASE)
+_GUIDELINES_WORD: Final = re.compile(r"\bguidelines\b")
 
 
 def parse_basis(
@@ -148,7 +147,7 @@ def parse_basis(
         # (the clauses' places: where each starts, cut before " and <family>")
         starts = [after]
         stops: list[int] = []
-        for cut in _and_marks(_AND_NEXT_SOURCE, text, low, after, end):
+        for cut in _and_marks(_AND_NEXT_SOURCE, low, low, after, end):
             stops.append(cut.start())
             starts.append(cut.end())
         stops.append(end)
@@ -265,12 +264,13 @@ def _family_documents(piece: str, low: str = "") -> list[str]:
     >>> _family_documents("Non-MTUS Citation ODG Low Back, Manipulation and ODG Chiropractic")
     ['Non-MTUS Citation ODG Low Back, Manipulation and ODG Chiropractic']
     """
+    low = low or lower_ascii(piece)
     documents = []
     start = 0
     family = ""
-    for mark in _family_marks(piece, low or lower_ascii(piece)):
-        family = family or _family_named(piece[start : mark.start()])
-        named = _family_named(piece[mark.end() : mark.end() + 40])
+    for mark in _family_marks(piece, low):
+        family = family or _family_named(low[start : mark.start()])
+        named = _family_named(low[mark.end() : mark.end() + 40])
         if named != family:
             documents.append(piece[start : mark.start()].strip(" \t,;"))
             start, family = mark.end(), named
@@ -311,9 +311,10 @@ def _family_marks(piece: str, low: str) -> list[re.Match[str]]:
     return marks
 
 
-def _family_named(text: str) -> str:
-    """The guideline family a stretch of a clause names first: ODG, ACOEM or neither."""
-    odg, acoem = _ODG.search(text), _ACOEM.search(text)
+def _family_named(low: str) -> str:
+    """The guideline family a stretch of a clause (in lower case) names first: ODG, ACOEM
+    or neither."""
+    odg, acoem = _ODG.search(low), _ACOEM.search(low)
     if odg is not None and (acoem is None or odg.start() < acoem.start()):
         return "ODG"
     return "ACOEM" if acoem is not None else "Other"
@@ -348,12 +349,15 @@ def parse_citation(
     """
     mtus = within_mtus
     rest = text
-    prefix = None if within_mtus else _PREFIX.match(text)
-    known_family = True
+    low = lower_ascii(text)
+    prefix = None if within_mtus else _PREFIX.match(low)
+    # (the name of the alternative that matched, read once: each read of a match is a call)
+    kind = prefix.lastgroup if prefix else None
     if prefix:
-        rest = text[prefix.end() :].strip(" \t,:")
-        mtus = prefix.group("mtus") is not None
-    low = lower_ascii(rest)
+        end = prefix.end()
+        rest = text[end:].strip(" \t,:")
+        low = low[end:].strip(" \t,:")
+        mtus = kind == "mtus"
     # A clause that names several parts belongs to the family of the first one named.
     # (Each regex is asked only where its first letters stand: a match costs more.)
     chapter = (
@@ -361,21 +365,20 @@ def parse_citation(
         if (prefix is None or mtus) and low.startswith(_CHAPTER_STARTS)
         else None
     )
-    if (low[:5] == "acoem" and _ACOEM.match(rest)) or (mtus and "acoem" in low[:20]) or chapter:
+    if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
         source = "ACOEM"
-    elif (low[:1] == "o" and _ODG.match(rest)) or (
+    elif (low[:1] == "o" and _ODG.match(low)) or (
         not mtus
-        and (search_near(_ODG, rest, low, "odg", 40) is not None or "official disability" in low)
+        and (search_near(_ODG, low, low, "odg", 40) is not None or "official disability" in low)
     ):
         source = "ODG"
     elif mtus:
         source = "MTUS"
-    elif "acoem" in low and search_near(_ACOEM, rest, low, "acoem") is not None:
+    elif "acoem" in low and search_near(_ACOEM, low, low, "acoem") is not None:
         source = "ACOEM"
     else:
         source = "Other"
-        known_family = prefix is not None and prefix.group("other") is not None
-    if not known_family and diag is not None:
+    if source == "Other" and kind != "other" and diag is not None:
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
@@ -396,12 +399,15 @@ def parse_citation(
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
     else:
-        title, topics = _title_and_topics(rest, chapter.end() if chapter else 0)
+        title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
 
 
-def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, ...]]:
-    """Cut a citation without a ``Section(s):`` label into its title and topics.
+def _title_and_topics(
+    rest: str, chapter_end: int = 0, low: str = ""
+) -> tuple[str, tuple[str, ...]]:
+    """Cut a citation without a ``Section(s):`` label into its title and topics (``low``:
+    ``rest`` in lower case, if the caller has it).
 
     ``chapter_end`` is where the name of an ACOEM chapter that opens ``rest`` ends, or 0:
     the title then runs to the first comma after it, so the commas of the name stay in it.
@@ -409,20 +415,21 @@ def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, 
     >>> _title_and_topics("Forearm, Wrist, and Hand Complaints 2004, Special Studies", 40)
     ('Forearm, Wrist, and Hand Complaints 2004', ('Special Studies',))
     """
+    low = low or lower_ascii(rest)
     # (the regex only where one of its names can open: "Official", "Chronic", "Post",
     # "Acupuncture", "ACOEM", "ODG")
-    known = _TITLES.match(rest) if rest[:1] in "OoCcPpAa" else None
+    known = _TITLES.match(low) if low[:1] in "ocpa" else None
     if known:
         cut = known.end()
     elif chapter_end:
         # (The page list, cut out of ``rest`` already, stood after the chapter's name.)
         comma = rest.find(",", min(chapter_end, len(rest)))
         cut = comma if comma >= 0 else len(rest)
-    elif rest[:5].lower() == "acoem" and _ACOEM.match(rest):
+    elif low[:5] == "acoem" and _ACOEM.match(low):
         comma = rest.find(",")
         cut = comma if comma >= 0 else len(rest)
     else:
-        word = search_near(_GUIDELINES_WORD, rest, lower_ascii(rest), "guideline")
+        word = search_near(_GUIDELINES_WORD, low, low, "guideline")
         comma = rest.find(",")
         if word and (comma < 0 or word.end() <= comma):
             cut = word.end()
