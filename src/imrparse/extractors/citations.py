@@ -238,7 +238,7 @@ def _and_marks(
     marks = []
     floor = start
     at = find_in.find("and", start, end)
-    while at > floor:
+    while at >= 0:
         blank = at
         while blank > floor and text[blank - 1] in " \t":
             blank -= 1
