@@ -447,7 +447,7 @@ def split_topics(text: str) -> tuple[str, ...]:
     if "(" not in text or "(" not in _PLAIN_GROUP.sub("", text):
         # Every "(" opens a group without separators or groups inside: no separator
         # stands inside parentheses (a stray ")" closes nothing), so all of them split.
-        pieces = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
+        pieces: list[str] = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
     else:
         pieces = _split_outside_parentheses(text)
     # (a loop: compiled, filter() and map() over str.strip are generic calls per piece)

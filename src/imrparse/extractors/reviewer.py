@@ -111,8 +111,14 @@ def split_states(text: str) -> tuple[str, ...]:
     # single blanks now) no separator can match, and the regex need not try every position.
     if "," not in text and ";" not in text and " and " not in text.lower():
         return (text,) if text else ()
+    # (a loop: compiled, a generator expression is an object with a method call per item)
     parts: list[str] = _SEPARATOR.split(text)
-    return tuple(p.strip() for p in parts if p.strip())
+    states = []
+    for part in parts:
+        state = part.strip()
+        if state:
+            states.append(state)
+    return tuple(states)
 
 
 Found = list[tuple[str, str, str, int, int]]
