@@ -363,11 +363,10 @@ def _activity(clause: str) -> tuple[str | None, str | None]:
 
 def _event(text: str, low: str, stated: re.Match[str]) -> str | None:
     """The event a clause of the worker narrates in a sentence that states the date of
-    injury (as the summary wrote it, with any of the separators; ``low`` is the text in
-    lower case): "the injured worker
+    injury (as the summary wrote it, with any of the separators): "the injured worker
     slipped and fell while working and broke his ribs on 10-18-16" reads "slipped and
     fell while working". The sentence where the date of injury was read (``stated``) is the
-    injury's own, whose circumstance was read already."""
+    injury's own, whose circumstance was read already. ``low`` is the text in lower case."""
     written = stated.group()
     forms = [written]
     for sep in "/-.":
