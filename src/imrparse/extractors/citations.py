@@ -156,11 +156,12 @@ def parse_basis(
             raw = text[start:stop]
             piece = raw.strip().rstrip(".").strip()
             if piece:
-                read = _clause_citations(piece, diag, line)
+                at = start + len(raw) - len(raw.lstrip())  # (where the piece starts)
+                read = _clause_citations(piece, low[at : at + len(piece)], diag, line)
                 for citation, _ in read:
                     citations.append(citation)
                 if found is not None:
-                    _found(found, text, start + len(raw) - len(raw.lstrip()), piece, read)
+                    _found(found, text, at, piece, read)
     return GuidelineBasis(text=text, citations=tuple(citations))
 
 
@@ -184,17 +185,19 @@ def _found(
             found.append((-1, -1))
 
 
-def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tuple[Citation, str]]:
-    """One citation per guideline document that a clause names, with the document's words.
+def _clause_citations(
+    piece: str, low: str, diag: Collector | None, line: int
+) -> list[tuple[Citation, str]]:
+    """One citation per guideline document that a clause (``low``: in lower case) names,
+    with the document's words.
 
     An MTUS clause can list several of the MTUS's documents, each with its own sections;
     the ones after the first are MTUS citations too. A clause outside the MTUS is cut
     only where it names a guideline of another family.
     """
-    low = lower_ascii(piece)
     if low.startswith(("mtus", "ca mtus")):
         if " and " not in low:
-            return [(parse_citation(piece, diag, line), piece)]
+            return [(_read_citation(piece, low, diag, line), piece)]
         return [
             (parse_citation(document, diag, line, within_mtus=n > 0), document)
             for n, document in enumerate(_mtus_documents(piece))
@@ -203,7 +206,7 @@ def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tup
     acoem = low.rfind("acoem")
     if (odg < 0 or acoem < 0) and max(odg, acoem) < 40:
         # one family named at the start, or none: no document of another family follows
-        return [(parse_citation(piece, diag, line), piece)]
+        return [(_read_citation(piece, low, diag, line), piece)]
     return [
         (parse_citation(document, diag, line), document)
         for document in _family_documents(piece, low)
@@ -347,9 +350,15 @@ def parse_citation(
     ``within_mtus`` says that ``text`` is a later document of an MTUS clause ("... 2004,
     and Chronic Pain Medical Treatment 2016"): it is part of the MTUS without saying so.
     """
+    return _read_citation(text, lower_ascii(text), diag, line, within_mtus)
+
+
+def _read_citation(
+    text: str, low: str, diag: Collector | None, line: int, within_mtus: bool = False
+) -> Citation:
+    """:func:`parse_citation` of ``text``, whose lower-case copy the caller has (``low``)."""
     mtus = within_mtus
     rest = text
-    low = lower_ascii(text)
     prefix = None if within_mtus else _PREFIX.match(low)
     # (the name of the alternative that matched, read once: each read of a match is a call)
     kind = prefix.lastgroup if prefix else None
