@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from typing import Final
 
 from ..diagnostics import Collector
@@ -24,47 +23,50 @@ MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
 
 _MARK: Final = "decision based on"
+# (The patterns written in lower case are matched on the text's lower-case copy: without
+# IGNORECASE, the regex compares characters as they are, twice as fast.)
 # " and " opens a new citation only before a word that opens one: "Non-MTUS", "MTUS" or
 # "Other Medical Treatment Guidelines" followed by a name. A family named inside a
 # clause ("... Manipulation and ODG Chiropractic Guidelines") stays in it, and so does a
 # bare web address after "Other Medical Treatment Guidelines": it names no guideline.
 _AND_NEXT_SOURCE: Final = re.compile(
-    r"[ \t]+and[ \t]+(?=Non-?[ \t]?MTUS|(?:CA[ \t]+)?MTUS\b"
-    r"|Other[ \t]+Medical[ \t]+Treatment(?![ \t]+Guidelines?[ \t]+(?:https?:|www\.)))",
-    re.IGNORECASE,
+    r"[ \t]+and[ \t]+(?=non-?[ \t]?mtus|(?:ca[ \t]+)?mtus\b"
+    r"|other[ \t]+medical[ \t]+treatment(?![ \t]+guidelines?[ \t]+(?:https?:|www\.)))"
 )
 _PREFIX: Final = re.compile(
-    r"(?P<non>Non-?[ \t]?MTUS(?:[ \t]+Citations?)?)"
-    r"|(?P<other>Other[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?)"
-    r"|(?P<mtus>(?:CA[ \t]+)?MTUS(?:[ \t]+Citations?)?)",
-    re.IGNORECASE,
+    r"(?P<non>non-?[ \t]?mtus(?:[ \t]+citations?)?)"
+    r"|(?P<other>other[ \t]+medical[ \t]+treatment[ \t]+guidelines?)"
+    r"|(?P<mtus>(?:ca[ \t]+)?mtus(?:[ \t]+citations?)?)"
 )
 # Every way a letter names pages: "Page(s): 41-42", "Pages 3, 5", "page 137", "pg. 607",
-# "pgs. 12-14", "pp. 80-82", "p. 9".
+# "pgs. 12-14", "pp. 80-82", "p. 9". Matched on the lower-case copy; the word boundary
+# is tested after the "p", so that the pattern opens with a letter that a search skips
+# to at C speed.
 _PAGES_LABEL: Final = re.compile(
-    r"\b(?:Pages?(?:[ \t]*\(s\))?|pgs?\.?|pp\.?|p\.)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
+    r"p(?<!\wp)(?:ages?(?:[ \t]*\(s\))?|gs?\.?|p\.?|\.)[ \t]*:?[ \t]*(?=\d)"
 )
 _PAGE_ITEM: Final = re.compile(
     r"[ \t]*(\d{1,5})(?:[ \t]*[-\u2013][ \t]*(\d{1,5}))?(?:[ \t]+of[ \t]+\d{1,5})?[ \t]*(?:,|;|&|and\b)?",
     re.IGNORECASE,
 )
-_SECTIONS_LABEL: Final = re.compile(r"\bSections?(?:[ \t]*\(s\))?[ \t]*:", re.IGNORECASE)
-_ODG: Final = re.compile(r"\bODG\b|Official[ \t]+Disability[ \t]+Guidelines", re.IGNORECASE)
-_ACOEM: Final = re.compile(r"\bACOEM\b", re.IGNORECASE)
+# (Matched on the lower-case copy, the word boundary tested after the word: a search
+# then skips to the word at C speed.)
+_SECTIONS_LABEL: Final = re.compile(r"section(?<!\wsection)s?(?:[ \t]*\(s\))?[ \t]*:")
+_ODG: Final = re.compile(r"\bodg\b|official[ \t]+disability[ \t]+guidelines")
+_ACOEM: Final = re.compile(r"\bacoem\b")
 
 # Titles that are a whole guideline document; the topics follow them without a comma.
 _TITLES: Final = re.compile(
-    r"(?:Official[ \t]+Disability[ \t]+Guidelines(?:[ \t]*\(ODG\))?"
-    r"(?:[ \t]+Treatment[ \t]+in[ \t]+Workers'?[ \t]+Comp(?:ensation)?(?:[ \t]*\(ODG-TWC\))?)?"
-    r"|Chronic[ \t]+Pain[ \t]+(?:Medical[ \t]+)?Treatment[ \t]+Guidelines?(?:[ \t]+\d{4})?"
-    r"|Post-?[ \t]*Surgical[ \t]+(?:Treatment[ \t]+)?Guidelines?"
-    r"|Acupuncture[ \t]+Medical[ \t]+Treatment[ \t]+Guidelines?"
-    r"|ACOEM[ \t]+(?:Practice[ \t]+)?Guidelines?"
+    r"(?:official[ \t]+disability[ \t]+guidelines(?:[ \t]*\(odg\))?"
+    r"(?:[ \t]+treatment[ \t]+in[ \t]+workers'?[ \t]+comp(?:ensation)?(?:[ \t]*\(odg-twc\))?)?"
+    r"|chronic[ \t]+pain[ \t]+(?:medical[ \t]+)?treatment[ \t]+guidelines?(?:[ \t]+\d{4})?"
+    r"|post-?[ \t]*surgical[ \t]+(?:treatment[ \t]+)?guidelines?"
+    r"|acupuncture[ \t]+medical[ \t]+treatment[ \t]+guidelines?"
+    r"|acoem[ \t]+(?:practice[ \t]+)?guidelines?"
     # ACOEM chapters whose names hold commas (the other names end at the first comma).
-    r"|ACOEM[ \t]+Chapter[ \t]+\d{1,2}[ \t]+(?:Forearm,[ \t]+Wrist,[ \t]+and[ \t]+Hand[ \t]+Complaints"
-    r"|Pain,[ \t]+Suffering,[ \t]+and[ \t]+the[ \t]+Restoration[ \t]+of[ \t]+Function)"
-    r"|ODG)",
-    re.IGNORECASE,
+    r"|acoem[ \t]+chapter[ \t]+\d{1,2}[ \t]+(?:forearm,[ \t]+wrist,[ \t]+and[ \t]+hand[ \t]+complaints"
+    r"|pain,[ \t]+suffering,[ \t]+and[ \t]+the[ \t]+restoration[ \t]+of[ \t]+function)"
+    r"|odg)"
 )
 
 
@@ -116,12 +118,14 @@ _NEXT_FAMILY: Final = re.compile(
     r"(?:,|;|[ \t]and)[ \t]+(?=ACOEM\b|ODG\b|Official[ \t]+Disability[ \t]+Guidelines)",
     re.IGNORECASE,
 )
+# The words that open the lookahead of ``_NEXT_FAMILY``, lower case.
+_FAMILY_WORDS: Final = ("acoem", "odg", "official")
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
 _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 # The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
 # names such as "National Guideline Clearinghouse".
-_GUIDELINES_WORD: Final = re.compile(r"\bGuidelines\b", re.IGNORECASE)
+_GUIDELINES_WORD: Final = re.compile(r"\bguidelines\b")
 
 
 def parse_basis(
@@ -143,20 +147,21 @@ def parse_basis(
         # (the clauses' places: where each starts, cut before " and <family>")
         starts = [after]
         stops: list[int] = []
-        if " and " in low[after:end]:
-            for cut in _AND_NEXT_SOURCE.finditer(text, after, end):
-                stops.append(cut.start())
-                starts.append(cut.end())
+        for cut in _and_marks(_AND_NEXT_SOURCE, low, low, after, end):
+            stops.append(cut.start())
+            starts.append(cut.end())
         stops.append(end)
-        for start, stop in zip(starts, stops, strict=True):
+        for i in range(len(starts)):  # (compiled, zip() is a generic call)
+            start, stop = starts[i], stops[i]
             raw = text[start:stop]
             piece = raw.strip().rstrip(".").strip()
             if piece:
-                read = _clause_citations(piece, diag, line)
+                at = start + len(raw) - len(raw.lstrip())  # (where the piece starts)
+                read = _clause_citations(piece, low[at : at + len(piece)], diag, line)
                 for citation, _ in read:
                     citations.append(citation)
                 if found is not None:
-                    _found(found, text, start + len(raw) - len(raw.lstrip()), piece, read)
+                    _found(found, text, at, piece, read)
     return GuidelineBasis(text=text, citations=tuple(citations))
 
 
@@ -180,17 +185,19 @@ def _found(
             found.append((-1, -1))
 
 
-def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tuple[Citation, str]]:
-    """One citation per guideline document that a clause names, with the document's words.
+def _clause_citations(
+    piece: str, low: str, diag: Collector | None, line: int
+) -> list[tuple[Citation, str]]:
+    """One citation per guideline document that a clause (``low``: in lower case) names,
+    with the document's words.
 
     An MTUS clause can list several of the MTUS's documents, each with its own sections;
     the ones after the first are MTUS citations too. A clause outside the MTUS is cut
     only where it names a guideline of another family.
     """
-    low = lower_ascii(piece)
     if low.startswith(("mtus", "ca mtus")):
         if " and " not in low:
-            return [(parse_citation(piece, diag, line), piece)]
+            return [(_read_citation(piece, low, diag, line), piece)]
         return [
             (parse_citation(document, diag, line, within_mtus=n > 0), document)
             for n, document in enumerate(_mtus_documents(piece))
@@ -199,9 +206,10 @@ def _clause_citations(piece: str, diag: Collector | None, line: int) -> list[tup
     acoem = low.rfind("acoem")
     if (odg < 0 or acoem < 0) and max(odg, acoem) < 40:
         # one family named at the start, or none: no document of another family follows
-        return [(parse_citation(piece, diag, line), piece)]
+        return [(_read_citation(piece, low, diag, line), piece)]
     return [
-        (parse_citation(document, diag, line), document) for document in _family_documents(piece)
+        (parse_citation(document, diag, line), document)
+        for document in _family_documents(piece, low)
     ]
 
 
@@ -213,7 +221,7 @@ def _mtus_documents(piece: str) -> list[str]:
     """
     documents = []
     start = 0
-    for mark in _document_marks(piece):
+    for mark in _and_marks(_NEXT_DOCUMENT, piece, piece, 0, len(piece), comma=True):
         if (mark.group("known") and mark.group("comma")) or _WHOLE_CITATION.search(
             piece, start, mark.start()
         ):
@@ -223,42 +231,49 @@ def _mtus_documents(piece: str) -> list[str]:
     return [document for document in documents if document]
 
 
-def _document_marks(piece: str) -> list[re.Match[str]]:
-    """``_NEXT_DOCUMENT.finditer(piece)``, the pattern tried only where " and" stands
-    (its optional comma lets a search try it at every position, with its long
-    lookahead: ten times the cost)."""
+def _and_marks(
+    pattern: re.Pattern[str], text: str, find_in: str, start: int, end: int, comma: bool = False
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern that opens with blanks before
+    "and" (after a comma, when ``comma`` says the pattern may open with one), tried only
+    where such blanks stand before an "and" that ``find_in`` (``text`` or its lower-case
+    copy, as the pattern's case requires) holds: a search would try it at every position."""
     marks = []
-    at = piece.find("and")
-    while at > 0:
+    floor = start
+    at = find_in.find("and", start, end)
+    while at >= 0:
         blank = at
-        while blank > 0 and piece[blank - 1] in " \t":
+        while blank > floor and text[blank - 1] in " \t":
             blank -= 1
         mark = None
         if blank < at:
-            first = blank - 1 if blank > 0 and piece[blank - 1] == "," else blank
-            mark = _NEXT_DOCUMENT.match(piece, first)
+            first = blank - 1 if comma and blank > floor and text[blank - 1] == "," else blank
+            mark = pattern.match(text, first, end)
         if mark is not None:
             marks.append(mark)
-            at = piece.find("and", mark.end())
+            floor = mark.end()
+            at = find_in.find("and", floor, end)
         else:
-            at = piece.find("and", at + 3)
+            at = find_in.find("and", at + 3, end)
     return marks
 
 
-def _family_documents(piece: str) -> list[str]:
-    """A clause outside the MTUS cut where it names a guideline of another family.
+def _family_documents(piece: str, low: str = "") -> list[str]:
+    """A clause outside the MTUS cut where it names a guideline of another family
+    (``low``: its lower-case copy, if the caller has it).
 
     >>> _family_documents("Non-MTUS Citation ODG Low Back, and ACOEM Chapter 12")
     ['Non-MTUS Citation ODG Low Back', 'ACOEM Chapter 12']
     >>> _family_documents("Non-MTUS Citation ODG Low Back, Manipulation and ODG Chiropractic")
     ['Non-MTUS Citation ODG Low Back, Manipulation and ODG Chiropractic']
     """
+    low = low or lower_ascii(piece)
     documents = []
     start = 0
     family = ""
-    for mark in _NEXT_FAMILY.finditer(piece):
-        family = family or _family_named(piece[start : mark.start()])
-        named = _family_named(piece[mark.end() : mark.end() + 40])
+    for mark in _family_marks(piece, low):
+        family = family or _family_named(low[start : mark.start()])
+        named = _family_named(low[mark.end() : mark.end() + 40])
         if named != family:
             documents.append(piece[start : mark.start()].strip(" \t,;"))
             start, family = mark.end(), named
@@ -266,9 +281,43 @@ def _family_documents(piece: str) -> list[str]:
     return [document for document in documents if document]
 
 
-def _family_named(text: str) -> str:
-    """The guideline family a stretch of a clause names first: ODG, ACOEM or neither."""
-    odg, acoem = _ODG.search(text), _ACOEM.search(text)
+def _family_marks(piece: str, low: str) -> list[re.Match[str]]:
+    """``_NEXT_FAMILY.finditer(piece)``, the pattern tried only before the words its
+    lookahead opens with (``low`` is the piece's lower-case copy): where a comma, a
+    semicolon or a blank and "and" stands before the blanks before one. A search would
+    try it at every position."""
+    places: list[int] = []
+    for word in _FAMILY_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            places.append(at)
+            at = low.find(word, at + len(word))
+    places.sort()
+    marks = []
+    floor = 0
+    for at in places:
+        blank = at
+        while blank > floor and piece[blank - 1] in " \t":
+            blank -= 1
+        if not floor < blank < at:  # (no blank before the word, or nothing before them)
+            continue
+        if low[blank - 3 : blank] == "and" and blank - 4 >= floor and piece[blank - 4] in " \t":
+            first = blank - 4
+        elif piece[blank - 1] in ",;":
+            first = blank - 1
+        else:
+            continue
+        mark = _NEXT_FAMILY.match(piece, first)
+        if mark is not None:
+            marks.append(mark)
+            floor = mark.end()
+    return marks
+
+
+def _family_named(low: str) -> str:
+    """The guideline family a stretch of a clause (in lower case) names first: ODG, ACOEM
+    or neither."""
+    odg, acoem = _ODG.search(low), _ACOEM.search(low)
     if odg is not None and (acoem is None or odg.start() < acoem.start()):
         return "ODG"
     return "ACOEM" if acoem is not None else "Other"
@@ -301,14 +350,23 @@ def parse_citation(
     ``within_mtus`` says that ``text`` is a later document of an MTUS clause ("... 2004,
     and Chronic Pain Medical Treatment 2016"): it is part of the MTUS without saying so.
     """
+    return _read_citation(text, lower_ascii(text), diag, line, within_mtus)
+
+
+def _read_citation(
+    text: str, low: str, diag: Collector | None, line: int, within_mtus: bool = False
+) -> Citation:
+    """:func:`parse_citation` of ``text``, whose lower-case copy the caller has (``low``)."""
     mtus = within_mtus
     rest = text
-    prefix = None if within_mtus else _PREFIX.match(text)
-    known_family = True
+    prefix = None if within_mtus else _PREFIX.match(low)
+    # (the name of the alternative that matched, read once: each read of a match is a call)
+    kind = prefix.lastgroup if prefix else None
     if prefix:
-        rest = text[prefix.end() :].strip(" \t,:")
-        mtus = prefix.group("mtus") is not None
-    low = lower_ascii(rest)
+        end = prefix.end()
+        rest = text[end:].strip(" \t,:")
+        low = low[end:].strip(" \t,:")
+        mtus = kind == "mtus"
     # A clause that names several parts belongs to the family of the first one named.
     # (Each regex is asked only where its first letters stand: a match costs more.)
     chapter = (
@@ -316,25 +374,24 @@ def parse_citation(
         if (prefix is None or mtus) and low.startswith(_CHAPTER_STARTS)
         else None
     )
-    if (low[:5] == "acoem" and _ACOEM.match(rest)) or (mtus and "acoem" in low[:20]) or chapter:
+    if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
         source = "ACOEM"
-    elif (low[:1] == "o" and _ODG.match(rest)) or (
+    elif (low[:1] == "o" and _ODG.match(low)) or (
         not mtus
-        and (search_near(_ODG, rest, low, "odg", 40) is not None or "official disability" in low)
+        and (search_near(_ODG, low, low, "odg", 40) is not None or "official disability" in low)
     ):
         source = "ODG"
     elif mtus:
         source = "MTUS"
-    elif "acoem" in low and search_near(_ACOEM, rest, low, "acoem") is not None:
+    elif "acoem" in low and search_near(_ACOEM, low, low, "acoem") is not None:
         source = "ACOEM"
     else:
         source = "Other"
-        known_family = prefix is not None and prefix.group("other") is not None
-    if not known_family and diag is not None:
+    if source == "Other" and kind != "other" and diag is not None:
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
-    label = _PAGES_LABEL.search(rest, _first_page_word(low)) if "p" in low else None
+    label = _PAGES_LABEL.search(low)
     while label:
         more, used = _read_pages(rest, label.end(), diag, line)
         pages = more if not pages else tuple(dict.fromkeys(pages + more))
@@ -343,33 +400,23 @@ def parse_citation(
         # (one blank where the page list stood; none before the punctuation after it)
         glue = "" if not tail or tail[0] in ",.;:" else " "
         rest = (head + glue + tail).strip(" \t,.;:")
-        label = _PAGES_LABEL.search(rest, len(head))
+        low = lower_ascii(rest)
+        label = _PAGES_LABEL.search(low, len(head))
 
-    sections = (
-        search_near(_SECTIONS_LABEL, rest, lower_ascii(rest), "section")
-        if "ection" in rest or "ECTION" in rest
-        else None
-    )
+    sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
     if sections:
         title = rest[: sections.start()].strip(" \t,.;:")
         topics = split_topics(rest[sections.end() :])
     else:
-        title, topics = _title_and_topics(rest, chapter.end() if chapter else 0)
+        title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
 
 
-def _first_page_word(low: str) -> int:
-    """Where the first word that can open a page form stands ("pag", "pg", "pp", "p.")."""
-    at = len(low)
-    for word in ("pag", "pg", "pp", "p."):
-        found = low.find(word, 0, at)
-        if found >= 0:
-            at = found
-    return max(0, at - 1) if at < len(low) else at
-
-
-def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, ...]]:
-    """Cut a citation without a ``Section(s):`` label into its title and topics.
+def _title_and_topics(
+    rest: str, chapter_end: int = 0, low: str = ""
+) -> tuple[str, tuple[str, ...]]:
+    """Cut a citation without a ``Section(s):`` label into its title and topics (``low``:
+    ``rest`` in lower case, if the caller has it).
 
     ``chapter_end`` is where the name of an ACOEM chapter that opens ``rest`` ends, or 0:
     the title then runs to the first comma after it, so the commas of the name stay in it.
@@ -377,18 +424,21 @@ def _title_and_topics(rest: str, chapter_end: int = 0) -> tuple[str, tuple[str, 
     >>> _title_and_topics("Forearm, Wrist, and Hand Complaints 2004, Special Studies", 40)
     ('Forearm, Wrist, and Hand Complaints 2004', ('Special Studies',))
     """
-    known = _TITLES.match(rest)
+    low = low or lower_ascii(rest)
+    # (the regex only where one of its names can open: "Official", "Chronic", "Post",
+    # "Acupuncture", "ACOEM", "ODG")
+    known = _TITLES.match(low) if low[:1] in "ocpa" else None
     if known:
         cut = known.end()
     elif chapter_end:
         # (The page list, cut out of ``rest`` already, stood after the chapter's name.)
         comma = rest.find(",", min(chapter_end, len(rest)))
         cut = comma if comma >= 0 else len(rest)
-    elif rest[:5].lower() == "acoem" and _ACOEM.match(rest):
+    elif low[:5] == "acoem" and _ACOEM.match(low):
         comma = rest.find(",")
         cut = comma if comma >= 0 else len(rest)
     else:
-        word = search_near(_GUIDELINES_WORD, rest, lower_ascii(rest), "guideline")
+        word = search_near(_GUIDELINES_WORD, low, low, "guideline")
         comma = rest.find(",")
         if word and (comma < 0 or word.end() <= comma):
             cut = word.end()
@@ -406,10 +456,16 @@ def split_topics(text: str) -> tuple[str, ...]:
     if "(" not in text or "(" not in _PLAIN_GROUP.sub("", text):
         # Every "(" opens a group without separators or groups inside: no separator
         # stands inside parentheses (a stray ")" closes nothing), so all of them split.
-        pieces = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
+        pieces: list[str] = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
     else:
         pieces = _split_outside_parentheses(text)
-    return tuple(filter(None, map(str.strip, pieces, repeat(" \t.:"))))
+    # (a loop: compiled, filter() and map() over str.strip are generic calls per piece)
+    topics = []
+    for piece in pieces:
+        topic = piece.strip(" \t.:")
+        if topic:
+            topics.append(topic)
+    return tuple(topics)
 
 
 def _split_outside_parentheses(text: str) -> list[str]:

@@ -33,7 +33,9 @@ __all__ = ["find_diagnoses", "split_diagnoses"]
 # ("diagnosed as having", "diagnosed with"), treated ("being treated for", "undergoing
 # treatment for") or claiming ("has filed a claim for"). Matched where one of
 # ``_DIAGNOSIS_KEYS`` stands; the forms in groups ``lead`` and ``claim`` also need the
-# word before them ("undergoing", ``_TREATMENT_LEAD``; "filed").
+# word before them ("undergoing", ``_TREATMENT_LEAD``; "filed"). Matched on the
+# lower-case copy, like the other patterns here written in lower case: without
+# IGNORECASE, the regex compares characters as they are, twice as fast.
 _DIAGNOSES: Final = re.compile(
     r"(?:\b(?:diagnoses|diagnosis|diagnostic[ \t]+impressions?|impressions?)"
     r"(?:[ \t]+(?:at|on|in|per|from|during)\b[^.;:]{1,40}?)?"
@@ -46,8 +48,7 @@ _DIAGNOSES: Final = re.compile(
     r"|five|six|a[ \t]+(?:few|couple|total|period)|the[ \t]+(?:past|last))\b)"
     r"|(?P<lead>\btreatments?[ \t]+for\b)"
     r"|(?P<claim>\bclaim[ \t]+for\b)"
-    r"|(?:^|(?<=[.:][ \t]))Diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*",
-    re.IGNORECASE,
+    r"|(?:^|(?<=[.:][ \t]))diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*"
 )
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
 # How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
@@ -58,8 +59,7 @@ _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active"
 _LIST_FILLER: Final = re.compile(
     r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
     r"(?:as|to[ \t]+(?:include|be))[ \t]+"
-    r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+",
-    re.IGNORECASE,
+    r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+"
 )
 # Where a list stops before its sentence does ("... reportedly associated with an
 # industrial injury of ...", "... and was prescribed ...", "... was confirmed").
@@ -95,10 +95,7 @@ _NOT_STATED: Final = frozenset(
 )  # fmt: skip
 _ARTICLES: Final = frozenset(("a", "an", "the", "this", "that"))
 # A "list" that says there is none: "diagnoses were not documented".
-_NO_LIST: Final = re.compile(
-    r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b",
-    re.IGNORECASE,
-)
+_NO_LIST: Final = re.compile(r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b")
 # Words skipped at the start of an item when asking whether it names sites alone.
 _OPENING_WORDS: Final = DIAGNOSIS_LEAD_WORDS | frozenset(("a", "an", "the", "his", "her", "their"))
 _CAUSE_WORDS: Final = frozenset(("secondary", "due", "caused", "status"))
@@ -274,7 +271,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
             continue
         if low.startswith("treat", mark) and not low.startswith(_TREATED_FOR, mark):
             continue  # ("treating physician", "treatment to date": no regex for these)
-        trigger = _DIAGNOSES.match(text, mark)
+        trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:
             continue
         before = low[max(0, mark - 30) : mark].split()
@@ -290,7 +287,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         elif last in _NOT_STATED and low.startswith("diagnos", mark):
             continue
         begin = trigger.end()
-        filler = _LIST_FILLER.match(text, begin)
+        filler = _LIST_FILLER.match(low, begin)
         if filler:
             begin = filler.end()
         listed = sentence(text, begin)
@@ -298,7 +295,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if stop:
             listed = listed[: stop.start() - begin]
         done = begin + len(listed)
-        if _NO_LIST.match(listed):
+        if _NO_LIST.match(low, begin, done):
             continue
         for item in split_diagnoses(listed):
             key = lower_ascii(item)

@@ -35,11 +35,12 @@ from .search import SENTENCE_END, lower_ascii
 __all__ = ["extract_summary"]
 
 # (The word boundary before the age is tested after its first digit, so that the
-# pattern starts with a digit and a search skips to digits at C speed.)
+# pattern starts with a digit and a search skips to digits at C speed. Matched on the
+# lower-case copy, like the other patterns written in lower case here: without
+# IGNORECASE, the regex compares characters as they are, twice as fast.)
 _AGE_SEX: Final = re.compile(
-    r"(\d(?<!\w\d)\d{0,2})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}?"
-    r"(male|female|man|woman|gentleman|lady|boy|girl)\b",
-    re.IGNORECASE,
+    r"(\d(?<!\w\d)\d{0,2})[- \t]?(?:years?|yrs?|y/?o|y\.o\.)(?:[- \t]?old)?,?[ \t]*(?:[a-z-]+[ \t]+){0,2}?"
+    r"(male|female|man|woman|gentleman|lady|boy|girl)\b"
 )
 _AGE_ONLY: Final = re.compile(r"\b(\d{1,3})[- \t]?(?:years?|yrs?)[- \t]?old\b", re.IGNORECASE)
 _SEX_ONLY: Final = re.compile(r"\b(male|female)\b", re.IGNORECASE)
@@ -56,8 +57,10 @@ _SEX_WORDS: Final = {
 # A mention of the injury, or of the claim for it ("a history of an occupational claim
 # from 10/14/2016"): the date of injury is the first date shortly after one.
 _INJURY: Final = re.compile(
-    r"\binjur(?:y|ies|ed)\b|\bDOI\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b)", re.IGNORECASE
+    r"\binjur(?:y|ies|ed)\b|\bdoi\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b)"
 )
+# The words that open ``_INJURY``'s mentions, lower case.
+_INJURY_WORDS: Final = ("injur", "doi", "claim")
 _MONTH_WORD: Final = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
 )
@@ -78,15 +81,13 @@ _MECHANISM: Final = re.compile(
 # ("While lifting a box on 3/4/15, the worker injured ...").
 _CIRCUMSTANCE: Final = re.compile(
     r"\b(?:when|while|after|as[ \t]+a[ \t]+result[ \t]+of|due[ \t]+to|secondary[ \t]+to"
-    r"|caused[ \t]+by|from(?=[ \t]+(?:an?[ \t]+)?[a-z]+ing\b|[ \t]+an?[ \t]))[ \t]+",
-    re.IGNORECASE,
+    r"|caused[ \t]+by|from(?=[ \t]+(?:an?[ \t]+)?[a-z]+ing\b|[ \t]+an?[ \t]))[ \t]+"
 )
 # What, between the injury's own words and a circumstance, says the sentence has moved
 # on to another statement ("... on 11-7-16 and has been treated for ... after ...").
 _MOVED_ON: Final = re.compile(
     r"\band[ \t]+(?:is|was|were|has|had|have|been|underwent|complain|report|present|receiv)"
-    r"|\bdiagnos|\btreat|\bcomplain|\bpresent",
-    re.IGNORECASE,
+    r"|\bdiagnos|\btreat|\bcomplain|\bpresent"
 )
 # A circumstance that names only the work, not how the injury happened: "while working as
 # a cook", "while employed by ...", "while performing his usual job duties".
@@ -152,20 +153,35 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
-def _first_of(low: str, words: tuple[str, ...]) -> int:
-    """Where the first of ``words`` stands in ``low``, or -1.
+def _first_of(low: str, words: tuple[str, ...], start: int = 0, end: int = -1) -> int:
+    """Where the first of ``words`` stands in ``low[start:end]`` (to the end for -1), or -1.
 
     Each word after one found is sought only before it (the first word is usually found
     in the summary's first sentence, and the others stand nowhere in most summaries: each
     would be sought through the whole text).
     """
     first = -1
+    stop = len(low) if end < 0 else end
     for word in words:
         # (a word that starts before ``first`` ends before first + len(word) - 1)
-        at = low.find(word) if first < 0 else low.find(word, 0, first + len(word) - 1)
+        at = low.find(word, start, stop if first < 0 else min(stop, first + len(word) - 1))
         if at >= 0:
             first = at
     return first
+
+
+def _next_mention(low: str, start: int, end: int = -1) -> re.Match[str] | None:
+    """The first mention of the injury (``_INJURY``) in ``low[start:end]`` (the
+    lower-case text; to its end for -1): the pattern is tried only where one of its words
+    stands (a search would try every position)."""
+    stop = len(low) if end < 0 else end
+    at = _first_of(low, _INJURY_WORDS, start, stop)
+    while at >= 0:
+        mention = _INJURY.match(low, at, stop)
+        if mention is not None:
+            return mention
+        at = _first_of(low, _INJURY_WORDS, at + 1, stop)
+    return None
 
 
 def _date_of_injury(
@@ -173,15 +189,14 @@ def _date_of_injury(
 ) -> tuple[datetime.date | None, re.Match[str] | None]:
     """The first date within the sentence after a mention of injury, and where it is
     written (``None`` for a date read loosely from words)."""
-    first = _first_of(low, ("injur", "doi", "claim"))
-    if first < 0:
-        return None, None
-    for count, mark in enumerate(_INJURY.finditer(text, first)):
-        if count >= 6:
-            break
+    mark = _next_mention(low, 0)
+    count = 0
+    while mark is not None and count < 6:
+        count += 1
         # (where the mention starts and ends, read once: compiled, each read is a call)
         at, after = mark.span()
-        if _INJURED_PERSON.match(text, after):  # ("the injured worker": who, not when)
+        if _INJURED_PERSON.match(low, after):  # ("the injured worker": who, not when)
+            mark = _next_mention(low, after)
             continue
         stop = SENTENCE_END.search(text, after)
         endpos = min(after + 120, stop.start() if stop else len(text))
@@ -191,7 +206,7 @@ def _date_of_injury(
             # the circumstance that opens the sentence is the injury's.
             start = max(0, at - _SENTENCE_REACH)
             before = text.rfind(". ", start, at)
-            opening = _CIRCUMSTANCE.match(text, before + 2 if before >= 0 else start)
+            opening = _CIRCUMSTANCE.match(low, before + 2 if before >= 0 else start)
             if opening is not None:
                 match = search_date(text, opening.end(), at)
         if match is not None:
@@ -214,6 +229,7 @@ def _date_of_injury(
                 line,
             )
             return None, None
+        mark = _next_mention(low, after)
     return None, None
 
 
@@ -234,30 +250,27 @@ def _mechanism(
         at = low.find("mechanism", at + 1)
     found, work = _circumstance(text, low)
     if found is None and stated is not None:
-        found = _event(text, stated)
+        found = _event(text, low, stated)
     if found is None:
         found = _named_mechanism(text, low)
     if found is not None:
         return found, None
     if work is not None:
         return None, f"the injury happened {work!r}: that names the work, not how it happened"
-    if injury is not None or _states_injury(text):
+    if injury is not None or _states_injury(low):
         return None, "the case summary states the injury but not how it happened"
     return None, None
 
 
-def _states_injury(text: str, start: int = 0, end: int = -1) -> bool:
-    """Whether the prose (``text[start:end]``) mentions the injury (not only "the injured
-    worker")."""
-    stop = len(text) if end < 0 else end
-    if start or end >= 0:  # (a sentence: most hold no word of the injury at all)
-        low = lower_ascii(text[start:stop])
-        if "injur" not in low and "doi" not in low and "claim" not in low:
-            return False
-    return any(
-        not _INJURED_PERSON.match(text, mention.end())
-        for mention in _INJURY.finditer(text, start, stop)
-    )
+def _states_injury(low: str, start: int = 0, end: int = -1) -> bool:
+    """Whether the prose (``low[start:end]``, lower case) mentions the injury (not only
+    "the injured worker")."""
+    mention = _next_mention(low, start, end)
+    while mention is not None:
+        if not _INJURED_PERSON.match(low, mention.end()):
+            return True
+        mention = _next_mention(low, mention.end(), end)
+    return False
 
 
 def _without_date(clause: str) -> str:
@@ -303,22 +316,22 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     at = low.find("injur")
     read = 0
     while at >= 0 and read < _MENTIONS:
-        mention = _INJURY.match(text, at)
+        mention = _INJURY.match(low, at)
         after = mention.end() if mention else at + 5
-        if mention is None or _INJURED_PERSON.match(text, after):  # ("the injured worker":
+        if mention is None or _INJURED_PERSON.match(low, after):  # ("the injured worker":
             at = low.find("injur", after)  # who, not what happened)
             continue
         read += 1
         start, end = _sentence_span(text, at)
         clause = None
         # "While lifting a box on 3/4/15, the worker injured his back": before the mention.
-        opening = _CIRCUMSTANCE.match(text, start)
+        opening = _CIRCUMSTANCE.match(low, start)
         comma = text.find(",", start, at)
         if opening is not None and comma > 0:
             clause = text[opening.end() : comma]
         else:
-            marker = _CIRCUMSTANCE.search(text, after, end)
-            if marker is not None and not _MOVED_ON.search(text, after, marker.start()):
+            marker = _CIRCUMSTANCE.search(low, after, end)
+            if marker is not None and not _MOVED_ON.search(low, after, marker.start()):
                 clause = text[marker.end() : end]
         if clause is not None:
             found, named = _activity(clause)
@@ -331,8 +344,7 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
 
 # "injured" that says who, not what happened: "the injured worker", "the injured party".
 _INJURED_PERSON: Final = re.compile(
-    r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b",
-    re.IGNORECASE,
+    r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b"
 )
 
 
@@ -341,7 +353,7 @@ def _activity(clause: str) -> tuple[str | None, str | None]:
     "working as a cook") the work it names."""
     employment = _EMPLOYMENT.match(clause)
     if employment is not None:
-        nested = _CIRCUMSTANCE.search(clause, employment.start())
+        nested = _CIRCUMSTANCE.search(lower_ascii(clause), employment.start())
         if nested is not None:  # ("working as a cook when she slipped on ...")
             return _activity(clause[nested.end() :])
         if employment.end() >= len(clause.rstrip()):
@@ -349,12 +361,12 @@ def _activity(clause: str) -> tuple[str | None, str | None]:
     return _clean_mechanism(_without_date(clause)), None
 
 
-def _event(text: str, stated: re.Match[str]) -> str | None:
+def _event(text: str, low: str, stated: re.Match[str]) -> str | None:
     """The event a clause of the worker narrates in a sentence that states the date of
     injury (as the summary wrote it, with any of the separators): "the injured worker
     slipped and fell while working and broke his ribs on 10-18-16" reads "slipped and
     fell while working". The sentence where the date of injury was read (``stated``) is the
-    injury's own, whose circumstance was read already."""
+    injury's own, whose circumstance was read already. ``low`` is the text in lower case."""
     written = stated.group()
     forms = [written]
     for sep in "/-.":
@@ -374,16 +386,17 @@ def _event(text: str, stated: re.Match[str]) -> str | None:
             at = text.find(form, end)
     for at in sorted(places):
         start, end = _sentence_span(text, at)
-        if _states_injury(text, start, end):  # (a sentence of the injury's own words:
+        if _states_injury(low, start, end):  # (a sentence of the injury's own words:
             continue  # its circumstance was read already)
-        found = _worker_event(text, start, end)
+        found = _worker_event(text, low, start, end)
         if found is not None:
             return found
     return None
 
 
-def _worker_event(text: str, start: int, end: int) -> str | None:
-    """The event the worker underwent in the sentence ``text[start:end]``, if it states one."""
+def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
+    """The event the worker underwent in the sentence ``text[start:end]`` (``low``: the
+    text in lower case), if it states one."""
     subject = _WORKER.search(text, start, end)
     if subject is None:
         return None
@@ -393,7 +406,7 @@ def _worker_event(text: str, start: int, end: int) -> str | None:
         at = reporting.end()
     # A circumstance before the clause ("... reported that while playing basketball on
     # 10-27-2016, he had ..."): the event is the clause after it.
-    fronted = _CIRCUMSTANCE.match(text, at, end)
+    fronted = _CIRCUMSTANCE.match(low, at, end)
     if fronted is not None:
         comma = text.find(",", fronted.end(), end)
         subject = _WORKER.search(text, comma, end) if comma > 0 else None
@@ -469,10 +482,10 @@ def extract_summary(
     age: int | None = None
     sex: Sex | None = None
     ages = [i for i in (low.find("y"), low.find("old")) if i >= 0]
-    age_sex = _AGE_SEX.search(text, max(0, min(ages) - 8)) if ages else None
+    age_sex = _AGE_SEX.search(low, max(0, min(ages) - 8)) if ages else None
     if age_sex:
         age = int(age_sex.group(1))
-        sex = _SEX_WORDS[age_sex.group(2).lower()]
+        sex = _SEX_WORDS[age_sex.group(2)]
         if found is not None:
             found["age"] = age_sex.span(1)
             found["sex"] = age_sex.span(2)
