@@ -208,10 +208,8 @@ def _scan_back(
 
 def _names_cue(taken: list[str], head: Line, cue: str) -> bool:
     """Whether a header read back over the lines ``taken`` (last first) holds ``cue``."""
-    header = head.content
-    texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
-    word = cue.split(" ", 1)[0]
-    if not any(word in text.lower() for text in texts):
+    texts = _read_back(taken, head)
+    if not _may_hold(texts, cue):
         return False
     return cue in clean_lines(texts).lower()
 
@@ -220,14 +218,29 @@ def _open_sentence(taken: list[str], head: Line, cue: str, openings: tuple[str, 
     """Whether a header read back over the lines ``taken`` (last first) is a partial
     authorization whose beginning is still before them: it holds ``cue`` but none of
     ``openings``."""
-    header = head.content
-    texts = [*reversed(taken), header[: header.rfind(":")] if ":" in header else ""]
-    # (the cue's first word, looked for line by line, spares most headers the cleaning)
-    word = cue.split(" ", 1)[0]
-    if not any(word in text.lower() for text in texts):
+    texts = _read_back(taken, head)
+    if not _may_hold(texts, cue):
         return False
     text = clean_lines(texts).lower()
     return cue in text and not any(opening in text for opening in openings)
+
+
+def _read_back(taken: list[str], head: Line) -> list[str]:
+    """The texts of a header read back over the lines ``taken`` (last first), in the
+    letter's order: theirs, then the header line's before its last colon."""
+    # (compiled, a loop over a range runs natively; reversed() is a generic call)
+    texts = [taken[k] for k in range(len(taken) - 1, -1, -1)]
+    header = head.content
+    texts.append(header[: header.rfind(":")] if ":" in header else "")
+    return texts
+
+
+def _may_hold(texts: list[str], cue: str) -> bool:
+    """Whether any of ``texts`` holds the first word of ``cue``: looked for line by line,
+    it spares most headers the cleaning."""
+    space = cue.find(" ")
+    word = cue if space < 0 else cue[:space]
+    return any(word in text.lower() for text in texts)
 
 
 def _has_text(texts: list[str]) -> bool:
@@ -263,8 +276,9 @@ def split_parts(
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
         content = line.content
         name = line.name
+        body = lines[i + 1 : end]
         # Lines without content are the skipped kinds: breaks and page artifacts.
-        texts = [content[content.find(":") + 1 :], *contents(lines[i + 1 : end])]
+        texts = [content[content.find(":") + 1 :], *contents(body)]
         if name in parts:
             diag.add(
                 "duplicate-part",
@@ -275,7 +289,7 @@ def split_parts(
             parts[name].texts.extend(texts)
             parts[name] = parts[name]._replace(body=None)
         else:
-            parts[name] = new_tuple(Part, (name, line, texts, lines[i + 1 : end]))
+            parts[name] = new_tuple(Part, (name, line, texts, body))
             order.append(name)
     if tuple(order) not in _ORDERLY:
         first = parts[order[0]].label

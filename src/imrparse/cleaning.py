@@ -138,7 +138,7 @@ def join_lines(lines: Iterable[str]) -> str:
     'Decision based on Non-MTUS Citation ODG'
     """
     pieces: list[str] = []
-    glue = True  # no space before the first line
+    glue = False  # the line before ends in a hyphen glued to a word: this one goes on it
     # (Compiled, a loop over a list runs without the iterator protocol: callers pass lists.)
     # (Typed: isinstance() alone would narrow it to list[Any], and every use to a generic one.)
     listed: list[str] = lines if isinstance(lines, list) else list(lines)
@@ -146,11 +146,12 @@ def join_lines(lines: Iterable[str]) -> str:
         line = raw.strip()
         if not line:
             continue
-        if not glue:
-            pieces.append(" ")
-        pieces.append(line)
+        if glue:
+            pieces[-1] += line
+        else:
+            pieces.append(line)
         glue = line[-1] == "-" and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
-    return "".join(pieces)
+    return " ".join(pieces)
 
 
 def repair_characters(text: str) -> tuple[str, bool]:
@@ -329,9 +330,12 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
-    if text.isascii() and not _has_other_space(text):
-        return _fold_blanks(text)
-    return " ".join(text.split())
+    return _normalize_ascii(text) if text.isascii() else " ".join(text.split())
+
+
+def _normalize_ascii(text: str) -> str:
+    """:func:`normalize_space` for ASCII text."""
+    return " ".join(text.split()) if _has_other_space(text) else _fold_blanks(text)
 
 
 def _fold_blanks(text: str) -> str:
@@ -358,6 +362,8 @@ def clean_lines(lines: Iterable[str], headers: bool = True) -> str:
     text = join_lines(lines)
     if headers and may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
+    if text.isascii():  # (nothing to repair: asked once, a generic call when compiled)
+        return _normalize_ascii(text)
     text, _ = repair_characters(text)
     return normalize_space(text)
 

@@ -63,10 +63,30 @@ def _may_fit(text: str, limit: int) -> bool:
 def _heading_key(text: str) -> str:
     """``match_key(text)``: the text in upper case when its white space is single blanks
     between words (most lines), else folded (split and joined: some times the cost)."""
-    # (isprintable() is false for every white-space character but the blank)
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text.upper()
-    return match_key(text)
+    return text.upper() if _single_blanks(text) else match_key(text)
+
+
+def _single_blanks(text: str) -> bool:
+    """Whether the only white space in ``text`` is single blanks between words.
+
+    (Written out: compiled, a loop over the code points costs less than isprintable(), a
+    generic call, and the searches for runs and ends of blanks.)
+    """
+    blank = True  # (as if after a blank: none may start the text)
+    for i in range(len(text)):
+        code = ord(text[i])
+        if code == 32:
+            if blank:
+                return False
+            blank = True
+            continue
+        if code < 0x80:
+            if 9 <= code <= 13 or 28 <= code <= 31:
+                return False
+        elif text[i].isspace():
+            return False
+        blank = False
+    return not blank
 
 
 def split_outcome(content: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
@@ -87,7 +107,17 @@ def _split_outcome(content: str, v: Vocabulary) -> tuple[str, str] | None:
     last = content.rfind(":")
     if last <= 0:
         return None
-    outcome = _outcome(content[last + 1 :], v)
+    # The outcome's first character, past the blanks after the colon: most lines have
+    # another there, or nothing, and need no copy of their end (a white space other than
+    # the blank is left to _outcome()).
+    start = last + 1
+    while start < len(content) and content[start] == " ":
+        start += 1
+    if start == len(content) or (
+        content[start] not in v.outcome_initials and not content[start].isspace()
+    ):
+        return None
+    outcome = _outcome(content[start:], v)
     if outcome is None:  # (most lines with a colon: their treatment is never cut out)
         return None
     treatment = content[:last].strip()

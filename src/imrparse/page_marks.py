@@ -75,8 +75,12 @@ _HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
 
 def is_page_number(line: str) -> bool:
     """Whether a stripped line is only a page number: ``Page 3 of 5``, ``3 of 5``, ``Page 3``."""
-    # Every form starts with "P" or a digit: most lines need no regex.
-    if not line or (line[0] != "P" and not line[0].isdecimal()):
+    # Every form starts with "P" or a digit: most lines need no regex. (Compiled, an ASCII
+    # character is told by its code point; isdecimal() is a generic call.)
+    if not line:
+        return False
+    code = ord(line[0])
+    if code != 80 and not 48 <= code <= 57 and (code < 0x80 or not line[0].isdecimal()):
         return False
     return _PAGE_NUMBER_LINE.fullmatch(line) is not None
 

@@ -217,17 +217,22 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     v = vocab if vocab is not None else _default()
     headers = may_hold_page_header(text, across_lines=True)
     check_headers = headers and may_hold_page_header(text)
+    starts: list[int] | None = None
+    numbers: list[int] | None = None
+    if "\r" in text or "\f" in text:
+        # Lines that end otherwise than in "\n", or that form feeds cut: the scan reads
+        # them joined by "\n" instead, and takes from here where each starts in the text
+        # (and its number, where a feed cut one).
+        bodies, endings = split_lines(text)
+        starts = line_starts(bodies, endings)
+        if "\f" in text:
+            bodies, numbers = _split_feeds(bodies)
+        text = "\n".join(bodies)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
-    misdecoded = not text.isascii() and _MISDECODED_NBSP in text
-    bodies, endings = split_lines(text)
-    starts: list[int] | None = None
-    if endings is not None or "\f" in text:
-        starts = line_starts(bodies, endings)
-    numbers = None
-    if "\f" in text:
-        bodies, numbers = _split_feeds(bodies)
-    return _scan_lines(bodies, check_headers, misdecoded, v, headers, numbers, starts)
+    if not text.isascii() and _MISDECODED_NBSP in text:
+        text = text.replace(_MISDECODED_NBSP, "  ")
+    return _scan_lines(text, check_headers, v, headers, numbers, starts)
 
 
 def line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
@@ -295,17 +300,25 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
     )
 
 
-def _may_be_heading(content: str, v: Vocabulary) -> bool:
-    """Whether classify() must be asked if a line without a colon is a heading."""
+def _initials_table(initials: frozenset[str]) -> list[bool]:
+    """Which ASCII characters are among ``initials``, by code point: made once a scan, the
+    table is read for each line (compiled, natively) where the set would be searched."""
+    table = [False] * 0x80
+    for char in initials:
+        if ord(char) < 0x80:
+            table[ord(char)] = True
+    return table
+
+
+def _may_be_heading(content: str, v: Vocabulary, initials: list[bool]) -> bool:
+    """Whether classify() must be asked if a line without a colon is a heading
+    (``initials``: :func:`_initials_table` of ``v.heading_initials``)."""
     # A heading's folded text starts with content's first character in upper case.
-    # (ord(): compiled, a comparison of two strings is a generic call)
-    first = content[0]
-    return (first in v.heading_initials or ord(first) > 0x7F) and _may_fit(
-        content, v.longest_heading
-    )
+    code = ord(content[0])
+    return (code > 0x7F or initials[code]) and _may_fit(content, v.longest_heading)
 
 
-def _joined_heading(content: str, v: Vocabulary) -> int:
+def _joined_heading(content: str, v: Vocabulary, initials: list[bool]) -> int:
     """Where the second piece of a line starts when one of its two pieces is a heading
     run onto prose, or -1.
 
@@ -324,7 +337,10 @@ def _joined_heading(content: str, v: Vocabulary) -> int:
     if 1 < start < len(content) and content[start].isupper():
         tail = content[start:]
         if (
-            (_may_be_heading(tail, v) or (tail[-1] == ":" and len(tail) <= v.longest_label))
+            (
+                _may_be_heading(tail, v, initials)
+                or (tail[-1] == ":" and len(tail) <= v.longest_label)
+            )
             and all(len(word) <= 3 or word[0].isupper() for word in tail.split())
             and _recognise(tail, v)[0] is _HEADING
         ):
@@ -351,6 +367,7 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
     so the pipeline asks for it only where a section of the letter's layout is missing.
     """
     v = vocab if vocab is not None else _default()
+    initials = _initials_table(v.heading_initials)
     lines: list[Line] = []
     cut = False
     for line in scanned.lines:
@@ -359,7 +376,7 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
             content[content.rfind(" ") + 1 :] in v.heading_ends
             or (content[0] in v.heading_initials and content[:3].isupper())
         ):
-            joined = _joined_heading(content, v)
+            joined = _joined_heading(content, v, initials)
             if joined > 0:
                 cut = True
                 first = content[:joined].rstrip()
@@ -418,55 +435,95 @@ def _outcome_alone(content: str, before: list[Line], v: Vocabulary) -> tuple[Tok
     return _TEXT, ""
 
 
+def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the content of the line ``text[start:end]`` starts and ends: the line without
+    the white space around it, as ``str.strip()`` leaves it.
+
+    (Compiled, an ASCII character is told by its code point, and the two ints come back
+    unboxed: no copy of the line is made to strip it.)
+    """
+    while start < end:
+        code = ord(text[start])
+        if code < 0x80:
+            if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+                break
+        elif not text[start].isspace():
+            break
+        start += 1
+    while end > start:
+        code = ord(text[end - 1])
+        if code < 0x80:
+            if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+                break
+        elif not text[end - 1].isspace():
+            break
+        end -= 1
+    return start, end
+
+
 def _scan_lines(
-    bodies: list[str],
+    text: str,
     check_headers: bool,
-    check_spaces: bool,
     v: Vocabulary,
     headers: bool = True,
     numbers: list[int] | None = None,
     starts: list[int] | None = None,
 ) -> Scan:
-    """The scan of a text's line bodies, line by line: page headers are stripped where
-    ``check_headers``, mis-decoded no-break spaces read as spaces where ``check_spaces``.
-    ``numbers`` gives each body's 1-based line number when they are not 1, 2, 3, ...
-    (form feeds cut some lines: :func:`_split_feeds`), ``starts`` where each line starts
-    in the text when not every line ends in ``\n``.
+    """The scan of a text's lines, each ending in ``\n`` (see :func:`scan_text`), line by
+    line: page headers are stripped where ``check_headers``. ``numbers`` gives each line's
+    1-based line number when they are not 1, 2, 3, ... (form feeds cut some lines:
+    :func:`_split_feeds`), ``starts`` where each line starts in the text as written when
+    not every line there ends in ``\n``.
 
-    (A second, faster loop for texts without either bought 1.5% compiled: too little
-    for a second copy of the scan.)
+    A line is read where it stands in the text: only its content is copied out (no copy
+    of each line is made to strip it). (A second, faster loop for texts without page
+    headers bought 1.5% compiled, when lines were still copied: too little for a second
+    copy of the scan.)
     """
     lines: list[Line] = []
     headings, determinations, parts, indexes = _index_lists()
+    initials = _initials_table(v.heading_initials)
     removed: list[int] = []
     gap = 0
     blanks = 0
     filled = 0
     adjacent = 0
     previous_filled = False
-    offset = 0  # (where the line starts, every line ending in "\n": else from starts)
-    # (compiled, a list method called on the list and a loop over a range run in C)
-    for at in range(len(bodies)):
-        body = bodies[at]
-        line_start = offset
-        offset += len(body) + 1
-        if not body:
+    size = len(text)
+    at = -1  # the line's index
+    end = -1  # where the line before ends (its "\n")
+    while end < size:
+        start = end + 1
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        at += 1
+        if start == end:
             gap += 1
             continue
-        if check_spaces and _MISDECODED_NBSP in body:
-            body = body.replace(_MISDECODED_NBSP, "  ")
         artifacts = 0
-        raw = body
-        if check_headers and ("etermination" in body or "ETERMINATION" in body):
-            body, artifacts = strip_artifacts(body)
-        content = body.strip()
+        if check_headers and (
+            text.find("etermination", start, end) >= 0 or text.find("ETERMINATION", start, end) >= 0
+        ):
+            raw = text[start:end]
+            body, artifacts = strip_artifacts(raw)
+            content = body.strip()
+            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
+            if artifacts and raw is not body:  # (a header stripped before the content:
+                written = raw.find(content)  # its column in the line as written)
+                if written >= 0:
+                    column = written + 1
+        else:
+            first, last = _content_bounds(text, start, end)
+            content = text[first:last]
+            column = first - start + 1
         if content and len(content) <= 20 and is_page_number(content):
             content = ""
             artifacts += 1
         if artifacts:
             removed.append(len(lines))
         if content:
-            if ":" in content or _may_be_heading(content, v):
+            if ":" in content or _may_be_heading(content, v, initials):
                 kind, name = _recognise(content, v)
             else:
                 kind = _TEXT
@@ -477,11 +534,6 @@ def _scan_lines(
                 index = indexes.get(kind)
                 if index is not None:
                     index.append(len(lines))
-            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
-            if artifacts and raw is not body:  # (a header stripped before the content:
-                written = raw.find(content)  # its column in the line as written)
-                if written >= 0:
-                    column = written + 1
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
@@ -491,14 +543,13 @@ def _scan_lines(
             name = ""
             if artifacts:
                 kind = _ARTIFACT
-            elif "\f" in body:
+            elif any(text[i] == "\f" for i in range(start, end)):  # (a line of white space)
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK
             previous_filled = False
         number = at + 1 if numbers is None else numbers[at]
-        if starts is not None:
-            line_start = starts[number - 1]
+        line_start = start if starts is None else starts[number - 1]
         lines.append(Line(kind, number, content, column, artifacts, gap, name, line_start))
         blanks += gap
         gap = 0

@@ -70,6 +70,8 @@ _NAMED_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _MONTH_STEMS: Final = tuple(_MONTHS)
+# (bound once: compiled, ``datetime.date`` looks the attribute up on the module at each call)
+_DATE: Final = datetime.date
 
 
 # A date as OCR can leave it: a digit read as a letter ("1O-11-2016", "10-l1-2016"), or a
@@ -145,7 +147,7 @@ def date_from_match(match: re.Match[str]) -> datetime.date:
         month = _MONTHS[match.group("mname")[:3].lower()]
         day, year = int(match.group("dn")), match.group("yn")
     try:
-        return datetime.date(resolve_year(year), month, day)
+        return _DATE(resolve_year(year), month, day)
     except ValueError as exc:
         raise InvalidDate(f"{match.group()!r} is not a calendar date") from exc
 
@@ -177,7 +179,7 @@ def parse_date_value(text: str) -> datetime.date | None:
     if not digits:  # (no numeric date alone)
         return parse_date(text)
     try:
-        return datetime.date(_full_year(year, digits), month, day)
+        return _DATE(_full_year(year, digits), month, day)
     except ValueError as exc:
         raise InvalidDate(f"{text!r} is not a calendar date") from exc
 

@@ -193,6 +193,8 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
+    # (Typed as a list: compiled, a loop over a Sequence takes the iterator protocol.)
+    rows: list[tuple[int, int, str]] = lines if isinstance(lines, list) else list(lines)
     plan = _plan(labels, shapes)
     table = plan.table
     field_shape = plan.field_shape
@@ -200,8 +202,11 @@ def read_header_table(
     window = plan.window
 
     # Pass 1: labels, whole or split over lines.
-    all_tokens = [tokenize(content.replace("\f", ""), table.last_words) for _, _, content in lines]
-    carried = join_hyphen_wraps(all_tokens, used_shapes)
+    all_tokens = [
+        tokenize(content.replace("\f", "") if "\f" in content else content, table)
+        for _, _, content in rows
+    ]
+    carried = join_hyphen_wraps(all_tokens, used_shapes, table.first_words)
     all_roles: list[list[int]] = []
     found_labels: list[Label] = []
     open_prefixes: dict[str, list[tuple[int, int, int]]] = {}  # key -> (line, token, count)
@@ -214,7 +219,7 @@ def read_header_table(
                 t += 1
                 continue
             token = tokens[t]
-            if token.folded.rstrip(":") not in table.first_words and not may_slip(token.text):
+            if not token.word and not may_slip(token.text):
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
@@ -248,7 +253,7 @@ def read_header_table(
             head = ""
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
                 word = tokens[k].folded
-                if roles[k] != OTHER or word not in table.first_words or ":" in word:
+                if roles[k] != OTHER or not tokens[k].word or ":" in word:
                     break
                 head = word if k == t else head + " " + word
                 if head in table.prefixes:
@@ -275,13 +280,15 @@ def read_header_table(
         all_cells.append(cells)
 
     # Pass 2: the value right after a label on its line.
-    claimed: set[tuple[int, int]] = set()  # (line, cell) holding a label's own value
+    # Each line's cells holding a label's own value (a cell's index is below its line's
+    # token count).
+    claimed = [[False] * len(tokens) for tokens in all_tokens]
     for label in found_labels:
         tokens = all_tokens[label.end_line]
         roles = all_roles[label.end_line]
         k = label.end_tok
         if k < len(tokens) and roles[k] == OTHER:
-            claimed.add((label.end_line, all_cells[label.end_line][k]))
+            claimed[label.end_line][all_cells[label.end_line][k]] = True
             if fits_shape(tokens[k].text, field_shape[label.field]):
                 label.value_line = label.end_line
                 label.value_tok = k
@@ -305,8 +312,9 @@ def read_header_table(
         tokens = all_tokens[li]
         roles = all_roles[li]
         cells = all_cells[li]
+        taken = claimed[li]
         for k in range(first_tok if li == first_line else 0, len(tokens)):
-            if roles[k] != OTHER or (li, cells[k]) in claimed:
+            if roles[k] != OTHER or taken[cells[k]]:
                 continue
             token = tokens[k]
             alone = (k == 0 or cells[k - 1] != cells[k]) and (
@@ -342,7 +350,7 @@ def read_header_table(
         return min(abs(li - label.start_line), abs(li - label.end_line))
 
     # One more pair outweighs any saving in distance.
-    scale = (len(lines) + 1) * (len(bare_labels) + 1) + 1
+    scale = (len(rows) + 1) * (len(bare_labels) + 1) + 1
     # Where the block has fewer values of a shape than labels of it (a blank cell), which
     # label lost its value cannot be told; where it has more while a label of that shape
     # is missing (not recognised, as when OCR joined its words), which value is whose
@@ -366,7 +374,7 @@ def read_header_table(
     for label in found_labels:
         if label.value_line < 0 or label.field in fields:
             continue
-        line_number, column, _content = lines[label.value_line]
+        line_number, column, _content = rows[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
         fields[label.field] = _new_tuple(
             HeaderValue, (token.text, line_number, column + token.offset)

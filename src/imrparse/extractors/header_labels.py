@@ -35,11 +35,17 @@ VALUE: Final = 2  # a value paired with a label
 class Token:
     """One whitespace-free token of a line (a plain class: cheap to make when compiled)."""
 
-    def __init__(self, text: str, offset: int, wide: bool) -> None:
+    def __init__(self, text: str, offset: int, wide: bool, words: set[str], ascii: bool) -> None:
         self.text = text
-        self.folded = text.casefold()  # (folded once: labels are matched on folded words)
+        # (folded once: labels are matched on folded words; compiled, lower() runs natively
+        # and folds ASCII text as casefold() does)
+        folded = text.lower() if ascii else text.casefold()
+        self.folded = folded
         self.offset = offset  # 0-based, in the stripped content of its line
         self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
+        # Whether it is a word of some label, its colons aside (``words``: the table's
+        # first_words), looked up once
+        self.word = (folded.rstrip(":") if folded[-1] == ":" else folded) in words
 
 
 class Labels:
@@ -94,26 +100,39 @@ class Label:
         self.bare = False
 
 
-def tokenize(content: str, last_words: set[str]) -> list[Token]:
+def tokenize(content: str, table: Labels) -> list[Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[Token] = []
+    words = table.first_words
+    ascii = content.isascii()  # (once a line: its tokens are folded by lower() then)
     end = 0  # where the token before ends
-    # (A loop over the characters, compiled, costs more than split() and a find() a token.)
+    # (A loop over every character, compiled, costs more than split() and a walk over
+    # the few blanks before each token.)
     for text in content.split():
-        start = content.find(text[0], end)  # (blanks only before it: a one-character find)
+        # (only white space before it: the token starts at its first character; compiled,
+        # comparing code points costs less than a find())
+        first = ord(text[0])
+        start = end
+        while ord(content[start]) != first:
+            start += 1
         # (one blank or tab between two tokens, or none before the first)
         wide = not tokens or start - end >= 2 or content[end] == "\t"
         end = start + len(text)
         colon = text.find(":")
-        if 0 < colon < len(text) - 1 and text[:colon].casefold() in last_words:
-            tokens.append(Token(text[: colon + 1], start, wide))
-            tokens.append(Token(text[colon + 1 :], start + colon + 1, False))
+        if 0 < colon < len(text) - 1 and text[:colon].casefold() in table.last_words:
+            tokens.append(Token(text[: colon + 1], start, wide, words, ascii))
+            tokens.append(Token(text[colon + 1 :], start + colon + 1, False, words, ascii))
         else:
-            tokens.append(Token(text, start, wide))
+            tokens.append(Token(text, start, wide, words, ascii))
     return tokens
 
 
-_SLIPS: Final = frozenset("015|8")
+def _is_letter(char: str) -> bool:
+    """``char.isalpha()`` for one character (compiled, an ASCII one is told natively)."""
+    code = ord(char)
+    if code < 0x80:
+        return 97 <= code | 0x20 <= 122
+    return char.isalpha()
 
 
 def may_slip(token: str) -> bool:
@@ -122,11 +141,14 @@ def may_slip(token: str) -> bool:
     character OCR reads for a letter (``Decisi0n``, ``Nurnber``; not a date)."""
     if token.endswith(":") or "rn" in token:
         return True
-    if not token[:1].isalpha():  # (a value: both tests below need a letter first)
+    if not token or not _is_letter(token[0]):  # (a value: both tests below need a letter first)
         return False
-    return (token[:2].isalpha() and not _SLIPS.isdisjoint(token)) or not (
-        token.isupper() or token.islower() or token.istitle()
-    )
+    if (len(token) == 1 or _is_letter(token[1])) and (
+        "0" in token or "1" in token or "5" in token or "|" in token or "8" in token
+    ):
+        return True
+    # (a title first: the usual word)
+    return not (token.istitle() or token.isupper() or token.islower())
 
 
 def match_label(
@@ -153,19 +175,23 @@ def match_label(
     end = -1
     tail = ""
     tail_end = -1
-    for count in range(limit, 0, -1):
+    # (Only the run's last token may hold a colon: a shorter run than ``limit`` less one
+    # neither ends with one nor stands before a lone one.)
+    for count in range(limit, max(limit - 2, 0), -1):
         last = tokens[start + count - 1]
         stop = start + count
         text = last.text
-        if len(text) > 1 and text.endswith(":") and ":" not in text[:-1]:
-            words = [token.folded for token in tokens[start : stop - 1]]
-            words.append(last.folded[:-1])  # (":" folds to itself)
+        if len(text) > 1 and text.find(":") == len(text) - 1:
+            run = last.folded[:-1]  # (":" folds to itself)
+            if count > 1:
+                words = [token.folded for token in tokens[start : stop - 1]]
+                words.append(run)
+                run = " ".join(words)
         elif ":" not in text and stop < n and tokens[stop].text == ":" and roles[stop] == OTHER:
-            words = [token.folded for token in tokens[start:stop]]
+            run = " ".join([token.folded for token in tokens[start:stop]])
             stop += 1
         else:
             continue
-        run = " ".join(words)
         if end < 0:
             if run in table.full:
                 key, end = run, stop
@@ -180,7 +206,9 @@ def match_label(
     return key, end, tail, tail_end
 
 
-def join_hyphen_wraps(all_tokens: list[list[Token]], shapes: list[str]) -> list[int]:
+def join_hyphen_wraps(
+    all_tokens: list[list[Token]], shapes: list[str], words: set[str]
+) -> list[int]:
     """Values wrapped after a hyphen (``CM16-`` / ``0224814``), joined on their first line.
 
     A line's last token that ends in a hyphen after a letter or digit takes the next line's
@@ -200,7 +228,7 @@ def join_hyphen_wraps(all_tokens: list[list[Token]], shapes: list[str]) -> list[
         if any(fits_shape(joined, shape) for shape in shapes) and not any(
             fits_shape(text, shape) for shape in shapes
         ):
-            tokens[-1] = Token(joined, last.offset, last.wide)
+            tokens[-1] = Token(joined, last.offset, last.wide, words, False)
             del following[0]
             if not following:
                 emptied.append(li + 1)

@@ -67,12 +67,14 @@ def read_table(
     table = layout.header_table.values()
     # (by position: a line cut at a form feed gives pieces of one line number,
     # and a line's identity is not kept where the module is compiled)
-    consumed = {at[i] for i in used}
+    kept = [True] * len(lines)
+    for i in used:
+        kept[at[i]] = False
     # A line with a label of the table that the table reader could not read whole
     # (a garbled value, a label stated twice) is the table's, and left unread: read
     # as a labelled field it would give a value the table does not state (the next
     # label's date), or be dropped unreported.
-    rest = [line for i, line in enumerate(lines) if i not in consumed]
+    rest = [line for i, line in enumerate(lines) if kept[i]]
     unread = [line for line in rest if line.kind is _FIELD and line.name in table]
     if unread:
         rest = [line for line in rest if line.kind is not _FIELD or line.name not in table]
