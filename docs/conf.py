@@ -55,7 +55,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(cattrs|pandas)\..*"),
     # The type variable of from_dict's signature.
     ("py:class", r"(imrparse\.\w+\.)?T"),
-    # Where a reader's values stand (Stated.source, Reading.wheres): the span machinery.
+    # Where a reader's values stand (Stated.source, Reading.determination_spans): the span machinery.
     ("py:class", r"(imrparse\.spans\.)?(Source|Where)"),
 ]
 

@@ -93,6 +93,27 @@ def test_determinations_moved_into_the_summary_are_read_where_they_stand() -> No
     assert text[span.start : span.end] == whole.determinations[1].treatment.text
 
 
+def test_a_determination_moved_before_the_first_heading_keeps_its_spans() -> None:
+    lines = THREE.split("\n")
+    start = next(n for n, line in enumerate(lines) if line.startswith("MRI of the lumbar"))
+    end = next(n for n, line in enumerate(lines) if line.startswith("Compounded cream"))
+    rest = lines[:start] + lines[end:]
+    at = next(n for n, line in enumerate(rest) if line.startswith("HOW THE IMR"))
+    text = "\n".join(rest[:at] + lines[start:end] + rest[at:])
+    letter = imrparse.parse(text)
+    whole = imrparse.parse(THREE)
+    assert "determination-out-of-place" in {d.code for d in letter.diagnostics}
+    assert [d.treatment.text for d in letter.determinations] == [
+        whole.determinations[1].treatment.text,
+        whole.determinations[0].treatment.text,
+        whole.determinations[2].treatment.text,
+    ]
+    # (the preamble's determination counts: the decisions section's are numbered after it)
+    assert check(letter, text)[1] == []
+    paths = [row[0] for row in letter.spans]
+    assert len(paths) == len(set(paths))
+
+
 def test_a_determination_moved_to_the_summarys_start_is_read_and_reported() -> None:
     # The summary's prose after it cannot be told from its rationale: it is read with
     # the determination, and the warning says where.

@@ -286,3 +286,17 @@ def test_a_case_number_wrapped_around_a_page_header_is_itself_as_written() -> No
     written = "CM17-\n\nFinal Determination Letter for IMR Case Number\n\n0009282"
     assert wrong("case_number", "CM17-0009282", written) is None
     assert wrong("case_number", "CM17-0009283", written) is not None
+
+
+def test_a_treatment_header_without_its_treatment_has_no_span() -> None:
+    path = Path(__file__).parent / "layouts" / "fdl-2014" / "outcome-alone-on-its-line.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Physical therapy 2 times a week for 6 weeks for the cervical spine and the right "
+        "shoulder:\n",
+        ":\n",
+    )
+    letter = imrparse.parse(text)
+    assert letter.determinations[0].treatment.text == ""
+    # (an empty value stands nowhere: no empty span at the colon)
+    assert letter.span("determinations.0.treatment.text") is None
+    assert letter.span("determinations.0.outcome") is not None

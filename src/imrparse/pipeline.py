@@ -251,13 +251,17 @@ def read_letter(prepared: Prepared, spans: bool = True) -> Letter:
     moved = None
     if table and not has_table(outline.preamble, table):
         moved = _table_elsewhere(sections, context)
-    readings = [read_preamble(outline.preamble, context, table=moved is None)]
+    # (each reading's determinations counted as it is made: the next reader numbers its
+    # own after them, as merge numbers them, in the readings' order)
+    first = read_preamble(outline.preamble, context, table=moved is None)
+    context.decided = len(first.determinations)
+    readings = [first]
     for section in sections.values():
         reading = _read(section, context)
         readings.append(reading)
         context.decided += len(reading.determinations)
         if moved is not None and moved.role == section.name:
-            readings.append(moved)
+            readings.append(moved)  # (a header table: no determinations)
     return merge(layout, readings, diag, prepared.text, removed, spans)
 
 

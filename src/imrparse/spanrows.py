@@ -16,11 +16,13 @@ from .records import Letter
 from .scanner import Line
 from .spans import Row
 
-SpanRow = tuple[str, int, int, int, int, int]
-"""One value's span as a letter stores it: path, start and end offsets, line and column
-of the start, and page (0 where the text has no pages)."""
-
 __all__ = ["SpanRow", "paged", "position", "require_spans", "resolve", "shift_rows"]
+
+SpanRow = tuple[str, int, int, int, int, int]
+"""One value's span as a letter stores it (:attr:`imrparse.Letter.spans`): path, start
+and end offsets, line and column of the start, and page (0 where the text has no pages).
+The same rows as :data:`imrparse.spans.Row`, which declares them of any length for the
+compiled modules."""
 
 
 def resolve(text: str, rows: list[Row], cut: list[Line]) -> tuple[SpanRow, ...]:
@@ -120,16 +122,19 @@ def shift_rows(
     """The spans of a letter cut from the text ``whole``, moved to their place in it:
     ``offset`` characters and ``lines`` lines stand before the letter."""
     feeds = _feeds(whole)
+    found: tuple[Row, ...] = rows  # (their numbers passed on as the objects they are)
     return tuple(
-        (
-            path,
-            start + offset,
-            end + offset,
-            line + lines,
-            column,
-            bisect_right(feeds, start + offset) + 1 if feeds else 0,
-        )
-        for path, start, end, line, column, _ in rows
+        [
+            (
+                row[0],
+                row[1] + offset,
+                row[2] + offset,
+                row[3] + lines,
+                row[4],
+                bisect_right(feeds, row[1] + offset) + 1 if feeds else 0,
+            )
+            for row in found
+        ]
     )
 
 
@@ -138,9 +143,9 @@ def paged(rows: tuple[SpanRow, ...], starts: list[int]) -> tuple[SpanRow, ...]:
     (a PDF's pages, which its text joins by line breaks)."""
     if not starts:
         return rows
+    found: tuple[Row, ...] = rows  # (their numbers passed on as the objects they are)
     return tuple(
-        (path, start, end, line, column, bisect_right(starts, start))
-        for path, start, end, line, column, _ in rows
+        [(row[0], row[1], row[2], row[3], row[4], bisect_right(starts, row[1])) for row in found]
     )
 
 

@@ -4,8 +4,9 @@ A reader knows the lines it read a value from: each line's number, and the colum
 its content starts. A value is joined from such pieces and cleaned
 (:func:`~imrparse.cleaning.clean_lines`); an extractor finds it at an offset of the
 cleaned text. A :class:`Source` holds the pieces of one cleaned text and maps offsets of
-that text back to lines and columns (a :data:`Where`), at the time the reader reads.
-:mod:`imrparse.spanrows` makes the letter's rows of them, and
+that text back to the text's offsets, lines and columns, at the time the reader reads:
+it gives the value's row (:data:`Row`), the span the letter stores.
+:func:`imrparse.spanrows.resolve` gives the letter's rows their pages, and
 :meth:`imrparse.Letter.span` builds a :class:`~imrparse.Span` only when asked.
 
 Cleaning joins lines and folds white space, so the cleaned text and the lines hold the
@@ -73,8 +74,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 _DETERMINATIONS: Final[list[dict[str, str]]] = [{} for _ in range(32)]
-"""The paths of the first determinations' values, by their paths in the determination
-(made when first asked, then shared)."""
+"""The paths of the first 32 determinations' values, by their paths in the determination
+(made when first asked, then shared; a later one's are made each time)."""
 
 
 def determination_path(n: int, name: str) -> str:
@@ -268,27 +269,20 @@ class Source:
         while self._counted <= n and len(counts) < len(texts):
             counts.append(self._counted)
             self._counted += _kept(texts[len(counts) - 1])
-        first = _piece(counts, n)
+        first = _piece(counts, n)  # (the piece that holds it, if any does)
         n -= counts[first]
-        for k in range(first, len(texts)):
-            text = texts[k]
-            place = -1
-            if text.isascii():
-                for i, char in enumerate(text):
-                    if not char.isspace():
-                        if n == 0:
-                            place = i + (1 if after else 0)
-                            break
-                        n -= 1
-            else:
-                for start, end, count in _units(text):
-                    if n < count:
-                        place = end if after else start
-                        break
-                    n -= count
-                else:
-                    continue
-            return (k, place) if place >= 0 else None
+        text = texts[first]
+        if text.isascii():
+            for i, char in enumerate(text):
+                if not char.isspace():
+                    if n == 0:
+                        return first, i + (1 if after else 0)
+                    n -= 1
+        else:
+            for start, end, count in _units(text):
+                if n < count:
+                    return first, end if after else start
+                n -= count
         return None
 
 

@@ -88,12 +88,12 @@ def read_notice(section: Section, context: Context) -> Reading:
             # (where: the treatment as the sentence names it, the outcome its words
             # "is (not) medically necessary")
             n = context.decided + len(found) - 1  # (its number in the letter)
-            rows = reading.determination_spans
             path = determination_path(n, "treatment.text")
-            keep(rows, source.find(path, text, named, match.start(1)))
+            keep(reading.determination_spans, source.find(path, text, named, match.start(1)))
             tail = text[match.end(1) : match.end()]
             start = match.end() - len(tail.lstrip())
-            keep(rows, source.locate(determination_path(n, "outcome"), text, start, match.end()))
+            path = determination_path(n, "outcome")
+            keep(reading.determination_spans, source.locate(path, text, start, match.end()))
     if found:
         reading.diag.add(
             "legacy-layout",

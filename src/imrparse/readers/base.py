@@ -131,8 +131,9 @@ class Reading:
 
 
 class Context:
-    """What every reader of one letter may look at: the layout and the scan, and whether
-    the values' places are wanted."""
+    """What every reader of one letter may look at: the layout and the scan, whether the
+    values' places are wanted, and how many determinations the readings before gave (the
+    pipeline counts them)."""
 
     __slots__ = ("decided", "headers", "layout", "scan", "spans")
 
@@ -145,8 +146,9 @@ class Context:
         """Whether readers record where their values stand (``parse(..., spans=False)``
         asks them not to: the work is skipped, not done and dropped)."""
         self.decided: int = 0
-        """How many determinations the sections read so far gave (the pipeline counts
-        them): the number in the letter of the next one read."""
+        """How many determinations the readings made so far gave, the preamble's included
+        (the pipeline counts them as each reading is made): the number in the letter of the
+        next determination a reader reads, which its spans' paths hold."""
 
     def clean(self, texts: list[str]) -> str:
         """Texts of lines joined into one value, de-wrapped, page artifacts removed."""

@@ -151,7 +151,12 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     if spans:
         head = block.header[0]
         path = determination_path(n, "treatment.text")
-        if source is None and len(block.header_text) == 1 and header == block.header_text[0]:
+        if (
+            source is None
+            and header
+            and len(block.header_text) == 1
+            and header == block.header_text[0]
+        ):
             start = head.offset + head.column - 1  # (the usual header: one line, as written)
             rows.append((path, start, start + len(header), head.number, head.column, 0))
         else:
@@ -207,44 +212,18 @@ def _basis(
     if not found or rows is None or part.body is None or not text:
         return basis
     source = _part_source(part)
-    paths = _citation_paths(n, side)
+    names = _CITED[side]
     for k, (start, end) in enumerate(found):
         if start >= 0:
-            keep(rows, source.locate(paths.at(k), text, start, end))
+            name = names[k] if k < len(names) else f"{side}.citations.{k}"
+            keep(rows, source.locate(determination_path(n, name), text, start, end))
     return basis
 
 
-class _Paths:
-    """The paths of one side's citations in the ``n``-th determination, made when first
-    asked (``paths[k]``)."""
-
-    __slots__ = ("made", "prefix")
-
-    def __init__(self, prefix: str) -> None:
-        self.prefix: str = prefix
-        self.made: list[str] = []
-
-    def at(self, k: int) -> str:
-        """The path of the ``k``-th citation."""
-        made = self.made
-        while len(made) <= k:
-            made.append(f"{self.prefix}.citations.{len(made)}")
-        return made[k]
-
-
-_CITATIONS: Final[dict[str, _Paths]] = {}
-
-
-def _citation_paths(n: int, side: str) -> _Paths:
-    """The paths of the citations of one side (``"reviewer_basis"``) of the ``n``-th
-    determination (made once, the first determinations' kept)."""
-    prefix = determination_path(n, side)
-    paths = _CITATIONS.get(prefix)
-    if paths is None:
-        paths = _Paths(prefix)
-        if n < 32:
-            _CITATIONS[prefix] = paths
-    return paths
+_CITED: Final = {
+    side: tuple(f"{side}.citations.{k}" for k in range(12)) for side in (_CLAIMS, _REVIEWER)
+}
+"""The paths in a determination of each side's first citations (made once)."""
 
 
 def _part_source(part: Part) -> Source:
