@@ -15,7 +15,7 @@ from typing import Final
 from ..diagnostics import Collector
 from ..records import Citation, GuidelineBasis
 from ..wordlists import ACOEM_CHAPTERS, MTUS_PARTS
-from .search import lower_ascii, search_near
+from .search import lower_ascii, places_of, search_near
 
 __all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
 
@@ -286,13 +286,7 @@ def _family_marks(piece: str, low: str) -> list[re.Match[str]]:
     lookahead opens with (``low`` is the piece's lower-case copy): where a comma, a
     semicolon or a blank and "and" stands before the blanks before one. A search would
     try it at every position."""
-    places: list[int] = []
-    for word in _FAMILY_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            places.append(at)
-            at = low.find(word, at + len(word))
-    places.sort()
+    places = places_of(low, _FAMILY_WORDS)
     marks = []
     floor = 0
     for at in places:

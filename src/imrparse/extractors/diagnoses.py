@@ -24,7 +24,7 @@ from ..wordlists import (
     DIAGNOSIS_SHARED_HEAD_WORDS,
     DIAGNOSIS_SITE_WORDS,
 )
-from .search import lower_ascii, sentence
+from .search import lower_ascii, places_of, sentence
 
 __all__ = ["find_diagnoses", "split_diagnoses"]
 
@@ -256,13 +256,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """
     low = lower_ascii(text) if low is None else low
     # Try the trigger where one of its keywords stands (found at C speed), in text order.
-    marks: list[int] = []
-    for key in _DIAGNOSIS_KEYS:
-        at = low.find(key)
-        while at >= 0:
-            marks.append(at)
-            at = low.find(key, at + len(key))
-    marks.sort()
+    marks = places_of(low, _DIAGNOSIS_KEYS)
     found: list[str] = []
     seen: set[str] = set()
     done = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SENTENCE_END", "lower_ascii", "search_near", "sentence"]
+__all__ = ["SENTENCE_END", "lower_ascii", "places_of", "search_near", "sentence"]
 
 
 SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
@@ -32,6 +32,20 @@ def lower_ascii(text: str) -> str:
     # bytes.lower() changes A-Z only, and UTF-8 writes every other character in bytes
     # above 0x7f: a C loop, where str.translate would look each character up in a dict.
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+def places_of(low: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` stands in ``low``, every time, in text order: found at C
+    speed, the places where a pattern that opens with one of them may match, to be tried
+    there rather than at every position."""
+    places: list[int] = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            places.append(at)
+            at = low.find(word, at + len(word))
+    places.sort()
+    return places
 
 
 def search_near(
