@@ -543,7 +543,7 @@ def _scan_lines(
             name = ""
             if artifacts:
                 kind = _ARTIFACT
-            elif any(text[i] == "\f" for i in range(start, end)):  # (a line of white space)
+            elif text.find("\f", start, end) >= 0:  # (a line of white space)
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK

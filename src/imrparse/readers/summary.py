@@ -59,7 +59,8 @@ def _spans(
     mechanism = summary.mechanism_of_injury
     if mechanism is not None:
         keep(spans, source.find("summary.mechanism_of_injury", full, mechanism, shift))
-    at = shift
+    at = shift  # (each diagnosis sought after the one before: found here, not by
+    # Source.find, which does not say where in the cleaned text it stopped)
     for n, diagnosis in enumerate(summary.diagnoses):
         start = full.find(diagnosis, at) if diagnosis else -1
         if start >= 0:
