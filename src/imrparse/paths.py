@@ -11,10 +11,12 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
+
+if TYPE_CHECKING:  # (pathlib is imported where a folder is read: see examples/__init__.py)
+    from pathlib import Path
 
 __all__ = [
     "LETTER_SUFFIXES",
@@ -73,6 +75,8 @@ def scan_folder(folder: str | os.PathLike[str]) -> FolderContents:
     >>> [p.name for p in found.files], [pathlib.Path(s.path).name for s in found.skipped]
     (['a.txt'], ['notes.doc'])
     """
+    from pathlib import Path
+
     name = os.fspath(folder)
     if not os.path.isdir(name):
         if os.path.lexists(name):

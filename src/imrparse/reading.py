@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-from pathlib import Path
 
 import attrs
 
@@ -92,7 +91,7 @@ def parse_file(
 
 def _read_pages(name: str) -> tuple[str, Diagnostic | None, list[int]]:
     """:func:`_read_text`, and where a PDF's pages start in its text (else ``[]``)."""
-    if Path(name).suffix.lower() == ".pdf" and os.path.isfile(name):
+    if _suffix(name) == ".pdf" and os.path.isfile(name):
         text, pages = read_pdf_pages(name)
         return text, None, pages
     text, note = _read_text(name)
@@ -102,7 +101,7 @@ def _read_pages(name: str) -> tuple[str, Diagnostic | None, list[int]]:
 def _read_text(name: str) -> tuple[str, Diagnostic | None]:
     """A letter file's text, and the ``encoding-fallback`` note of a .txt file read as
     Windows-1252; raises as :func:`parse_file` documents."""
-    suffix = Path(name).suffix.lower()
+    suffix = _suffix(name)
     if os.path.isdir(name):
         raise IsADirectoryError(
             errno.EISDIR,
@@ -120,6 +119,14 @@ def _read_text(name: str) -> tuple[str, Diagnostic | None]:
         f"unsupported file type {suffix or '(no suffix)'!r}; expected .txt or .pdf",
         code="read-error",
     )
+
+
+def _suffix(name: str) -> str:
+    """The file name's suffix in lower case, as ``pathlib.PurePath.suffix`` tells it (not
+    imported for this: pathlib costs a tenth of ``import imrparse``)."""
+    base = os.path.basename(os.path.normpath(name))
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
 
 def _sourced(letter: Letter, source: str | None, note: Diagnostic | None) -> Letter:

@@ -30,11 +30,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
-from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
+
+if TYPE_CHECKING:  # (pathlib is imported where a folder is read: see examples/__init__.py)
+    from pathlib import Path
 
 __all__ = ["Lexicons", "ProcedureRule", "default_lexicons", "load_lexicons"]
 
@@ -101,9 +102,6 @@ class Lexicons:
             re.compile(rule.pattern)
 
 
-_Source = str | Path | Mapping[str, object] | Iterable[object] | None
-
-
 def load_lexicons(
     path: str | Path | None = None,
     *,
@@ -133,6 +131,8 @@ def load_lexicons(
     """
     texts = {name: _shipped_all(name) for name in DATA_FILES}
     if path is not None:
+        from pathlib import Path
+
         folder = Path(path)
         if not folder.is_dir():
             raise NotADirectoryError(f"{folder}: not a folder of lexicon files")
@@ -164,6 +164,8 @@ def default_lexicons() -> Lexicons:
 
 
 def _shipped(name: str) -> str:
+    from importlib import resources
+
     return resources.files("imrparse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
