@@ -49,6 +49,7 @@ PARSING_PATH = (
     "imrparse/page_joins.py",
     "imrparse/page_marks.py",
     "imrparse/pipeline.py",
+    "imrparse/record_builders.py",
     "imrparse/scanner.py",
     "imrparse/spanrows.py",
     "imrparse/spans.py",

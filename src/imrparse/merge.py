@@ -30,12 +30,16 @@ from .layouts import Layout
 from .letter_checks import check_order, check_repeated, check_truncation
 from .readers import Reading, Stated, get_reader
 from .readers.preamble import HEADER_TABLE, PREAMBLE
+from .record_builders import builder
 from .records import CaseDates, CaseSummary, Determination, Letter, Priority, Reviewer
 from .scanner import Line
 from .spanrows import position, resolve
 from .spans import Row, keep
 
 __all__ = ["merge", "page_header_case"]
+
+_LETTER: Final = builder(Letter)
+_CASE_DATES: Final = builder(CaseDates)
 
 _NO_DATES: Final = CaseDates()
 _NO_REVIEWER: Final = Reviewer()  # (records are frozen: one instance serves every letter)
@@ -95,7 +99,7 @@ def merge(
     facts = _facts(layout, readings, diag, unclaimed)
     case = _case(facts, diag)
     read, priority = _dates(facts, diag)
-    dates = CaseDates(**read) if read else _NO_DATES
+    dates = _CASE_DATES(**read) if read else _NO_DATES
     claim = facts.get("claim-number")
     found: tuple[Row, ...] = ()
     if spans:
@@ -108,7 +112,7 @@ def merge(
         if spans and case is not None and at >= 0:  # (an offset in the text as written)
             row = ("case_number", at, at + len(case), *position(text, at), 0)
             found += resolve(text, [row], [])
-    return Letter(
+    return _LETTER(
         layout=layout.name,
         case_number=case,
         claim_number=claim.text if claim is not None else None,

@@ -10,12 +10,14 @@ from typing import Final
 
 import attrs
 
+from ..record_builders import builder
 from ..records import Category, Treatment
 
 __all__ = ["UNKNOWN_MEDICATION", "UNKNOWN_TREATMENT", "Reading", "unknown_code"]
 
 UNKNOWN_TREATMENT: Final = "unknown-treatment"
 UNKNOWN_MEDICATION: Final = "unknown-medication"
+_TREATMENT: Final = builder(Treatment)
 
 
 @attrs.frozen(kw_only=True)
@@ -33,7 +35,7 @@ class Reading:
     def treatment(self, text: str, strength: str | None, quantity: int | None) -> Treatment:
         """The :class:`~imrparse.Treatment` of ``text`` with what this reading found; the
         ``quantity`` the header states (``#60``) comes before the one read here."""
-        return Treatment(
+        return _TREATMENT(
             text=text,
             name=self.name or text,
             brand=self.brand,

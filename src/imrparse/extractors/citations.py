@@ -13,9 +13,13 @@ import re
 from typing import Final
 
 from ..diagnostics import Collector
+from ..record_builders import builder
 from ..records import Citation, GuidelineBasis
 from ..wordlists import ACOEM_CHAPTERS, MTUS_PARTS
 from .search import lower_ascii, places_of, search_near
+
+_CITATION: Final = builder(Citation)
+_BASIS: Final = builder(GuidelineBasis)
 
 __all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
 
@@ -140,7 +144,7 @@ def parse_basis(
     citations: list[Citation] = []
     low = lower_ascii(text)
     if "based" not in low:
-        return GuidelineBasis(text=text, citations=())
+        return _BASIS(text=text, citations=())
     marks = _decision_marks(text, low)
     for n, (_, after) in enumerate(marks):
         end = marks[n + 1][0] if n + 1 < len(marks) else len(text)
@@ -162,7 +166,7 @@ def parse_basis(
                     citations.append(citation)
                 if found is not None:
                     _found(found, text, at, piece, read)
-    return GuidelineBasis(text=text, citations=tuple(citations))
+    return _BASIS(text=text, citations=tuple(citations))
 
 
 def _found(
@@ -403,7 +407,7 @@ def _read_citation(
         topics = split_topics(rest[sections.end() :])
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
-    return Citation(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+    return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
 
 
 def _title_and_topics(

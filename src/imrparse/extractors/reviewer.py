@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..record_builders import builder
 from ..records import Reviewer
 from ..wordlists import NUMBER_WORDS, SPECIALTIES, STATES
 from .search import lower_ascii, search_near
+
+_REVIEWER: Final = builder(Reviewer)
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 
@@ -181,7 +184,7 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
 
     years = search_near(_YEARS, low, low, "years", 40)
     hours = search_near(_HOURS, low, low, "hours", 40)
-    return Reviewer(
+    return _REVIEWER(
         title=title,
         board_certifications=tuple(dict.fromkeys(certifications)),
         licensed_states=tuple(dict.fromkeys(states)),

@@ -27,10 +27,13 @@ import re
 from typing import Final
 
 from ..diagnostics import Collector
+from ..record_builders import builder
 from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date, search_slipped_date
 from .diagnoses import find_diagnoses
 from .search import SENTENCE_END, lower_ascii
+
+_SUMMARY: Final = builder(CaseSummary)
 
 __all__ = ["extract_summary"]
 
@@ -518,7 +521,7 @@ def extract_summary(
     mechanism, why = _mechanism(text, low, date_of_injury, stated)
     if why:
         diag.add("mechanism-not-found", why, line)
-    return CaseSummary(
+    return _SUMMARY(
         age=age,
         sex=sex,
         date_of_injury=date_of_injury,

@@ -16,6 +16,7 @@ from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
+from ..record_builders import builder
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
 from ..scanner import Line, contents
 from ..spans import Row, Source, determination_path, keep
@@ -29,6 +30,7 @@ __all__ = ["NONE_FOUND", "read_block", "read_decisions", "read_out_of_place"]
 NONE_FOUND: Final = (
     "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found"
 )
+_DETERMINATION: Final = builder(Determination)
 _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
@@ -179,7 +181,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         )
         if spans and rationale is texts["rationale"]:  # (none cut out of it)
             keep(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
-    return Determination(
+    return _DETERMINATION(
         treatment=treatment,
         outcome=_OUTCOMES[block.outcome],
         original_request=original,
