@@ -9,7 +9,7 @@ twentieth of a parse.
 
 :func:`builder` gives a function that makes records of a class as calling the class does
 (the same keyword arguments, the same defaults, the same errors for a missing or an
-unknown one) by setting each field's slot through its descriptor. It does so only for a
+unknown one) by setting each field's slot directly. It does so only for a
 class whose ``__init__`` does nothing else: every field set by ``__init__`` under its own
 name, no validator, no converter, no ``__attrs_pre_init__`` or ``__attrs_post_init__``, no
 cached hash. For any other class it gives the class itself, so that a record class that
@@ -33,15 +33,8 @@ _ABSENT: Final = object()
 class _Field:
     """One field of a record class as :class:`_Builder` sets it."""
 
-    def __init__(
-        self,
-        name: str,
-        setter: Callable[[object, object], None],
-        default: object,
-        factory: Callable[[], object] | None,
-    ) -> None:
-        self.name = name  # the keyword (attrs' alias, which is the name here)
-        self.setter = setter  # the slot's descriptor, bound: setter(record, value)
+    def __init__(self, name: str, default: object, factory: Callable[[], object] | None) -> None:
+        self.name = name  # the keyword, the attribute and its slot's name
         self.default = default  # _ABSENT when the field is required
         self.factory = factory  # a default made anew for each record
 
@@ -69,7 +62,9 @@ class _Builder:
                 )
             else:
                 value = field.default
-            field.setter(record, value)
+            # (compiled, a direct call of the generic setter: it finds the field's slot
+            # and sets it, past the frozen class's own __setattr__, as attrs' __init__ does)
+            object.__setattr__(record, field.name, value)
         if used != len(values):
             known = {field.name for field in self.fields}
             unknown = sorted(name for name in values if name not in known)
@@ -114,5 +109,5 @@ def _plan(cls: object) -> list[_Field] | None:
             factory = field.default.factory
         elif field.default is not attrs.NOTHING:
             default = field.default
-        plan.append(_Field(field.name, slot.__set__, default, factory))
+        plan.append(_Field(field.name, default, factory))
     return plan
