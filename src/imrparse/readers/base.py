@@ -290,12 +290,10 @@ def cut_openings(context: Context, text: str, line: int, reading: Reading) -> st
     """``text`` (a value joined from lines) without any fixed sentence that opens a
     section of the layout and stands inside it: pages out of order put the opening of a
     section in another's text. Each one cut is reported (``opening-out-of-place``)."""
-    low = ""  # (the text in lower case, made once: one scan of it rules out all three
-    # forms of a word, which would take three scans of the text)
     for (lower, capital, upper), pattern in _openings(context.layout):
-        if not low:
-            low = text.lower()
-        if lower not in low:
+        # (A word's lower-case and capitalised forms end alike: two scans of the text rule
+        # out all three forms, where a lower-case copy of it costs more than both.)
+        if lower[1:] not in text and upper[1:] not in text:
             continue
         if lower not in text and capital not in text and upper not in text:
             continue
@@ -308,5 +306,4 @@ def cut_openings(context: Context, text: str, line: int, reading: Reading) -> st
                 line,
             )
             text = (text[: match.start()] + text[match.end() :]).strip()
-            low = ""
     return text
