@@ -20,6 +20,7 @@ from .page_marks import (
     _ARTIFACT,
     is_page_number,
     may_hold_page_header,
+    page_header_chances,
     running_headers,
     strip_artifacts,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "join_lines",
     "may_hold_page_header",
     "normalize_space",
+    "page_header_chances",
     "repair_characters",
     "repair_hyphens",
     "running_headers",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
+from .cleaning import is_page_number, page_header_chances, strip_artifacts
 from .layout_words import Vocabulary
 from .line_kinds import (
     _ARTIFACT,
@@ -215,8 +215,7 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     a colon is a treatment header whose outcome a wrap moved to the next line.
     """
     v = vocab if vocab is not None else _default()
-    headers = may_hold_page_header(text, across_lines=True)
-    check_headers = headers and may_hold_page_header(text)
+    headers, check_headers = page_header_chances(text)
     starts: list[int] | None = None
     numbers: list[int] | None = None
     if "\r" in text or "\f" in text:
