@@ -135,13 +135,15 @@ class Context:
     values' places are wanted, and how many determinations the readings before gave (the
     pipeline counts them)."""
 
-    __slots__ = ("decided", "headers", "layout", "scan", "spans")
+    __slots__ = ("decided", "headers", "layout", "scan", "spaces", "spans")
 
     def __init__(self, layout: Layout, scan: Scan, spans: bool = True) -> None:
         self.layout: Layout = layout
         self.scan: Scan = scan
         self.headers: bool = scan.headers
         """Whether a running page header may stand in a value (see ``Scan.headers``)."""
+        self.spaces: bool = scan.spaces
+        """Whether white space other than blanks and line ends may (see ``Scan.spaces``)."""
         self.spans: bool = spans
         """Whether readers record where their values stand (``parse(..., spans=False)``
         asks them not to: the work is skipped, not done and dropped)."""
@@ -151,8 +153,9 @@ class Context:
         next determination a reader reads, which its spans' paths hold."""
 
     def clean(self, texts: list[str]) -> str:
-        """Texts of lines joined into one value, de-wrapped, page artifacts removed."""
-        return clean_lines(texts, self.headers)
+        """Texts of lines joined into one value, de-wrapped, page artifacts removed (what
+        the scan says the letter cannot hold is not searched for)."""
+        return clean_lines(texts, self.headers, self.spaces)
 
 
 Reader = Callable[["Section", Context], Reading]
@@ -233,7 +236,7 @@ def claim_rest(
                 run.append(line)
             continue
         if run:
-            cleaned = clean_lines(contents(run), context.headers)
+            cleaned = context.clean(contents(run))
             reading.unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
             reading.diag.add(code, f"text {where}: {excerpt!r}", run[0].number, run[0].column)
