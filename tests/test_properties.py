@@ -355,12 +355,15 @@ def test_cleaning_without_the_header_search_changes_nothing_where_none_can_stand
 ) -> None:
     # Values are cleaned without a search for page headers when the whole text can hold
     # none, even wrapped over lines (Scan.headers): that search would have found none.
-    from imrparse.cleaning import clean_lines, may_hold_page_header
+    from imrparse.cleaning import clean_lines, has_control_space, may_hold_page_header
 
     cleaned = clean_lines(lines)
     assert cleaned == clean_lines(iter(lines))
     if not may_hold_page_header("\n".join(lines), across_lines=True):
         assert clean_lines(lines, headers=False) == cleaned
+    # Nor for white space but blanks and line ends where the text holds none (Scan.spaces).
+    if not has_control_space("\n".join(lines)):
+        assert clean_lines(lines, spaces=False) == cleaned
     assert "  " not in cleaned and "\n" not in cleaned and cleaned == cleaned.strip()
 
 

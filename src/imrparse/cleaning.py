@@ -20,6 +20,7 @@ from .page_marks import (
     _ARTIFACT,
     is_page_number,
     may_hold_page_header,
+    page_header_chances,
     running_headers,
     strip_artifacts,
 )
@@ -29,10 +30,12 @@ __all__ = [
     "clean_lines",
     "find_control",
     "find_mojibake",
+    "has_control_space",
     "is_page_number",
     "join_lines",
     "may_hold_page_header",
     "normalize_space",
+    "page_header_chances",
     "repair_characters",
     "repair_hyphens",
     "running_headers",
@@ -300,12 +303,7 @@ def find_mojibake(text: str) -> int:
     return match.start() if match else -1
 
 
-def _has_other_space(text: str) -> bool:
-    """Whether ``text`` holds an ASCII character ``str.split()`` takes for white space, but the blank."""
-    return "\n" in text or _has_control_space(text)
-
-
-def _has_control_space(text: str) -> bool:
+def has_control_space(text: str) -> bool:
     """Whether ``text`` holds ASCII white space other than the blank and ``\\n``.
 
     Written out: a generator over the eight characters costs twice as much.
@@ -333,9 +331,12 @@ def normalize_space(text: str) -> str:
     return _normalize_ascii(text) if text.isascii() else " ".join(text.split())
 
 
-def _normalize_ascii(text: str) -> str:
-    """:func:`normalize_space` for ASCII text."""
-    return " ".join(text.split()) if _has_other_space(text) else _fold_blanks(text)
+def _normalize_ascii(text: str, spaces: bool = True) -> str:
+    """:func:`normalize_space` for ASCII text (``spaces=False``: it holds no white space
+    but blanks and line ends, see :func:`clean_lines`)."""
+    if "\n" in text or (spaces and has_control_space(text)):
+        return " ".join(text.split())
+    return _fold_blanks(text)
 
 
 def _fold_blanks(text: str) -> str:
@@ -348,13 +349,16 @@ def _fold_blanks(text: str) -> str:
     return text
 
 
-def clean_lines(lines: Iterable[str], headers: bool = True) -> str:
+def clean_lines(lines: Iterable[str], headers: bool = True, spaces: bool = True) -> str:
     """Clean the lines of one value: join wrapped lines, repair characters, fold spaces.
 
     The scanner already strips page artifacts from each line while it classifies
     it; one that a wrap split over two lines is caught here, on the joined text.
     ``headers=False`` says that the letter holds none (:attr:`Scan.headers
-    <imrparse.scanner.Scan.headers>`), so that no value is searched for one.
+    <imrparse.scanner.Scan.headers>`), so that no value is searched for one;
+    ``spaces=False`` that it holds no white space but blanks and line ends
+    (:attr:`Scan.spaces <imrparse.scanner.Scan.spaces>`), so that no value is searched
+    for tabs, form feeds and the like.
 
     >>> clean_lines(["Decision based on Non-", "MTUS Citation,  ", "", " ODG"])
     'Decision based on Non-MTUS Citation, ODG'
@@ -363,7 +367,7 @@ def clean_lines(lines: Iterable[str], headers: bool = True) -> str:
     if headers and may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
     if text.isascii():  # (nothing to repair: asked once, a generic call when compiled)
-        return _normalize_ascii(text)
+        return _normalize_ascii(text, spaces)
     text, _ = repair_characters(text)
     return normalize_space(text)
 

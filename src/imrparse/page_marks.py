@@ -16,6 +16,7 @@ from typing import Final
 __all__ = [
     "is_page_number",
     "may_hold_page_header",
+    "page_header_chances",
     "running_headers",
     "strip_artifacts",
 ]
@@ -56,15 +57,26 @@ def may_hold_page_header(text: str, across_lines: bool = False) -> bool:
     """
     if "etermination" not in text and "ETERMINATION" not in text:
         return False  # the common case, for the short values clean_lines() sees
-    gap = _HEADER_LINES_THEN_L if across_lines else _HEADER_GAP_THEN_L
+    across, within = page_header_chances(text)
+    return across if across_lines else within
+
+
+def page_header_chances(text: str) -> tuple[bool, bool]:
+    """:func:`may_hold_page_header` with ``across_lines`` and without, from one pass over
+    the text (a header on one line may stand wrapped over lines too)."""
+    across = False
+    # (no ``in`` test first: on a letter's text it would scan as far as the first find)
     for word in ("etermination", "ETERMINATION"):
         at = text.find(word)
         while at >= 0:
             at += len(word)
-            if gap.match(text, at) is not None:
-                return True
+            # (a gap on one line is one across lines too: asked only where that one holds)
+            if _HEADER_LINES_THEN_L.match(text, at) is not None:
+                if _HEADER_GAP_THEN_L.match(text, at) is not None:
+                    return True, True
+                across = True
             at = text.find(word, at)
-    return False
+    return across, False
 
 
 # What may stand between "Determination" and "Letter" in a header, then the "L";

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from .cleaning import is_page_number, may_hold_page_header, strip_artifacts
+from .cleaning import has_control_space, is_page_number, page_header_chances, strip_artifacts
 from .layout_words import Vocabulary
 from .line_kinds import (
     _ARTIFACT,
@@ -179,6 +179,9 @@ class Scan(NamedTuple):
     headers: bool
     """Whether a running page header, whole or wrapped over lines, may stand in the text:
     when not, no value joined from its lines need be searched for one."""
+    spaces: bool
+    """Whether the text holds white space other than blanks and ``\\n`` (tabs, form feeds,
+    ``\\r``): when not, no value joined from its lines need be searched for any."""
 
 
 def doubling(blanks: int, filled: int, adjacent: int) -> bool:
@@ -215,8 +218,8 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     a colon is a treatment header whose outcome a wrap moved to the next line.
     """
     v = vocab if vocab is not None else _default()
-    headers = may_hold_page_header(text, across_lines=True)
-    check_headers = headers and may_hold_page_header(text)
+    headers, check_headers = page_header_chances(text)
+    spaces = has_control_space(text)
     starts: list[int] | None = None
     numbers: list[int] | None = None
     if "\r" in text or "\f" in text:
@@ -232,7 +235,7 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     # before lines are stripped and classified (same length, so columns hold).
     if not text.isascii() and _MISDECODED_NBSP in text:
         text = text.replace(_MISDECODED_NBSP, "  ")
-    return _scan_lines(text, check_headers, v, headers, numbers, starts)
+    return _scan_lines(text, check_headers, v, headers, numbers, starts, spaces)
 
 
 def line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
@@ -468,12 +471,14 @@ def _scan_lines(
     headers: bool = True,
     numbers: list[int] | None = None,
     starts: list[int] | None = None,
+    spaces: bool = True,
 ) -> Scan:
     """The scan of a text's lines, each ending in ``\n`` (see :func:`scan_text`), line by
     line: page headers are stripped where ``check_headers``. ``numbers`` gives each line's
     1-based line number when they are not 1, 2, 3, ... (form feeds cut some lines:
     :func:`_split_feeds`), ``starts`` where each line starts in the text as written when
-    not every line there ends in ``\n``.
+    not every line there ends in ``\n``; ``headers`` and ``spaces`` are what the scan
+    tells of the whole text (see :class:`Scan`).
 
     A line is read where it stands in the text: only its content is copied out (no copy
     of each line is made to strip it). (A second, faster loop for texts without page
@@ -564,5 +569,6 @@ def _scan_lines(
             filled,
             doubling(blanks, filled, adjacent),
             headers,
+            spaces,
         ),
     )

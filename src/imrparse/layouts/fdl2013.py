@@ -23,7 +23,6 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Final
 
-from ..cleaning import clean_lines
 from ..extractors.dates import search_date
 from ..extractors.treatments import parse_treatment
 from ..readers import Context, Reading, Stated, register_reader
@@ -72,7 +71,7 @@ def read_notice(section: Section, context: Context) -> Reading:
     reading = Reading(section.name)
     reading.decides = True
     rest, reading.fields = stated_fields(section.lines, context, section.name)
-    text = clean_lines(contents(rest), context.headers)
+    text = context.clean(contents(rest))
     heading = section.heading
     found: dict[str, Determination] = {}
     source = Source.of(rest) if context.spans else None

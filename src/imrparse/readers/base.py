@@ -135,13 +135,15 @@ class Context:
     values' places are wanted, and how many determinations the readings before gave (the
     pipeline counts them)."""
 
-    __slots__ = ("decided", "headers", "layout", "scan", "spans")
+    __slots__ = ("decided", "headers", "layout", "scan", "spaces", "spans")
 
     def __init__(self, layout: Layout, scan: Scan, spans: bool = True) -> None:
         self.layout: Layout = layout
         self.scan: Scan = scan
         self.headers: bool = scan.headers
         """Whether a running page header may stand in a value (see ``Scan.headers``)."""
+        self.spaces: bool = scan.spaces
+        """Whether white space other than blanks and line ends may (see ``Scan.spaces``)."""
         self.spans: bool = spans
         """Whether readers record where their values stand (``parse(..., spans=False)``
         asks them not to: the work is skipped, not done and dropped)."""
@@ -151,8 +153,9 @@ class Context:
         next determination a reader reads, which its spans' paths hold."""
 
     def clean(self, texts: list[str]) -> str:
-        """Texts of lines joined into one value, de-wrapped, page artifacts removed."""
-        return clean_lines(texts, self.headers)
+        """Texts of lines joined into one value, de-wrapped, page artifacts removed (what
+        the scan says the letter cannot hold is not searched for)."""
+        return clean_lines(texts, self.headers, self.spaces)
 
 
 Reader = Callable[["Section", Context], Reading]
@@ -233,7 +236,7 @@ def claim_rest(
                 run.append(line)
             continue
         if run:
-            cleaned = clean_lines(contents(run), context.headers)
+            cleaned = context.clean(contents(run))
             reading.unclaimed.append(cleaned)
             excerpt = cleaned if len(cleaned) <= 60 else cleaned[:57] + "..."
             reading.diag.add(code, f"text {where}: {excerpt!r}", run[0].number, run[0].column)
@@ -290,12 +293,10 @@ def cut_openings(context: Context, text: str, line: int, reading: Reading) -> st
     """``text`` (a value joined from lines) without any fixed sentence that opens a
     section of the layout and stands inside it: pages out of order put the opening of a
     section in another's text. Each one cut is reported (``opening-out-of-place``)."""
-    low = ""  # (the text in lower case, made once: one scan of it rules out all three
-    # forms of a word, which would take three scans of the text)
     for (lower, capital, upper), pattern in _openings(context.layout):
-        if not low:
-            low = text.lower()
-        if lower not in low:
+        # (A word's lower-case and capitalised forms end alike: two scans of the text rule
+        # out all three forms, where a lower-case copy of it costs more than both.)
+        if lower[1:] not in text and upper[1:] not in text:
             continue
         if lower not in text and capital not in text and upper not in text:
             continue
@@ -308,5 +309,4 @@ def cut_openings(context: Context, text: str, line: int, reading: Reading) -> st
                 line,
             )
             text = (text[: match.start()] + text[match.end() :]).strip()
-            low = ""
     return text

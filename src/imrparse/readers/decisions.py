@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from ..blocks import Block, Part, split_blocks
-from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..extractors.citations import parse_basis
 from ..extractors.treatments import parse_treatment
@@ -60,9 +59,7 @@ def read_decisions(section: Section, context: Context) -> Reading:
         layout.partial_openings,
         layout.part_titles,
     )
-    leftover = strip_boilerplate(
-        context, section.name, clean_lines(contents(preface), context.headers)
-    )
+    leftover = strip_boilerplate(context, section.name, context.clean(contents(preface)))
     if leftover:
         first = next(line for line in preface if line.content)
         reading.unclaimed.append(leftover)
@@ -91,7 +88,7 @@ def read_decisions(section: Section, context: Context) -> Reading:
 def read_block(block: Block, reading: Reading, context: Context) -> Determination:
     """The determination of one block (its header and parts), problems to ``reading``,
     where its values stand to ``reading.determination_spans``."""
-    texts = {part.name: clean_lines(part.texts, context.headers) for part in block.parts}
+    texts = {part.name: context.clean(part.texts) for part in block.parts}
     if block.stray:
         claim_rest(
             reading,
@@ -101,7 +98,7 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
             "unclaimed-text",
         )
     diag = reading.diag
-    header = clean_lines(block.header_text, context.headers)
+    header = context.clean(block.header_text)
     spans = context.spans
     rows = reading.determination_spans
     n = context.decided + len(reading.determinations)  # (its number in the letter)

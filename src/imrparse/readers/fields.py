@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..casefacts import case_number
-from ..cleaning import clean_lines
 from ..grammar import split_fields
 from ..scanner import Line, contents
 from ..spans import Source
@@ -33,7 +32,7 @@ def stated_fields(
     )
     stated = []
     for name, (label, texts) in fields.items():
-        value = clean_lines(texts, context.headers)
+        value = context.clean(texts)
         source = places.get(name)
         if name == "case-number":
             found = wrapped_case(lines, label, value)

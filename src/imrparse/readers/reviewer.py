@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from ..cleaning import clean_lines
 from ..extractors.reviewer import Found, extract_reviewer
 from ..grammar import split_fields
 from ..scanner import contents
@@ -35,8 +34,8 @@ def read_reviewer(section: Section, context: Context) -> Reading:
     rest, fields = split_fields(
         section.lines, context.scan.doubled, places=places if context.spans else None
     )
-    prose = clean_lines(contents(rest), context.headers)
-    values = {name: clean_lines(texts, context.headers) for name, (_, texts) in fields.items()}
+    prose = context.clean(contents(rest))
+    values = {name: context.clean(texts) for name, (_, texts) in fields.items()}
     for name, (label, _) in fields.items():
         if name not in _CREDENTIALS:
             reading.fields.append(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from ..cleaning import clean_lines
 from ..extractors.summary import extract_summary
 from ..records import CaseSummary
 from ..scanner import contents
@@ -28,7 +27,7 @@ def read_summary(section: Section, context: Context) -> Reading:
     reading = Reading(section.name)
     where = f"in the section {section.heading.content!r}"
     lines = read_out_of_place(section.lines, where, context, reading)
-    full = clean_lines(contents(lines), context.headers)
+    full = context.clean(contents(lines))
     text = strip_boilerplate(context, section.name, full)
     found: dict[str, tuple[int, int]] | None = {} if context.spans else None
     summary = reading.summary = extract_summary(text, reading.diag, section.heading.number, found)
