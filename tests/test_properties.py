@@ -279,8 +279,11 @@ def test_topics_split_outside_parentheses_whichever_path(text: str) -> None:
 _DIGIT_FIRST = {
     "numeric date": (
         "imrparse.extractors.dates:_NUMERIC_DATE",
-        r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])",
-        "0123456789/.-a ",
+        # (with the OCR rules: no date after an "l" or "O" read for a digit, no two-digit
+        # year glued to a letter)
+        r"(?<![\d/.lO-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)"
+        r"(?P<y>\d{4}|\d{2}(?![A-Za-z]))(?![\d/])",
+        "0123456789/.-a lO",
     ),
     "strength": (
         "imrparse.extractors.treatments:_STRENGTH",
