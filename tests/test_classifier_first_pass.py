@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import imrparse
-from imrparse.classifier._engine import anchors, engine_for, found_anchors
+from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors
 from imrparse.classifier._patterns import (
     DOS_HINTS,
     OTHER_COUNT_HINTS,
@@ -46,6 +46,21 @@ def test_found_anchors_are_the_anchors_a_plain_search_finds() -> None:
     every = {a for _, _, found in engine.rules for a in found}
     for text in _texts():
         assert found_anchors(text, engine) == {a for a in every if a in text}, text
+
+
+def test_the_candidate_rules_are_those_with_an_anchor_found_or_none() -> None:
+    lex = imrparse.load_lexicons(
+        procedures=[(r"(?=q)qx", "Surgery", None)]
+    )  # a lookaround: no anchors
+    engine = engine_for(lex)
+    assert engine.rules[0][2] == ()
+    for text in [*_texts(), "mri and physical therapy", "ct of the knee"]:
+        expected = [
+            i
+            for i, (_, _, found) in enumerate(engine.rules)
+            if not found or any(a in text for a in found)
+        ]
+        assert candidates(text, engine) == expected, text
 
 
 def test_overlapping_anchors_are_all_found() -> None:

@@ -79,6 +79,13 @@ class Engine:
         for a in dict.fromkeys(all_anchors):
             self.by_start.setdefault(a[:3], []).append(a)
         self.short = tuple(a for a in self.by_start if len(a) < 3)  # looked for on their own
+        # The rules (by their place in ``rules``) that hold each anchor, and those that have
+        # none and are always searched: see candidates().
+        self.holding: dict[str, list[int]] = {}
+        for i, (_, _, found) in enumerate(rules):
+            for a in found:
+                self.holding.setdefault(a, []).append(i)
+        self.unanchored = [i for i, (_, _, found) in enumerate(rules) if not found]
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
@@ -97,6 +104,17 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
                 if len(a) == 3 or low[i : i + len(a)] == a:
                     found.add(a)
     return found
+
+
+def candidates(low: str, engine: Engine) -> list[int]:
+    """The rules (their places in ``engine.rules``, in order) that may match ``low``: those
+    that hold an anchor ``low`` holds, and those that have none. Any other rule cannot
+    match, as every match of a rule holds one of its anchors; asking the few anchors
+    found for their rules is cheaper than asking every rule whether it holds one."""
+    places = list(engine.unanchored)
+    for a in found_anchors(low, engine):
+        places += engine.holding[a]
+    return sorted(set(places))
 
 
 def split(values: Iterable[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._engine import Engine, found_anchors
+from ._engine import Engine, candidates
 from ._names import canonical, strip_request, tidy
 from ._patterns import (
     COUNTING,
@@ -36,10 +36,9 @@ def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] |
 
 def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
     """The first procedure rule, in the lexicon's order, that ``low`` matches."""
-    present = found_anchors(low, engine)
-    for pattern, rule, anchors in engine.rules:
-        if anchors and present.isdisjoint(anchors):
-            continue  # none of the rule's literal words is there: it cannot match
+    rules = engine.rules
+    for i in candidates(low, engine):  # the others hold none of their anchors
+        pattern, rule, _ = rules[i]
         match = pattern.search(low)
         if match is not None:
             return rule, match
