@@ -91,4 +91,6 @@ def request_off(text: str, engine: Engine) -> tuple[str, bool]:
         if stripped == text:
             break
         text = stripped
+        if peeled.settled and stripped == peeled.text:
+            break  # peeled and stripped again, it would stay as it is
     return text, labs

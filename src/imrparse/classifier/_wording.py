@@ -160,9 +160,12 @@ GUIDANCE: Final = (
 class Peeled:
     """A treatment text with its request wording peeled off."""
 
-    def __init__(self, text: str, forms: tuple[str, ...]) -> None:
+    def __init__(self, text: str, forms: tuple[str, ...], settled: bool) -> None:
         self.text = text  # what is requested
         self.forms = forms  # the names of the rules that peeled something, in order
+        # Whether peeling ``text`` again would find nothing: no prefix rule matched what
+        # the prefix rules left, and no anywhere rule took anything out of it.
+        self.settled = settled
 
     @property
     def labs(self) -> bool:
@@ -225,9 +228,11 @@ def peel(text: str) -> Peeled:
     g = grammar()
     forms: list[str] = []
     work = text.strip(g.edges)
+    settled = False  # not when a dozen prefixes were peeled: a thirteenth may be there
     for _ in range(12):
         match = g.prefix.match(work)
         if match is None or match.end() == 0 or match.lastgroup is None:
+            settled = True
             break
         forms.append(g.prefix_names[match.lastgroup])
         work = work[match.end() :].strip(g.edges)
@@ -241,7 +246,8 @@ def peel(text: str) -> Peeled:
         forms.append(name)
         work = " ".join(pattern.sub(" ", work).split()).strip(g.edges)
         low = work.lower()
-    return Peeled(work, tuple(forms))
+        settled = False  # what is left may begin with a prefix now
+    return Peeled(work, tuple(forms), settled)
 
 
 def guidance_blanked(low: str) -> str:
