@@ -48,9 +48,9 @@ def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] 
 def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tuple[str, int | None]:
     """The procedure's name without counts, frequencies and durations, and its sessions.
 
-    A pattern is searched only when the text holds one of its hints (``_patterns``):
-    taking out what a pattern matched leaves words joined by a space, so a hint that the
-    text did not hold at the start it does not hold later either.
+    A pattern is searched only when the text, as the patterns before it left it, holds
+    one of its hints (``_patterns``): a count taken out often takes the only hint of the
+    patterns after it ("3 times a week for 2 weeks" holds the "week" of ``other_counts``).
     """
     text = engine.p.parens.sub(" ", core) if "(" in core or "[" in core else core
     sessions: int | None = None
@@ -69,26 +69,31 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
             a, b = number(frequency.group(1)), number(frequency.group(3))
             product = a * b if a is not None and b is not None else None
         text = text[: frequency.start()] + " " + text[frequency.end() :]
+        low = text.lower()
     elif holds(text, low, TIMES_HINTS):
         pair = engine.p.product.search(text)
         if pair is not None:
             a, b = number(pair.group(1)), number(pair.group(2))
             product = a * b if a is not None and b is not None else None
             text = text[: pair.start()] + " " + text[pair.end() :]
+            low = text.lower()
     explicit = engine.p.sessions.search(text) if holds(text, low, SESSION_HINTS) else None
     if explicit is not None:
         sessions = number(explicit.group(1) or explicit.group(3))
         middle = explicit.group(2) or ""
         text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
+        low = text.lower()
     times = engine.p.times.search(text) if holds(text, low, TIMES_HINTS) else None
     if times is not None:
         if sessions is None and product is None:
             product = number(times.group(1))
         text = text[: times.start()] + " " + text[times.end() :]
+        low = text.lower()
     if sessions is None:
         sessions = product
     if holds(text, low, OTHER_COUNT_HINTS):
         text = engine.p.other_counts.sub(" ", text)
+        low = text.lower()
     if "#" in text:
         text = engine.p.hash.sub(" ", text)
     if "contrast" in low:
