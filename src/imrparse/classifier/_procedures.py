@@ -56,12 +56,12 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low)):
+    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low, low)):
         # nothing counted: no frequency, sessions or durations to take out
-        name = tidy(engine.p.contrast.sub(" ", text) if "contrast" in low else text, engine)
+        name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)
         return (canonical(name, rule, engine) if rule is not None else name), None
-    frequency = engine.p.frequency.search(text) if holds(text, low, WEEK_HINTS) else None
+    frequency = engine.p.frequency.search(text, low) if holds(text, low, WEEK_HINTS) else None
     if frequency is not None:
         if frequency.group(4):
             product = int(frequency.group(4))
@@ -71,19 +71,20 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
         text = text[: frequency.start()] + " " + text[frequency.end() :]
         low = text.lower()
     elif holds(text, low, TIMES_HINTS):
-        pair = engine.p.product.search(text)
+        pair = engine.p.product.search(text, low)
         if pair is not None:
             a, b = number(pair.group(1)), number(pair.group(2))
             product = a * b if a is not None and b is not None else None
             text = text[: pair.start()] + " " + text[pair.end() :]
             low = text.lower()
-    explicit = engine.p.sessions.search(text) if holds(text, low, SESSION_HINTS) else None
+    explicit = engine.p.sessions.search(text, low) if holds(text, low, SESSION_HINTS) else None
     if explicit is not None:
         sessions = number(explicit.group(1) or explicit.group(3))
-        middle = explicit.group(2) or ""
+        # what stood between the count and "sessions", cut from the text for its case
+        middle = text[explicit.start(2) : explicit.end(2)] if explicit.group(2) else ""
         text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
         low = text.lower()
-    times = engine.p.times.search(text) if holds(text, low, TIMES_HINTS) else None
+    times = engine.p.times.search(text, low) if holds(text, low, TIMES_HINTS) else None
     if times is not None:
         if sessions is None and product is None:
             product = number(times.group(1))
@@ -92,12 +93,13 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
     if sessions is None:
         sessions = product
     if holds(text, low, OTHER_COUNT_HINTS):
-        text = engine.p.other_counts.sub(" ", text)
+        text = engine.p.other_counts.sub(" ", text, low)
         low = text.lower()
     if "#" in text:
         text = engine.p.hash.sub(" ", text)
+        low = text.lower()
     if "contrast" in low:
-        text = engine.p.contrast.sub(" ", text)
+        text = engine.p.contrast.sub(" ", text, low)
     text = strip_request(" ".join(text.split()), engine)
     if "," in text or ";" in text or "/" in text:
         text = engine.p.space_before.sub(r"\1", text)
