@@ -173,16 +173,17 @@ class Peeled:
 
 # Literal text an ANYWHERE rule's every match holds (lower case): one of each tuple of
 # the rule's. A rule whose hints are absent is not searched. (The date's words are "do",
-# not "dos": a case-blind "s" also matches the long s, which lower-casing keeps.)
-_Q_DIGITS: Final = tuple(f"q{d}" for d in "0123456789") + tuple(f"q {d}" for d in "0123456789")
+# not "dos": a case-blind "s" also matches the long s, which lower-casing keeps. Its
+# words are asked first: there are fewer of them than of digits. The frequencies
+# written with a "q" hold "q": "qd", "q.i.d", "qhs", "q6h", "q 4-6 hours".)
 ANYWHERE_HINTS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
-    "date-of-service": (tuple("0123456789"), ("do", "date", "on")),
+    "date-of-service": (("do", "date", "on"), tuple("0123456789")),
     "refills": (("fill",),),
     "supply": (("supply",),),
     "dose": (("mouth", "po", "p.o.", "orally", "sublingual"),),
     "frequency": ((
-        "bid", "b.i.d", "tid", "t.i.d", "qid", "q.i.d", "qd", "q.d", "qhs", "qam", "qpm",
-        "hs", "prn", "needed", "bedtime", "hour", "day", "daily", *_Q_DIGITS,
+        "bid", "b.i.d", "tid", "t.i.d", "q", "hs", "prn", "needed", "bedtime", "hour", "day",
+        "daily",
     ),),
 }  # fmt: skip
 
