@@ -163,20 +163,22 @@ class Patterns:
         self.leading_count = Twin(
             r"^(\d{1,3})\s+(?=[a-z])(?!(?:mg|mcg|ml|g|cc|units?|times|x|sessions?|visits?)\b)"
         )
+        # Its word forms all begin at a word's start: one "\b" before them all, so that
+        # inside a word they are not tried one by one.
         self.other_counts = Twin(
-            r"(?:\bfor\s+)?\b"
+            r"\b(?:(?:for\s+)?\b"
             + _N
             + r"(?:\s*(?:-|to)\s*"
             + _N
             + r")?\s*(?:times?\s*)?(?:a|per)\s+(?:day|week|month)\b"
-            r"|(?:\b(?:for|x)\s*)?\b"
+            r"|(?:(?:for|x)\s*)?\b"
             + _N
             + r"(?:\s*(?:-|to)\s*"
             + _N
             + r")?[\s-]*(?:days?|weeks?|months?|hours?)(?:[\s-]+use)?\b"
             r"(?:\s+(?:per|a)\s+(?:day|week))?"
-            r"|\b" + _N + r"\s*times?\s*(?:weekly|daily|monthly)\b"
-            r"|\bweekly\b|\bdaily\b|\bmonthly\b|\bper\s+(?:day|week)\b|\badditional\b"
+            r"|" + _N + r"\s*times?\s*(?:weekly|daily|monthly)\b"
+            r"|weekly\b|daily\b|monthly\b|per\s+(?:day|week)\b|additional\b)"
             r"|,\s*\d{1,3}\s*$|\(\s*\d{1,3}\s*\)"
         )
         self.hash = re.compile(r"#\s*\d+")
