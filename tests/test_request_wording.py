@@ -320,3 +320,26 @@ def test_a_manipulation_under_anaesthesia_is_surgery(text: str) -> None:
 def test_a_compound_keeps_every_ingredient(text: str, generic: str) -> None:
     reading = read_treatment(text)
     assert (reading.generic, reading.subcategory) == (generic, "Topical Compounds")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(text for cases in PREFIX_VARIANTS.values() for text, _ in cases),
+        *(text for cases in ANYWHERE_VARIANTS.values() for text, _ in cases),
+        "Physical therapy 2 times a week for 6 weeks",
+        "with 2 refills Retrospective MRI",  # a prefix bared when the refills are taken out
+    ],
+)
+def test_a_settled_peel_peels_nothing_more(text: str) -> None:
+    peeled = peel(text)
+    again = peel(peeled.text)
+    if peeled.settled:
+        assert (again.text, again.forms) == (peeled.text, ())
+
+
+def test_a_peel_is_settled_when_no_prefix_is_left_and_nothing_was_taken_out() -> None:
+    assert peel("Retrospective MRI").settled
+    assert not peel("with 2 refills Retrospective MRI").settled
+    assert not peel("MRI of the knee DOS 1/2/2016").settled  # something taken out
+    assert not peel("Retrospective " * 12 + "MRI").settled  # a dozen peeled: no more tried

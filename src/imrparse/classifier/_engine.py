@@ -79,24 +79,63 @@ class Engine:
         for a in dict.fromkeys(all_anchors):
             self.by_start.setdefault(a[:3], []).append(a)
         self.short = tuple(a for a in self.by_start if len(a) < 3)  # looked for on their own
+        # A sieve of the three characters anchors begin with: a place whose characters'
+        # trigram() marks no entry begins no anchor. (Many three characters share an
+        # entry, so an entry marked is only a maybe: by_start says.)
+        sieve = bytearray(_SIEVE)
+        for start in self.by_start:
+            if len(start) == 3:
+                sieve[trigram(ord(start[0]), ord(start[1]), ord(start[2]))] = 1
+        self.sieve = bytes(sieve)
+        # The rules (by their place in ``rules``) that hold each anchor, and those that have
+        # none and are always searched: see candidates().
+        self.holding: dict[str, list[int]] = {}
+        for i, (_, _, found) in enumerate(rules):
+            for a in found:
+                self.holding.setdefault(a, []).append(i)
+        self.unanchored = [i for i, (_, _, found) in enumerate(rules) if not found]
+
+
+_SIEVE: Final = 1 << 14  # entries of Engine.sieve: a few of 288 starts share one
+
+
+def trigram(a: int, b: int, c: int) -> int:
+    """The entry of ``Engine.sieve`` for three characters (their code points)."""
+    return (a * 1031 + b * 37 + c) & (_SIEVE - 1)
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
     """The rules' anchors (see :func:`anchors`) that ``low`` holds.
 
-    One walk over the text: at each place, the anchors that begin with the three
-    characters there (``engine.by_start``) are compared with what follows. An anchor of
-    one or two characters is looked for on its own.
+    One walk over the text: at each place the sieve marks, the anchors that begin with
+    the three characters there (``engine.by_start``) are compared with what follows (at
+    the others, reading the characters' code points costs less than cutting out and
+    hashing the three characters). An anchor of one or two characters is looked for on
+    its own.
     """
     found = {a for a in engine.short if a in low}
     by_start = engine.by_start
+    sieve = engine.sieve
     for i in range(len(low) - 2):
+        if not sieve[trigram(ord(low[i]), ord(low[i + 1]), ord(low[i + 2]))]:
+            continue
         candidates = by_start.get(low[i : i + 3])
         if candidates is not None:
             for a in candidates:
                 if len(a) == 3 or low[i : i + len(a)] == a:
                     found.add(a)
     return found
+
+
+def candidates(low: str, engine: Engine) -> list[int]:
+    """The rules (their places in ``engine.rules``, in order) that may match ``low``: those
+    that hold an anchor ``low`` holds, and those that have none. Any other rule cannot
+    match, as every match of a rule holds one of its anchors; asking the few anchors
+    found for their rules is cheaper than asking every rule whether it holds one."""
+    places = list(engine.unanchored)
+    for a in found_anchors(low, engine):
+        places += engine.holding[a]
+    return sorted(set(places))
 
 
 def split(values: Iterable[str]) -> list[str]:

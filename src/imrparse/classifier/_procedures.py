@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._engine import Engine, found_anchors
+from ._engine import Engine, candidates
 from ._names import canonical, strip_request, tidy
 from ._patterns import (
     COUNTING,
@@ -36,10 +36,9 @@ def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] |
 
 def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
     """The first procedure rule, in the lexicon's order, that ``low`` matches."""
-    present = found_anchors(low, engine)
-    for pattern, rule, anchors in engine.rules:
-        if anchors and present.isdisjoint(anchors):
-            continue  # none of the rule's literal words is there: it cannot match
+    rules = engine.rules
+    for i in candidates(low, engine):  # the others hold none of their anchors
+        pattern, rule, _ = rules[i]
         match = pattern.search(low)
         if match is not None:
             return rule, match
@@ -49,20 +48,20 @@ def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] 
 def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tuple[str, int | None]:
     """The procedure's name without counts, frequencies and durations, and its sessions.
 
-    A pattern is searched only when the text holds one of its hints (``_patterns``):
-    taking out what a pattern matched leaves words joined by a space, so a hint that the
-    text did not hold at the start it does not hold later either.
+    A pattern is searched only when the text, as the patterns before it left it, holds
+    one of its hints (``_patterns``): a count taken out often takes the only hint of the
+    patterns after it ("3 times a week for 2 weeks" holds the "week" of ``other_counts``).
     """
     text = engine.p.parens.sub(" ", core) if "(" in core or "[" in core else core
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low)):
+    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low, low)):
         # nothing counted: no frequency, sessions or durations to take out
-        name = tidy(engine.p.contrast.sub(" ", text) if "contrast" in low else text, engine)
+        name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)
         return (canonical(name, rule, engine) if rule is not None else name), None
-    frequency = engine.p.frequency.search(text) if holds(text, low, WEEK_HINTS) else None
+    frequency = engine.p.frequency.search(text, low) if holds(text, low, WEEK_HINTS) else None
     if frequency is not None:
         if frequency.group(4):
             product = int(frequency.group(4))
@@ -70,30 +69,37 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
             a, b = number(frequency.group(1)), number(frequency.group(3))
             product = a * b if a is not None and b is not None else None
         text = text[: frequency.start()] + " " + text[frequency.end() :]
+        low = text.lower()
     elif holds(text, low, TIMES_HINTS):
-        pair = engine.p.product.search(text)
+        pair = engine.p.product.search(text, low)
         if pair is not None:
             a, b = number(pair.group(1)), number(pair.group(2))
             product = a * b if a is not None and b is not None else None
             text = text[: pair.start()] + " " + text[pair.end() :]
-    explicit = engine.p.sessions.search(text) if holds(text, low, SESSION_HINTS) else None
+            low = text.lower()
+    explicit = engine.p.sessions.search(text, low) if holds(text, low, SESSION_HINTS) else None
     if explicit is not None:
         sessions = number(explicit.group(1) or explicit.group(3))
-        middle = explicit.group(2) or ""
+        # what stood between the count and "sessions", cut from the text for its case
+        middle = text[explicit.start(2) : explicit.end(2)] if explicit.group(2) else ""
         text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
-    times = engine.p.times.search(text) if holds(text, low, TIMES_HINTS) else None
+        low = text.lower()
+    times = engine.p.times.search(text, low) if holds(text, low, TIMES_HINTS) else None
     if times is not None:
         if sessions is None and product is None:
             product = number(times.group(1))
         text = text[: times.start()] + " " + text[times.end() :]
+        low = text.lower()
     if sessions is None:
         sessions = product
     if holds(text, low, OTHER_COUNT_HINTS):
-        text = engine.p.other_counts.sub(" ", text)
+        text = engine.p.other_counts.sub(" ", text, low)
+        low = text.lower()
     if "#" in text:
         text = engine.p.hash.sub(" ", text)
+        low = text.lower()
     if "contrast" in low:
-        text = engine.p.contrast.sub(" ", text)
+        text = engine.p.contrast.sub(" ", text, low)
     text = strip_request(" ".join(text.split()), engine)
     if "," in text or ";" in text or "/" in text:
         text = engine.p.space_before.sub(r"\1", text)

@@ -24,21 +24,23 @@ def read(text: str, engine: Engine) -> Reading:
     """The :class:`~.reading.Reading` of one treatment text (its name maybe empty)."""
     work = text
     if ("/" in work or "." in work or "-" in work) and DIGIT.search(work) is not None:
-        if holds(work, work.lower(), DOS_HINTS):
-            work = engine.p.dos.sub(" ", work)
+        lowered = work.lower()
+        if holds(work, lowered, DOS_HINTS):
+            work = engine.p.dos.sub(" ", work, lowered)
         if "/" in work:
             work = engine.p.date.sub(" ", work)
     quantity = None
-    qty = engine.p.qty.search(work) if "q" in work or "Q" in work else None
+    qty = engine.p.qty.search(work, work.lower()) if "q" in work or "Q" in work else None
     if qty is not None:
         quantity = int(qty.group(1))
         work = work[: qty.start()] + " " + work[qty.end() :]
     core, labs = request_off(" ".join(work.split()), engine)
-    count = engine.p.leading_count.match(core)
+    low = core.lower()
+    count = engine.p.leading_count.match(core, low)
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
         core = strip_request(core[count.end() :], engine)
-    low = core.lower()
+        low = core.lower()
     if labs:  # "Labs to include: ...": what follows are labs, whatever they name
         name, sessions = procedure_name(core, None, engine)
         return Reading(
@@ -49,7 +51,7 @@ def read(text: str, engine: Engine) -> Reading:
             quantity=quantity,
         )
     tokens = []
-    for token in engine.p.word.findall(low):
+    for token in engine.p.word.findall(low, low):
         if "-" in token and token not in engine.drugs:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:
@@ -60,7 +62,7 @@ def read(text: str, engine: Engine) -> Reading:
     rule_hit = procedure(low, engine)
     if rule_hit is None:
         strength = engine.p.strength_at.search(core)
-        if strength is not None and len(engine.p.word.findall(core[: strength.start()])) <= 3:
+        if strength is not None and len(engine.p.word.blind.findall(core[: strength.start()])) <= 3:
             name = tidy(core[: strength.start()], engine) or tidy(core, engine)
             return Reading(
                 name=name,
@@ -91,4 +93,6 @@ def request_off(text: str, engine: Engine) -> tuple[str, bool]:
         if stripped == text:
             break
         text = stripped
+        if peeled.settled and stripped == peeled.text:
+            break  # peeled and stripped again, it would stay as it is
     return text, labs

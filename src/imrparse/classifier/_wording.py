@@ -17,12 +17,10 @@ is done, not how it is aimed.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from ..wordlists import NUMBER_WORDS
-
-_FLAGS: Final = re.IGNORECASE
+from ._patterns import Twin
 
 # A count: digits or a number word ("two", "twelve"). A look-ahead at the characters a
 # count begins with comes first, so that where none begins the words are not tried.
@@ -160,9 +158,12 @@ GUIDANCE: Final = (
 class Peeled:
     """A treatment text with its request wording peeled off."""
 
-    def __init__(self, text: str, forms: tuple[str, ...]) -> None:
+    def __init__(self, text: str, forms: tuple[str, ...], settled: bool) -> None:
         self.text = text  # what is requested
         self.forms = forms  # the names of the rules that peeled something, in order
+        # Whether peeling ``text`` again would find nothing: no prefix rule matched what
+        # the prefix rules left, and no anywhere rule took anything out of it.
+        self.settled = settled
 
     @property
     def labs(self) -> bool:
@@ -172,37 +173,36 @@ class Peeled:
 
 # Literal text an ANYWHERE rule's every match holds (lower case): one of each tuple of
 # the rule's. A rule whose hints are absent is not searched. (The date's words are "do",
-# not "dos": a case-blind "s" also matches the long s, which lower-casing keeps.)
-_Q_DIGITS: Final = tuple(f"q{d}" for d in "0123456789") + tuple(f"q {d}" for d in "0123456789")
+# not "dos": a case-blind "s" also matches the long s, which lower-casing keeps. Its
+# words are asked first: there are fewer of them than of digits. The frequencies
+# written with a "q" hold "q": "qd", "q.i.d", "qhs", "q6h", "q 4-6 hours".)
 ANYWHERE_HINTS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
-    "date-of-service": (tuple("0123456789"), ("do", "date", "on")),
+    "date-of-service": (("do", "date", "on"), tuple("0123456789")),
     "refills": (("fill",),),
     "supply": (("supply",),),
     "dose": (("mouth", "po", "p.o.", "orally", "sublingual"),),
     "frequency": ((
-        "bid", "b.i.d", "tid", "t.i.d", "qid", "q.i.d", "qd", "q.d", "qhs", "qam", "qpm",
-        "hs", "prn", "needed", "bedtime", "hour", "day", "daily", *_Q_DIGITS,
+        "bid", "b.i.d", "tid", "t.i.d", "q", "hs", "prn", "needed", "bedtime", "hour", "day",
+        "daily",
     ),),
 }  # fmt: skip
 
 
 class Grammar:
-    """The rules compiled (on first use, once per process): the prefix rules as one
-    pattern whose alternatives are tried in the rules' order."""
+    """The rules compiled (on first use, once per process), case-blind (as :class:`Twin`):
+    the prefix rules as one pattern whose alternatives are tried in the rules' order."""
 
     def __init__(self) -> None:
-        self.prefix = re.compile(
+        self.prefix = Twin(
             r"(?:"
             + "|".join(f"(?P<r{i}>{source})" for i, (_, source) in enumerate(PREFIX_RULES))
-            + r")[\s,:;.-]*",
-            _FLAGS,
+            + r")[\s,:;.-]*"
         )
         self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
         self.anywhere = tuple(
-            (name, re.compile(source, _FLAGS), ANYWHERE_HINTS[name])
-            for name, source in ANYWHERE_RULES
+            (name, Twin(source), ANYWHERE_HINTS[name]) for name, source in ANYWHERE_RULES
         )
-        self.guidance = re.compile(GUIDANCE, _FLAGS)
+        self.guidance = Twin(GUIDANCE)
         self.edges = " \t,;:-/.&"
 
 
@@ -225,28 +225,32 @@ def peel(text: str) -> Peeled:
     g = grammar()
     forms: list[str] = []
     work = text.strip(g.edges)
+    low = work.lower()
+    settled = False  # not when a dozen prefixes were peeled: a thirteenth may be there
     for _ in range(12):
-        match = g.prefix.match(work)
+        match = g.prefix.match(work, low)
         if match is None or match.end() == 0 or match.lastgroup is None:
+            settled = True
             break
         forms.append(g.prefix_names[match.lastgroup])
         work = work[match.end() :].strip(g.edges)
-    low = work.lower()
+        low = work.lower()
     for name, pattern, hints in g.anywhere:
         if not all(any(hint in low for hint in group) for group in hints):
             continue
-        found = pattern.search(work)
+        found = pattern.search(work, low)
         if found is None:
             continue
         forms.append(name)
-        work = " ".join(pattern.sub(" ", work).split()).strip(g.edges)
+        work = " ".join(pattern.sub(" ", work, low).split()).strip(g.edges)
         low = work.lower()
-    return Peeled(work, tuple(forms))
+        settled = False  # what is left may begin with a prefix now
+    return Peeled(work, tuple(forms), settled)
 
 
 def guidance_blanked(low: str) -> str:
     """``low`` with the wording of how a procedure is guided blanked ("" when none)."""
     if not any(word in low for word in ("guid", "fluoro", "under ", "using ", "via ")):
         return ""
-    blanked = grammar().guidance.sub(" ", low)
+    blanked = grammar().guidance.sub(" ", low, low)
     return blanked if blanked != low else ""
