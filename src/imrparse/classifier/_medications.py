@@ -6,11 +6,13 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ..record_builders import builder
 from ..records import Category
 from ._engine import Engine
 from ._names import tidy
 from .reading import Reading
 
+_READING: Final = builder(Reading)
 # A word directly before a percentage: "bupivacaine 5%", "camphor 2.5 %".
 _PERCENT_AFTER_WORD: Final = re.compile(r"\b([a-z][a-z-]{3,})\s?\d{1,3}(?:\.\d{1,3})?\s?%")
 
@@ -91,7 +93,7 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
     else:
         name = tidy(" ".join(names[:1]) or core, engine)
         name = name[0].upper() + name[1:] if name else core
-    return Reading(
+    return _READING(
         name=name,
         category=Category.PHARMACEUTICALS,
         subcategory=subcategory,

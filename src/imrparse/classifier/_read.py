@@ -8,6 +8,7 @@ from typing import Final
 
 import attrs
 
+from ..record_builders import builder
 from ..records import Category
 from ._engine import Engine
 from ._medications import medication
@@ -18,6 +19,8 @@ from ._wording import peel
 from .reading import Reading
 
 LABS: Final = ("Diagnostic Testing", "Lab & Pathology")
+_READING: Final = builder(Reading)
+_CATEGORIES: Final = {category.value: category for category in Category}  # Category(value): ~1 us
 
 
 def read(text: str, engine: Engine) -> Reading:
@@ -43,9 +46,9 @@ def read(text: str, engine: Engine) -> Reading:
         low = core.lower()
     if labs:  # "Labs to include: ...": what follows are labs, whatever they name
         name, sessions = procedure_name(core, None, engine)
-        return Reading(
+        return _READING(
             name=name,
-            category=Category(LABS[0]),
+            category=_CATEGORIES[LABS[0]],
             subcategory=LABS[1],
             sessions=sessions,
             quantity=quantity,
@@ -64,18 +67,18 @@ def read(text: str, engine: Engine) -> Reading:
         strength = engine.p.strength_at.search(core)
         if strength is not None and len(engine.p.word.blind.findall(core[: strength.start()])) <= 3:
             name = tidy(core[: strength.start()], engine) or tidy(core, engine)
-            return Reading(
+            return _READING(
                 name=name,
                 category=Category.PHARMACEUTICALS,
                 quantity=quantity,
             )
         name, sessions = procedure_name(core, None, engine)
-        return Reading(name=name, sessions=sessions, quantity=quantity)
+        return _READING(name=name, sessions=sessions, quantity=quantity)
     rule, _match = rule_hit
     name, sessions = procedure_name(core, rule, engine)
-    return Reading(
+    return _READING(
         name=name,
-        category=Category(rule.category),
+        category=_CATEGORIES[rule.category],
         subcategory=rule.subcategory,
         sessions=sessions,
         quantity=quantity,
