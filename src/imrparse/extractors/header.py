@@ -252,9 +252,10 @@ def read_header_table(
         for t in range(len(tokens)):
             head = ""
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
-                word = tokens[k].folded
-                if roles[k] != OTHER or not tokens[k].word or ":" in word:
+                token = tokens[k]
+                if roles[k] != OTHER or not token.word or token.colon >= 0:
                     break
+                word = token.folded
                 head = word if k == t else head + " " + word
                 if head in table.prefixes:
                     open_prefixes.setdefault(head, []).append((li, t, k - t + 1))
