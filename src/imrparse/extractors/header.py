@@ -81,6 +81,7 @@ __all__ = [
     "HeaderValue",
     "fits_shape",
     "read_header_table",
+    "read_header_values",
 ]
 
 
@@ -193,6 +194,18 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
+    found, consumed = read_header_values(lines, labels, shapes)
+    return {field: _new_tuple(HeaderValue, value) for field, value in found.items()}, consumed
+
+
+def read_header_values(
+    lines: Sequence[tuple[int, int, str]],
+    labels: Mapping[str, str],
+    shapes: Mapping[str, str] | None = None,
+) -> tuple[dict[str, tuple[str, int, int]], list[int]]:
+    """:func:`read_header_table`, each value a plain ``(value, line, column)`` tuple (the
+    reader of the preamble's: compiled, a tuple of native values is made in C, where a
+    :class:`HeaderValue` costs a call of ``tuple.__new__``)."""
     # (Typed as a list: compiled, a loop over a Sequence takes the iterator protocol.)
     rows: list[tuple[int, int, str]] = lines if isinstance(lines, list) else list(lines)
     plan = _plan(labels, shapes)
@@ -371,15 +384,13 @@ def read_header_table(
         bare_labels[i].value_line, bare_labels[i].value_tok = bare_values[j]
 
     # The fields: the first label of each field that has a value.
-    fields: dict[str, HeaderValue] = {}
+    fields: dict[str, tuple[str, int, int]] = {}
     for label in found_labels:
         if label.value_line < 0 or label.field in fields:
             continue
         line_number, column, _content = rows[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
-        fields[label.field] = _new_tuple(
-            HeaderValue, (token.text, line_number, column + token.offset)
-        )
+        fields[label.field] = (token.text, line_number, column + token.offset)
         all_roles[label.value_line][label.value_tok] = VALUE
     read = [bool(roles) and all(role != OTHER for role in roles) for roles in all_roles]
     for li in carried:  # a line whose only token went up to the line before, with it
