@@ -220,42 +220,39 @@ def read_header_values(
         for _, _, content in rows
     ]
     carried = join_hyphen_wraps(all_tokens, used_shapes, table.first_words)
-    all_roles: list[list[int]] = []
     found_labels: list[Label] = []
     open_prefixes: dict[str, list[tuple[int, int, int]]] = {}  # key -> (line, token, count)
     for li, tokens in enumerate(all_tokens):
-        roles = [OTHER] * len(tokens)
-        all_roles.append(roles)
         t = 0
         while t < len(tokens):
-            if roles[t] != OTHER:
+            token = tokens[t]
+            if token.role != OTHER:
                 t += 1
                 continue
-            token = tokens[t]
             if not token.word and not may_slip(token.text):
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
-            key, end, tail, tail_end = match_label(tokens, roles, t, table)
+            key, end, tail, tail_end = match_label(tokens, t, table)
             opened: tuple[int, int, int] | None = None
             opened_field = ""
             if tail_end >= 0 and tail_end >= end:
                 for head, field in table.suffixes[tail]:
-                    candidate = open_prefix(open_prefixes.get(head), all_roles, li, window)
+                    candidate = open_prefix(open_prefixes.get(head), all_tokens, li, window)
                     if candidate is not None and (opened is None or candidate > opened):
                         opened = candidate
                         opened_field = field
             if opened is not None:
                 p_line, p_tok, p_count = opened
                 for k in range(p_tok, p_tok + p_count):
-                    all_roles[p_line][k] = LABEL
+                    all_tokens[p_line][k].role = LABEL
                 for k in range(t, tail_end):
-                    roles[k] = LABEL
+                    tokens[k].role = LABEL
                 found_labels.append(Label(opened_field, p_line, p_tok, li, tail_end))
                 t = tail_end
             elif end >= 0:
                 for k in range(t, end):
-                    roles[k] = LABEL
+                    tokens[k].role = LABEL
                 found_labels.append(Label(table.full[key], li, t, li, end))
                 t = end
             else:
@@ -266,7 +263,7 @@ def read_header_values(
             head = ""
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
                 token = tokens[k]
-                if roles[k] != OTHER or not token.word or token.colon >= 0:
+                if token.role != OTHER or not token.word or token.colon >= 0:
                     break
                 word = token.folded
                 head = word if k == t else head + " " + word
@@ -276,22 +273,17 @@ def read_header_values(
         found_labels.sort(key=_reading_order)
 
     # Cells: runs of unread tokens between labels and runs of blanks.
-    all_cells: list[list[int]] = []
-    for li in range(len(all_tokens)):  # (compiled, a range loop costs less than a zip)
-        tokens = all_tokens[li]
-        roles = all_roles[li]
-        cells = [-1] * len(tokens)
+    for tokens in all_tokens:
         cell = -1
         previous_other = False
-        for k, token in enumerate(tokens):
-            if roles[k] != OTHER:
+        for token in tokens:
+            if token.role != OTHER:
                 previous_other = False
                 continue
             if not previous_other or token.wide:
                 cell += 1
-            cells[k] = cell
+            token.cell = cell
             previous_other = True
-        all_cells.append(cells)
 
     # Pass 2: the value right after a label on its line.
     # Each line's cells holding a label's own value (a cell's index is below its line's
@@ -299,10 +291,9 @@ def read_header_values(
     claimed = [[False] * len(tokens) for tokens in all_tokens]
     for label in found_labels:
         tokens = all_tokens[label.end_line]
-        roles = all_roles[label.end_line]
         k = label.end_tok
-        if k < len(tokens) and roles[k] == OTHER:
-            claimed[label.end_line][all_cells[label.end_line][k]] = True
+        if k < len(tokens) and tokens[k].role == OTHER:
+            claimed[label.end_line][tokens[k].cell] = True
             if fits_shape(tokens[k].text, field_shape[label.field]):
                 label.value_line = label.end_line
                 label.value_tok = k
@@ -324,15 +315,14 @@ def read_header_values(
     first_tok = found_labels[0].start_tok if found_labels else 0
     for li in range(first_line, len(all_tokens)):
         tokens = all_tokens[li]
-        roles = all_roles[li]
-        cells = all_cells[li]
         taken = claimed[li]
         for k in range(first_tok if li == first_line else 0, len(tokens)):
-            if roles[k] != OTHER or taken[cells[k]]:
-                continue
             token = tokens[k]
-            alone = (k == 0 or cells[k - 1] != cells[k]) and (
-                k + 1 == len(tokens) or cells[k + 1] != cells[k]
+            if token.role != OTHER or taken[token.cell]:
+                continue
+            cell = token.cell
+            alone = (k == 0 or tokens[k - 1].cell != cell) and (
+                k + 1 == len(tokens) or tokens[k + 1].cell != cell
             )
             if not alone:
                 continue
@@ -391,8 +381,8 @@ def read_header_values(
         line_number, column, _content = rows[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
         fields[label.field] = (token.text, line_number, column + token.offset)
-        all_roles[label.value_line][label.value_tok] = VALUE
-    read = [bool(roles) and all(role != OTHER for role in roles) for roles in all_roles]
+        token.role = VALUE
+    read = [bool(tokens) and all(token.role != OTHER for token in tokens) for tokens in all_tokens]
     for li in carried:  # a line whose only token went up to the line before, with it
         read[li] = read[li - 1]
     consumed = [li for li, whole in enumerate(read) if whole]

@@ -63,6 +63,10 @@ class Token:
         # Whether it is a word of some label (``words``: the table's first_words), looked
         # up once
         self.word = stem in words
+        self.role = OTHER  # set as labels and their values are read
+        # Its cell (pass 2): the index in its line of the run of unread tokens, between
+        # labels and runs of blanks, that it stands in; -1 for a label's token
+        self.cell = -1
 
 
 class Labels:
@@ -172,9 +176,7 @@ def may_slip(token: str) -> bool:
     return not (token.istitle() or token.isupper() or token.islower())
 
 
-def match_label(
-    tokens: list[Token], roles: list[int], start: int, table: Labels
-) -> tuple[str, int, str, int]:
+def match_label(tokens: list[Token], start: int, table: Labels) -> tuple[str, int, str, int]:
     """The labels that may begin at token ``start``: the longest run of words ending with a
     colon whose key is a whole label of ``table`` (or whose OCR key is one: see
     :class:`Labels`), and the longest such run of at most ``max_words - 1`` words whose key
@@ -187,7 +189,7 @@ def match_label(
     # Runs of 1..limit words are eligible: unread tokens, a colon only in the last one.
     limit = 0
     for k in range(start, min(n, start + table.max_words)):
-        if roles[k] != OTHER:
+        if tokens[k].role != OTHER:
             break
         limit += 1
         if tokens[k].colon >= 0:
@@ -208,7 +210,9 @@ def match_label(
                 words = [tokens[k].folded for k in range(start, stop - 1)]
                 words.append(run)
                 run = " ".join(words)
-        elif last.colon < 0 and stop < n and tokens[stop].text == ":" and roles[stop] == OTHER:
+        elif (
+            last.colon < 0 and stop < n and tokens[stop].text == ":" and tokens[stop].role == OTHER
+        ):
             run = " ".join([tokens[k].folded for k in range(start, stop)])
             stop += 1
         else:
@@ -258,7 +262,7 @@ def join_hyphen_wraps(
 
 def open_prefix(
     candidates: list[tuple[int, int, int]] | None,
-    all_roles: list[list[int]],
+    all_tokens: list[list[Token]],
     line: int,
     window: int,
 ) -> tuple[int, int, int] | None:
@@ -267,8 +271,8 @@ def open_prefix(
         return None
     while candidates:
         p_line, p_tok, p_count = candidates[-1]
-        roles = all_roles[p_line]
-        if all(roles[k] == OTHER for k in range(p_tok, p_tok + p_count)):
+        tokens = all_tokens[p_line]
+        if all(tokens[k].role == OTHER for k in range(p_tok, p_tok + p_count)):
             break
         candidates.pop()
     if not candidates:
