@@ -286,14 +286,17 @@ def read_header_values(
             previous_other = True
 
     # Pass 2: the value right after a label on its line.
-    # Each line's cells holding a label's own value (a cell's index is below its line's
-    # token count).
-    claimed = [[False] * len(tokens) for tokens in all_tokens]
     for label in found_labels:
         tokens = all_tokens[label.end_line]
         k = label.end_tok
         if k < len(tokens) and tokens[k].role == OTHER:
-            claimed[label.end_line][tokens[k].cell] = True
+            # Its cell holds the label's own value: the cell's tokens (this one, after the
+            # label, first) give no bare value.
+            cell = tokens[k].cell
+            j = k
+            while j < len(tokens) and tokens[j].cell == cell:
+                tokens[j].claimed = True
+                j += 1
             if fits_shape(tokens[k].text, field_shape[label.field]):
                 label.value_line = label.end_line
                 label.value_tok = k
@@ -315,10 +318,9 @@ def read_header_values(
     first_tok = found_labels[0].start_tok if found_labels else 0
     for li in range(first_line, len(all_tokens)):
         tokens = all_tokens[li]
-        taken = claimed[li]
         for k in range(first_tok if li == first_line else 0, len(tokens)):
             token = tokens[k]
-            if token.role != OTHER or taken[token.cell]:
+            if token.role != OTHER or token.claimed:
                 continue
             cell = token.cell
             alone = (k == 0 or tokens[k - 1].cell != cell) and (

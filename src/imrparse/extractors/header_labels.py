@@ -61,12 +61,13 @@ class Token:
             stem = folded.rstrip(":") if folded[-1] == ":" else folded
         self.stem = stem
         # Whether it is a word of some label (``words``: the table's first_words), looked
-        # up once
+        # up once (the key of a label is looked up with the hash kept from here)
         self.word = stem in words
         self.role = OTHER  # set as labels and their values are read
         # Its cell (pass 2): the index in its line of the run of unread tokens, between
         # labels and runs of blanks, that it stands in; -1 for a label's token
         self.cell = -1
+        self.claimed = False  # (pass 2) its cell holds the value of the label before it
 
 
 class Labels:
