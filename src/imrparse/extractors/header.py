@@ -81,6 +81,7 @@ __all__ = [
     "HeaderValue",
     "fits_shape",
     "read_header_table",
+    "read_header_values",
 ]
 
 
@@ -193,6 +194,18 @@ def read_header_table(
     >>> found["assigned"], found["priority"].value, read
     (HeaderValue(value='2/3/2016', line=4, column=1), 'Standard', [0, 1, 2, 3])
     """
+    found, consumed = read_header_values(lines, labels, shapes)
+    return {field: _new_tuple(HeaderValue, value) for field, value in found.items()}, consumed
+
+
+def read_header_values(
+    lines: Sequence[tuple[int, int, str]],
+    labels: Mapping[str, str],
+    shapes: Mapping[str, str] | None = None,
+) -> tuple[dict[str, tuple[str, int, int]], list[int]]:
+    """:func:`read_header_table`, each value a plain ``(value, line, column)`` tuple (the
+    reader of the preamble's: compiled, a tuple of native values is made in C, where a
+    :class:`HeaderValue` costs a call of ``tuple.__new__``)."""
     # (Typed as a list: compiled, a loop over a Sequence takes the iterator protocol.)
     rows: list[tuple[int, int, str]] = lines if isinstance(lines, list) else list(lines)
     plan = _plan(labels, shapes)
@@ -207,42 +220,39 @@ def read_header_table(
         for _, _, content in rows
     ]
     carried = join_hyphen_wraps(all_tokens, used_shapes, table.first_words)
-    all_roles: list[list[int]] = []
     found_labels: list[Label] = []
     open_prefixes: dict[str, list[tuple[int, int, int]]] = {}  # key -> (line, token, count)
     for li, tokens in enumerate(all_tokens):
-        roles = [OTHER] * len(tokens)
-        all_roles.append(roles)
         t = 0
         while t < len(tokens):
-            if roles[t] != OTHER:
+            token = tokens[t]
+            if token.role != OTHER:
                 t += 1
                 continue
-            token = tokens[t]
             if not token.word and not may_slip(token.text):
                 # (no label, nor the rest of a split one, starts with it: most tokens)
                 t += 1
                 continue
-            key, end, tail, tail_end = match_label(tokens, roles, t, table)
+            key, end, tail, tail_end = match_label(tokens, t, table)
             opened: tuple[int, int, int] | None = None
             opened_field = ""
             if tail_end >= 0 and tail_end >= end:
                 for head, field in table.suffixes[tail]:
-                    candidate = open_prefix(open_prefixes.get(head), all_roles, li, window)
+                    candidate = open_prefix(open_prefixes.get(head), all_tokens, li, window)
                     if candidate is not None and (opened is None or candidate > opened):
                         opened = candidate
                         opened_field = field
             if opened is not None:
                 p_line, p_tok, p_count = opened
                 for k in range(p_tok, p_tok + p_count):
-                    all_roles[p_line][k] = LABEL
+                    all_tokens[p_line][k].role = LABEL
                 for k in range(t, tail_end):
-                    roles[k] = LABEL
+                    tokens[k].role = LABEL
                 found_labels.append(Label(opened_field, p_line, p_tok, li, tail_end))
                 t = tail_end
             elif end >= 0:
                 for k in range(t, end):
-                    roles[k] = LABEL
+                    tokens[k].role = LABEL
                 found_labels.append(Label(table.full[key], li, t, li, end))
                 t = end
             else:
@@ -252,9 +262,10 @@ def read_header_table(
         for t in range(len(tokens)):
             head = ""
             for k in range(t, min(len(tokens), t + table.max_words - 1)):
-                word = tokens[k].folded
-                if roles[k] != OTHER or not tokens[k].word or ":" in word:
+                token = tokens[k]
+                if token.role != OTHER or not token.word or token.colon >= 0:
                     break
+                word = token.folded
                 head = word if k == t else head + " " + word
                 if head in table.prefixes:
                     open_prefixes.setdefault(head, []).append((li, t, k - t + 1))
@@ -262,33 +273,30 @@ def read_header_table(
         found_labels.sort(key=_reading_order)
 
     # Cells: runs of unread tokens between labels and runs of blanks.
-    all_cells: list[list[int]] = []
-    for li in range(len(all_tokens)):  # (compiled, a range loop costs less than a zip)
-        tokens = all_tokens[li]
-        roles = all_roles[li]
-        cells = [-1] * len(tokens)
+    for tokens in all_tokens:
         cell = -1
         previous_other = False
-        for k, token in enumerate(tokens):
-            if roles[k] != OTHER:
+        for token in tokens:
+            if token.role != OTHER:
                 previous_other = False
                 continue
             if not previous_other or token.wide:
                 cell += 1
-            cells[k] = cell
+            token.cell = cell
             previous_other = True
-        all_cells.append(cells)
 
     # Pass 2: the value right after a label on its line.
-    # Each line's cells holding a label's own value (a cell's index is below its line's
-    # token count).
-    claimed = [[False] * len(tokens) for tokens in all_tokens]
     for label in found_labels:
         tokens = all_tokens[label.end_line]
-        roles = all_roles[label.end_line]
         k = label.end_tok
-        if k < len(tokens) and roles[k] == OTHER:
-            claimed[label.end_line][all_cells[label.end_line][k]] = True
+        if k < len(tokens) and tokens[k].role == OTHER:
+            # Its cell holds the label's own value: the cell's tokens (this one, after the
+            # label, first) give no bare value.
+            cell = tokens[k].cell
+            j = k
+            while j < len(tokens) and tokens[j].cell == cell:
+                tokens[j].claimed = True
+                j += 1
             if fits_shape(tokens[k].text, field_shape[label.field]):
                 label.value_line = label.end_line
                 label.value_tok = k
@@ -310,15 +318,13 @@ def read_header_table(
     first_tok = found_labels[0].start_tok if found_labels else 0
     for li in range(first_line, len(all_tokens)):
         tokens = all_tokens[li]
-        roles = all_roles[li]
-        cells = all_cells[li]
-        taken = claimed[li]
         for k in range(first_tok if li == first_line else 0, len(tokens)):
-            if roles[k] != OTHER or taken[cells[k]]:
-                continue
             token = tokens[k]
-            alone = (k == 0 or cells[k - 1] != cells[k]) and (
-                k + 1 == len(tokens) or cells[k + 1] != cells[k]
+            if token.role != OTHER or token.claimed:
+                continue
+            cell = token.cell
+            alone = (k == 0 or tokens[k - 1].cell != cell) and (
+                k + 1 == len(tokens) or tokens[k + 1].cell != cell
             )
             if not alone:
                 continue
@@ -370,17 +376,15 @@ def read_header_table(
         bare_labels[i].value_line, bare_labels[i].value_tok = bare_values[j]
 
     # The fields: the first label of each field that has a value.
-    fields: dict[str, HeaderValue] = {}
+    fields: dict[str, tuple[str, int, int]] = {}
     for label in found_labels:
         if label.value_line < 0 or label.field in fields:
             continue
         line_number, column, _content = rows[label.value_line]
         token = all_tokens[label.value_line][label.value_tok]
-        fields[label.field] = _new_tuple(
-            HeaderValue, (token.text, line_number, column + token.offset)
-        )
-        all_roles[label.value_line][label.value_tok] = VALUE
-    read = [bool(roles) and all(role != OTHER for role in roles) for roles in all_roles]
+        fields[label.field] = (token.text, line_number, column + token.offset)
+        token.role = VALUE
+    read = [bool(tokens) and all(token.role != OTHER for token in tokens) for tokens in all_tokens]
     for li in carried:  # a line whose only token went up to the line before, with it
         read[li] = read[li - 1]
     consumed = [li for li, whole in enumerate(read) if whole]

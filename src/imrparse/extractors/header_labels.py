@@ -35,7 +35,9 @@ VALUE: Final = 2  # a value paired with a label
 class Token:
     """One whitespace-free token of a line (a plain class: cheap to make when compiled)."""
 
-    def __init__(self, text: str, offset: int, wide: bool, words: set[str], ascii: bool) -> None:
+    def __init__(
+        self, text: str, offset: int, wide: bool, words: set[str], ascii: bool, colon: int
+    ) -> None:
         self.text = text
         # (folded once: labels are matched on folded words; compiled, lower() runs natively
         # and folds ASCII text as casefold() does)
@@ -43,9 +45,29 @@ class Token:
         self.folded = folded
         self.offset = offset  # 0-based, in the stripped content of its line
         self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
-        # Whether it is a word of some label, its colons aside (``words``: the table's
-        # first_words), looked up once
-        self.word = (folded.rstrip(":") if folded[-1] == ":" else folded) in words
+        # Where its first colon is, -1 for none (``text.find(":")``, which the tokenizer
+        # has made: labels are told by their colons, and an attribute costs no search).
+        # (":" folds to itself, and no other character folds to a colon: ``folded`` holds
+        # colons where ``text`` does.)
+        self.colon = colon
+        # The folded word without the colons it ends with: the key a label is matched on.
+        # (A slice where its only colon ends it, which costs less than rstrip(); kept, so
+        # that a label's key is neither cut again nor hashed again when it is looked up.)
+        if colon < 0:
+            stem = folded
+        elif colon == len(text) - 1:
+            stem = folded[:-1]
+        else:
+            stem = folded.rstrip(":") if folded[-1] == ":" else folded
+        self.stem = stem
+        # Whether it is a word of some label (``words``: the table's first_words), looked
+        # up once (the key of a label is looked up with the hash kept from here)
+        self.word = stem in words
+        self.role = OTHER  # set as labels and their values are read
+        # Its cell (pass 2): the index in its line of the run of unread tokens, between
+        # labels and runs of blanks, that it stands in; -1 for a label's token
+        self.cell = -1
+        self.claimed = False  # (pass 2) its cell holds the value of the label before it
 
 
 class Labels:
@@ -120,10 +142,11 @@ def tokenize(content: str, table: Labels) -> list[Token]:
         end = start + len(text)
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in table.last_words:
-            tokens.append(Token(text[: colon + 1], start, wide, words, ascii))
-            tokens.append(Token(text[colon + 1 :], start + colon + 1, False, words, ascii))
+            tokens.append(Token(text[: colon + 1], start, wide, words, ascii, colon))
+            rest = text[colon + 1 :]
+            tokens.append(Token(rest, start + colon + 1, False, words, ascii, rest.find(":")))
         else:
-            tokens.append(Token(text, start, wide, words, ascii))
+            tokens.append(Token(text, start, wide, words, ascii, colon))
     return tokens
 
 
@@ -139,9 +162,12 @@ def may_slip(token: str) -> bool:
     """Whether a token that begins no label as printed may begin one OCR slipped: it ends
     a label or joins words (``DateAssigned:``, ``URDenial``), or is a word that holds a
     character OCR reads for a letter (``Decisi0n``, ``Nurnber``; not a date)."""
-    if token.endswith(":") or "rn" in token:
+    n = len(token)
+    # (compiled, a code point read by index costs less than endswith(); a loop over the
+    # token's pairs of them, more than the ``in`` search)
+    if (n and ord(token[n - 1]) == 58) or "rn" in token:  # (58: ":")
         return True
-    if not token or not _is_letter(token[0]):  # (a value: both tests below need a letter first)
+    if not n or not _is_letter(token[0]):  # (a value: both tests below need a letter first)
         return False
     if (len(token) == 1 or _is_letter(token[1])) and (
         "0" in token or "1" in token or "5" in token or "|" in token or "8" in token
@@ -151,9 +177,7 @@ def may_slip(token: str) -> bool:
     return not (token.istitle() or token.isupper() or token.islower())
 
 
-def match_label(
-    tokens: list[Token], roles: list[int], start: int, table: Labels
-) -> tuple[str, int, str, int]:
+def match_label(tokens: list[Token], start: int, table: Labels) -> tuple[str, int, str, int]:
     """The labels that may begin at token ``start``: the longest run of words ending with a
     colon whose key is a whole label of ``table`` (or whose OCR key is one: see
     :class:`Labels`), and the longest such run of at most ``max_words - 1`` words whose key
@@ -166,10 +190,10 @@ def match_label(
     # Runs of 1..limit words are eligible: unread tokens, a colon only in the last one.
     limit = 0
     for k in range(start, min(n, start + table.max_words)):
-        if roles[k] != OTHER:
+        if tokens[k].role != OTHER:
             break
         limit += 1
-        if ":" in tokens[k].text:
+        if tokens[k].colon >= 0:
             break
     key = ""
     end = -1
@@ -181,14 +205,16 @@ def match_label(
         last = tokens[start + count - 1]
         stop = start + count
         text = last.text
-        if len(text) > 1 and text.find(":") == len(text) - 1:
-            run = last.folded[:-1]  # (":" folds to itself)
+        if len(text) > 1 and last.colon == len(text) - 1:
+            run = last.stem  # (its only colon ends it: the stem is the word before it)
             if count > 1:
-                words = [token.folded for token in tokens[start : stop - 1]]
+                words = [tokens[k].folded for k in range(start, stop - 1)]
                 words.append(run)
                 run = " ".join(words)
-        elif ":" not in text and stop < n and tokens[stop].text == ":" and roles[stop] == OTHER:
-            run = " ".join([token.folded for token in tokens[start:stop]])
+        elif (
+            last.colon < 0 and stop < n and tokens[stop].text == ":" and tokens[stop].role == OTHER
+        ):
+            run = " ".join([tokens[k].folded for k in range(start, stop)])
             stop += 1
         else:
             continue
@@ -228,7 +254,7 @@ def join_hyphen_wraps(
         if any(fits_shape(joined, shape) for shape in shapes) and not any(
             fits_shape(text, shape) for shape in shapes
         ):
-            tokens[-1] = Token(joined, last.offset, last.wide, words, False)
+            tokens[-1] = Token(joined, last.offset, last.wide, words, False, joined.find(":"))
             del following[0]
             if not following:
                 emptied.append(li + 1)
@@ -237,7 +263,7 @@ def join_hyphen_wraps(
 
 def open_prefix(
     candidates: list[tuple[int, int, int]] | None,
-    all_roles: list[list[int]],
+    all_tokens: list[list[Token]],
     line: int,
     window: int,
 ) -> tuple[int, int, int] | None:
@@ -246,8 +272,8 @@ def open_prefix(
         return None
     while candidates:
         p_line, p_tok, p_count = candidates[-1]
-        roles = all_roles[p_line]
-        if all(roles[k] == OTHER for k in range(p_tok, p_tok + p_count)):
+        tokens = all_tokens[p_line]
+        if all(tokens[k].role == OTHER for k in range(p_tok, p_tok + p_count)):
             break
         candidates.pop()
     if not candidates:

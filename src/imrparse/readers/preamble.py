@@ -7,7 +7,7 @@ from collections.abc import Collection
 from typing import Final
 
 from ..casefacts import SHAPES
-from ..extractors.header import read_header_table
+from ..extractors.header import read_header_values
 from ..records import TokenKind
 from ..scanner import Line
 from ..spans import Source, Where
@@ -56,13 +56,13 @@ def read_table(
     at = [i for i, line in enumerate(lines) if line.content]
     filled = [lines[i] for i in at]
     rows = [(line.number, line.column, line.content) for line in filled]
-    found, used = read_header_table(rows, layout.header_table, SHAPES)
-    for name, value in found.items():
+    found, used = read_header_values(rows, layout.header_table, SHAPES)
+    for name, (value, number, column) in found.items():
         where = source = None
         if context.spans:
-            where, source = _value_source(filled, value.line, value.column, value.value)
+            where, source = _value_source(filled, number, column, value)
         reading.fields.append(
-            Stated(name, value.value, value.line, value.column, HEADER_TABLE, name, source, where)
+            Stated(name, value, number, column, HEADER_TABLE, name, source, where)
         )
     table = layout.header_table.values()
     # (by position: a line cut at a form feed gives pieces of one line number,
