@@ -435,8 +435,11 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     (Compiled, an ASCII character is told by its code point, and the two ints come back
     unboxed: no copy of the line is made to strip it.)
     """
+    # (A printable ASCII character, most lines' first and last, is told by one test.)
     while start < end:
         code = ord(text[start])
+        if 32 < code < 0x7F:
+            break
         if code < 0x80:
             if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
                 break
@@ -445,6 +448,8 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         code = ord(text[end - 1])
+        if 32 < code < 0x7F:
+            break
         if code < 0x80:
             if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
                 break
