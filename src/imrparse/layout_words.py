@@ -24,30 +24,6 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
-# The one-character slips, each a (character, what OCR reads it as) pair; no replacement is
-# a character another pair replaces, so applied one after another they make what all at
-# once would.
-_OCR_SLIPS: Final = (
-    (" ", ""),
-    ("\t", ""),
-    ("\u00a0", ""),
-    ("1", "I"),
-    ("L", "I"),
-    ("|", "I"),
-    ("0", "O"),
-    ("5", "S"),
-    ("8", "B"),
-)
-# For each of the first 256 code points, the bit of its slip in _OCR_SLIPS (0: none), and
-# for "N" the bit after them: "RN" is looked for only in a key with an "N".
-_RN_BIT: Final = 1 << len(_OCR_SLIPS)
-_OCR_BITS: Final = [
-    sum(1 << n for n, (char, _) in enumerate(_OCR_SLIPS) if ord(char) == code)
-    + (_RN_BIT if code == ord("N") else 0)
-    for code in range(0x100)
-]
-
-
 def ocr_key(key: str) -> str:
     """A label's matching key as OCR slips leave it comparable: spaces dropped, ``1``, ``L``,
     ``|`` read as ``I``, ``0`` as ``O``, ``5`` as ``S``, ``8`` as ``B``, ``RN`` as ``M``.
@@ -55,20 +31,29 @@ def ocr_key(key: str) -> str:
     >>> ocr_key("STATE(S) OFLICENSURE") == ocr_key("STATE(S) OF LICENSURE")
     True
     """
-    # One pass notes which slips the key holds, and only those are replaced. (Compiled, the
-    # pass reads code points natively: a test of each slip with ``in`` is a call, and a
-    # translate of the key's bytes builds its table at every call, through generic calls.)
-    found = 0
-    for i in range(len(key)):
-        code = ord(key[i])
-        if code < 0x100:
-            found |= _OCR_BITS[code]
-    if found & (_RN_BIT - 1):
-        for n in range(len(_OCR_SLIPS)):
-            if found >> n & 1:
-                char, alike = _OCR_SLIPS[n]
-                key = key.replace(char, alike)
-    return key.replace("RN", "M") if found & _RN_BIT and "RN" in key else key
+    # One str.replace a slip the key holds: no replacement is a character another one
+    # replaces, so one after another they make what all at once would. (Compiled, each test
+    # and replace is a direct call; a translate of the key's bytes costs three times as much:
+    # its table is built at every call, and encode, translate and decode are generic calls.)
+    if " " in key:
+        key = key.replace(" ", "")
+    if "\t" in key:
+        key = key.replace("\t", "")
+    if "\u00a0" in key:
+        key = key.replace("\u00a0", "")
+    if "1" in key:
+        key = key.replace("1", "I")
+    if "L" in key:
+        key = key.replace("L", "I")
+    if "|" in key:
+        key = key.replace("|", "I")
+    if "0" in key:
+        key = key.replace("0", "O")
+    if "5" in key:
+        key = key.replace("5", "S")
+    if "8" in key:
+        key = key.replace("8", "B")
+    return key.replace("RN", "M") if "RN" in key else key
 
 
 # ASCII white space, as str.split() reads it (see opening_pairs).
