@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["Vocabulary", "ocr_key"]
+__all__ = ["OPENING_ROW", "Vocabulary", "ocr_key", "opening_pairs"]
 
 _REMEMBERED: Final = 1024
 """How many combinations of headings and fields :meth:`Vocabulary.best` remembers."""
@@ -24,14 +24,6 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
-# The one-character slips as a byte table, applied to the key's UTF-8 bytes: every byte it
-# changes or drops is ASCII, and no multi-byte character holds an ASCII byte. (A str's
-# translate() looks each distinct character up in a dict, raising KeyError for most:
-# several times slower.)
-_OCR_ALIKE: Final = bytes.maketrans(b"1L|058", b"IIIOSB")
-_OCR_DROPPED: Final = b" \t"
-
-
 def ocr_key(key: str) -> str:
     """A label's matching key as OCR slips leave it comparable: spaces dropped, ``1``, ``L``,
     ``|`` read as ``I``, ``0`` as ``O``, ``5`` as ``S``, ``8`` as ``B``, ``RN`` as ``M``.
@@ -39,11 +31,66 @@ def ocr_key(key: str) -> str:
     >>> ocr_key("STATE(S) OFLICENSURE") == ocr_key("STATE(S) OF LICENSURE")
     True
     """
+    # One str.replace a slip the key holds: no replacement is a character another one
+    # replaces, so one after another they make what all at once would. (Compiled, each test
+    # and replace is a direct call; a translate of the key's bytes costs three times as much:
+    # its table is built at every call, and encode, translate and decode are generic calls.)
+    if " " in key:
+        key = key.replace(" ", "")
+    if "\t" in key:
+        key = key.replace("\t", "")
     if "\u00a0" in key:
         key = key.replace("\u00a0", "")
-    # ("surrogatepass": a str may hold a lone surrogate, and it comes back unchanged)
-    raw = key.encode("utf-8", "surrogatepass").translate(_OCR_ALIKE, _OCR_DROPPED)
-    return raw.decode("utf-8", "surrogatepass").replace("RN", "M")
+    if "1" in key:
+        key = key.replace("1", "I")
+    if "L" in key:
+        key = key.replace("L", "I")
+    if "|" in key:
+        key = key.replace("|", "I")
+    if "0" in key:
+        key = key.replace("0", "O")
+    if "5" in key:
+        key = key.replace("5", "S")
+    if "8" in key:
+        key = key.replace("8", "B")
+    return key.replace("RN", "M") if "RN" in key else key
+
+
+# ASCII white space, as str.split() reads it (see opening_pairs).
+_ASCII_SPACE: Final = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+OPENING_ROW: Final = 0x81
+"""The length of a row of :func:`opening_pairs`' table: one column for each ASCII character
+that may stand second on a line, and one (the last) for any other character."""
+
+
+def opening_pairs(keys: Iterable[str], initials: frozenset[str]) -> list[bool]:
+    """Which first two characters a line may have whose matching key is one of ``keys`` and
+    whose first character is one of ``initials``, as a table: a first ASCII character's code
+    times :data:`OPENING_ROW`, plus the second's code (``0x80`` for any character not ASCII,
+    0 when there is none).
+
+    The second character is told by its code: in the key it is that character in upper case,
+    or a blank for white space; a line of one character, or one whose second is not ASCII, is
+    only asked its first. (Lines whose first character is not ASCII are for the caller.)
+    """
+    table = [False] * (0x80 * OPENING_ROW)
+    for key in keys:
+        for first in {key[0], key[0].lower()}:
+            if first not in initials or ord(first) > 0x7F:
+                continue
+            row = ord(first) * OPENING_ROW
+            table[row] = table[row + 0x80] = True
+            if len(key) < 2:
+                seconds = [chr(code) for code in range(0x80)]
+            elif key[1] == " ":
+                seconds = list(_ASCII_SPACE)
+            else:
+                seconds = [key[1], key[1].lower()]
+            for second in seconds:
+                if ord(second) < 0x80:
+                    table[row + ord(second)] = True
+    return table
 
 
 def _slipped(parts: dict[str, str], fields: dict[str, str]) -> dict[str, tuple[bool, str]]:
@@ -101,12 +148,22 @@ class Vocabulary:
         """Names of the fields that stand before a letter's first section (a header table's,
         a cover page's case number): where a letter that follows another begins."""
         labels = [*parts, *fields, *self.colon_headings]
+        self.labels: dict[str, tuple[str | None, str | None, str | None]] = {
+            key: (parts.get(key), fields.get(key), self.colon_headings.get(key)) for key in labels
+        }
+        """Label -> what it names as a part's label, a field's, a heading's (``None`` where it is
+        none): one lookup of a line's label where one a table would be."""
         self.longest_label: int = max(map(len, labels), default=0) + 8
         self.label_initials: frozenset[str] = _initials(labels)
         self.longest_outcome: int = max(map(len, outcomes), default=0) + 8
         self.outcome_initials: frozenset[str] = _initials(outcomes)
         self.longest_heading: int = max(map(len, headings), default=0) + 8
         self.heading_initials: frozenset[str] = _initials(headings)
+        self.heading_openings: list[bool] = opening_pairs(
+            self.colon_headings, self.heading_initials
+        )
+        """:func:`opening_pairs` of every heading (the scanner's cheap test of a line that
+        might be one, read natively where a set would be searched)."""
         self.slipped: dict[str, tuple[bool, str]] = _slipped(parts, fields)
         """Labels as OCR may print them (:func:`ocr_key`: no spaces, ``1``/``l``/``I`` and
         ``0``/``O`` alike, ``rn`` for ``m``) -> (a part's label?, its name); a form that two

@@ -176,19 +176,17 @@ def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
         first = content[0]
         # A label's key starts with the line's first character in upper case.
         label = _label(content[:colon], v) if first in v.label_initials or ord(first) > 0x7F else ""
-        name = v.parts.get(label)
-        if name is not None:
-            return _PART, name
+        names = v.labels.get(label)  # (the part's, field's, heading's name)
+        if names is not None and names[0] is not None:
+            return _PART, names[0]
         treatment_and_outcome = _split_outcome(content, v)
         if treatment_and_outcome is not None:
             return _DETERMINATION, treatment_and_outcome[1]
-        name = v.fields.get(label)
-        if name is not None:
-            return _FIELD, name
-        if colon == len(content) - 1:
-            name = v.colon_headings.get(label)
-            if name is not None:
-                return _HEADING, name
+        if names is not None:
+            if names[1] is not None:
+                return _FIELD, names[1]
+            if colon == len(content) - 1 and names[2] is not None:
+                return _HEADING, names[2]
         if label:  # an OCR slip in a label (a space lost, "1" for "l"), if one reading fits
             slipped = v.slipped.get(ocr_key(label))
             if slipped is not None:

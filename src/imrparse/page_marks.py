@@ -71,18 +71,35 @@ def page_header_chances(text: str) -> tuple[bool, bool]:
         while at >= 0:
             at += len(word)
             # (a gap on one line is one across lines too: asked only where that one holds)
-            if _HEADER_LINES_THEN_L.match(text, at) is not None:
-                if _HEADER_GAP_THEN_L.match(text, at) is not None:
+            if _gap_then_l(text, at, True):
+                if _gap_then_l(text, at, False):
                     return True, True
                 across = True
             at = text.find(word, at)
     return across, False
 
 
-# What may stand between "Determination" and "Letter" in a header, then the "L";
-# and the same across line ends (a header wrapped over lines).
-_HEADER_GAP_THEN_L: Final = re.compile("[ \t\u00a0\u00c2]+[Ll]")
-_HEADER_LINES_THEN_L: Final = re.compile("[ \t\u00a0\u00c2\r\n\f]+[Ll]")
+def _gap_then_l(text: str, at: int, across: bool) -> bool:
+    """Whether what may stand between "Determination" and "Letter" in a header (blanks,
+    tabs, no-break spaces, and the "Â" of a mis-decoded one), then an "L" or "l",
+    stands at ``at``; with ``across``, line ends and form feeds count among the gap.
+
+    (Written out: compiled, a loop over the few characters costs a small part of a
+    regex match, a generic call.)
+    """
+    end = at
+    while end < len(text):
+        char = text[end]
+        if not (
+            char == " "
+            or char == "\t"
+            or char == "\u00a0"
+            or char == "\u00c2"
+            or (across and (char == "\n" or char == "\r" or char == "\f"))
+        ):
+            break
+        end += 1
+    return at < end < len(text) and text[end] in "Ll"
 
 
 def is_page_number(line: str) -> bool:

@@ -23,7 +23,7 @@ import re
 from typing import Final, NamedTuple
 
 from .cleaning import has_control_space, is_page_number, page_header_chances, strip_artifacts
-from .layout_words import Vocabulary
+from .layout_words import OPENING_ROW, Vocabulary
 from .line_kinds import (
     _ARTIFACT,
     _BREAK,
@@ -222,7 +222,7 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
     spaces = has_control_space(text)
     starts: list[int] | None = None
     numbers: list[int] | None = None
-    if "\r" in text or "\f" in text:
+    if spaces and ("\r" in text or "\f" in text):  # (neither is there without spaces)
         # Lines that end otherwise than in "\n", or that form feeds cut: the scan reads
         # them joined by "\n" instead, and takes from here where each starts in the text
         # (and its number, where a feed cut one).
@@ -303,25 +303,19 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
     )
 
 
-def _initials_table(initials: frozenset[str]) -> list[bool]:
-    """Which ASCII characters are among ``initials``, by code point: made once a scan, the
-    table is read for each line (compiled, natively) where the set would be searched."""
-    table = [False] * 0x80
-    for char in initials:
-        if ord(char) < 0x80:
-            table[ord(char)] = True
-    return table
-
-
-def _may_be_heading(content: str, v: Vocabulary, initials: list[bool]) -> bool:
-    """Whether classify() must be asked if a line without a colon is a heading
-    (``initials``: :func:`_initials_table` of ``v.heading_initials``)."""
-    # A heading's folded text starts with content's first character in upper case.
+def _may_be_heading(content: str, v: Vocabulary) -> bool:
+    """Whether classify() must be asked if a line without a colon is a heading."""
+    # A heading's folded text starts with content's first character in upper case, and its
+    # second (see opening_pairs): two reads of a table, where most prose is told apart.
     code = ord(content[0])
-    return (code > 0x7F or initials[code]) and _may_fit(content, v.longest_heading)
+    if code < 0x80:
+        second = 0 if len(content) < 2 else min(ord(content[1]), 0x80)
+        if not v.heading_openings[code * OPENING_ROW + second]:
+            return False
+    return _may_fit(content, v.longest_heading)
 
 
-def _joined_heading(content: str, v: Vocabulary, initials: list[bool]) -> int:
+def _joined_heading(content: str, v: Vocabulary) -> int:
     """Where the second piece of a line starts when one of its two pieces is a heading
     run onto prose, or -1.
 
@@ -340,10 +334,7 @@ def _joined_heading(content: str, v: Vocabulary, initials: list[bool]) -> int:
     if 1 < start < len(content) and content[start].isupper():
         tail = content[start:]
         if (
-            (
-                _may_be_heading(tail, v, initials)
-                or (tail[-1] == ":" and len(tail) <= v.longest_label)
-            )
+            (_may_be_heading(tail, v) or (tail[-1] == ":" and len(tail) <= v.longest_label))
             and all(len(word) <= 3 or word[0].isupper() for word in tail.split())
             and _recognise(tail, v)[0] is _HEADING
         ):
@@ -370,7 +361,6 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
     so the pipeline asks for it only where a section of the letter's layout is missing.
     """
     v = vocab if vocab is not None else _default()
-    initials = _initials_table(v.heading_initials)
     lines: list[Line] = []
     cut = False
     for line in scanned.lines:
@@ -379,7 +369,7 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
             content[content.rfind(" ") + 1 :] in v.heading_ends
             or (content[0] in v.heading_initials and content[:3].isupper())
         ):
-            joined = _joined_heading(content, v, initials)
+            joined = _joined_heading(content, v)
             if joined > 0:
                 cut = True
                 first = content[:joined].rstrip()
@@ -445,8 +435,11 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     (Compiled, an ASCII character is told by its code point, and the two ints come back
     unboxed: no copy of the line is made to strip it.)
     """
+    # (A printable ASCII character, most lines' first and last, is told by one test.)
     while start < end:
         code = ord(text[start])
+        if 32 < code < 0x7F:
+            break
         if code < 0x80:
             if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
                 break
@@ -455,6 +448,8 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         code = ord(text[end - 1])
+        if 32 < code < 0x7F:
+            break
         if code < 0x80:
             if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
                 break
@@ -487,7 +482,6 @@ def _scan_lines(
     """
     lines: list[Line] = []
     headings, determinations, parts, indexes = _index_lists()
-    initials = _initials_table(v.heading_initials)
     removed: list[int] = []
     gap = 0
     blanks = 0
@@ -495,6 +489,9 @@ def _scan_lines(
     adjacent = 0
     previous_filled = False
     size = len(text)
+    # Where the first colon at or after the line's content stands (size: none), found anew
+    # only once a line is past it: one search a line with a colon, not one a line.
+    colon = -1
     at = -1  # the line's index
     end = -1  # where the line before ends (its "\n")
     while end < size:
@@ -518,17 +515,23 @@ def _scan_lines(
                 written = raw.find(content)  # its column in the line as written)
                 if written >= 0:
                     column = written + 1
+            has_colon = ":" in content
         else:
             first, last = _content_bounds(text, start, end)
             content = text[first:last]
             column = first - start + 1
+            if colon < first:
+                colon = text.find(":", first)
+                if colon < 0:
+                    colon = size
+            has_colon = colon < last
         if content and len(content) <= 20 and is_page_number(content):
             content = ""
             artifacts += 1
         if artifacts:
             removed.append(len(lines))
         if content:
-            if ":" in content or _may_be_heading(content, v, initials):
+            if has_colon or _may_be_heading(content, v):
                 kind, name = _recognise(content, v)
             else:
                 kind = _TEXT
