@@ -114,15 +114,25 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
     its own.
     """
     found = {a for a in engine.short if a in low}
+    if len(low) < 3:
+        return found
     by_start = engine.by_start
     sieve = engine.sieve
-    for i in range(len(low) - 2):
-        if not sieve[trigram(ord(low[i]), ord(low[i + 1]), ord(low[i + 2]))]:
+    # The code points of the three characters that end at ``end``, carried from one place to
+    # the next: each character is read once, not three times.
+    second = ord(low[0])
+    third = ord(low[1])
+    for end in range(2, len(low)):
+        first = second
+        second = third
+        third = ord(low[end])
+        if not sieve[trigram(first, second, third)]:
             continue
-        candidates = by_start.get(low[i : i + 3])
+        at = end - 2
+        candidates = by_start.get(low[at : end + 1])
         if candidates is not None:
             for a in candidates:
-                if len(a) == 3 or low[i : i + len(a)] == a:
+                if len(a) == 3 or low[at : at + len(a)] == a:
                     found.add(a)
     return found
 
