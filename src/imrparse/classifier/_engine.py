@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ._patterns import FLAGS, Patterns
+from ._patterns import Patterns, Twin, case_blind
 from .lexicons import Lexicons, ProcedureRule
 
 # The characters trimmed from a name's edges, and with quotes and brackets from a word's.
@@ -44,7 +44,7 @@ class Engine:
 
     def __init__(
         self,
-        request: re.Pattern[str],
+        request: Twin,
         salts: frozenset[str],
         forms: frozenset[str],
         topical: frozenset[str],
@@ -159,11 +159,12 @@ def engine_for(lex: Lexicons) -> Engine:
     if isinstance(found, Engine):
         return found
     words = lex.words
-    request = re.compile(
+    # A user's words may not be twinnable (an upper-case letter, an escape): then the
+    # request wording is matched case-blind only.
+    request = case_blind(
         r"^(?:"
         + "|".join(f"(?:{p})" for p in words.get("request", ()))
-        + r")(?:\b|(?<=\W))[\s,:;-]*",
-        FLAGS,
+        + r")(?:\b|(?<=\W))[\s,:;-]*"
     )
     forms: list[str] = []
     topical: list[str] = []

@@ -17,7 +17,7 @@ def strip_request(text: str, engine: Engine) -> str:
     """``text`` without the request wording it starts with ("Retrospective request for")."""
     text = text.strip(EDGE + " ")
     for _ in range(6):
-        match = engine.request.match(text)
+        match = engine.request.match(text, text.lower())
         if match is None or not match.group():
             break
         text = text[match.end() :].strip(EDGE + " ")

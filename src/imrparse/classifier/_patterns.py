@@ -102,6 +102,38 @@ class Twin:
         return repl.join(kept)
 
 
+class Blind(Twin):
+    """A case-blind pattern whose source has no case-sensitive twin (see
+    :func:`twinnable`), with a :class:`Twin`'s methods: searched case-blind, whatever the
+    text. For a source that is not the reader's own (a user's lexicon)."""
+
+    def __init__(self, source: str) -> None:
+        self.blind = re.compile(source, FLAGS)
+        self.cased = self.blind
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """The first match in ``text``."""
+        return self.blind.search(text)
+
+    def match(self, text: str, low: str) -> re.Match[str] | None:
+        """The match at the start of ``text``."""
+        return self.blind.match(text)
+
+    def findall(self, text: str, low: str) -> list[str]:
+        """The matches' texts (of a source without groups)."""
+        found: list[str] = self.blind.findall(text)
+        return found
+
+    def sub(self, repl: str, text: str, low: str) -> str:
+        """``text`` with every match replaced by ``repl`` (plain text)."""
+        return self.blind.sub(repl, text)
+
+
+def case_blind(source: str) -> Twin:
+    """``source`` case-blind: a :class:`Twin` if :func:`twinnable`, else a :class:`Blind`."""
+    return Twin(source) if twinnable(source) else Blind(source)
+
+
 # The parts of a source that match a character and its lower case alike: an escape of a
 # class (\s, \d, \w, \b and their negations), of a position (\A, \Z) or of punctuation,
 # a group's opening, a range of lower-case letters or of digits. See twinnable().
