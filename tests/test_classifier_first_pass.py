@@ -144,3 +144,13 @@ def test_an_optional_character_gives_both_spellings_as_anchors() -> None:
         match = re.search(pattern, text)
         assert match is not None
         assert any(a in match.group() for a in anchors(pattern[2:-2]))
+
+
+def test_a_sites_words_split_as_the_separators_pattern_split_them() -> None:
+    # canonical() splits a site's words with str ops: str.split's white space must be a
+    # pattern's "\s", every character of it, and the other separators ",;:" replaced.
+    spaces = [chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    text = "of the, left;;knee: " + "x".join(spaces) + " :,lumbar spine,"
+    pattern_words = [w for w in re.split(r"[\s,;:]+", text) if w]
+    assert text.replace(",", " ").replace(";", " ").replace(":", " ").split() == pattern_words

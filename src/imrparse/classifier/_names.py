@@ -33,7 +33,10 @@ def canonical(name: str, rule: ProcedureRule, engine: Engine) -> str:
         return name
     display = rule.name or name[match.start() : match.end()]
     rest = (name[: match.start()] + " " + name[match.end() :]).strip(EDGE)
-    words = [w for w in engine.p.separators.split(rest.lower()) if w]
+    # Its words between white space, commas, semicolons and colons: str.split's white
+    # space is a pattern's "\s" (both are Py_UNICODE_ISSPACE), and split() gives no empty
+    # word, where a pattern's split did at the edges.
+    words = rest.lower().replace(",", " ").replace(";", " ").replace(":", " ").split()
     while words and words[0] in TRIM_WORDS:
         words.pop(0)
     while words and words[-1] in TRIM_WORDS:

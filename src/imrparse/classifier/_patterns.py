@@ -222,7 +222,6 @@ class Patterns:
         self.word = Twin(r"[a-z][a-z'-]*|#\d+")
         self.contrast = Twin(r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b")
         self.space_before = re.compile(r"\s+([,;/])")
-        self.separators = re.compile(r"[\s,;:]+")
         self.lead_filler = re.compile(r"^(?:(?:of|the|for|to|on|in|at|with)\b[\s,;:]*)+", FLAGS)
 
 
