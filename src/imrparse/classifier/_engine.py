@@ -56,7 +56,6 @@ class Engine:
         rules: tuple[tuple[re.Pattern[str], ProcedureRule, tuple[str, ...]], ...],
         classes: dict[str, str],
         flags: dict[str, frozenset[str]],
-        patterns: dict[ProcedureRule, re.Pattern[str]],
         p: Patterns,
     ) -> None:
         all_anchors = [a for _, _, found in rules for a in found]
@@ -72,7 +71,6 @@ class Engine:
         self.rules = rules  # (pattern, rule, anchors) in the order the rules are tried
         self.classes = classes  # ingredient -> drug class
         self.flags = flags  # ingredient -> flags
-        self.patterns = patterns  # rule -> its pattern
         self.p = p
         # Every rule's anchors, by their first three characters: see found_anchors().
         self.by_start: dict[str, list[str]] = {}
@@ -197,7 +195,6 @@ def engine_for(lex: Lexicons) -> Engine:
         rules=tuple((patterns[r], r, anchors(r.pattern)) for r in lex.procedures),
         classes=dict(lex.drug_classes),
         flags=dict(lex.drug_flags),
-        patterns=patterns,
         p=Patterns(),
     )
     lex.cache["engine"] = engine

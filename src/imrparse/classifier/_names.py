@@ -3,6 +3,7 @@ a procedure and its body site as ``<procedure> of the <site>``."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
@@ -24,9 +25,10 @@ def strip_request(text: str, engine: Engine) -> str:
     return text
 
 
-def canonical(name: str, rule: ProcedureRule, engine: Engine) -> str:
-    """``<procedure> of the <site>`` when the name is a procedure and a body site."""
-    match = engine.patterns[rule].search(name.lower())
+def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: Engine) -> str:
+    """``<procedure> of the <site>`` when the name is a procedure and a body site
+    (``pattern``: the rule's, as the engine compiled it)."""
+    match = pattern.search(name.lower())
     if match is None:
         return name
     if rule.name is None and match.start() > 0:

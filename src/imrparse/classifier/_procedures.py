@@ -45,8 +45,12 @@ def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] 
     return None
 
 
-def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tuple[str, int | None]:
-    """The procedure's name without counts, frequencies and durations, and its sessions.
+def procedure_name(
+    core: str, hit: tuple[ProcedureRule, re.Match[str]] | None, engine: Engine
+) -> tuple[str, int | None]:
+    """The procedure's name without counts, frequencies and durations, and its sessions;
+    ``hit``: the procedure rule that matched and its match (see :func:`procedure`), whose
+    pattern names the procedure in the name (its ``re``: no rule's hash is asked for).
 
     A pattern is searched only when the text, as the patterns before it left it, holds
     one of its hints (``_patterns``): a count taken out often takes the only hint of the
@@ -60,7 +64,7 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
         # nothing counted: no frequency, sessions or durations to take out
         name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)
-        return (canonical(name, rule, engine) if rule is not None else name), None
+        return (canonical(name, hit[0], hit[1].re, engine) if hit is not None else name), None
     frequency = engine.p.frequency.search(text, low) if holds(text, low, WEEK_HINTS) else None
     if frequency is not None:
         if frequency.group(4):
@@ -104,6 +108,6 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
     if "," in text or ";" in text or "/" in text:
         text = engine.p.space_before.sub(r"\1", text)
     name = tidy(text, engine) or tidy(core, engine)
-    if rule is not None:
-        name = canonical(name, rule, engine)
+    if hit is not None:
+        name = canonical(name, hit[0], hit[1].re, engine)
     return name, sessions

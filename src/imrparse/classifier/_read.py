@@ -74,8 +74,8 @@ def read(text: str, engine: Engine) -> Reading:
             )
         name, sessions = procedure_name(core, None, engine)
         return _READING(name=name, sessions=sessions, quantity=quantity)
-    rule, _match = rule_hit
-    name, sessions = procedure_name(core, rule, engine)
+    rule = rule_hit[0]
+    name, sessions = procedure_name(core, rule_hit, engine)
     return _READING(
         name=name,
         category=_CATEGORIES[rule.category],
