@@ -11,6 +11,7 @@ from pathlib import Path
 
 import imrparse
 from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors
+from imrparse.classifier._medications import find_drug
 from imrparse.classifier._patterns import (
     DOS_HINTS,
     OTHER_COUNT_HINTS,
@@ -161,3 +162,24 @@ def test_a_sites_words_split_as_the_separators_pattern_split_them() -> None:
     text = "of the, left;;knee: " + "x".join(spaces) + " :,lumbar spine,"
     pattern_words = [w for w in re.split(r"[\s,;:]+", text) if w]
     assert text.replace(",", " ").replace(";", " ").replace(":", " ").split() == pattern_words
+
+
+def test_a_drug_name_is_found_as_joining_every_number_of_words_finds_it() -> None:
+    lex = imrparse.classifier.load_lexicons(
+        brands={"Zip Flex Forte Max": "cyclobenzaprine", "Zip": "ibuprofen", "flex": "naproxen"}
+    )
+    engine = engine_for(lex)
+    most = max(len(name.split(" ")) for name in engine.drugs)
+    assert most >= 4
+
+    def plain(tokens: list[str], at: int) -> tuple[int, str] | None:
+        for size in range(min(most, len(tokens) - at), 0, -1):
+            if " ".join(tokens[at : at + size]) in engine.drugs:
+                return size, " ".join(tokens[at : at + size])
+        return None
+
+    texts = ["zip flex forte max 10mg", "zip flex forte", "zip flex", "flex zip", "norco 10/325"]
+    for text in [*texts, *(t.lower() for t in _texts())]:
+        tokens = engine.p.word.findall(text, text)
+        for at in range(len(tokens) + 1):
+            assert find_drug(tokens, at, engine) == plain(tokens, at), (text, at)

@@ -52,7 +52,6 @@ class Engine:
         body: frozenset[str],
         acronyms: frozenset[str],
         drugs: dict[str, tuple[tuple[str, ...], str | None]],
-        longest: int,
         rules: tuple[tuple[re.Pattern[str], ProcedureRule, tuple[str, ...]], ...],
         classes: dict[str, str],
         flags: dict[str, frozenset[str]],
@@ -67,7 +66,13 @@ class Engine:
         self.body = body  # the sites that are a body part
         self.acronyms = acronyms
         self.drugs = drugs  # brand or ingredient name -> (ingredients, the product's class)
-        self.longest = longest  # words in the longest drug name
+        # A drug name's first word -> the most words of a name that begins with it. A
+        # name read from the text's words (which hold no white space) begins with the
+        # word it is read from, and has as many words as were joined for it.
+        self.drug_words: dict[str, int] = {}
+        for name in drugs:
+            words = name.split(" ")
+            self.drug_words[words[0]] = max(len(words), self.drug_words.get(words[0], 0))
         self.rules = rules  # (pattern, rule, anchors) in the order the rules are tried
         self.classes = classes  # ingredient -> drug class
         self.flags = flags  # ingredient -> flags
@@ -191,7 +196,6 @@ def engine_for(lex: Lexicons) -> Engine:
         body=sites - TRIM_WORDS - _NOT_BODY,
         acronyms=frozenset(acronyms),
         drugs=drugs,
-        longest=max((len(name.split()) for name in drugs), default=1),
         rules=tuple((patterns[r], r, anchors(r.pattern)) for r in lex.procedures),
         classes=dict(lex.drug_classes),
         flags=dict(lex.drug_flags),
