@@ -46,11 +46,15 @@ def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] 
 
 
 def procedure_name(
-    core: str, hit: tuple[ProcedureRule, re.Match[str]] | None, engine: Engine
+    core: str,
+    hit: tuple[ProcedureRule, re.Match[str]] | None,
+    engine: Engine,
+    words: list[str] | None = None,
 ) -> tuple[str, int | None]:
     """The procedure's name without counts, frequencies and durations, and its sessions;
     ``hit``: the procedure rule that matched and its match (see :func:`procedure`), whose
     pattern names the procedure in the name (its ``re``: no rule's hash is asked for).
+    ``words``: the words of ``core`` lower-cased, as ``read`` found them, if it did.
 
     A pattern is searched only when the text, as the patterns before it left it, holds
     one of its hints (``_patterns``): a count taken out often takes the only hint of the
@@ -60,7 +64,13 @@ def procedure_name(
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low, low)):
+    if DIGIT.search(text) is None and (
+        # The text's words (core's, bracketed ones out) are among core's words, or split
+        # at their hyphens among them, and no counting word holds a hyphen: when core's
+        # words count nothing, the text's words count nothing either.
+        (words is not None and COUNTING.isdisjoint(words))
+        or COUNTING.isdisjoint(engine.p.word.findall(low, low))
+    ):
         # nothing counted: no frequency, sessions or durations to take out
         name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)

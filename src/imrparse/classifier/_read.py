@@ -72,10 +72,10 @@ def read(text: str, engine: Engine) -> Reading:
                 category=Category.PHARMACEUTICALS,
                 quantity=quantity,
             )
-        name, sessions = procedure_name(core, None, engine)
+        name, sessions = procedure_name(core, None, engine, tokens)
         return _READING(name=name, sessions=sessions, quantity=quantity)
     rule = rule_hit[0]
-    name, sessions = procedure_name(core, rule_hit, engine)
+    name, sessions = procedure_name(core, rule_hit, engine, tokens)
     return _READING(
         name=name,
         category=_CATEGORIES[rule.category],
