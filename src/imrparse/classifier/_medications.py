@@ -31,9 +31,11 @@ def find_drug(tokens: Sequence[str], at: int, engine: Engine) -> tuple[int, str]
     return None
 
 
-def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Reading | None:
-    """The reading of a medication, or ``None`` when the text names none (or a drug
-    injected into a body site, which is an injection procedure)."""
+def medication(
+    core: str, low: str, tokens: list[str], engine: Engine, quantity: int | None
+) -> Reading | None:
+    """The reading of a medication with ``quantity``, or ``None`` when the text names none
+    (or a drug injected into a body site, which is an injection procedure)."""
     at = 0
     while at < len(tokens) and (
         tokens[at] in engine.forms or tokens[at] in engine.sites or tokens[at] == "of"
@@ -104,6 +106,7 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
         subcategory=subcategory,
         generic=generic,
         brand=brand_as_written(core, low, names, engine),
+        quantity=quantity,
     )
 
 

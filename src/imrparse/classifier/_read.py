@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import attrs
-
 from ..record_builders import builder
 from ..records import Category
 from ._engine import Engine
@@ -59,9 +57,9 @@ def read(text: str, engine: Engine) -> Reading:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:
             tokens.append(token)
-    drug = medication(core, low, tokens, engine)
+    drug = medication(core, low, tokens, engine, quantity)
     if drug is not None:
-        return attrs.evolve(drug, quantity=quantity)
+        return drug
     rule_hit = procedure(low, engine)
     if rule_hit is None:
         strength = engine.p.strength_at.search(core)
