@@ -190,3 +190,19 @@ def test_no_counting_word_holds_a_hyphen() -> None:
     # procedure_name trusts read's words, split at hyphens, to hold every counting word
     # of the text's own words
     assert not [w for w in COUNTING if "-" in w]
+
+
+def test_a_leading_count_opens_with_a_decimal_digit() -> None:
+    # read() asks leading_count only of a text whose first character isdecimal()
+    assert [c for c in range(0x110000) if re.fullmatch(r"\d", chr(c))] == [
+        c for c in range(0x110000) if chr(c).isdecimal()
+    ]
+    pattern = Patterns().leading_count.blind
+    matches = 0
+    for line in _lines() | set(_texts()) | {"12 sessions", "\u0663 visits", "x 3 days"}:
+        for start in range(len(line)):
+            match = pattern.match(line[start:])
+            if match is not None:
+                matches += 1
+                assert line[start].isdecimal(), line[start:]
+    assert matches > 100

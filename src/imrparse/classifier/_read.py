@@ -37,7 +37,9 @@ def read(text: str, engine: Engine) -> Reading:
         work = work[: qty.start()] + " " + work[qty.end() :]
     core, labs = request_off(" ".join(work.split()), engine)
     low = core.lower()
-    count = engine.p.leading_count.match(core, low)
+    # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
+    # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change.
+    count = engine.p.leading_count.match(core, low) if core[:1].isdecimal() else None
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
         core = strip_request(core[count.end() :], engine)
