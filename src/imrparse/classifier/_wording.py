@@ -200,9 +200,13 @@ class Grammar:
     the prefix rules as one pattern whose alternatives are tried in the rules' order."""
 
     def __init__(self) -> None:
+        # A rule's name is an empty group after its text, not a group around it: sre
+        # passes over an alternative that opens with a character (not a group's mark) at
+        # once where that character is not there. The match's last group is the rule's,
+        # as a rule's text holds no group of its own.
         self.prefix = Twin(
             r"(?:"
-            + "|".join(f"(?P<r{i}>{source})" for i, (_, source) in enumerate(PREFIX_RULES))
+            + "|".join(f"(?:{source})(?P<r{i}>)" for i, (_, source) in enumerate(PREFIX_RULES))
             + r")[\s,:;.-]*"
         )
         self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
