@@ -48,7 +48,10 @@ COUNTING: Final = (frozenset(NUM_WORDS) - {"a", "an"}) | {
 WEEK_HINTS: Final = ("week",)
 TIMES_HINTS: Final = ("x", "times")
 SESSION_HINTS: Final = ("session", "visit", "treatment")
-OTHER_COUNT_HINTS: Final = ("day", "week", "month", "hour", "daily", "additional", ",", "(")
+OTHER_COUNT_HINTS: Final = ("day", "week", "month", "hour", "daily", "additional")
+# The forms of other_counts that hold none of its hints ("..., 2", "(12)") hold one of
+# these marks and a digit.
+OTHER_COUNT_MARKS: Final = (",", "(")
 DOS_HINTS: Final = ("dos", "date", "on")
 
 

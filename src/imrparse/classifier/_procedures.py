@@ -10,6 +10,7 @@ from ._patterns import (
     COUNTING,
     DIGIT,
     OTHER_COUNT_HINTS,
+    OTHER_COUNT_MARKS,
     SESSION_HINTS,
     TIMES_HINTS,
     WEEK_HINTS,
@@ -106,7 +107,9 @@ def procedure_name(
         low = text.lower()
     if sessions is None:
         sessions = product
-    if holds(text, low, OTHER_COUNT_HINTS):
+    if holds(text, low, OTHER_COUNT_HINTS) or (
+        holds(text, low, OTHER_COUNT_MARKS) and DIGIT.search(text) is not None
+    ):
         text = engine.p.other_counts.sub(" ", text, low)
         low = text.lower()
     if "#" in text:
