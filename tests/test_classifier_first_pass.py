@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import imrparse
-from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors
+from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors, trigram
 from imrparse.classifier._medications import find_drug
 from imrparse.classifier._patterns import (
     COUNTING,
@@ -216,3 +216,23 @@ def test_a_leading_count_opens_with_a_decimal_digit() -> None:
                 matches += 1
                 assert line[start].isdecimal(), line[start:]
     assert matches > 100
+
+
+def test_anchors_whose_starts_share_an_entry_are_each_compared() -> None:
+    by_code: dict[int, str] = {}
+    pair: tuple[str, str] | None = None
+    for chars in itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=3):
+        start = "".join(chars)
+        code = trigram(*map(ord, start))
+        if code in by_code:
+            pair = (by_code[code], start)
+            break
+        by_code[code] = start
+    assert pair is not None
+    one, two = pair[0] + "zq", pair[1]
+    lex = imrparse.classifier.load_lexicons(
+        procedures=[(one, "Rehabilitation", "Other Therapies"), (two, "Rehabilitation", None)]
+    )
+    engine = engine_for(lex)
+    for text in (f"a {one} b", f"{two}", f"{two} {one}", pair[0], f"x{two}x{pair[0]}z"):
+        assert found_anchors(text, engine) & {one, two} == {a for a in (one, two) if a in text}

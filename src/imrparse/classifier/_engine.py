@@ -77,19 +77,18 @@ class Engine:
         self.classes = classes  # ingredient -> drug class
         self.flags = flags  # ingredient -> flags
         self.p = p
-        # Every rule's anchors, by their first three characters: see found_anchors().
-        self.by_start: dict[str, list[str]] = {}
-        for a in dict.fromkeys(all_anchors):
-            self.by_start.setdefault(a[:3], []).append(a)
-        self.short = tuple(a for a in self.by_start if len(a) < 3)  # looked for on their own
-        # A sieve of the three characters anchors begin with: a place whose characters'
-        # trigram() marks no entry begins no anchor. (Many three characters share an
-        # entry, so an entry marked is only a maybe: by_start says.)
-        sieve = bytearray(_SIEVE)
-        for start in self.by_start:
-            if len(start) == 3:
-                sieve[trigram(ord(start[0]), ord(start[1]), ord(start[2]))] = 1
-        self.sieve = bytes(sieve)
+        unique = list(dict.fromkeys(all_anchors))
+        self.short = tuple(a for a in unique if len(a) < 3)  # looked for on their own
+        # The other anchors by the trigram() of their first three characters: a place
+        # whose three characters' entry is None begins no anchor (see found_anchors()).
+        # A few starts share an entry, so an entry's anchors are each compared with the
+        # text there.
+        starts: list[tuple[str, ...] | None] = [None] * _STARTS
+        for a in unique:
+            if len(a) >= 3:
+                code = trigram(ord(a[0]), ord(a[1]), ord(a[2]))
+                starts[code] = (starts[code] or ()) + (a,)
+        self.starts = tuple(starts)
         # The rules (by their place in ``rules``) that hold each anchor, and those that have
         # none and are always searched: see candidates().
         self.holding: dict[str, list[int]] = {}
@@ -99,28 +98,26 @@ class Engine:
         self.unanchored = [i for i, (_, _, found) in enumerate(rules) if not found]
 
 
-_SIEVE: Final = 1 << 14  # entries of Engine.sieve: a few of 288 starts share one
+_STARTS: Final = 1 << 14  # entries of Engine.starts: a few of 288 starts share one
 
 
 def trigram(a: int, b: int, c: int) -> int:
-    """The entry of ``Engine.sieve`` for three characters (their code points)."""
-    return (a * 1031 + b * 37 + c) & (_SIEVE - 1)
+    """The entry of ``Engine.starts`` for three characters (their code points)."""
+    return (a * 1031 + b * 37 + c) & (_STARTS - 1)
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
     """The rules' anchors (see :func:`anchors`) that ``low`` holds.
 
-    One walk over the text: at each place the sieve marks, the anchors that begin with
-    the three characters there (``engine.by_start``) are compared with what follows (at
-    the others, reading the characters' code points costs less than cutting out and
-    hashing the three characters). An anchor of one or two characters is looked for on
-    its own.
+    One walk over the text: at each place, the anchors of the entry of the three
+    characters there (``engine.starts``, by their code points: cheaper than cutting out
+    and hashing the three characters) are compared with what follows. An anchor of one
+    or two characters is looked for on its own.
     """
     found = {a for a in engine.short if a in low}
     if len(low) < 3:
         return found
-    by_start = engine.by_start
-    sieve = engine.sieve
+    starts = engine.starts
     # The code points of the three characters that end at ``end``, carried from one place to
     # the next: each character is read once, not three times.
     second = ord(low[0])
@@ -129,14 +126,13 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
         first = second
         second = third
         third = ord(low[end])
-        if not sieve[trigram(first, second, third)]:
+        entry = starts[trigram(first, second, third)]
+        if entry is None:
             continue
         at = end - 2
-        candidates = by_start.get(low[at : end + 1])
-        if candidates is not None:
-            for a in candidates:
-                if len(a) == 3 or low[at : at + len(a)] == a:
-                    found.add(a)
+        for a in entry:
+            if low[at : at + len(a)] == a:
+                found.add(a)
     return found
 
 
