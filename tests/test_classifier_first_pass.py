@@ -12,6 +12,7 @@ from pathlib import Path
 import imrparse
 from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors, trigram
 from imrparse.classifier._medications import find_drug
+from imrparse.classifier._names import tidy
 from imrparse.classifier._patterns import (
     COUNTING,
     DOS_HINTS,
@@ -236,3 +237,16 @@ def test_anchors_whose_starts_share_an_entry_are_each_compared() -> None:
     engine = engine_for(lex)
     for text in (f"a {one} b", f"{two}", f"{two} {one}", pair[0], f"x{two}x{pair[0]}z"):
         assert found_anchors(text, engine) & {one, two} == {a for a in (one, two) if a in text}
+
+
+def test_a_name_is_tidied_from_its_words_as_from_its_text_split_again() -> None:
+    engine = engine_for(imrparse.classifier.default_lexicons())
+    cases = {
+        "Physical Therapy of the Knee": "Physical therapy of the knee",
+        "- MRI of the KNEE -": "MRI of the KNEE",  # strip() takes a whole word off
+        "for: Acupuncture,  lumbar.": "Acupuncture, lumbar",
+        "TENS UNIT X 2": "TENS unit x 2",
+        "/ Cold-Pack  ": "Cold-pack",
+    }
+    for text, name in cases.items():
+        assert tidy(text, engine) == name, text

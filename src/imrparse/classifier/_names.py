@@ -67,12 +67,15 @@ def tidy(text: str, engine: Engine) -> str:
         words.pop()
     while words and words[0].lower().strip(EDGE) in _TRIM_START:
         words.pop(0)
-    text = " ".join(words).strip(EDGE)
+    joined = " ".join(words)
+    text = joined.strip(EDGE)
     if not text:
         return ""
     shouting = text.upper() == text
     out = []
-    for word in text.split(" "):
+    # The text's words: ``words`` themselves when strip() took nothing off (none of them
+    # is empty or holds white space, so the joined text splits back into them).
+    for word in words if len(text) == len(joined) else text.split(" "):
         bare = word.strip(BARE).lower()
         if bare in engine.acronyms or (shouting and DIGIT.search(word) is not None):
             out.append(word.upper() if shouting else word)
