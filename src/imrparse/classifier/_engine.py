@@ -144,6 +144,8 @@ def candidates(low: str, engine: Engine) -> list[int]:
     places = list(engine.unanchored)
     for a in found_anchors(low, engine):
         places += engine.holding[a]
+    if len(places) < 2:
+        return places  # one rule or none: in order already
     return sorted(set(places))
 
 
