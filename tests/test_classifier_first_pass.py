@@ -10,10 +10,14 @@ import re
 from pathlib import Path
 
 import imrparse
-from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors
+from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors, trigram
+from imrparse.classifier._medications import find_drug
+from imrparse.classifier._names import tidy
 from imrparse.classifier._patterns import (
+    COUNTING,
     DOS_HINTS,
     OTHER_COUNT_HINTS,
+    OTHER_COUNT_MARKS,
     SESSION_HINTS,
     TIMES_HINTS,
     WEEK_HINTS,
@@ -96,7 +100,6 @@ def test_every_match_of_a_hinted_pattern_holds_a_hint() -> None:
         (p.product.blind, TIMES_HINTS),
         (p.times.blind, TIMES_HINTS),
         (p.sessions.blind, SESSION_HINTS),
-        (p.other_counts.blind, OTHER_COUNT_HINTS),
     ]
     matches = 0
     for line in _lines() | set(_texts()):
@@ -104,7 +107,17 @@ def test_every_match_of_a_hinted_pattern_holds_a_hint() -> None:
             for match in pattern.finditer(line):
                 matches += 1
                 assert any(h in match.group().lower() for h in hints), (match, hints)
+    marked = 0
+    for line in _lines() | set(_texts()) | {"NCV of the lower extremities, 2", "EMG (12)"}:
+        for match in p.other_counts.blind.finditer(line):
+            matches += 1
+            found = match.group().lower()
+            if not any(h in found for h in OTHER_COUNT_HINTS):
+                marked += 1
+                assert any(m in found for m in OTHER_COUNT_MARKS), match
+                assert re.search(r"\d", found), match
     assert matches > 1000
+    assert marked > 1
 
 
 def test_a_count_matches_as_the_plain_alternation_does() -> None:
@@ -123,7 +136,14 @@ def test_every_match_of_a_request_rule_holds_its_hints() -> None:
     g = grammar()
     dos = Patterns().dos.blind
     matches = 0
-    for line in _lines() | set(_texts()):
+    dates = {
+        "DOS \u017fep 2, 2016 MRI",  # the long s matches "s" case-blind
+        "Dated JAN 3rd, 2017",
+        "on 2016-01-02 and 1.2.16",
+        "(date of service: Nov 30 2015) EMG",
+        "date of services 7/8/15 thru 7/9/15",
+    }
+    for line in _lines() | set(_texts()) | dates:
         for _, pattern, hints in g.anywhere:
             for match in pattern.blind.finditer(line):
                 matches += 1
@@ -144,3 +164,89 @@ def test_an_optional_character_gives_both_spellings_as_anchors() -> None:
         match = re.search(pattern, text)
         assert match is not None
         assert any(a in match.group() for a in anchors(pattern[2:-2]))
+
+
+def test_a_sites_words_split_as_the_separators_pattern_split_them() -> None:
+    # canonical() splits a site's words with str ops: str.split's white space must be a
+    # pattern's "\s", every character of it, and the other separators ",;:" replaced.
+    spaces = [chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    text = "of the, left;;knee: " + "x".join(spaces) + " :,lumbar spine,"
+    pattern_words = [w for w in re.split(r"[\s,;:]+", text) if w]
+    assert text.replace(",", " ").replace(";", " ").replace(":", " ").split() == pattern_words
+
+
+def test_a_drug_name_is_found_as_joining_every_number_of_words_finds_it() -> None:
+    lex = imrparse.classifier.load_lexicons(
+        brands={"Zip Flex Forte Max": "cyclobenzaprine", "Zip": "ibuprofen", "flex": "naproxen"}
+    )
+    engine = engine_for(lex)
+    most = max(len(name.split(" ")) for name in engine.drugs)
+    assert most >= 4
+
+    def plain(tokens: list[str], at: int) -> tuple[int, str] | None:
+        for size in range(min(most, len(tokens) - at), 0, -1):
+            if " ".join(tokens[at : at + size]) in engine.drugs:
+                return size, " ".join(tokens[at : at + size])
+        return None
+
+    texts = ["zip flex forte max 10mg", "zip flex forte", "zip flex", "flex zip", "norco 10/325"]
+    for text in [*texts, *(t.lower() for t in _texts())]:
+        tokens = engine.p.word.findall(text, text)
+        for at in range(len(tokens) + 1):
+            assert find_drug(tokens, at, engine) == plain(tokens, at), (text, at)
+
+
+def test_no_counting_word_holds_a_hyphen() -> None:
+    # procedure_name trusts read's words, split at hyphens, to hold every counting word
+    # of the text's own words
+    assert not [w for w in COUNTING if "-" in w]
+
+
+def test_a_leading_count_opens_with_a_decimal_digit() -> None:
+    # read() asks leading_count only of a text whose first character isdecimal()
+    assert [c for c in range(0x110000) if re.fullmatch(r"\d", chr(c))] == [
+        c for c in range(0x110000) if chr(c).isdecimal()
+    ]
+    pattern = Patterns().leading_count.blind
+    matches = 0
+    for line in _lines() | set(_texts()) | {"12 sessions", "\u0663 visits", "x 3 days"}:
+        for start in range(len(line)):
+            match = pattern.match(line[start:])
+            if match is not None:
+                matches += 1
+                assert line[start].isdecimal(), line[start:]
+    assert matches > 100
+
+
+def test_anchors_whose_starts_share_an_entry_are_each_compared() -> None:
+    by_code: dict[int, str] = {}
+    pair: tuple[str, str] | None = None
+    for chars in itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=3):
+        start = "".join(chars)
+        code = trigram(*map(ord, start))
+        if code in by_code:
+            pair = (by_code[code], start)
+            break
+        by_code[code] = start
+    assert pair is not None
+    one, two = pair[0] + "zq", pair[1]
+    lex = imrparse.classifier.load_lexicons(
+        procedures=[(one, "Rehabilitation", "Other Therapies"), (two, "Rehabilitation", None)]
+    )
+    engine = engine_for(lex)
+    for text in (f"a {one} b", f"{two}", f"{two} {one}", pair[0], f"x{two}x{pair[0]}z"):
+        assert found_anchors(text, engine) & {one, two} == {a for a in (one, two) if a in text}
+
+
+def test_a_name_is_tidied_from_its_words_as_from_its_text_split_again() -> None:
+    engine = engine_for(imrparse.classifier.default_lexicons())
+    cases = {
+        "Physical Therapy of the Knee": "Physical therapy of the knee",
+        "- MRI of the KNEE -": "MRI of the KNEE",  # strip() takes a whole word off
+        "for: Acupuncture,  lumbar.": "Acupuncture, lumbar",
+        "TENS UNIT X 2": "TENS unit x 2",
+        "/ Cold-Pack  ": "Cold-pack",
+    }
+    for text, name in cases.items():
+        assert tidy(text, engine) == name, text

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from imrparse.classifier._patterns import Patterns, Twin, twinnable
+from imrparse.classifier import default_lexicons, load_lexicons
+from imrparse.classifier._engine import engine_for
+from imrparse.classifier._names import strip_request
+from imrparse.classifier._patterns import Blind, Patterns, Twin, twinnable
 from imrparse.classifier._wording import grammar
 
 REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
@@ -56,6 +59,7 @@ def _twins() -> list[Twin]:
         *(v for v in vars(p).values() if isinstance(v, Twin)),
         g.prefix,
         g.guidance,
+        engine_for(default_lexicons()).request,
         *(twin for _, twin, _ in g.anywhere),
     ]
 
@@ -94,3 +98,19 @@ def test_a_twin_finds_what_its_case_blind_pattern_finds() -> None:
             assert twin.sub(" ", line, low) == twin.blind.sub(" ", line), (twin, line)
             assert twin.sub("", line, low) == twin.blind.sub("", line), (twin, line)
     assert found > 1000
+
+
+def test_the_shipped_request_words_have_a_twin() -> None:
+    request = engine_for(default_lexicons()).request
+    assert not isinstance(request, Blind)
+    assert request.cased.flags & re.IGNORECASE == 0
+
+
+def test_a_users_request_words_without_a_twin_are_matched_case_blind(tmp_path: Path) -> None:
+    # "[A-Z]" is no twin's source (the twin would match upper case on lower-cased text)
+    (tmp_path / "words.tsv").write_text("request\tstat[A-Z]?:\n", encoding="utf-8")
+    engine = engine_for(load_lexicons(tmp_path))
+    assert isinstance(engine.request, Blind)
+    for text in ("STATX: MRI of the knee", "statx: MRI of the knee", "Retro: MRI of the knee"):
+        assert strip_request(text, engine) == "MRI of the knee", text
+    assert strip_request("MRI of the knee", engine) == "MRI of the knee"

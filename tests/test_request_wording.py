@@ -4,10 +4,18 @@ them (none is a letter's words)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from imrparse.classifier import read_treatment
-from imrparse.classifier._wording import ANYWHERE_RULES, PREFIX_RULES, guidance_blanked, peel
+from imrparse.classifier._wording import (
+    ANYWHERE_RULES,
+    PREFIX_RULES,
+    grammar,
+    guidance_blanked,
+    peel,
+)
 
 # Each form of wording with variants written for it: (text, what is left after peeling).
 PREFIX_VARIANTS: dict[str, list[tuple[str, str]]] = {
@@ -343,3 +351,12 @@ def test_a_peel_is_settled_when_no_prefix_is_left_and_nothing_was_taken_out() ->
     assert not peel("with 2 refills Retrospective MRI").settled
     assert not peel("MRI of the knee DOS 1/2/2016").settled  # something taken out
     assert not peel("Retrospective " * 12 + "MRI").settled  # a dozen peeled: no more tried
+
+
+def test_a_prefix_rule_holds_no_group_of_its_own() -> None:
+    # the prefix pattern tells the rule that matched by its last group, an empty one
+    # after the rule's text
+    for name, source in PREFIX_RULES:
+        assert re.compile(source).groups == 0, name
+    match = grammar().prefix.match("Two refills of Norco", "two refills of norco")
+    assert match is not None and grammar().prefix_names[match.lastgroup or ""] == "refills"

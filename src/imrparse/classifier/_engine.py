@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ._patterns import FLAGS, Patterns
+from ._patterns import Patterns, Twin, case_blind
 from .lexicons import Lexicons, ProcedureRule
 
 # The characters trimmed from a name's edges, and with quotes and brackets from a word's.
@@ -44,7 +44,7 @@ class Engine:
 
     def __init__(
         self,
-        request: re.Pattern[str],
+        request: Twin,
         salts: frozenset[str],
         forms: frozenset[str],
         topical: frozenset[str],
@@ -52,11 +52,9 @@ class Engine:
         body: frozenset[str],
         acronyms: frozenset[str],
         drugs: dict[str, tuple[tuple[str, ...], str | None]],
-        longest: int,
         rules: tuple[tuple[re.Pattern[str], ProcedureRule, tuple[str, ...]], ...],
         classes: dict[str, str],
         flags: dict[str, frozenset[str]],
-        patterns: dict[ProcedureRule, re.Pattern[str]],
         p: Patterns,
     ) -> None:
         all_anchors = [a for _, _, found in rules for a in found]
@@ -68,25 +66,29 @@ class Engine:
         self.body = body  # the sites that are a body part
         self.acronyms = acronyms
         self.drugs = drugs  # brand or ingredient name -> (ingredients, the product's class)
-        self.longest = longest  # words in the longest drug name
+        # A drug name's first word -> the most words of a name that begins with it. A
+        # name read from the text's words (which hold no white space) begins with the
+        # word it is read from, and has as many words as were joined for it.
+        self.drug_words: dict[str, int] = {}
+        for name in drugs:
+            words = name.split(" ")
+            self.drug_words[words[0]] = max(len(words), self.drug_words.get(words[0], 0))
         self.rules = rules  # (pattern, rule, anchors) in the order the rules are tried
         self.classes = classes  # ingredient -> drug class
         self.flags = flags  # ingredient -> flags
-        self.patterns = patterns  # rule -> its pattern
         self.p = p
-        # Every rule's anchors, by their first three characters: see found_anchors().
-        self.by_start: dict[str, list[str]] = {}
-        for a in dict.fromkeys(all_anchors):
-            self.by_start.setdefault(a[:3], []).append(a)
-        self.short = tuple(a for a in self.by_start if len(a) < 3)  # looked for on their own
-        # A sieve of the three characters anchors begin with: a place whose characters'
-        # trigram() marks no entry begins no anchor. (Many three characters share an
-        # entry, so an entry marked is only a maybe: by_start says.)
-        sieve = bytearray(_SIEVE)
-        for start in self.by_start:
-            if len(start) == 3:
-                sieve[trigram(ord(start[0]), ord(start[1]), ord(start[2]))] = 1
-        self.sieve = bytes(sieve)
+        unique = list(dict.fromkeys(all_anchors))
+        self.short = tuple(a for a in unique if len(a) < 3)  # looked for on their own
+        # The other anchors by the trigram() of their first three characters: a place
+        # whose three characters' entry is None begins no anchor (see found_anchors()).
+        # A few starts share an entry, so an entry's anchors are each compared with the
+        # text there.
+        starts: list[tuple[str, ...] | None] = [None] * _STARTS
+        for a in unique:
+            if len(a) >= 3:
+                code = trigram(ord(a[0]), ord(a[1]), ord(a[2]))
+                starts[code] = (starts[code] or ()) + (a,)
+        self.starts = tuple(starts)
         # The rules (by their place in ``rules``) that hold each anchor, and those that have
         # none and are always searched: see candidates().
         self.holding: dict[str, list[int]] = {}
@@ -96,34 +98,41 @@ class Engine:
         self.unanchored = [i for i, (_, _, found) in enumerate(rules) if not found]
 
 
-_SIEVE: Final = 1 << 14  # entries of Engine.sieve: a few of 288 starts share one
+_STARTS: Final = 1 << 14  # entries of Engine.starts: a few of 288 starts share one
 
 
 def trigram(a: int, b: int, c: int) -> int:
-    """The entry of ``Engine.sieve`` for three characters (their code points)."""
-    return (a * 1031 + b * 37 + c) & (_SIEVE - 1)
+    """The entry of ``Engine.starts`` for three characters (their code points)."""
+    return (a * 1031 + b * 37 + c) & (_STARTS - 1)
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
     """The rules' anchors (see :func:`anchors`) that ``low`` holds.
 
-    One walk over the text: at each place the sieve marks, the anchors that begin with
-    the three characters there (``engine.by_start``) are compared with what follows (at
-    the others, reading the characters' code points costs less than cutting out and
-    hashing the three characters). An anchor of one or two characters is looked for on
-    its own.
+    One walk over the text: at each place, the anchors of the entry of the three
+    characters there (``engine.starts``, by their code points: cheaper than cutting out
+    and hashing the three characters) are compared with what follows. An anchor of one
+    or two characters is looked for on its own.
     """
     found = {a for a in engine.short if a in low}
-    by_start = engine.by_start
-    sieve = engine.sieve
-    for i in range(len(low) - 2):
-        if not sieve[trigram(ord(low[i]), ord(low[i + 1]), ord(low[i + 2]))]:
+    if len(low) < 3:
+        return found
+    starts = engine.starts
+    # The code points of the three characters that end at ``end``, carried from one place to
+    # the next: each character is read once, not three times.
+    second = ord(low[0])
+    third = ord(low[1])
+    for end in range(2, len(low)):
+        first = second
+        second = third
+        third = ord(low[end])
+        entry = starts[trigram(first, second, third)]
+        if entry is None:
             continue
-        candidates = by_start.get(low[i : i + 3])
-        if candidates is not None:
-            for a in candidates:
-                if len(a) == 3 or low[i : i + len(a)] == a:
-                    found.add(a)
+        at = end - 2
+        for a in entry:
+            if low[at : at + len(a)] == a:
+                found.add(a)
     return found
 
 
@@ -135,6 +144,8 @@ def candidates(low: str, engine: Engine) -> list[int]:
     places = list(engine.unanchored)
     for a in found_anchors(low, engine):
         places += engine.holding[a]
+    if len(places) < 2:
+        return places  # one rule or none: in order already
     return sorted(set(places))
 
 
@@ -149,11 +160,12 @@ def engine_for(lex: Lexicons) -> Engine:
     if isinstance(found, Engine):
         return found
     words = lex.words
-    request = re.compile(
+    # A user's words may not be twinnable (an upper-case letter, an escape): then the
+    # request wording is matched case-blind only.
+    request = case_blind(
         r"^(?:"
         + "|".join(f"(?:{p})" for p in words.get("request", ()))
-        + r")(?:\b|(?<=\W))[\s,:;-]*",
-        FLAGS,
+        + r")(?:\b|(?<=\W))[\s,:;-]*"
     )
     forms: list[str] = []
     topical: list[str] = []
@@ -182,11 +194,9 @@ def engine_for(lex: Lexicons) -> Engine:
         body=sites - TRIM_WORDS - _NOT_BODY,
         acronyms=frozenset(acronyms),
         drugs=drugs,
-        longest=max((len(name.split()) for name in drugs), default=1),
         rules=tuple((patterns[r], r, anchors(r.pattern)) for r in lex.procedures),
         classes=dict(lex.drug_classes),
         flags=dict(lex.drug_flags),
-        patterns=patterns,
         p=Patterns(),
     )
     lex.cache["engine"] = engine

@@ -18,17 +18,24 @@ _PERCENT_AFTER_WORD: Final = re.compile(r"\b([a-z][a-z-]{3,})\s?\d{1,3}(?:\.\d{1
 
 
 def find_drug(tokens: Sequence[str], at: int, engine: Engine) -> tuple[int, str] | None:
-    """The longest drug name that starts at word ``at``: (its words, the name), or ``None``."""
-    for size in range(min(engine.longest, len(tokens) - at), 0, -1):
+    """The longest drug name that starts at word ``at``: (its words, the name), or ``None``.
+    Only as many words are joined as a name that begins with the word has
+    (``engine.drug_words``): none when no name begins with it."""
+    if at >= len(tokens):
+        return None
+    most = engine.drug_words.get(tokens[at], 0)
+    for size in range(min(most, len(tokens) - at), 0, -1):
         name = " ".join(tokens[at : at + size])
         if name in engine.drugs:
             return size, name
     return None
 
 
-def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Reading | None:
-    """The reading of a medication, or ``None`` when the text names none (or a drug
-    injected into a body site, which is an injection procedure)."""
+def medication(
+    core: str, low: str, tokens: list[str], engine: Engine, quantity: int | None
+) -> Reading | None:
+    """The reading of a medication with ``quantity``, or ``None`` when the text names none
+    (or a drug injected into a body site, which is an injection procedure)."""
     at = 0
     while at < len(tokens) and (
         tokens[at] in engine.forms or tokens[at] in engine.sites or tokens[at] == "of"
@@ -99,6 +106,7 @@ def medication(core: str, low: str, tokens: list[str], engine: Engine) -> Readin
         subcategory=subcategory,
         generic=generic,
         brand=brand_as_written(core, low, names, engine),
+        quantity=quantity,
     )
 
 

@@ -3,6 +3,7 @@ a procedure and its body site as ``<procedure> of the <site>``."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
@@ -17,23 +18,27 @@ def strip_request(text: str, engine: Engine) -> str:
     """``text`` without the request wording it starts with ("Retrospective request for")."""
     text = text.strip(EDGE + " ")
     for _ in range(6):
-        match = engine.request.match(text)
+        match = engine.request.match(text, text.lower())
         if match is None or not match.group():
             break
         text = text[match.end() :].strip(EDGE + " ")
     return text
 
 
-def canonical(name: str, rule: ProcedureRule, engine: Engine) -> str:
-    """``<procedure> of the <site>`` when the name is a procedure and a body site."""
-    match = engine.patterns[rule].search(name.lower())
+def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: Engine) -> str:
+    """``<procedure> of the <site>`` when the name is a procedure and a body site
+    (``pattern``: the rule's, as the engine compiled it)."""
+    match = pattern.search(name.lower())
     if match is None:
         return name
     if rule.name is None and match.start() > 0:
         return name
     display = rule.name or name[match.start() : match.end()]
     rest = (name[: match.start()] + " " + name[match.end() :]).strip(EDGE)
-    words = [w for w in engine.p.separators.split(rest.lower()) if w]
+    # Its words between white space, commas, semicolons and colons: str.split's white
+    # space is a pattern's "\s" (both are Py_UNICODE_ISSPACE), and split() gives no empty
+    # word, where a pattern's split did at the edges.
+    words = rest.lower().replace(",", " ").replace(";", " ").replace(":", " ").split()
     while words and words[0] in TRIM_WORDS:
         words.pop(0)
     while words and words[-1] in TRIM_WORDS:
@@ -62,12 +67,15 @@ def tidy(text: str, engine: Engine) -> str:
         words.pop()
     while words and words[0].lower().strip(EDGE) in _TRIM_START:
         words.pop(0)
-    text = " ".join(words).strip(EDGE)
+    joined = " ".join(words)
+    text = joined.strip(EDGE)
     if not text:
         return ""
     shouting = text.upper() == text
     out = []
-    for word in text.split(" "):
+    # The text's words: ``words`` themselves when strip() took nothing off (none of them
+    # is empty or holds white space, so the joined text splits back into them).
+    for word in words if len(text) == len(joined) else text.split(" "):
         bare = word.strip(BARE).lower()
         if bare in engine.acronyms or (shouting and DIGIT.search(word) is not None):
             out.append(word.upper() if shouting else word)

@@ -48,7 +48,10 @@ COUNTING: Final = (frozenset(NUM_WORDS) - {"a", "an"}) | {
 WEEK_HINTS: Final = ("week",)
 TIMES_HINTS: Final = ("x", "times")
 SESSION_HINTS: Final = ("session", "visit", "treatment")
-OTHER_COUNT_HINTS: Final = ("day", "week", "month", "hour", "daily", "additional", ",", "(")
+OTHER_COUNT_HINTS: Final = ("day", "week", "month", "hour", "daily", "additional")
+# The forms of other_counts that hold none of its hints ("..., 2", "(12)") hold one of
+# these marks and a digit.
+OTHER_COUNT_MARKS: Final = (",", "(")
 DOS_HINTS: Final = ("dos", "date", "on")
 
 
@@ -100,6 +103,38 @@ class Twin:
             return text
         kept.append(text[at:])
         return repl.join(kept)
+
+
+class Blind(Twin):
+    """A case-blind pattern whose source has no case-sensitive twin (see
+    :func:`twinnable`), with a :class:`Twin`'s methods: searched case-blind, whatever the
+    text. For a source that is not the reader's own (a user's lexicon)."""
+
+    def __init__(self, source: str) -> None:
+        self.blind = re.compile(source, FLAGS)
+        self.cased = self.blind
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """The first match in ``text``."""
+        return self.blind.search(text)
+
+    def match(self, text: str, low: str) -> re.Match[str] | None:
+        """The match at the start of ``text``."""
+        return self.blind.match(text)
+
+    def findall(self, text: str, low: str) -> list[str]:
+        """The matches' texts (of a source without groups)."""
+        found: list[str] = self.blind.findall(text)
+        return found
+
+    def sub(self, repl: str, text: str, low: str) -> str:
+        """``text`` with every match replaced by ``repl`` (plain text)."""
+        return self.blind.sub(repl, text)
+
+
+def case_blind(source: str) -> Twin:
+    """``source`` case-blind: a :class:`Twin` if :func:`twinnable`, else a :class:`Blind`."""
+    return Twin(source) if twinnable(source) else Blind(source)
 
 
 # The parts of a source that match a character and its lower case alike: an escape of a
@@ -190,7 +225,6 @@ class Patterns:
         self.word = Twin(r"[a-z][a-z'-]*|#\d+")
         self.contrast = Twin(r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b")
         self.space_before = re.compile(r"\s+([,;/])")
-        self.separators = re.compile(r"[\s,;:]+")
         self.lead_filler = re.compile(r"^(?:(?:of|the|for|to|on|in|at|with)\b[\s,;:]*)+", FLAGS)
 
 

@@ -10,6 +10,7 @@ from ._patterns import (
     COUNTING,
     DIGIT,
     OTHER_COUNT_HINTS,
+    OTHER_COUNT_MARKS,
     SESSION_HINTS,
     TIMES_HINTS,
     WEEK_HINTS,
@@ -45,8 +46,16 @@ def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] 
     return None
 
 
-def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tuple[str, int | None]:
-    """The procedure's name without counts, frequencies and durations, and its sessions.
+def procedure_name(
+    core: str,
+    hit: tuple[ProcedureRule, re.Match[str]] | None,
+    engine: Engine,
+    words: list[str] | None = None,
+) -> tuple[str, int | None]:
+    """The procedure's name without counts, frequencies and durations, and its sessions;
+    ``hit``: the procedure rule that matched and its match (see :func:`procedure`), whose
+    pattern names the procedure in the name (its ``re``: no rule's hash is asked for).
+    ``words``: the words of ``core`` lower-cased, as ``read`` found them, if it did.
 
     A pattern is searched only when the text, as the patterns before it left it, holds
     one of its hints (``_patterns``): a count taken out often takes the only hint of the
@@ -56,11 +65,17 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if DIGIT.search(text) is None and COUNTING.isdisjoint(engine.p.word.findall(low, low)):
+    if DIGIT.search(text) is None and (
+        # The text's words (core's, bracketed ones out) are among core's words, or split
+        # at their hyphens among them, and no counting word holds a hyphen: when core's
+        # words count nothing, the text's words count nothing either.
+        (words is not None and COUNTING.isdisjoint(words))
+        or COUNTING.isdisjoint(engine.p.word.findall(low, low))
+    ):
         # nothing counted: no frequency, sessions or durations to take out
         name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)
-        return (canonical(name, rule, engine) if rule is not None else name), None
+        return (canonical(name, hit[0], hit[1].re, engine) if hit is not None else name), None
     frequency = engine.p.frequency.search(text, low) if holds(text, low, WEEK_HINTS) else None
     if frequency is not None:
         if frequency.group(4):
@@ -92,7 +107,9 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
         low = text.lower()
     if sessions is None:
         sessions = product
-    if holds(text, low, OTHER_COUNT_HINTS):
+    if holds(text, low, OTHER_COUNT_HINTS) or (
+        holds(text, low, OTHER_COUNT_MARKS) and DIGIT.search(text) is not None
+    ):
         text = engine.p.other_counts.sub(" ", text, low)
         low = text.lower()
     if "#" in text:
@@ -104,6 +121,6 @@ def procedure_name(core: str, rule: ProcedureRule | None, engine: Engine) -> tup
     if "," in text or ";" in text or "/" in text:
         text = engine.p.space_before.sub(r"\1", text)
     name = tidy(text, engine) or tidy(core, engine)
-    if rule is not None:
-        name = canonical(name, rule, engine)
+    if hit is not None:
+        name = canonical(name, hit[0], hit[1].re, engine)
     return name, sessions

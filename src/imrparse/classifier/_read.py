@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import attrs
-
 from ..record_builders import builder
 from ..records import Category
 from ._engine import Engine
@@ -39,7 +37,9 @@ def read(text: str, engine: Engine) -> Reading:
         work = work[: qty.start()] + " " + work[qty.end() :]
     core, labs = request_off(" ".join(work.split()), engine)
     low = core.lower()
-    count = engine.p.leading_count.match(core, low)
+    # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
+    # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change.
+    count = engine.p.leading_count.match(core, low) if core[:1].isdecimal() else None
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
         core = strip_request(core[count.end() :], engine)
@@ -59,9 +59,9 @@ def read(text: str, engine: Engine) -> Reading:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:
             tokens.append(token)
-    drug = medication(core, low, tokens, engine)
+    drug = medication(core, low, tokens, engine, quantity)
     if drug is not None:
-        return attrs.evolve(drug, quantity=quantity)
+        return drug
     rule_hit = procedure(low, engine)
     if rule_hit is None:
         strength = engine.p.strength_at.search(core)
@@ -72,10 +72,10 @@ def read(text: str, engine: Engine) -> Reading:
                 category=Category.PHARMACEUTICALS,
                 quantity=quantity,
             )
-        name, sessions = procedure_name(core, None, engine)
+        name, sessions = procedure_name(core, None, engine, tokens)
         return _READING(name=name, sessions=sessions, quantity=quantity)
-    rule, _match = rule_hit
-    name, sessions = procedure_name(core, rule, engine)
+    rule = rule_hit[0]
+    name, sessions = procedure_name(core, rule_hit, engine, tokens)
     return _READING(
         name=name,
         category=_CATEGORIES[rule.category],

@@ -174,10 +174,17 @@ class Peeled:
 # Literal text an ANYWHERE rule's every match holds (lower case): one of each tuple of
 # the rule's. A rule whose hints are absent is not searched. (The date's words are "do",
 # not "dos": a case-blind "s" also matches the long s, which lower-casing keeps. Its
-# words are asked first: there are fewer of them than of digits. The frequencies
-# written with a "q" hold "q": "qd", "q.i.d", "qhs", "q6h", "q 4-6 hours".)
+# words are asked first: there are fewer of them than of digits. A date (_DATE) holds
+# "/", "." or "-" when written in digits, else its month's first three letters ("ep" for
+# "sep": of the letters, only "i", "k" and "s" match other characters case-blind). The
+# frequencies written with a "q" hold "q": "qd", "q.i.d", "qhs", "q6h", "q 4-6 hours".)
 ANYWHERE_HINTS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
-    "date-of-service": (("do", "date", "on"), tuple("0123456789")),
+    "date-of-service": (
+        ("do", "date", "on"),
+        tuple("0123456789"),
+        ("/", ".", "-", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "ep", "oct",
+         "nov", "dec"),
+    ),
     "refills": (("fill",),),
     "supply": (("supply",),),
     "dose": (("mouth", "po", "p.o.", "orally", "sublingual"),),
@@ -193,9 +200,13 @@ class Grammar:
     the prefix rules as one pattern whose alternatives are tried in the rules' order."""
 
     def __init__(self) -> None:
+        # A rule's name is an empty group after its text, not a group around it: sre
+        # passes over an alternative that opens with a character (not a group's mark) at
+        # once where that character is not there. The match's last group is the rule's,
+        # as a rule's text holds no group of its own.
         self.prefix = Twin(
             r"(?:"
-            + "|".join(f"(?P<r{i}>{source})" for i, (_, source) in enumerate(PREFIX_RULES))
+            + "|".join(f"(?:{source})(?P<r{i}>)" for i, (_, source) in enumerate(PREFIX_RULES))
             + r")[\s,:;.-]*"
         )
         self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
