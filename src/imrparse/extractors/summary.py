@@ -57,10 +57,16 @@ _SEX_WORDS: Final = {
     "lady": Sex.FEMALE,
     "girl": Sex.FEMALE,
 }
+# "injured" that says who, not what happened: "the injured worker", "the injured party".
+_PERSON: Final = r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b"
 # A mention of the injury, or of the claim for it ("a history of an occupational claim
-# from 10/14/2016"): the date of injury is the first date shortly after one.
+# from 10/14/2016"): the date of injury is the first date shortly after one. The person
+# after it, if one stands there, is its only group (``lastindex`` 1): one match, where a
+# second regex call would ask. (No mention of the injury can start inside the person's
+# words, so a search for the next one may start after them.)
 _INJURY: Final = re.compile(
-    r"\binjur(?:y|ies|ed)\b|\bdoi\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b)"
+    r"(?:\binjur(?:y|ies|ed)\b|\bdoi\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b))"
+    rf"({_PERSON})?"
 )
 # The words that open ``_INJURY``'s mentions, lower case.
 _INJURY_WORDS: Final = ("injur", "doi", "claim")
@@ -198,7 +204,7 @@ def _date_of_injury(
         count += 1
         # (where the mention starts and ends, read once: compiled, each read is a call)
         at, after = mark.span()
-        if _INJURED_PERSON.match(low, after):  # ("the injured worker": who, not when)
+        if mark.lastindex is not None:  # ("the injured worker": who, not when)
             mark = _next_mention(low, after)
             continue
         stop = SENTENCE_END.search(text, after)
@@ -270,9 +276,12 @@ def _states_injury(low: str, start: int = 0, end: int = -1) -> bool:
     "the injured worker")."""
     mention = _next_mention(low, start, end)
     while mention is not None:
-        if not _INJURED_PERSON.match(low, mention.end()):
+        after = mention.end()
+        # (within bounds, the person is asked again without them: one past ``end``
+        # counts too, as it does for a mention read to the end of the text)
+        if mention.lastindex is None and (end < 0 or not _INJURED_PERSON.match(low, after)):
             return True
-        mention = _next_mention(low, mention.end(), end)
+        mention = _next_mention(low, after, end)
     return False
 
 
@@ -321,7 +330,7 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     while at >= 0 and read < _MENTIONS:
         mention = _INJURY.match(low, at)
         after = mention.end() if mention else at + 5
-        if mention is None or _INJURED_PERSON.match(low, after):  # ("the injured worker":
+        if mention is None or mention.lastindex is not None:  # ("the injured worker":
             at = low.find("injur", after)  # who, not what happened)
             continue
         read += 1
@@ -345,10 +354,8 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     return None, work
 
 
-# "injured" that says who, not what happened: "the injured worker", "the injured party".
-_INJURED_PERSON: Final = re.compile(
-    r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b"
-)
+# The person after a mention, where a bound may have cut it off (see ``_states_injury``).
+_INJURED_PERSON: Final = re.compile(_PERSON)
 
 
 def _activity(clause: str) -> tuple[str | None, str | None]:
