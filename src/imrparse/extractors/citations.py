@@ -389,7 +389,7 @@ def _read_citation(
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
-    label = _PAGES_LABEL.search(low)
+    label = _pages_label(low, 0)
     while label:
         more, used = _read_pages(rest, label.end(), diag, line)
         pages = more if not pages else tuple(dict.fromkeys(pages + more))
@@ -399,7 +399,7 @@ def _read_citation(
         glue = "" if not tail or tail[0] in ",.;:" else " "
         rest = (head + glue + tail).strip(" \t,.;:")
         low = lower_ascii(rest)
-        label = _PAGES_LABEL.search(low, len(head))
+        label = _pages_label(low, len(head))
 
     sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
     if sections:
@@ -408,6 +408,15 @@ def _read_citation(
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+
+
+def _pages_label(low: str, pos: int) -> re.Match[str] | None:
+    """``_PAGES_LABEL.search(low, pos)``, asked only where ``low`` holds what every label
+    opens with ("page", "pg", "pp" or "p."): four finds cost less than a search, and most
+    citations name no page."""
+    if "pp" not in low and "pg" not in low and "page" not in low and "p." not in low:
+        return None
+    return _PAGES_LABEL.search(low, pos)
 
 
 def _title_and_topics(
