@@ -100,6 +100,9 @@ _CHAPTER_STARTS: Final[tuple[str, ...]] = tuple(
         | {"acoem", "chapter"}
     )
 )
+# Their first three letters (each has three at least): a set lookup of a slice rules out
+# most titles before ``str.startswith`` tries each of the words in turn.
+_CHAPTER_HEADS: Final = frozenset(word[:3] for word in _CHAPTER_STARTS)
 # Where an MTUS clause names its next document: ", and <document>" ("MTUS Low Back
 # Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, ...").
 # The document is one the MTUS is made of (``known``), or any title-case name with a year.
@@ -369,7 +372,9 @@ def _read_citation(
     # (Each regex is asked only where its first letters stand: a match costs more.)
     chapter = (
         _ACOEM_CHAPTER.match(low)
-        if (prefix is None or mtus) and low.startswith(_CHAPTER_STARTS)
+        if (prefix is None or mtus)
+        and low[:3] in _CHAPTER_HEADS
+        and low.startswith(_CHAPTER_STARTS)
         else None
     )
     if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
