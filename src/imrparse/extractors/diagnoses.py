@@ -72,13 +72,17 @@ _LIST_STOP: Final = re.compile(
 # List separators, searched in the lower-case text: parentheses (no separator inside
 # them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
 # "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
-# belongs to it (``_AFTER_SEPARATOR``).
+# belongs to it (``_AFTER_SEPARATOR``): the mark takes it, so that the piece after starts
+# where the mark ends. (What it takes, blanks and a word, holds no parenthesis, and no
+# separator that would count: a mark of a word starts at a blank.)
 # (Every branch starts with a literal character, so that a search skips at C speed to
 # the characters that can start one: a branch that opens with a set, "[(),;]", would
 # have the search try every position: 70% more instructions, measured.)
 _WORD_SEPARATOR: Final = r"(?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
-_LIST_MARK: Final = re.compile(rf"\(|\)|,|;| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}")
-_AFTER_SEPARATOR: Final = re.compile(r"[ \t]*(?:(?:and|or)[ \t]+)?")
+_AFTER_SEPARATOR: Final = r"[ \t]*(?:(?:and|or)[ \t]+)?"
+_LIST_MARK: Final = re.compile(
+    rf"\(|\)|,{_AFTER_SEPARATOR}|;{_AFTER_SEPARATOR}| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}"
+)
 # A piece that gives the cause of the diagnosis before it, not a diagnosis.
 _CAUSE_LINK: Final = re.compile(
     r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
@@ -144,13 +148,12 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         if char == ")":
             depth = max(0, depth - 1)
             continue
-        if depth or at < start:  # (an "and" that a comma's separator took already)
+        if depth:
             continue
         pieces.append((kind, start, at))
         if char == "," or char == ";":
             kind = char
-            after = _AFTER_SEPARATOR.match(low, stop)
-            start = after.end() if after else stop
+            start = stop
         elif low[at + 1] == "r":  # (a blank before a word: "rule out", "r/o", "and", ...)
             kind = "r"
             start = at + 1
