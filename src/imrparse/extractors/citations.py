@@ -408,8 +408,9 @@ def _read_citation(
 
     sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
     if sections:
-        title = rest[: sections.start()].strip(" \t,.;:")
-        topics = split_topics(rest[sections.end() :])
+        label_start, label_end = sections.span()  # (one read: compiled, each is a call)
+        title = rest[:label_start].strip(" \t,.;:")
+        topics = split_topics(rest[label_end:])
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
