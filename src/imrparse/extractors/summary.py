@@ -121,14 +121,14 @@ _REPORTING: Final = re.compile(
 # What happens to a body at work: the verbs and nouns of an event (a fall, a blow, a lift,
 # a strain of effort, a collision). A clause of the worker that states the date of injury
 # and holds one of them narrates the injury ("slipped and fell while working and broke
-# his ribs on 10-18-16").
+# his ribs on 10-18-16"). (This and the patterns of a mechanism's words below are
+# matched on lower-case copies, without IGNORECASE.)
 _EVENT: Final = re.compile(
     r"\b(?:f[ae]ll(?:s|ing|en)?|slip(?:s|ped|ping)?|trip(?:s|ped|ping)?|stumbl\w*|struck|"
     r"hit(?:s|ting)?|lift(?:s|ed|ing)?|twist(?:s|ed|ing)?|pull(?:s|ed|ing)?|push(?:es|ed|ing)?"
     r"|carr(?:y|ies|ied|ying)|caught|crush(?:ed|ing)?|collid\w*|collision|jump(?:s|ed|ing)?"
     r"|bent|bend(?:s|ing)?|step(?:s|ped|ping)?|assault\w*|attack\w*|punch\w*|kick\w*|bit(?:ten)?"
-    r"|faint(?:s|ed|ing)?|consciousness|accident|exposure|exposed|repetitive|cumulative)\b",
-    re.IGNORECASE,
+    r"|faint(?:s|ed|ing)?|consciousness|accident|exposure|exposed|repetitive|cumulative)\b"
 )
 # A mechanism named by itself: "associated with cumulative trauma at work".
 _TRAUMA: Final = re.compile(
@@ -145,20 +145,18 @@ _MECHANISM_LEAD: Final = re.compile(
     r"(?:(?:detailed|described|documented|reported|noted|listed|given|stated)[ \t]+as"
     r"|occurr(?:ing|ed)|that|when|while|from|by"
     r"|(?:(?:the[ \t]+)?(?:patient|injured[ \t]+worker|applicant|employee|worker|claimant)"
-    r"|he|she|they)(?:[ \t]+(?:was|were|had))?)[ \t]+",
-    re.IGNORECASE,
+    r"|he|she|they)(?:[ \t]+(?:was|were|had))?)[ \t]+"
 )
 # A symptom's onset, with the activity after it: "felt sharp pain ... while getting out
 # of the car" reads as "getting out of the car".
 _ONSET: Final = re.compile(
-    r"(?:felt|experienced|developed|noticed|noted)\b[^.;]*?[ \t](?:while|when)[ \t]+", re.IGNORECASE
+    r"(?:felt|experienced|developed|noticed|noted)\b[^.;]*?[ \t](?:while|when)[ \t]+"
 )
 # Where the mechanism's consequences start: "... and felt a strain on the back", "...
 # and broke his ribs", "... resulting in ...".
 _MECHANISM_END: Final = re.compile(
     r"[ \t,]+(?:and[ \t]+(?:felt|experienced|developed|noticed|broke|fractured|injured|hurt"
-    r"|sustained|suffered)|resulting[ \t]+in|causing)\b",
-    re.IGNORECASE,
+    r"|sustained|suffered)|resulting[ \t]+in|causing)\b"
 )
 
 
@@ -427,8 +425,9 @@ def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     auxiliary = _AUXILIARY.match(predicate)
     if auxiliary is not None:  # ("he had sudden onset of ...", "she was struck by ...")
         predicate = predicate[auxiliary.end() :]
-    cut = _MECHANISM_END.search(predicate)
-    if not _EVENT.search(predicate, 0, cut.start() if cut else len(predicate)):
+    low_predicate = lower_ascii(predicate)
+    cut = _MECHANISM_END.search(low_predicate)
+    if not _EVENT.search(low_predicate, 0, cut.start() if cut else len(predicate)):
         return None
     return _clean_mechanism(predicate)
 
@@ -463,16 +462,18 @@ def _clean_mechanism(found: str) -> str | None:
     >>> _clean_mechanism("the injured worker felt sharp pain in the neck while getting out of a car")
     'getting out of a car'
     """
+    low = lower_ascii(found)  # (the patterns, in lower case, are matched on this copy)
     at = 0
-    lead = _MECHANISM_LEAD.match(found)
+    lead = _MECHANISM_LEAD.match(low)
     while lead is not None:
         at = lead.end()
-        lead = _MECHANISM_LEAD.match(found, at)
-    found = found[at:]
-    onset = _ONSET.match(found)
+        lead = _MECHANISM_LEAD.match(low, at)
+    found, low = found[at:], low[at:]
+    onset = _ONSET.match(low)
     if onset:
-        found = found[onset.end() :]
-    end = _MECHANISM_END.search(found)
+        at = onset.end()
+        found, low = found[at:], low[at:]
+    end = _MECHANISM_END.search(low)
     if end:
         found = found[: end.start()]
     return found.strip(" \t,") or None
