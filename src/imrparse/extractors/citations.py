@@ -154,9 +154,13 @@ def parse_basis(
         # (the clauses' places: where each starts, cut before " and <family>")
         starts = [after]
         stops: list[int] = []
-        for cut in _and_marks(_AND_NEXT_SOURCE, low, low, after, end):
-            stops.append(cut.start())
-            starts.append(cut.end())
+        # A cut needs an "and" before "mtus" or "other" (every source its lookahead names
+        # holds one): where none stands before the last of them, none is sought.
+        last = max(low.rfind("mtus", after, end), low.rfind("other", after, end))
+        if last > after and low.find("and", after, last) >= 0:
+            for cut in _and_marks(_AND_NEXT_SOURCE, low, low, after, end):
+                stops.append(cut.start())
+                starts.append(cut.end())
         stops.append(end)
         for i in range(len(starts)):  # (compiled, zip() is a generic call)
             start, stop = starts[i], stops[i]
