@@ -31,7 +31,7 @@ from ..record_builders import builder
 from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date, search_slipped_date
 from .diagnoses import find_diagnoses
-from .search import SENTENCE_END, lower_ascii
+from .search import SENTENCE_END, first_of, lower_ascii
 
 _SUMMARY: Final = builder(CaseSummary)
 
@@ -160,34 +160,17 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
-def _first_of(low: str, words: tuple[str, ...], start: int = 0, end: int = -1) -> int:
-    """Where the first of ``words`` stands in ``low[start:end]`` (to the end for -1), or -1.
-
-    Each word after one found is sought only before it (the first word is usually found
-    in the summary's first sentence, and the others stand nowhere in most summaries: each
-    would be sought through the whole text).
-    """
-    first = -1
-    stop = len(low) if end < 0 else end
-    for word in words:
-        # (a word that starts before ``first`` ends before first + len(word) - 1)
-        at = low.find(word, start, stop if first < 0 else min(stop, first + len(word) - 1))
-        if at >= 0:
-            first = at
-    return first
-
-
 def _next_mention(low: str, start: int, end: int = -1) -> re.Match[str] | None:
     """The first mention of the injury (``_INJURY``) in ``low[start:end]`` (the
     lower-case text; to its end for -1): the pattern is tried only where one of its words
     stands (a search would try every position)."""
     stop = len(low) if end < 0 else end
-    at = _first_of(low, _INJURY_WORDS, start, stop)
+    at = first_of(low, _INJURY_WORDS, start, stop)
     while at >= 0:
         mention = _INJURY.match(low, at, stop)
         if mention is not None:
             return mention
-        at = _first_of(low, _INJURY_WORDS, at + 1, stop)
+        at = first_of(low, _INJURY_WORDS, at + 1, stop)
     return None
 
 
