@@ -24,7 +24,7 @@ from ..wordlists import (
     DIAGNOSIS_SHARED_HEAD_WORDS,
     DIAGNOSIS_SITE_WORDS,
 )
-from .search import lower_ascii, places_of, sentence
+from .search import first_of, lower_ascii, places_of, sentence
 
 __all__ = ["find_diagnoses", "split_diagnoses"]
 
@@ -69,6 +69,10 @@ _LIST_STOP: Final = re.compile(
     r"|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?"
     r"(?:industrial|work|occupational|cumulative|continuous|repetitive|\d))"
 )
+# The words a stop opens with, after its blank or comma: the search starts before the
+# first of them (found at C speed), and is not made where none stands. (A search tries
+# the pattern at every blank of the list.)
+_STOP_WORDS: Final = ("and", "was", "were", "reportedly", "allegedly", "associated", "attributed")
 # List separators, searched in the lower-case text: parentheses (no separator inside
 # them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
 # "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
@@ -294,7 +298,9 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if filler:
             begin = filler.end()
         listed = sentence(text, begin)
-        stop = _LIST_STOP.search(low, begin, begin + len(listed))
+        end = begin + len(listed)
+        first = first_of(low, _STOP_WORDS, begin, end)
+        stop = _LIST_STOP.search(low, max(begin, first - 1), end) if first >= 0 else None
         if stop:
             listed = listed[: stop.start() - begin]
         done = begin + len(listed)
