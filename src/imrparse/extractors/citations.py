@@ -109,9 +109,16 @@ _CHAPTER_HEADS: Final = frozenset(word[:3] for word in _CHAPTER_STARTS)
 # A cut needs the comma before "and" and a known name, or else the text before it must be
 # a whole citation (a year or a "Section(s):" list): "Ankle and Foot Complaints 2004" and
 # "Forearm, Wrist, and Hand Complaints 2004" are one name each.
+# (The known names are asked only where one of their first letters stands: each of the
+# case-insensitive alternatives is tried in full, while a class fails at once before the
+# title-case names that most cuts are, "Neck and Upper Back Complaints 2004".)
+_KNOWN_INITIALS: Final = "".join(
+    sorted({name[0].lower() for name in ACOEM_CHAPTERS + MTUS_PARTS} | {"a", "c"})
+)
 _NEXT_DOCUMENT: Final = re.compile(
     r"(?P<comma>,)?[ \t]+and[ \t]+(?="
-    r"(?P<known>(?i:(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
+    rf"(?P<known>(?i:(?=[{_KNOWN_INITIALS}])"
+    r"(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
     + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS + MTUS_PARTS)
     + r"))(?![A-Za-z0-9]))"
     r"|(?:[A-Z][A-Za-z'-]*,?[ \t]+(?:(?:and|&|of|the)[ \t]+)?){1,8}\(?(?:19|20)\d\d\)?(?![\w/])"
