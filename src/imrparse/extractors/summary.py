@@ -107,16 +107,14 @@ _EMPLOYMENT: Final = re.compile(
     re.IGNORECASE,
 )
 # The worker as the subject of a clause, and the verbs of reporting after it ("the
-# injured worker reported that ...").
+# injured worker reported that ..."), matched on the lower-case copy.
 _WORKER: Final = re.compile(
     r"\b(?:(?:the|this)[ \t]+)?(?:injured[ \t]+worker|patient|applicant|employee|claimant"
-    r"|worker)\b|\b(?:he|she)\b",
-    re.IGNORECASE,
+    r"|worker)\b|\b(?:he|she)\b"
 )
 _REPORTING: Final = re.compile(
     r"[ \t]*(?:reported|stated|indicated|noted|explained|described|recalled|related|"
-    r"reports|states|indicates|notes)(?:[ \t]+that)?[ \t]+",
-    re.IGNORECASE,
+    r"reports|states|indicates|notes)(?:[ \t]+that)?[ \t]+"
 )
 # What happens to a body at work: the verbs and nouns of an event (a fall, a blow, a lift,
 # a strain of effort, a collision). A clause of the worker that states the date of injury
@@ -388,11 +386,11 @@ def _event(text: str, low: str, stated: re.Match[str]) -> str | None:
 def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     """The event the worker underwent in the sentence ``text[start:end]`` (``low``: the
     text in lower case), if it states one."""
-    subject = _WORKER.search(text, start, end)
+    subject = _WORKER.search(low, start, end)
     if subject is None:
         return None
     at = subject.end()
-    reporting = _REPORTING.match(text, at, end)
+    reporting = _REPORTING.match(low, at, end)
     if reporting is not None:
         at = reporting.end()
     # A circumstance before the clause ("... reported that while playing basketball on
@@ -400,7 +398,7 @@ def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     fronted = _CIRCUMSTANCE.match(low, at, end)
     if fronted is not None:
         comma = text.find(",", fronted.end(), end)
-        subject = _WORKER.search(text, comma, end) if comma > 0 else None
+        subject = _WORKER.search(low, comma, end) if comma > 0 else None
         if subject is None:
             return None
         at = subject.end()
