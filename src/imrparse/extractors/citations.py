@@ -100,15 +100,25 @@ _CHAPTER_STARTS: Final[tuple[str, ...]] = tuple(
         | {"acoem", "chapter"}
     )
 )
+# Their first three letters (each has three at least): a set lookup of a slice rules out
+# most titles before ``str.startswith`` tries each of the words in turn.
+_CHAPTER_HEADS: Final = frozenset(word[:3] for word in _CHAPTER_STARTS)
 # Where an MTUS clause names its next document: ", and <document>" ("MTUS Low Back
 # Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, ...").
 # The document is one the MTUS is made of (``known``), or any title-case name with a year.
 # A cut needs the comma before "and" and a known name, or else the text before it must be
 # a whole citation (a year or a "Section(s):" list): "Ankle and Foot Complaints 2004" and
 # "Forearm, Wrist, and Hand Complaints 2004" are one name each.
+# (The known names are asked only where one of their first letters stands: each of the
+# case-insensitive alternatives is tried in full, while a class fails at once before the
+# title-case names that most cuts are, "Neck and Upper Back Complaints 2004".)
+_KNOWN_INITIALS: Final = "".join(
+    sorted({name[0].lower() for name in ACOEM_CHAPTERS + MTUS_PARTS} | {"a", "c"})
+)
 _NEXT_DOCUMENT: Final = re.compile(
     r"(?P<comma>,)?[ \t]+and[ \t]+(?="
-    r"(?P<known>(?i:(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
+    rf"(?P<known>(?i:(?=[{_KNOWN_INITIALS}])"
+    r"(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
     + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS + MTUS_PARTS)
     + r"))(?![A-Za-z0-9]))"
     r"|(?:[A-Z][A-Za-z'-]*,?[ \t]+(?:(?:and|&|of|the)[ \t]+)?){1,8}\(?(?:19|20)\d\d\)?(?![\w/])"
@@ -151,9 +161,13 @@ def parse_basis(
         # (the clauses' places: where each starts, cut before " and <family>")
         starts = [after]
         stops: list[int] = []
-        for cut in _and_marks(_AND_NEXT_SOURCE, low, low, after, end):
-            stops.append(cut.start())
-            starts.append(cut.end())
+        # A cut needs an "and" before "mtus" or "other" (every source its lookahead names
+        # holds one): where none stands before the last of them, none is sought.
+        last = max(low.rfind("mtus", after, end), low.rfind("other", after, end))
+        if last > after and low.find("and", after, last) >= 0:
+            for cut in _and_marks(_AND_NEXT_SOURCE, low, low, after, end):
+                stops.append(cut.start())
+                starts.append(cut.end())
         stops.append(end)
         for i in range(len(starts)):  # (compiled, zip() is a generic call)
             start, stop = starts[i], stops[i]
@@ -369,7 +383,9 @@ def _read_citation(
     # (Each regex is asked only where its first letters stand: a match costs more.)
     chapter = (
         _ACOEM_CHAPTER.match(low)
-        if (prefix is None or mtus) and low.startswith(_CHAPTER_STARTS)
+        if (prefix is None or mtus)
+        and low[:3] in _CHAPTER_HEADS
+        and low.startswith(_CHAPTER_STARTS)
         else None
     )
     if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
@@ -389,7 +405,7 @@ def _read_citation(
         diag.add("unknown-citation", f"no guideline family is named in {text[:80]!r}", line)
 
     pages: tuple[int, ...] = ()
-    label = _PAGES_LABEL.search(low)
+    label = _pages_label(low, 0)
     while label:
         more, used = _read_pages(rest, label.end(), diag, line)
         pages = more if not pages else tuple(dict.fromkeys(pages + more))
@@ -399,15 +415,25 @@ def _read_citation(
         glue = "" if not tail or tail[0] in ",.;:" else " "
         rest = (head + glue + tail).strip(" \t,.;:")
         low = lower_ascii(rest)
-        label = _PAGES_LABEL.search(low, len(head))
+        label = _pages_label(low, len(head))
 
     sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
     if sections:
-        title = rest[: sections.start()].strip(" \t,.;:")
-        topics = split_topics(rest[sections.end() :])
+        label_start, label_end = sections.span()  # (one read: compiled, each is a call)
+        title = rest[:label_start].strip(" \t,.;:")
+        topics = split_topics(rest[label_end:])
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+
+
+def _pages_label(low: str, pos: int) -> re.Match[str] | None:
+    """``_PAGES_LABEL.search(low, pos)``, asked only where ``low`` holds what every label
+    opens with ("page", "pg", "pp" or "p."): four finds cost less than a search, and most
+    citations name no page."""
+    if "pp" not in low and "pg" not in low and "page" not in low and "p." not in low:
+        return None
+    return _PAGES_LABEL.search(low, pos)
 
 
 def _title_and_topics(

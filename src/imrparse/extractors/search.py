@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SENTENCE_END", "lower_ascii", "places_of", "search_near", "sentence"]
+__all__ = ["SENTENCE_END", "first_of", "lower_ascii", "places_of", "search_near", "sentence"]
 
 
 SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
@@ -32,6 +32,25 @@ def lower_ascii(text: str) -> str:
     # bytes.lower() changes A-Z only, and UTF-8 writes every other character in bytes
     # above 0x7f: a C loop, where str.translate would look each character up in a dict.
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+def first_of(low: str, words: tuple[str, ...], start: int = 0, end: int = -1) -> int:
+    """Where the first of ``words`` stands in ``low[start:end]`` (to the end for -1), or -1.
+
+    Each word after one found is sought only before it (the word found first usually
+    stands early, and the others nowhere: each would be sought through the whole text).
+
+    >>> first_of("pain was noted and treated", ("and", "was"))
+    5
+    """
+    first = -1
+    stop = len(low) if end < 0 else end
+    for word in words:
+        # (a word that starts before ``first`` ends before first + len(word) - 1)
+        at = low.find(word, start, stop if first < 0 else min(stop, first + len(word) - 1))
+        if at >= 0:
+            first = at
+    return first
 
 
 def places_of(low: str, words: tuple[str, ...]) -> list[int]:

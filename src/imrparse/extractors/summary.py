@@ -31,7 +31,7 @@ from ..record_builders import builder
 from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date, search_slipped_date
 from .diagnoses import find_diagnoses
-from .search import SENTENCE_END, lower_ascii
+from .search import SENTENCE_END, first_of, lower_ascii
 
 _SUMMARY: Final = builder(CaseSummary)
 
@@ -57,10 +57,16 @@ _SEX_WORDS: Final = {
     "lady": Sex.FEMALE,
     "girl": Sex.FEMALE,
 }
+# "injured" that says who, not what happened: "the injured worker", "the injured party".
+_PERSON: Final = r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b"
 # A mention of the injury, or of the claim for it ("a history of an occupational claim
-# from 10/14/2016"): the date of injury is the first date shortly after one.
+# from 10/14/2016"): the date of injury is the first date shortly after one. The person
+# after it, if one stands there, is its only group (``lastindex`` 1): one match, where a
+# second regex call would ask. (No mention of the injury can start inside the person's
+# words, so a search for the next one may start after them.)
 _INJURY: Final = re.compile(
-    r"\binjur(?:y|ies|ed)\b|\bdoi\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b)"
+    r"(?:\binjur(?:y|ies|ed)\b|\bdoi\b|\bclaim[ \t]+(?=(?:from|of|on|dated)\b))"
+    rf"({_PERSON})?"
 )
 # The words that open ``_INJURY``'s mentions, lower case.
 _INJURY_WORDS: Final = ("injur", "doi", "claim")
@@ -101,28 +107,26 @@ _EMPLOYMENT: Final = re.compile(
     re.IGNORECASE,
 )
 # The worker as the subject of a clause, and the verbs of reporting after it ("the
-# injured worker reported that ...").
+# injured worker reported that ..."), matched on the lower-case copy.
 _WORKER: Final = re.compile(
     r"\b(?:(?:the|this)[ \t]+)?(?:injured[ \t]+worker|patient|applicant|employee|claimant"
-    r"|worker)\b|\b(?:he|she)\b",
-    re.IGNORECASE,
+    r"|worker)\b|\b(?:he|she)\b"
 )
 _REPORTING: Final = re.compile(
     r"[ \t]*(?:reported|stated|indicated|noted|explained|described|recalled|related|"
-    r"reports|states|indicates|notes)(?:[ \t]+that)?[ \t]+",
-    re.IGNORECASE,
+    r"reports|states|indicates|notes)(?:[ \t]+that)?[ \t]+"
 )
 # What happens to a body at work: the verbs and nouns of an event (a fall, a blow, a lift,
 # a strain of effort, a collision). A clause of the worker that states the date of injury
 # and holds one of them narrates the injury ("slipped and fell while working and broke
-# his ribs on 10-18-16").
+# his ribs on 10-18-16"). (This and the patterns of a mechanism's words below are
+# matched on lower-case copies, without IGNORECASE.)
 _EVENT: Final = re.compile(
     r"\b(?:f[ae]ll(?:s|ing|en)?|slip(?:s|ped|ping)?|trip(?:s|ped|ping)?|stumbl\w*|struck|"
     r"hit(?:s|ting)?|lift(?:s|ed|ing)?|twist(?:s|ed|ing)?|pull(?:s|ed|ing)?|push(?:es|ed|ing)?"
     r"|carr(?:y|ies|ied|ying)|caught|crush(?:ed|ing)?|collid\w*|collision|jump(?:s|ed|ing)?"
     r"|bent|bend(?:s|ing)?|step(?:s|ped|ping)?|assault\w*|attack\w*|punch\w*|kick\w*|bit(?:ten)?"
-    r"|faint(?:s|ed|ing)?|consciousness|accident|exposure|exposed|repetitive|cumulative)\b",
-    re.IGNORECASE,
+    r"|faint(?:s|ed|ing)?|consciousness|accident|exposure|exposed|repetitive|cumulative)\b"
 )
 # A mechanism named by itself: "associated with cumulative trauma at work".
 _TRAUMA: Final = re.compile(
@@ -139,38 +143,19 @@ _MECHANISM_LEAD: Final = re.compile(
     r"(?:(?:detailed|described|documented|reported|noted|listed|given|stated)[ \t]+as"
     r"|occurr(?:ing|ed)|that|when|while|from|by"
     r"|(?:(?:the[ \t]+)?(?:patient|injured[ \t]+worker|applicant|employee|worker|claimant)"
-    r"|he|she|they)(?:[ \t]+(?:was|were|had))?)[ \t]+",
-    re.IGNORECASE,
+    r"|he|she|they)(?:[ \t]+(?:was|were|had))?)[ \t]+"
 )
 # A symptom's onset, with the activity after it: "felt sharp pain ... while getting out
 # of the car" reads as "getting out of the car".
 _ONSET: Final = re.compile(
-    r"(?:felt|experienced|developed|noticed|noted)\b[^.;]*?[ \t](?:while|when)[ \t]+", re.IGNORECASE
+    r"(?:felt|experienced|developed|noticed|noted)\b[^.;]*?[ \t](?:while|when)[ \t]+"
 )
 # Where the mechanism's consequences start: "... and felt a strain on the back", "...
 # and broke his ribs", "... resulting in ...".
 _MECHANISM_END: Final = re.compile(
     r"[ \t,]+(?:and[ \t]+(?:felt|experienced|developed|noticed|broke|fractured|injured|hurt"
-    r"|sustained|suffered)|resulting[ \t]+in|causing)\b",
-    re.IGNORECASE,
+    r"|sustained|suffered)|resulting[ \t]+in|causing)\b"
 )
-
-
-def _first_of(low: str, words: tuple[str, ...], start: int = 0, end: int = -1) -> int:
-    """Where the first of ``words`` stands in ``low[start:end]`` (to the end for -1), or -1.
-
-    Each word after one found is sought only before it (the first word is usually found
-    in the summary's first sentence, and the others stand nowhere in most summaries: each
-    would be sought through the whole text).
-    """
-    first = -1
-    stop = len(low) if end < 0 else end
-    for word in words:
-        # (a word that starts before ``first`` ends before first + len(word) - 1)
-        at = low.find(word, start, stop if first < 0 else min(stop, first + len(word) - 1))
-        if at >= 0:
-            first = at
-    return first
 
 
 def _next_mention(low: str, start: int, end: int = -1) -> re.Match[str] | None:
@@ -178,12 +163,12 @@ def _next_mention(low: str, start: int, end: int = -1) -> re.Match[str] | None:
     lower-case text; to its end for -1): the pattern is tried only where one of its words
     stands (a search would try every position)."""
     stop = len(low) if end < 0 else end
-    at = _first_of(low, _INJURY_WORDS, start, stop)
+    at = first_of(low, _INJURY_WORDS, start, stop)
     while at >= 0:
         mention = _INJURY.match(low, at, stop)
         if mention is not None:
             return mention
-        at = _first_of(low, _INJURY_WORDS, at + 1, stop)
+        at = first_of(low, _INJURY_WORDS, at + 1, stop)
     return None
 
 
@@ -198,7 +183,7 @@ def _date_of_injury(
         count += 1
         # (where the mention starts and ends, read once: compiled, each read is a call)
         at, after = mark.span()
-        if _INJURED_PERSON.match(low, after):  # ("the injured worker": who, not when)
+        if mark.lastindex is not None:  # ("the injured worker": who, not when)
             mark = _next_mention(low, after)
             continue
         stop = SENTENCE_END.search(text, after)
@@ -270,9 +255,12 @@ def _states_injury(low: str, start: int = 0, end: int = -1) -> bool:
     "the injured worker")."""
     mention = _next_mention(low, start, end)
     while mention is not None:
-        if not _INJURED_PERSON.match(low, mention.end()):
+        after = mention.end()
+        # (within bounds, the person is asked again without them: one past ``end``
+        # counts too, as it does for a mention read to the end of the text)
+        if mention.lastindex is None and (end < 0 or not _INJURED_PERSON.match(low, after)):
             return True
-        mention = _next_mention(low, mention.end(), end)
+        mention = _next_mention(low, after, end)
     return False
 
 
@@ -321,7 +309,7 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     while at >= 0 and read < _MENTIONS:
         mention = _INJURY.match(low, at)
         after = mention.end() if mention else at + 5
-        if mention is None or _INJURED_PERSON.match(low, after):  # ("the injured worker":
+        if mention is None or mention.lastindex is not None:  # ("the injured worker":
             at = low.find("injur", after)  # who, not what happened)
             continue
         read += 1
@@ -345,10 +333,8 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     return None, work
 
 
-# "injured" that says who, not what happened: "the injured worker", "the injured party".
-_INJURED_PERSON: Final = re.compile(
-    r"[ \t]+(?:worker|employee|party|person|patient|individual|claimant|applicant)\b"
-)
+# The person after a mention, where a bound may have cut it off (see ``_states_injury``).
+_INJURED_PERSON: Final = re.compile(_PERSON)
 
 
 def _activity(clause: str) -> tuple[str | None, str | None]:
@@ -400,11 +386,11 @@ def _event(text: str, low: str, stated: re.Match[str]) -> str | None:
 def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     """The event the worker underwent in the sentence ``text[start:end]`` (``low``: the
     text in lower case), if it states one."""
-    subject = _WORKER.search(text, start, end)
+    subject = _WORKER.search(low, start, end)
     if subject is None:
         return None
     at = subject.end()
-    reporting = _REPORTING.match(text, at, end)
+    reporting = _REPORTING.match(low, at, end)
     if reporting is not None:
         at = reporting.end()
     # A circumstance before the clause ("... reported that while playing basketball on
@@ -412,7 +398,7 @@ def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     fronted = _CIRCUMSTANCE.match(low, at, end)
     if fronted is not None:
         comma = text.find(",", fronted.end(), end)
-        subject = _WORKER.search(text, comma, end) if comma > 0 else None
+        subject = _WORKER.search(low, comma, end) if comma > 0 else None
         if subject is None:
             return None
         at = subject.end()
@@ -420,8 +406,9 @@ def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     auxiliary = _AUXILIARY.match(predicate)
     if auxiliary is not None:  # ("he had sudden onset of ...", "she was struck by ...")
         predicate = predicate[auxiliary.end() :]
-    cut = _MECHANISM_END.search(predicate)
-    if not _EVENT.search(predicate, 0, cut.start() if cut else len(predicate)):
+    low_predicate = lower_ascii(predicate)
+    cut = _MECHANISM_END.search(low_predicate)
+    if not _EVENT.search(low_predicate, 0, cut.start() if cut else len(predicate)):
         return None
     return _clean_mechanism(predicate)
 
@@ -456,16 +443,18 @@ def _clean_mechanism(found: str) -> str | None:
     >>> _clean_mechanism("the injured worker felt sharp pain in the neck while getting out of a car")
     'getting out of a car'
     """
+    low = lower_ascii(found)  # (the patterns, in lower case, are matched on this copy)
     at = 0
-    lead = _MECHANISM_LEAD.match(found)
+    lead = _MECHANISM_LEAD.match(low)
     while lead is not None:
         at = lead.end()
-        lead = _MECHANISM_LEAD.match(found, at)
-    found = found[at:]
-    onset = _ONSET.match(found)
+        lead = _MECHANISM_LEAD.match(low, at)
+    found, low = found[at:], low[at:]
+    onset = _ONSET.match(low)
     if onset:
-        found = found[onset.end() :]
-    end = _MECHANISM_END.search(found)
+        at = onset.end()
+        found, low = found[at:], low[at:]
+    end = _MECHANISM_END.search(low)
     if end:
         found = found[: end.start()]
     return found.strip(" \t,") or None
