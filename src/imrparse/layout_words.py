@@ -24,6 +24,22 @@ def _initials(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(c for key in keys for c in (key[0], key[0].lower()))
 
 
+# What ocr_key reads each slip as, in the order it replaces them ("RN" after the blanks:
+# "R N" is an "M" too).
+_SLIPS: Final[tuple[tuple[str, str], ...]] = (
+    (" ", ""),
+    ("\t", ""),
+    ("\u00a0", ""),
+    ("1", "I"),
+    ("L", "I"),
+    ("|", "I"),
+    ("0", "O"),
+    ("5", "S"),
+    ("8", "B"),
+    ("RN", "M"),
+)
+
+
 def ocr_key(key: str) -> str:
     """A label's matching key as OCR slips leave it comparable: spaces dropped, ``1``, ``L``,
     ``|`` read as ``I``, ``0`` as ``O``, ``5`` as ``S``, ``8`` as ``B``, ``RN`` as ``M``.
@@ -31,29 +47,14 @@ def ocr_key(key: str) -> str:
     >>> ocr_key("STATE(S) OFLICENSURE") == ocr_key("STATE(S) OF LICENSURE")
     True
     """
-    # One str.replace a slip the key holds: no replacement is a character another one
-    # replaces, so one after another they make what all at once would. (Compiled, each test
-    # and replace is a direct call; a translate of the key's bytes costs three times as much:
-    # its table is built at every call, and encode, translate and decode are generic calls.)
-    if " " in key:
-        key = key.replace(" ", "")
-    if "\t" in key:
-        key = key.replace("\t", "")
-    if "\u00a0" in key:
-        key = key.replace("\u00a0", "")
-    if "1" in key:
-        key = key.replace("1", "I")
-    if "L" in key:
-        key = key.replace("L", "I")
-    if "|" in key:
-        key = key.replace("|", "I")
-    if "0" in key:
-        key = key.replace("0", "O")
-    if "5" in key:
-        key = key.replace("5", "S")
-    if "8" in key:
-        key = key.replace("8", "B")
-    return key.replace("RN", "M") if "RN" in key else key
+    # One str.replace a slip the key holds, in this order: no replacement is a character
+    # another one replaces, so one after another they make what all at once would.
+    # (Compiled, each test and replace is a direct call; a translate of the key's bytes
+    # costs three times as much: encode, translate and decode are generic calls.)
+    for slip, read in _SLIPS:
+        if slip in key:
+            key = key.replace(slip, read)
+    return key
 
 
 # ASCII white space, as str.split() reads it (see opening_pairs).
