@@ -56,7 +56,8 @@ def _twins() -> list[Twin]:
     p = Patterns()
     g = grammar()
     return [
-        *(v for v in vars(p).values() if isinstance(v, Twin)),
+        # (dir(), not vars(): compiled, Patterns is a native class without a __dict__)
+        *(v for v in (getattr(p, name) for name in dir(p)) if isinstance(v, Twin)),
         g.prefix,
         g.guidance,
         engine_for(default_lexicons()).request,
