@@ -51,6 +51,9 @@ nitpicky = True
 nitpick_ignore_regex = [
     # Standard library types that appear in signatures and docstrings.
     ("py:class", r"(datetime|enum|os|pathlib|importlib|collections\.abc|typing|re)\..*"),
+    # The same, named bare where a module imports them for type checking only (pathlib and
+    # importlib.resources load when a file is first read, not with ``import imrparse``).
+    ("py:class", r"Path|Traversable"),
     # Third-party types: the cattrs converter, pandas frames.
     ("py:class", r"(cattrs|pandas)\..*"),
     # The type variable of from_dict's signature.
