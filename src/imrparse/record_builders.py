@@ -45,10 +45,9 @@ class _Builder:
     def __init__(self, cls: type[Any], fields: list[_Field]) -> None:
         self.cls = cls
         self.fields = fields
-        self.new: Callable[[type[Any]], object] = object.__new__
 
     def __call__(self, **values: object) -> object:
-        record = self.new(self.cls)
+        record = object.__new__(self.cls)
         used = 0
         for field in self.fields:
             value = values.get(field.name, _ABSENT)

@@ -111,7 +111,8 @@ _CHAPTER_HEADS: Final = frozenset(word[:3] for word in _CHAPTER_STARTS)
 # "Forearm, Wrist, and Hand Complaints 2004" are one name each.
 # (The known names are asked only where one of their first letters stands: each of the
 # case-insensitive alternatives is tried in full, while a class fails at once before the
-# title-case names that most cuts are, "Neck and Upper Back Complaints 2004".)
+# title-case names that most cuts are, "Neck and Upper Back Complaints 2004". With "a"
+# and "c": the "acoem" and "chapter" that may stand before a name.)
 _KNOWN_INITIALS: Final = "".join(
     sorted({name[0].lower() for name in ACOEM_CHAPTERS + MTUS_PARTS} | {"a", "c"})
 )
