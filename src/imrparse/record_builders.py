@@ -45,9 +45,12 @@ class _Builder:
     def __init__(self, cls: type[Any], fields: list[_Field]) -> None:
         self.cls = cls
         self.fields = fields
+        # (held, not looked up: compiled, ``object.__new__`` is a global read and an
+        # attribute lookup at each call)
+        self.new: Callable[[type[Any]], object] = object.__new__
 
     def __call__(self, **values: object) -> object:
-        record = object.__new__(self.cls)
+        record = self.new(self.cls)
         used = 0
         for field in self.fields:
             value = values.get(field.name, _ABSENT)
