@@ -8,6 +8,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import imrparse
 
@@ -80,3 +82,21 @@ def test_pdf_reading_is_safe_from_threads(tmp_path: Path) -> None:
     expected = [imrparse.pdf.read_text(p) for p in paths]
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(imrparse.pdf.read_text, paths * 5)) == expected * 5
+
+
+_PAGE_TEXT = st.text(alphabet="ab \r\n\ufffe-", max_size=12)
+
+
+@given(st.lists(_PAGE_TEXT, min_size=1, max_size=5))
+def test_pages_joined_are_the_text_read_whole(pages: list[str]) -> None:
+    """Each page's line ends made alone, then joined, give the text that making them over
+    the joined pages gives; a page start is given only where its text is that page's."""
+    text, starts = imrparse.pdf._joined(pages)
+    assert text == imrparse.pdf._lines("\n".join(pages))
+    if starts:
+        ends = [*starts[1:], len(text) + 1]
+        assert [text[a : b - 1] for a, b in zip(starts, ends, strict=True)] == [
+            imrparse.pdf._lines(page) for page in pages
+        ]
+    else:  # only a page ending "\r" before another makes the starts unknown
+        assert any(page.endswith("\r") for page in pages[:-1])

@@ -117,13 +117,25 @@ def _extract(data: bytes) -> tuple[str, list[int]]:
         pages = _page_texts(raw, data)
     if not any(text and not text.isspace() for text in pages):
         raise ParseError(_no_text_message(raw, data, len(pages)), code="no-text-layer")
-    text = _lines("\n".join(pages))
+    return _joined(pages)
+
+
+def _joined(pages: list[str]) -> tuple[str, list[int]]:
+    """The text of ``pages`` (PDFium's) joined, and where each page starts in it (an
+    empty list where that cannot be told)."""
+    if any(page.endswith("\r") for page in pages[:-1]):
+        # That "\r" and the "\n" joining its page to the next end one line in the text,
+        # so where each page starts cannot be told from the pages' texts alone.
+        return _lines("\n".join(pages)), []
+    # Otherwise no line end spans two pages, and the text is the pages' texts joined:
+    # each page's lines are made once.
+    texts = [_lines(page) for page in pages]
     starts: list[int] = []
     at = 0
-    for page in pages:  # (where each page starts, when its text is the same alone)
+    for page in texts:
         starts.append(at)
-        at += len(_lines(page)) + 1
-    return text, starts if at == len(text) + 1 else []
+        at += len(page) + 1
+    return "\n".join(texts), starts
 
 
 def _lines(text: str) -> str:
