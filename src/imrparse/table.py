@@ -211,19 +211,19 @@ def letter_rows(letter: Letter, index: int = 0, *, spans: bool = False) -> list[
         "layout": letter.layout,
         "case_number": letter.case_number,
         "claim_number": letter.claim_number,
-        "priority": letter.priority.value if letter.priority is not None else None,
+        "priority": letter.priority._value_ if letter.priority is not None else None,
         "application_received": _iso(dates.application_received),
         "date_assigned": _iso(dates.date_assigned),
         "decision_date": _iso(dates.decision_date),
         "ur_denial_date": _iso(dates.ur_denial_date),
         "reviewer_title": reviewer.title,
         "board_certifications": _join(reviewer.board_certifications),
-        "board_specialties": _join(board_names(reviewer.board_certifications)),
+        "board_specialties": _board_specialties(reviewer.board_certifications),
         "licensed_states": _join(reviewer.licensed_states),
         "min_years_in_practice": reviewer.min_years_in_practice,
         "min_hours_per_week": reviewer.min_hours_per_week,
         "age": summary.age,
-        "sex": summary.sex.value if summary.sex is not None else None,
+        "sex": summary.sex._value_ if summary.sex is not None else None,
         "date_of_injury": _iso(injured),
         "mechanism_of_injury": summary.mechanism_of_injury,
         "diagnoses": _join(summary.diagnoses),
@@ -277,12 +277,12 @@ def _determination_cells(index: int, d: Determination | None) -> Row:
         "treatment_strength": t.strength,
         "treatment_quantity": t.quantity,
         "treatment_sessions": t.sessions,
-        "treatment_category": t.category.value if t.category is not None else None,
+        "treatment_category": t.category._value_ if t.category is not None else None,
         "treatment_subcategory": t.subcategory,
         "treatment_generic": t.generic,
         "original_request": d.original_request,
         "authorized": d.authorized,
-        "outcome": d.outcome.value,
+        "outcome": d.outcome._value_,
         **_basis_cells("ca", d.claims_administrator_basis),
         **_basis_cells("reviewer", d.reviewer_basis),
         "rationale": d.rationale,
@@ -291,14 +291,40 @@ def _determination_cells(index: int, d: Determination | None) -> Row:
 
 def _basis_cells(prefix: str, basis: GuidelineBasis) -> Row:
     cites = basis.citations
+    if not cites:  # (only ever spread into a row: the shared cells are not changed)
+        return _NO_CITATIONS[prefix]
     return {
         f"{prefix}_citation_count": len(cites),
         f"{prefix}_sources": _join(c.source for c in cites),
-        f"{prefix}_mtus": any(c.mtus for c in cites) if cites else None,
+        f"{prefix}_mtus": any(c.mtus for c in cites),
         f"{prefix}_titles": _join(c.title for c in cites),
         f"{prefix}_topics": _join(topic for c in cites for topic in c.topics),
         f"{prefix}_pages": _join(str(page) for c in cites for page in c.pages),
     }
+
+
+def _board_specialties(certifications: tuple[str, ...]) -> str | None:
+    """The ``board_specialties`` cell: few reviewers' certifications recur across
+    letters, and reading them (:func:`~imrparse.specialties.board_names`) is slow."""
+    try:
+        return _BOARD_CELLS[certifications]
+    except KeyError:
+        if len(_BOARD_CELLS) >= 4096:
+            _BOARD_CELLS.clear()
+        cell = _BOARD_CELLS[certifications] = _join(board_names(certifications))
+        return cell
+
+
+_BOARD_CELLS: dict[tuple[str, ...], str | None] = {}
+
+
+_NO_CITATIONS: dict[str, Row] = {
+    prefix: {
+        f"{prefix}_citation_count": 0,
+        **dict.fromkeys(f"{prefix}_{field}" for field in _BASIS_FIELDS[1:]),
+    }
+    for prefix in _BASES
+}
 
 
 def _iso(day: datetime.date | None) -> str | None:
