@@ -81,11 +81,17 @@ def parse_file(
     """
     name = os.fspath(path)
     text, note, pages = _read_pages(name)
-    letter = _sourced(parse(text, strict=strict, spans=spans), name, note)
-    if (pages and letter.spans) or keep_text:
+    letter = parse(text, strict=strict, spans=spans)
+    if (pages and letter.spans) or keep_text:  # _sourced's and these in one copy
         letter = attrs.evolve(
-            letter, spans=paged(letter.spans, pages), text=text if keep_text else None
+            letter,
+            source=name,
+            diagnostics=((note,) if note is not None else ()) + letter.diagnostics,
+            spans=paged(letter.spans, pages),
+            text=text if keep_text else None,
         )
+    else:
+        letter = _sourced(letter, name, note)
     return letter if letter.case_number is not None else _case_from_name(letter, name)
 
 
