@@ -146,7 +146,10 @@ def join_lines(lines: Iterable[str]) -> str:
     # (Typed: isinstance() alone would narrow it to list[Any], and every use to a generic one.)
     listed: list[str] = lines if isinstance(lines, list) else list(lines)
     for raw in listed:
-        line = raw.strip()
+        # (Most lines come stripped, their contents as the scanner cut them: a line that
+        # starts and ends with a printable ASCII character, none of them white space, is
+        # its own strip(), told natively without the call.)
+        line = raw if raw and 32 < ord(raw[0]) < 0x7F and 32 < ord(raw[-1]) < 0x7F else raw.strip()
         if not line:
             continue
         if glue:
