@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .layout_words import Vocabulary, ocr_key
+from .layout_words import REMEMBERED_LINES, Vocabulary, ocr_key
 from .records import TokenKind
 from .wordlists import match_key
 
@@ -168,6 +168,30 @@ def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind,
     (<TokenKind.DETERMINATION: 'determination'>, 'upheld')
     """
     return _recognise(content, vocab if vocab is not None else _default())
+
+
+def _recognise_remembered(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
+    """``recognise(content, v)``, remembered in ``v`` (:attr:`Vocabulary.recognised
+    <imrparse.layout_words.Vocabulary.recognised>`) for the next letter that has the line.
+
+    Exact: what a line is depends on its text and the vocabulary's words alone, and a
+    vocabulary's words do not change (a new registry builds a new one). Letters repeat
+    most of the lines that need asking, their headings, labels and fixed sentences, word
+    for word; a line looked up costs its hash, a fraction of classifying it. (Its kind and
+    name are kept in two tables: a tuple a line would be one more object for the
+    collector to walk.)
+    """
+    names = v.recognised
+    name = names.get(content)
+    if name is not None:
+        return v.recognised_kinds[content], name
+    kind, name = _recognise(content, v)
+    if len(names) >= REMEMBERED_LINES:
+        names.clear()
+        v.recognised_kinds.clear()
+    names[content] = name
+    v.recognised_kinds[content] = kind
+    return kind, name
 
 
 def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:

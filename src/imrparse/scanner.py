@@ -36,6 +36,7 @@ from .line_kinds import (
     _may_fit,
     _outcome,
     _recognise,
+    _recognise_remembered,
     classify,
     outcome_word,
     recognise,
@@ -532,7 +533,7 @@ def _scan_lines(
             removed.append(len(lines))
         if content:
             if has_colon or _may_be_heading(content, v):
-                kind, name = _recognise(content, v)
+                kind, name = _recognise_remembered(content, v)
             else:
                 kind = _TEXT
                 name = ""
