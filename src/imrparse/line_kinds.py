@@ -42,17 +42,21 @@ def _label(text: str, vocab: Vocabulary) -> str:
     return key
 
 
-def _may_fit(text: str, limit: int) -> bool:
+def _may_fit(text: str, limit: int, blanks_only: bool = False) -> bool:
     """Whether ``text`` could be at most ``limit`` long once its white space is folded.
 
     Cheap (no folding) and exact for spaces, tabs and no-break spaces, so a label or
     heading written with runs of white space ("Decision \t rationale  :") still fits.
+    ``blanks_only`` says that the text holds neither tabs nor no-break spaces (the scanner
+    knows it of a whole letter): they are not looked for.
     """
     size = len(text)
     if size <= limit:
         return True
     # Count only what is there: each count() costs more than an ``in`` test.
     size -= text.count(" ")
+    if blanks_only:
+        return size <= limit
     if size > limit and "\t" in text:
         size -= text.count("\t")
     if size > limit and "\u00a0" in text:

@@ -234,9 +234,10 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
         text = "\n".join(bodies)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
-    if not text.isascii() and _MISDECODED_NBSP in text:
+    ascii = text.isascii()
+    if not ascii and _MISDECODED_NBSP in text:
         text = text.replace(_MISDECODED_NBSP, "  ")
-    return _scan_lines(text, check_headers, v, headers, numbers, starts, spaces)
+    return _scan_lines(text, check_headers, v, headers, numbers, starts, spaces, ascii)
 
 
 def line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
@@ -304,8 +305,9 @@ def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, lis
     )
 
 
-def _may_be_heading(content: str, v: Vocabulary) -> bool:
-    """Whether classify() must be asked if a line without a colon is a heading."""
+def _may_be_heading(content: str, v: Vocabulary, blanks_only: bool = False) -> bool:
+    """Whether classify() must be asked if a line without a colon is a heading
+    (``blanks_only``: the line holds neither tabs nor no-break spaces)."""
     # A heading's folded text starts with content's first character in upper case, and its
     # second (see opening_pairs): two reads of a table, where most prose is told apart.
     code = ord(content[0])
@@ -313,7 +315,7 @@ def _may_be_heading(content: str, v: Vocabulary) -> bool:
         second = 0 if len(content) < 2 else min(ord(content[1]), 0x80)
         if not v.heading_openings[code * OPENING_ROW + second]:
             return False
-    return _may_fit(content, v.longest_heading)
+    return _may_fit(content, v.longest_heading, blanks_only)
 
 
 def _joined_heading(content: str, v: Vocabulary) -> int:
@@ -468,19 +470,24 @@ def _scan_lines(
     numbers: list[int] | None = None,
     starts: list[int] | None = None,
     spaces: bool = True,
+    ascii: bool = False,
 ) -> Scan:
     """The scan of a text's lines, each ending in ``\n`` (see :func:`scan_text`), line by
     line: page headers are stripped where ``check_headers``. ``numbers`` gives each line's
     1-based line number when they are not 1, 2, 3, ... (form feeds cut some lines:
     :func:`_split_feeds`), ``starts`` where each line starts in the text as written when
     not every line there ends in ``\n``; ``headers`` and ``spaces`` are what the scan
-    tells of the whole text (see :class:`Scan`).
+    tells of the whole text (see :class:`Scan`), ``ascii`` whether it is ASCII: with no
+    ``spaces``, its only white space is then blanks and line ends.
 
     A line is read where it stands in the text: only its content is copied out (no copy
     of each line is made to strip it). (A second, faster loop for texts without page
     headers bought 1.5% compiled, when lines were still copied: too little for a second
     copy of the scan.)
     """
+    # (What a line cannot hold is not looked for in it: neither tabs nor no-break spaces
+    # in a line of text that has them nowhere, nor a form feed.)
+    blanks_only = ascii and not spaces
     lines: list[Line] = []
     headings, determinations, parts, indexes = _index_lists()
     removed: list[int] = []
@@ -519,7 +526,7 @@ def _scan_lines(
             has_colon = ":" in content
         else:
             first, last = _content_bounds(text, start, end)
-            content = text[first:last]
+            content = text[first:last] if first < last else ""  # (a line of white space)
             column = first - start + 1
             if colon < first:
                 colon = text.find(":", first)
@@ -532,7 +539,7 @@ def _scan_lines(
         if artifacts:
             removed.append(len(lines))
         if content:
-            if has_colon or _may_be_heading(content, v):
+            if has_colon or _may_be_heading(content, v, blanks_only):
                 kind, name = _recognise_remembered(content, v)
             else:
                 kind = _TEXT
@@ -552,7 +559,7 @@ def _scan_lines(
             name = ""
             if artifacts:
                 kind = _ARTIFACT
-            elif text.find("\f", start, end) >= 0:  # (a line of white space)
+            elif spaces and text.find("\f", start, end) >= 0:  # (a line of white space)
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK
