@@ -331,7 +331,23 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
-    return _normalize_ascii(text) if text.isascii() else " ".join(text.split())
+    if text.isascii():
+        return _normalize_ascii(text)
+    # (Text with characters beyond ASCII, most of it written with blanks alone: split()
+    # and join() make an object of every word, where the blanks are folded in place.)
+    if "\n" in text or has_control_space(text) or _has_other_space(text):
+        return " ".join(text.split())
+    return _fold_blanks(text)
+
+
+# The white space beyond ASCII, as str.split() reads it (none stands past U+3000).
+_OTHER_SPACE: Final = tuple(c for c in map(chr, range(0x80, 0x3001)) if c.isspace())
+
+
+def _has_other_space(text: str) -> bool:
+    """Whether ``text`` holds white space beyond ASCII (a no-break space, an em space...)."""
+    # (An ``in`` test of a character wider than any of the text's returns at once.)
+    return any(space in text for space in _OTHER_SPACE)
 
 
 def _normalize_ascii(text: str, spaces: bool = True) -> str:
