@@ -156,7 +156,8 @@ def join_lines(lines: Iterable[str]) -> str:
             pieces[-1] += line
         else:
             pieces.append(line)
-        glue = line[-1] == "-" and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
+        # (45: "-", told by its code point, natively)
+        glue = ord(line[-1]) == 45 and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
     return " ".join(pieces)
 
 
@@ -362,7 +363,8 @@ def _fold_blanks(text: str) -> str:
     """:func:`normalize_space` for text whose only white space is the blank."""
     # str.replace runs in C without making a list of every word (what split() and
     # join() cost on a page of prose).
-    text = text.strip(" ")
+    if text and (ord(text[0]) == 32 or ord(text[-1]) == 32):  # (told natively: most have none)
+        text = text.strip(" ")
     while "  " in text:
         text = text.replace("  ", " ")
     return text
