@@ -287,22 +287,19 @@ def _split_feeds(bodies: list[str]) -> tuple[list[str], list[int] | None]:
     return (out, numbers) if cut else (bodies, None)
 
 
-def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, list[int]]]:
-    """Empty lists for the indexes of headings, treatment headers and part labels, and
-    the table from each of these kinds to its list, for a scan to fill."""
-    headings: list[int] = []
-    determinations: list[int] = []
-    parts: list[int] = []
-    return (
-        headings,
-        determinations,
-        parts,
-        {
-            _HEADING: headings,
-            _DETERMINATION: determinations,
-            _PART: parts,
-        },
-    )
+def _note_index(
+    kind: TokenKind, at: int, headings: list[int], determinations: list[int], parts: list[int]
+) -> None:
+    """Note ``at``, the index of a line of ``kind``, among the headings, treatment headers
+    or part labels (a line of another kind is in none)."""
+    # (Compiled, three tests of identity cost less than a table of the kinds: a lookup
+    # hashes the kind.)
+    if kind is _HEADING:
+        headings.append(at)
+    elif kind is _DETERMINATION:
+        determinations.append(at)
+    elif kind is _PART:
+        parts.append(at)
 
 
 def _may_be_heading(content: str, v: Vocabulary, blanks_only: bool = False) -> bool:
@@ -398,12 +395,12 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
         lines.append(line)
     if not cut:
         return scanned
-    headings, determinations, parts, indexes = _index_lists()
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
     removed: list[int] = []
     for i, line in enumerate(lines):
-        index = indexes.get(line.kind)
-        if index is not None:
-            index.append(i)
+        _note_index(line.kind, i, headings, determinations, parts)
         if line.artifacts:
             removed.append(i)
     return scanned._replace(
@@ -489,7 +486,9 @@ def _scan_lines(
     # in a line of text that has them nowhere, nor a form feed.)
     blanks_only = ascii and not spaces
     lines: list[Line] = []
-    headings, determinations, parts, indexes = _index_lists()
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
     removed: list[int] = []
     gap = 0
     blanks = 0
@@ -547,9 +546,7 @@ def _scan_lines(
             if kind is _TEXT and len(content) <= v.longest_outcome:
                 kind, name = _outcome_alone(content, lines, v)
             if kind is not _TEXT:  # (most lines are text, with no index to note)
-                index = indexes.get(kind)
-                if index is not None:
-                    index.append(len(lines))
+                _note_index(kind, len(lines), headings, determinations, parts)
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
