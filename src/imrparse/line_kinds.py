@@ -31,13 +31,14 @@ def _default() -> Vocabulary:
     return vocabulary()
 
 
-def _label(text: str, vocab: Vocabulary) -> str:
-    """The matching key of a would-be label (the text before a colon); "" if too long."""
+def _label(text: str, vocab: Vocabulary, blanks_only: bool = False) -> str:
+    """The matching key of a would-be label (the text before a colon); "" if too long.
+    (``blanks_only``: it holds neither tabs nor no-break spaces, see :func:`_may_fit`.)"""
     # (len() first: most would-be labels are short, and a call costs more than a test)
-    if len(text) > vocab.longest_label and not _may_fit(text, vocab.longest_label):
+    if len(text) > vocab.longest_label and not _may_fit(text, vocab.longest_label, blanks_only):
         return ""
     key = text.strip().upper()
-    if "  " in key or "\t" in key or "\u00a0" in key:
+    if "  " in key or (not blanks_only and ("\t" in key or "\u00a0" in key)):
         key = match_key(key)
     return key
 
@@ -174,9 +175,12 @@ def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind,
     return _recognise(content, vocab if vocab is not None else _default())
 
 
-def _recognise_remembered(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
+def _recognise_remembered(
+    content: str, v: Vocabulary, blanks_only: bool = False
+) -> tuple[TokenKind, str]:
     """``recognise(content, v)``, remembered in ``v`` (:attr:`Vocabulary.recognised
-    <imrparse.layout_words.Vocabulary.recognised>`) for the next letter that has the line.
+    <imrparse.layout_words.Vocabulary.recognised>`) for the next letter that has the line
+    (``blanks_only``: it holds neither tabs nor no-break spaces, see :func:`_may_fit`).
 
     Exact: what a line is depends on its text and the vocabulary's words alone, and a
     vocabulary's words do not change (a new registry builds a new one). Letters repeat
@@ -189,7 +193,7 @@ def _recognise_remembered(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
     name = names.get(content)
     if name is not None:
         return v.recognised_kinds[content], name
-    kind, name = _recognise(content, v)
+    kind, name = _recognise(content, v, blanks_only)
     if len(names) >= REMEMBERED_LINES:
         names.clear()
         v.recognised_kinds.clear()
@@ -198,12 +202,16 @@ def _recognise_remembered(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
     return kind, name
 
 
-def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
+def _recognise(content: str, v: Vocabulary, blanks_only: bool = False) -> tuple[TokenKind, str]:
     colon = content.find(":")
     if colon > 0:
         first = content[0]
         # A label's key starts with the line's first character in upper case.
-        label = _label(content[:colon], v) if first in v.label_initials or ord(first) > 0x7F else ""
+        label = (
+            _label(content[:colon], v, blanks_only)
+            if first in v.label_initials or ord(first) > 0x7F
+            else ""
+        )
         names = v.labels.get(label)  # (the part's, field's, heading's name)
         if names is not None and names[0] is not None:
             return _PART, names[0]
@@ -219,7 +227,7 @@ def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
             slipped = v.slipped.get(ocr_key(label))
             if slipped is not None:
                 return (_PART if slipped[0] else _FIELD), slipped[1]
-    elif _may_fit(content, v.longest_heading):
+    elif _may_fit(content, v.longest_heading, blanks_only):
         name = v.headings.get(_heading_key(content))
         if name is not None:
             return _HEADING, name

@@ -539,7 +539,7 @@ def _scan_lines(
             removed.append(len(lines))
         if content:
             if has_colon or _may_be_heading(content, v, blanks_only):
-                kind, name = _recognise_remembered(content, v)
+                kind, name = _recognise_remembered(content, v, blanks_only)
             else:
                 kind = _TEXT
                 name = ""
