@@ -137,6 +137,21 @@ def test_join_lines_rejoins_hyphen_wraps_only() -> None:
     assert join_lines(["a", "", "  ", "b"]) == "a b"
 
 
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"ab .é", "\u2019", "\u00a0", "\u3000", "\x85", *"\t\n\x0b\x1f"])
+    )
+)
+def test_normalize_space_folds_what_split_does(text: str) -> None:
+    # (text beyond ASCII written with blanks alone has them folded in place: the same)
+    assert normalize_space(text) == " ".join(text.split())
+
+
+def test_no_white_space_past_u3000() -> None:
+    # (normalize_space looks for white space beyond ASCII up to U+3000 only)
+    assert not any(chr(code).isspace() for code in range(0x3001, 0x110000))
+
+
 def test_strip_artifacts() -> None:
     assert strip_artifacts("Page 3 of 5") == ("", 1)
     assert strip_artifacts("shown on page 3 of 5 pages") == ("shown on page 3 of 5 pages", 0)

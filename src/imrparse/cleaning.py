@@ -146,14 +146,18 @@ def join_lines(lines: Iterable[str]) -> str:
     # (Typed: isinstance() alone would narrow it to list[Any], and every use to a generic one.)
     listed: list[str] = lines if isinstance(lines, list) else list(lines)
     for raw in listed:
-        line = raw.strip()
+        # (Most lines come stripped, their contents as the scanner cut them: a line that
+        # starts and ends with a printable ASCII character, none of them white space, is
+        # its own strip(), told natively without the call.)
+        line = raw if raw and 32 < ord(raw[0]) < 0x7F and 32 < ord(raw[-1]) < 0x7F else raw.strip()
         if not line:
             continue
         if glue:
             pieces[-1] += line
         else:
             pieces.append(line)
-        glue = line[-1] == "-" and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
+        # (45: "-", told by its code point, natively)
+        glue = ord(line[-1]) == 45 and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
     return " ".join(pieces)
 
 
@@ -328,7 +332,23 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
-    return _normalize_ascii(text) if text.isascii() else " ".join(text.split())
+    if text.isascii():
+        return _normalize_ascii(text)
+    # (Text with characters beyond ASCII, most of it written with blanks alone: split()
+    # and join() make an object of every word, where the blanks are folded in place.)
+    if "\n" in text or has_control_space(text) or _has_other_space(text):
+        return " ".join(text.split())
+    return _fold_blanks(text)
+
+
+# The white space beyond ASCII, as str.split() reads it (none stands past U+3000).
+_OTHER_SPACE: Final = tuple(c for c in map(chr, range(0x80, 0x3001)) if c.isspace())
+
+
+def _has_other_space(text: str) -> bool:
+    """Whether ``text`` holds white space beyond ASCII (a no-break space, an em space...)."""
+    # (An ``in`` test of a character wider than any of the text's returns at once.)
+    return any(space in text for space in _OTHER_SPACE)
 
 
 def _normalize_ascii(text: str, spaces: bool = True) -> str:
@@ -343,7 +363,8 @@ def _fold_blanks(text: str) -> str:
     """:func:`normalize_space` for text whose only white space is the blank."""
     # str.replace runs in C without making a list of every word (what split() and
     # join() cost on a page of prose).
-    text = text.strip(" ")
+    if text and (ord(text[0]) == 32 or ord(text[-1]) == 32):  # (told natively: most have none)
+        text = text.strip(" ")
     while "  " in text:
         text = text.replace("  ", " ")
     return text

@@ -12,10 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from .enums import TokenKind
+
 __all__ = ["OPENING_ROW", "Vocabulary", "ocr_key", "opening_pairs"]
 
 _REMEMBERED: Final = 1024
 """How many combinations of headings and fields :meth:`Vocabulary.best` remembers."""
+
+REMEMBERED_LINES: Final = 4096
+"""How many lines the scanner's classifications :attr:`Vocabulary.recognised` remembers."""
 
 
 def _initials(keys: Iterable[str]) -> frozenset[str]:
@@ -180,6 +185,12 @@ class Vocabulary:
         colon: a line that ends in none of them has no heading run onto its end."""
         # Letters of one layout have the same few headings: best() remembers its answers.
         self._known: dict[tuple[str, ...], int] = {}
+        self.recognised: dict[str, str] = {}
+        """Lines the scanner classified with these words -> their name (see
+        ``imrparse.line_kinds._recognise_remembered``): letters repeat their headings, labels
+        and fixed sentences word for word."""
+        self.recognised_kinds: dict[str, TokenKind] = {}
+        """The same lines -> their kind."""
 
     def best(self, headings: list[str], header_fields: list[str]) -> int:
         """The index of the layout whose marks a letter has the most weight of, or -1

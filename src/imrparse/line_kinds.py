@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .layout_words import Vocabulary, ocr_key
+from .layout_words import REMEMBERED_LINES, Vocabulary, ocr_key
 from .records import TokenKind
 from .wordlists import match_key
 
@@ -31,28 +31,33 @@ def _default() -> Vocabulary:
     return vocabulary()
 
 
-def _label(text: str, vocab: Vocabulary) -> str:
-    """The matching key of a would-be label (the text before a colon); "" if too long."""
+def _label(text: str, vocab: Vocabulary, blanks_only: bool = False) -> str:
+    """The matching key of a would-be label (the text before a colon); "" if too long.
+    (``blanks_only``: it holds neither tabs nor no-break spaces, see :func:`_may_fit`.)"""
     # (len() first: most would-be labels are short, and a call costs more than a test)
-    if len(text) > vocab.longest_label and not _may_fit(text, vocab.longest_label):
+    if len(text) > vocab.longest_label and not _may_fit(text, vocab.longest_label, blanks_only):
         return ""
     key = text.strip().upper()
-    if "  " in key or "\t" in key or "\u00a0" in key:
+    if "  " in key or (not blanks_only and ("\t" in key or "\u00a0" in key)):
         key = match_key(key)
     return key
 
 
-def _may_fit(text: str, limit: int) -> bool:
+def _may_fit(text: str, limit: int, blanks_only: bool = False) -> bool:
     """Whether ``text`` could be at most ``limit`` long once its white space is folded.
 
     Cheap (no folding) and exact for spaces, tabs and no-break spaces, so a label or
     heading written with runs of white space ("Decision \t rationale  :") still fits.
+    ``blanks_only`` says that the text holds neither tabs nor no-break spaces (the scanner
+    knows it of a whole letter): they are not looked for.
     """
     size = len(text)
     if size <= limit:
         return True
     # Count only what is there: each count() costs more than an ``in`` test.
     size -= text.count(" ")
+    if blanks_only:
+        return size <= limit
     if size > limit and "\t" in text:
         size -= text.count("\t")
     if size > limit and "\u00a0" in text:
@@ -170,12 +175,43 @@ def recognise(content: str, vocab: Vocabulary | None = None) -> tuple[TokenKind,
     return _recognise(content, vocab if vocab is not None else _default())
 
 
-def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
+def _recognise_remembered(
+    content: str, v: Vocabulary, blanks_only: bool = False
+) -> tuple[TokenKind, str]:
+    """``recognise(content, v)``, remembered in ``v`` (:attr:`Vocabulary.recognised
+    <imrparse.layout_words.Vocabulary.recognised>`) for the next letter that has the line
+    (``blanks_only``: it holds neither tabs nor no-break spaces, see :func:`_may_fit`).
+
+    Exact: what a line is depends on its text and the vocabulary's words alone, and a
+    vocabulary's words do not change (a new registry builds a new one). Letters repeat
+    most of the lines that need asking, their headings, labels and fixed sentences, word
+    for word; a line looked up costs its hash, a fraction of classifying it. (Its kind and
+    name are kept in two tables: a tuple a line would be one more object for the
+    collector to walk.)
+    """
+    names = v.recognised
+    name = names.get(content)
+    if name is not None:
+        return v.recognised_kinds[content], name
+    kind, name = _recognise(content, v, blanks_only)
+    if len(names) >= REMEMBERED_LINES:
+        names.clear()
+        v.recognised_kinds.clear()
+    names[content] = name
+    v.recognised_kinds[content] = kind
+    return kind, name
+
+
+def _recognise(content: str, v: Vocabulary, blanks_only: bool = False) -> tuple[TokenKind, str]:
     colon = content.find(":")
     if colon > 0:
         first = content[0]
         # A label's key starts with the line's first character in upper case.
-        label = _label(content[:colon], v) if first in v.label_initials or ord(first) > 0x7F else ""
+        label = (
+            _label(content[:colon], v, blanks_only)
+            if first in v.label_initials or ord(first) > 0x7F
+            else ""
+        )
         names = v.labels.get(label)  # (the part's, field's, heading's name)
         if names is not None and names[0] is not None:
             return _PART, names[0]
@@ -191,7 +227,7 @@ def _recognise(content: str, v: Vocabulary) -> tuple[TokenKind, str]:
             slipped = v.slipped.get(ocr_key(label))
             if slipped is not None:
                 return (_PART if slipped[0] else _FIELD), slipped[1]
-    elif _may_fit(content, v.longest_heading):
+    elif _may_fit(content, v.longest_heading, blanks_only):
         name = v.headings.get(_heading_key(content))
         if name is not None:
             return _HEADING, name

@@ -36,6 +36,7 @@ from .line_kinds import (
     _may_fit,
     _outcome,
     _recognise,
+    _recognise_remembered,
     classify,
     outcome_word,
     recognise,
@@ -233,9 +234,10 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
         text = "\n".join(bodies)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
-    if not text.isascii() and _MISDECODED_NBSP in text:
+    ascii = text.isascii()
+    if not ascii and _MISDECODED_NBSP in text:
         text = text.replace(_MISDECODED_NBSP, "  ")
-    return _scan_lines(text, check_headers, v, headers, numbers, starts, spaces)
+    return _scan_lines(text, check_headers, v, headers, numbers, starts, spaces, ascii)
 
 
 def line_starts(bodies: list[str], endings: list[str] | None) -> list[int]:
@@ -285,26 +287,24 @@ def _split_feeds(bodies: list[str]) -> tuple[list[str], list[int] | None]:
     return (out, numbers) if cut else (bodies, None)
 
 
-def _index_lists() -> tuple[list[int], list[int], list[int], dict[TokenKind, list[int]]]:
-    """Empty lists for the indexes of headings, treatment headers and part labels, and
-    the table from each of these kinds to its list, for a scan to fill."""
-    headings: list[int] = []
-    determinations: list[int] = []
-    parts: list[int] = []
-    return (
-        headings,
-        determinations,
-        parts,
-        {
-            _HEADING: headings,
-            _DETERMINATION: determinations,
-            _PART: parts,
-        },
-    )
+def _note_index(
+    kind: TokenKind, at: int, headings: list[int], determinations: list[int], parts: list[int]
+) -> None:
+    """Note ``at``, the index of a line of ``kind``, among the headings, treatment headers
+    or part labels (a line of another kind is in none)."""
+    # (Compiled, three tests of identity cost less than a table of the kinds: a lookup
+    # hashes the kind.)
+    if kind is _HEADING:
+        headings.append(at)
+    elif kind is _DETERMINATION:
+        determinations.append(at)
+    elif kind is _PART:
+        parts.append(at)
 
 
-def _may_be_heading(content: str, v: Vocabulary) -> bool:
-    """Whether classify() must be asked if a line without a colon is a heading."""
+def _may_be_heading(content: str, v: Vocabulary, blanks_only: bool = False) -> bool:
+    """Whether classify() must be asked if a line without a colon is a heading
+    (``blanks_only``: the line holds neither tabs nor no-break spaces)."""
     # A heading's folded text starts with content's first character in upper case, and its
     # second (see opening_pairs): two reads of a table, where most prose is told apart.
     code = ord(content[0])
@@ -312,7 +312,7 @@ def _may_be_heading(content: str, v: Vocabulary) -> bool:
         second = 0 if len(content) < 2 else min(ord(content[1]), 0x80)
         if not v.heading_openings[code * OPENING_ROW + second]:
             return False
-    return _may_fit(content, v.longest_heading)
+    return _may_fit(content, v.longest_heading, blanks_only)
 
 
 def _joined_heading(content: str, v: Vocabulary) -> int:
@@ -395,12 +395,12 @@ def cut_joined_headings(scanned: Scan, vocab: Vocabulary | None = None) -> Scan:
         lines.append(line)
     if not cut:
         return scanned
-    headings, determinations, parts, indexes = _index_lists()
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
     removed: list[int] = []
     for i, line in enumerate(lines):
-        index = indexes.get(line.kind)
-        if index is not None:
-            index.append(i)
+        _note_index(line.kind, i, headings, determinations, parts)
         if line.artifacts:
             removed.append(i)
     return scanned._replace(
@@ -467,21 +467,28 @@ def _scan_lines(
     numbers: list[int] | None = None,
     starts: list[int] | None = None,
     spaces: bool = True,
+    ascii: bool = False,
 ) -> Scan:
     """The scan of a text's lines, each ending in ``\n`` (see :func:`scan_text`), line by
     line: page headers are stripped where ``check_headers``. ``numbers`` gives each line's
     1-based line number when they are not 1, 2, 3, ... (form feeds cut some lines:
     :func:`_split_feeds`), ``starts`` where each line starts in the text as written when
     not every line there ends in ``\n``; ``headers`` and ``spaces`` are what the scan
-    tells of the whole text (see :class:`Scan`).
+    tells of the whole text (see :class:`Scan`), ``ascii`` whether it is ASCII: with no
+    ``spaces``, its only white space is then blanks and line ends.
 
     A line is read where it stands in the text: only its content is copied out (no copy
     of each line is made to strip it). (A second, faster loop for texts without page
     headers bought 1.5% compiled, when lines were still copied: too little for a second
     copy of the scan.)
     """
+    # (What a line cannot hold is not looked for in it: neither tabs nor no-break spaces
+    # in a line of text that has them nowhere, nor a form feed.)
+    blanks_only = ascii and not spaces
     lines: list[Line] = []
-    headings, determinations, parts, indexes = _index_lists()
+    headings: list[int] = []
+    determinations: list[int] = []
+    parts: list[int] = []
     removed: list[int] = []
     gap = 0
     blanks = 0
@@ -518,7 +525,7 @@ def _scan_lines(
             has_colon = ":" in content
         else:
             first, last = _content_bounds(text, start, end)
-            content = text[first:last]
+            content = text[first:last] if first < last else ""  # (a line of white space)
             column = first - start + 1
             if colon < first:
                 colon = text.find(":", first)
@@ -531,17 +538,15 @@ def _scan_lines(
         if artifacts:
             removed.append(len(lines))
         if content:
-            if has_colon or _may_be_heading(content, v):
-                kind, name = _recognise(content, v)
+            if has_colon or _may_be_heading(content, v, blanks_only):
+                kind, name = _recognise_remembered(content, v, blanks_only)
             else:
                 kind = _TEXT
                 name = ""
             if kind is _TEXT and len(content) <= v.longest_outcome:
                 kind, name = _outcome_alone(content, lines, v)
             if kind is not _TEXT:  # (most lines are text, with no index to note)
-                index = indexes.get(kind)
-                if index is not None:
-                    index.append(len(lines))
+                _note_index(kind, len(lines), headings, determinations, parts)
             filled += 1
             if previous_filled and not gap:
                 adjacent += 1
@@ -551,7 +556,7 @@ def _scan_lines(
             name = ""
             if artifacts:
                 kind = _ARTIFACT
-            elif text.find("\f", start, end) >= 0:  # (a line of white space)
+            elif spaces and text.find("\f", start, end) >= 0:  # (a line of white space)
                 kind = _PAGE_BREAK
             else:
                 kind = _BREAK

@@ -265,15 +265,16 @@ def strip_boilerplate(context: Context, role: str, text: str) -> str:
     return text
 
 
-_Opening = tuple[tuple[str, str, str], re.Pattern[str]]
+_Opening = tuple[tuple[str, str, str, str, str], re.Pattern[str]]
 _OPENINGS: Final[dict[str, tuple[_Opening, ...]]] = {}  # by layout name
 
 
 def _openings(layout: Layout) -> tuple[_Opening, ...]:
     """The layout's section openings (its boilerplate), found after a sentence's end, each
     with the longest word its pattern spells out, as it may be written (lower case,
-    capitalised, upper case): a text without that word holds no such opening, and most
-    texts are passed over with ``in`` alone."""
+    capitalised, upper case; first, the lower and upper case forms without their first
+    letter): a text without that word holds no such opening, and most texts are passed
+    over with ``in`` alone."""
     found = _OPENINGS.get(layout.name)
     if found is None:
         openings = []
@@ -284,7 +285,9 @@ def _openings(layout: Layout) -> tuple[_Opening, ...]:
                 after_a_sentence = re.compile(
                     r"(?<=[.!?:\"\u201d)])[ \t]+" + pattern.pattern.lstrip("^"), pattern.flags
                 )
-                openings.append(((word, word.capitalize(), word.upper()), after_a_sentence))
+                upper = word.upper()
+                forms = (word[1:], upper[1:], word, word.capitalize(), upper)
+                openings.append((forms, after_a_sentence))
         found = _OPENINGS[layout.name] = tuple(openings)
     return found
 
@@ -293,10 +296,10 @@ def cut_openings(context: Context, text: str, line: int, reading: Reading) -> st
     """``text`` (a value joined from lines) without any fixed sentence that opens a
     section of the layout and stands inside it: pages out of order put the opening of a
     section in another's text. Each one cut is reported (``opening-out-of-place``)."""
-    for (lower, capital, upper), pattern in _openings(context.layout):
+    for (lower_tail, upper_tail, lower, capital, upper), pattern in _openings(context.layout):
         # (A word's lower-case and capitalised forms end alike: two scans of the text rule
         # out all three forms, where a lower-case copy of it costs more than both.)
-        if lower[1:] not in text and upper[1:] not in text:
+        if lower_tail not in text and upper_tail not in text:
             continue
         if lower not in text and capital not in text and upper not in text:
             continue
