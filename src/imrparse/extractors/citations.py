@@ -21,7 +21,7 @@ from .search import lower_ascii, places_of, search_near
 _CITATION: Final = builder(Citation)
 _BASIS: Final = builder(GuidelineBasis)
 
-__all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
+__all__ = ["MAX_RANGE", "Clauses", "parse_basis", "parse_citation", "split_topics"]
 
 MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
@@ -143,15 +143,26 @@ _PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 _GUIDELINES_WORD: Final = re.compile(r"\bguidelines\b")
 
 
+Clauses = dict[str, list[tuple[Citation, str]]]
+"""The citations read from each clause, with their documents' words, by the clause."""
+
+
 def parse_basis(
     text: str,
     diag: Collector | None = None,
     line: int = 1,
     found: list[tuple[int, int]] | None = None,
+    clauses: Clauses | None = None,
 ) -> GuidelineBasis:
     """Read one side's guideline paragraph: its text and every citation in it; ``found``,
     when given, gets the start and end in ``text`` of the words each citation was read
-    from."""
+    from.
+
+    ``clauses``, when given, holds what the clauses read before (of the same letter)
+    gave, and gets what these give: a clause met again (both sides of a decision often
+    cite the same guideline) is not read again. (A clause that reported a problem is not
+    kept, so that the problem is reported wherever it stands.)
+    """
     citations: list[Citation] = []
     low = lower_ascii(text)
     if "based" not in low:
@@ -176,7 +187,14 @@ def parse_basis(
             piece = raw.strip().rstrip(".").strip()
             if piece:
                 at = start + len(raw) - len(raw.lstrip())  # (where the piece starts)
-                read = _clause_citations(piece, low[at : at + len(piece)], diag, line)
+                read = clauses.get(piece) if clauses is not None else None
+                if read is None:
+                    reported = len(diag.items) if diag is not None else 0
+                    read = _clause_citations(piece, low[at : at + len(piece)], diag, line)
+                    # (what a clause gives depends on its words alone; only the line of a
+                    # problem it reports depends on where it stands)
+                    if clauses is not None and diag is not None and len(diag.items) == reported:
+                        clauses[piece] = read
                 for citation, _ in read:
                     citations.append(citation)
                 if found is not None:
