@@ -37,11 +37,6 @@ _AND_NEXT_SOURCE: Final = re.compile(
     r"[ \t]+and[ \t]+(?=non-?[ \t]?mtus|(?:ca[ \t]+)?mtus\b"
     r"|other[ \t]+medical[ \t]+treatment(?![ \t]+guidelines?[ \t]+(?:https?:|www\.)))"
 )
-_PREFIX: Final = re.compile(
-    r"(?P<non>non-?[ \t]?mtus(?:[ \t]+citations?)?)"
-    r"|(?P<other>other[ \t]+medical[ \t]+treatment[ \t]+guidelines?)"
-    r"|(?P<mtus>(?:ca[ \t]+)?mtus(?:[ \t]+citations?)?)"
-)
 # Every way a letter names pages: "Page(s): 41-42", "Pages 3, 5", "page 137", "pg. 607",
 # "pgs. 12-14", "pp. 80-82", "p. 9". Matched on the lower-case copy; the word boundary
 # is tested after the "p", so that the pattern opens with a letter that a search skips
@@ -137,7 +132,6 @@ _NEXT_FAMILY: Final = re.compile(
 _FAMILY_WORDS: Final = ("acoem", "odg", "official")
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
-_PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 # The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
 # names such as "National Guideline Clearinghouse".
 _GUIDELINES_WORD: Final = re.compile(r"\bguidelines\b")
@@ -390,11 +384,9 @@ def _read_citation(
     """:func:`parse_citation` of ``text``, whose lower-case copy the caller has (``low``)."""
     mtus = within_mtus
     rest = text
-    prefix = None if within_mtus else _PREFIX.match(low)
-    # (the name of the alternative that matched, read once: each read of a match is a call)
-    kind = prefix.lastgroup if prefix else None
+    kind, end = ("", 0) if within_mtus else _prefix(low)
+    prefix = end > 0
     if prefix:
-        end = prefix.end()
         rest = text[end:].strip(" \t,:")
         low = low[end:].strip(" \t,:")
         mtus = kind == "mtus"
@@ -402,9 +394,7 @@ def _read_citation(
     # (Each regex is asked only where its first letters stand: a match costs more.)
     chapter = (
         _ACOEM_CHAPTER.match(low)
-        if (prefix is None or mtus)
-        and low[:3] in _CHAPTER_HEADS
-        and low.startswith(_CHAPTER_STARTS)
+        if (not prefix or mtus) and low[:3] in _CHAPTER_HEADS and low.startswith(_CHAPTER_STARTS)
         else None
     )
     if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
@@ -444,6 +434,68 @@ def _read_citation(
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+
+
+def _prefix(low: str) -> tuple[str, int]:
+    """The family a citation (in lower case) opens by naming, and where its words end:
+    ``("non", _)`` for "Non-MTUS" (with "Citation"), ``("other", _)`` for "Other Medical
+    Treatment Guideline(s)", ``("mtus", _)`` for "MTUS" or "CA MTUS" (with "Citation");
+    ``("", 0)`` for none.
+
+    The words may be parted by spaces or tabs (in "Non-MTUS", by a hyphen, a blank,
+    both or neither); "Citation" or "Guideline" may end in "s". Read with slices, where a
+    regex of those alternatives cost more than the text takes to read: each optional
+    part is taken wherever it stands, as the regex took it, since none could be given
+    back for the rest to match.
+
+    >>> _prefix("non-mtus citation odg"), _prefix("ca mtus acoem"), _prefix("odg")
+    (('non', 17), ('mtus', 7), ('', 0))
+    """
+    # (startswith and single characters: a slice is a new string to make and free)
+    if low.startswith("non"):
+        at = 4 if _char(low, 3) == "-" else 3
+        if _char(low, at) in _BLANK_CHARS:
+            at += 1
+        return ("non", _citation_word(low, at + 4)) if low[at : at + 4] == "mtus" else ("", 0)
+    if low.startswith("other"):
+        at = 5
+        for word in ("medical", "treatment", "guideline"):
+            after = _blanks(low, at)
+            if after == at or low[after : after + len(word)] != word:
+                return "", 0
+            at = after + len(word)
+        return "other", at + 1 if _char(low, at) == "s" else at
+    if low.startswith("mtus"):
+        return "mtus", _citation_word(low, 4)
+    if low.startswith("ca"):
+        at = _blanks(low, 2)
+        if at > 2 and low[at : at + 4] == "mtus":
+            return "mtus", _citation_word(low, at + 4)
+    return "", 0
+
+
+# (the characters a blank is, for ``[ \t]``; not a string, which holds "" too)
+_BLANK_CHARS: Final = frozenset((" ", "\t"))
+
+
+def _char(low: str, at: int) -> str:
+    """The character at ``at``, or "" past the end."""
+    return low[at] if at < len(low) else ""
+
+
+def _blanks(low: str, at: int) -> int:
+    """Where the run of blanks (spaces and tabs) at ``at`` ends."""
+    while at < len(low) and low[at] in _BLANK_CHARS:
+        at += 1
+    return at
+
+
+def _citation_word(low: str, at: int) -> int:
+    """Where the optional " citation(s)" after the family's name at ``at`` ends."""
+    after = _blanks(low, at)
+    if after == at or _char(low, after) != "c" or low[after : after + 8] != "citation":
+        return at
+    return after + 9 if _char(low, after + 8) == "s" else after + 8
 
 
 def _pages_label(low: str, pos: int) -> re.Match[str] | None:
@@ -496,7 +548,7 @@ def split_topics(text: str) -> tuple[str, ...]:
     >>> split_topics("Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).")
     ('Muscle relaxants (for pain)', 'Cyclobenzaprine (Flexeril)')
     """
-    if "(" not in text or "(" not in _PLAIN_GROUP.sub("", text):
+    if _plain_groups(text):
         # Every "(" opens a group without separators or groups inside: no separator
         # stands inside parentheses (a stray ")" closes nothing), so all of them split.
         pieces: list[str] = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
@@ -509,6 +561,27 @@ def split_topics(text: str) -> tuple[str, ...]:
         if topic:
             topics.append(topic)
     return tuple(topics)
+
+
+def _plain_groups(text: str) -> bool:
+    """Whether every "(" in ``text`` opens a group closed before any separator or other
+    "(" (or none stands in it): what removing each ``\\([^(),;]*\\)`` from left to right
+    leaves holds no "(". (Read with finds: each such group is one "(" whose next ")"
+    comes first of "(),;", and the next "(" is sought after it.)
+
+    >>> _plain_groups("Cyclobenzaprine (Flexeril), Opioids"), _plain_groups("A (b, c)")
+    (True, False)
+    """
+    at = text.find("(")
+    while at >= 0:
+        close = text.find(")", at + 1)
+        if close < 0:
+            return False
+        inside = text[at + 1 : close]
+        if "(" in inside or "," in inside or ";" in inside:
+            return False
+        at = text.find("(", close + 1)
+    return True
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
