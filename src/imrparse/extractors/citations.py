@@ -50,7 +50,6 @@ _PAGE_ITEM: Final = re.compile(
 )
 # (Matched on the lower-case copy, the word boundary tested after the word: a search
 # then skips to the word at C speed.)
-_SECTIONS_LABEL: Final = re.compile(r"section(?<!\wsection)s?(?:[ \t]*\(s\))?[ \t]*:")
 _ODG: Final = re.compile(r"\bodg\b|official[ \t]+disability[ \t]+guidelines")
 _ACOEM: Final = re.compile(r"\bacoem\b")
 
@@ -399,7 +398,7 @@ def _read_citation(
     )
     if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
         source = "ACOEM"
-    elif (low[:1] == "o" and _ODG.match(low)) or (
+    elif (low[:1] == "o" and _opens_odg(low)) or (
         not mtus
         and (search_near(_ODG, low, low, "odg", 40) is not None or "official disability" in low)
     ):
@@ -426,9 +425,10 @@ def _read_citation(
         low = lower_ascii(rest)
         label = _pages_label(low, len(head))
 
-    sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
-    if sections:
-        label_start, label_end = sections.span()  # (one read: compiled, each is a call)
+    label_start, label_end = (
+        _sections_label(low) if "ection" in rest or "ECTION" in rest else (-1, -1)
+    )
+    if label_start >= 0:
         title = rest[:label_start].strip(" \t,.;:")
         topics = split_topics(rest[label_end:])
     else:
@@ -472,6 +472,45 @@ def _prefix(low: str) -> tuple[str, int]:
         if at > 2 and low[at : at + 4] == "mtus":
             return "mtus", _citation_word(low, at + 4)
     return "", 0
+
+
+def _opens_odg(low: str) -> bool:
+    """Whether a citation (in lower case) opens with what ``_ODG`` finds: "odg" as a word,
+    or "official disability guidelines" (read with startswith and slices, as
+    :func:`_prefix` reads)."""
+    if low.startswith("odg"):
+        return not _word_char(_char(low, 3))
+    if not low.startswith("official"):
+        return False
+    at = _blanks(low, 8)
+    if at == 8 or low[at : at + 10] != "disability":
+        return False
+    after = _blanks(low, at + 10)
+    return after > at + 10 and low[after : after + 10] == "guidelines"
+
+
+def _sections_label(low: str) -> tuple[int, int]:
+    """Where the first "Section(s):" label of a citation (in lower case) stands, start and
+    end; ``(-1, -1)`` for none. A label is "section" after no word character, "s" or
+    " (s)" after it if any, then a colon (blanks between); read as :func:`_prefix` reads,
+    each optional part taken wherever it stands."""
+    at = low.find("section")
+    while at >= 0:
+        if at == 0 or not _word_char(low[at - 1]):
+            end = at + 8 if _char(low, at + 7) == "s" else at + 7
+            after = _blanks(low, end)
+            if low[after : after + 3] == "(s)":
+                end = after + 3
+            end = _blanks(low, end)
+            if _char(low, end) == ":":
+                return at, end + 1
+        at = low.find("section", at + 1)
+    return -1, -1
+
+
+def _word_char(char: str) -> bool:
+    """Whether ``char`` (one character, or "" for none) is what ``\\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 # (the characters a blank is, for ``[ \t]``; not a string, which holds "" too)
