@@ -17,6 +17,7 @@ import pytest
 
 import imrparse
 from imrparse import Citation
+from imrparse.diagnostics import Collector
 from imrparse.extractors.citations import parse_basis, parse_citation
 from imrparse.stats import summarize
 from imrparse.wordlists import ACOEM_CHAPTERS
@@ -290,6 +291,67 @@ def test_prose_and_no_evidence_are_no_citations() -> None:
         families("The Claims Administrator did not cite any medical evidence for its decision.")
         == []
     )
+
+
+def test_a_clause_met_again_gives_the_same_citations_and_places() -> None:
+    basis = "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids."
+    clauses: dict[str, list[tuple[Citation, str]]] = {}
+    diag = Collector()
+    first: list[tuple[int, int]] = []
+    again: list[tuple[int, int]] = []
+    read = parse_basis(basis, diag, 3, first, clauses)
+    assert len(clauses) == 1
+    assert parse_basis("  " + basis, diag, 9, again, clauses) == parse_basis("  " + basis)
+    assert read.citations and again == [(start + 2, end + 2) for start, end in first]
+
+
+def test_a_clause_that_reports_a_problem_reports_it_each_time() -> None:
+    basis = "Decision based on Some Journal Article, Low Back."
+    clauses: dict[str, list[tuple[Citation, str]]] = {}
+    diag = Collector()
+    parse_basis(basis, diag, 3, None, clauses)
+    parse_basis(basis, diag, 9, None, clauses)
+    assert not clauses
+    assert [(item.code, item.line) for item in diag.items] == [
+        ("unknown-citation", 3),
+        ("unknown-citation", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "mtus", "title"),
+    [
+        ("Non-MTUS Citation ODG Low Back", "ODG", False, "ODG"),
+        ("Non MTUS ODG Low Back", "ODG", False, "ODG"),
+        ("NonMTUS Citations ODG Low Back", "ODG", False, "ODG"),
+        ("CA MTUS Chronic Pain Medical Treatment 2016", "MTUS", True, ""),
+        ("MTUSx Knee", "MTUS", True, ""),
+        ("Other Medical Treatment Guidelines Medscape", "Other", False, "Medscape"),
+        ("ODGs Low Back", "Other", False, ""),
+        ("Official  Disability\tGuidelines, Low Back", "ODG", False, ""),
+    ],
+)
+def test_the_family_a_citation_opens_with(text: str, source: str, mtus: bool, title: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.source, citation.mtus) == (source, mtus)
+    if title:
+        assert citation.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("MTUS Knee Complaints 2004, Section(s): Special Studies", ("Special Studies",)),
+        ("MTUS Knee Complaints 2004, Sections (s) : Surgery, Bracing", ("Surgery", "Bracing")),
+        ("MTUS Knee Complaints 2004, Subsection: Surgery", ()),
+    ],
+)
+def test_the_sections_label_cuts_the_topics(text: str, topics: tuple[str, ...]) -> None:
+    citation = parse_citation(text)
+    if topics:
+        assert citation.topics == topics
+    else:
+        assert "Surgery" not in citation.topics
 
 
 # --------------------------------------------------------------------------- real letters

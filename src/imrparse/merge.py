@@ -55,6 +55,9 @@ _DATE_PATHS: Final = tuple(
     )
 )
 _FACTS: Final = frozenset(FACT_FIELDS)
+# The attributes of CaseDates the date fields fill, each once, in the fields' order (made
+# once: DATE_FIELDS is a constant).
+_DATE_ATTRIBUTES: Final = tuple(dict.fromkeys(DATE_FIELDS.values()))
 
 
 def merge(
@@ -254,7 +257,7 @@ def _dates(
     if not facts:  # (most letters before 2016)
         return {}, None
     dates: dict[str, datetime.date] = {}
-    for attribute in dict.fromkeys(DATE_FIELDS.values()):
+    for attribute in _DATE_ATTRIBUTES:
         stated = facts.get(attribute)
         if stated is not None:
             found = _date(stated.name, stated, diag)

@@ -21,7 +21,7 @@ from .search import lower_ascii, places_of, search_near
 _CITATION: Final = builder(Citation)
 _BASIS: Final = builder(GuidelineBasis)
 
-__all__ = ["MAX_RANGE", "parse_basis", "parse_citation", "split_topics"]
+__all__ = ["MAX_RANGE", "Clauses", "parse_basis", "parse_citation", "split_topics"]
 
 MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
@@ -37,11 +37,6 @@ _AND_NEXT_SOURCE: Final = re.compile(
     r"[ \t]+and[ \t]+(?=non-?[ \t]?mtus|(?:ca[ \t]+)?mtus\b"
     r"|other[ \t]+medical[ \t]+treatment(?![ \t]+guidelines?[ \t]+(?:https?:|www\.)))"
 )
-_PREFIX: Final = re.compile(
-    r"(?P<non>non-?[ \t]?mtus(?:[ \t]+citations?)?)"
-    r"|(?P<other>other[ \t]+medical[ \t]+treatment[ \t]+guidelines?)"
-    r"|(?P<mtus>(?:ca[ \t]+)?mtus(?:[ \t]+citations?)?)"
-)
 # Every way a letter names pages: "Page(s): 41-42", "Pages 3, 5", "page 137", "pg. 607",
 # "pgs. 12-14", "pp. 80-82", "p. 9". Matched on the lower-case copy; the word boundary
 # is tested after the "p", so that the pattern opens with a letter that a search skips
@@ -55,7 +50,6 @@ _PAGE_ITEM: Final = re.compile(
 )
 # (Matched on the lower-case copy, the word boundary tested after the word: a search
 # then skips to the word at C speed.)
-_SECTIONS_LABEL: Final = re.compile(r"section(?<!\wsection)s?(?:[ \t]*\(s\))?[ \t]*:")
 _ODG: Final = re.compile(r"\bodg\b|official[ \t]+disability[ \t]+guidelines")
 _ACOEM: Final = re.compile(r"\bacoem\b")
 
@@ -137,10 +131,13 @@ _NEXT_FAMILY: Final = re.compile(
 _FAMILY_WORDS: Final = ("acoem", "odg", "official")
 _TOPIC_SEPARATOR: Final = re.compile(r"[,;]")
 _TOPIC_MARK: Final = re.compile(r"[(),;]")
-_PLAIN_GROUP: Final = re.compile(r"\([^(),;]*\)")
 # The plural ends a title ("... Treatment Guidelines Opioids"); the singular is part of
 # names such as "National Guideline Clearinghouse".
 _GUIDELINES_WORD: Final = re.compile(r"\bguidelines\b")
+
+
+Clauses = dict[str, list[tuple[Citation, str]]]
+"""The citations read from each clause, with their documents' words, by the clause."""
 
 
 def parse_basis(
@@ -148,10 +145,17 @@ def parse_basis(
     diag: Collector | None = None,
     line: int = 1,
     found: list[tuple[int, int]] | None = None,
+    clauses: Clauses | None = None,
 ) -> GuidelineBasis:
     """Read one side's guideline paragraph: its text and every citation in it; ``found``,
     when given, gets the start and end in ``text`` of the words each citation was read
-    from."""
+    from.
+
+    ``clauses``, when given, holds what the clauses read before (of the same letter)
+    gave, and gets what these give: a clause met again (both sides of a decision often
+    cite the same guideline) is not read again. (A clause that reported a problem is not
+    kept, so that the problem is reported wherever it stands.)
+    """
     citations: list[Citation] = []
     low = lower_ascii(text)
     if "based" not in low:
@@ -176,7 +180,14 @@ def parse_basis(
             piece = raw.strip().rstrip(".").strip()
             if piece:
                 at = start + len(raw) - len(raw.lstrip())  # (where the piece starts)
-                read = _clause_citations(piece, low[at : at + len(piece)], diag, line)
+                read = clauses.get(piece) if clauses is not None else None
+                if read is None:
+                    reported = len(diag.items) if diag is not None else 0
+                    read = _clause_citations(piece, low[at : at + len(piece)], diag, line)
+                    # (what a clause gives depends on its words alone; only the line of a
+                    # problem it reports depends on where it stands)
+                    if clauses is not None and diag is not None and len(diag.items) == reported:
+                        clauses[piece] = read
                 for citation, _ in read:
                     citations.append(citation)
                 if found is not None:
@@ -372,11 +383,9 @@ def _read_citation(
     """:func:`parse_citation` of ``text``, whose lower-case copy the caller has (``low``)."""
     mtus = within_mtus
     rest = text
-    prefix = None if within_mtus else _PREFIX.match(low)
-    # (the name of the alternative that matched, read once: each read of a match is a call)
-    kind = prefix.lastgroup if prefix else None
+    kind, end = ("", 0) if within_mtus else _prefix(low)
+    prefix = end > 0
     if prefix:
-        end = prefix.end()
         rest = text[end:].strip(" \t,:")
         low = low[end:].strip(" \t,:")
         mtus = kind == "mtus"
@@ -384,14 +393,12 @@ def _read_citation(
     # (Each regex is asked only where its first letters stand: a match costs more.)
     chapter = (
         _ACOEM_CHAPTER.match(low)
-        if (prefix is None or mtus)
-        and low[:3] in _CHAPTER_HEADS
-        and low.startswith(_CHAPTER_STARTS)
+        if (not prefix or mtus) and low[:3] in _CHAPTER_HEADS and low.startswith(_CHAPTER_STARTS)
         else None
     )
     if (low[:5] == "acoem" and _ACOEM.match(low)) or (mtus and "acoem" in low[:20]) or chapter:
         source = "ACOEM"
-    elif (low[:1] == "o" and _ODG.match(low)) or (
+    elif (low[:1] == "o" and _opens_odg(low)) or (
         not mtus
         and (search_near(_ODG, low, low, "odg", 40) is not None or "official disability" in low)
     ):
@@ -418,14 +425,116 @@ def _read_citation(
         low = lower_ascii(rest)
         label = _pages_label(low, len(head))
 
-    sections = _SECTIONS_LABEL.search(low) if "ection" in rest or "ECTION" in rest else None
-    if sections:
-        label_start, label_end = sections.span()  # (one read: compiled, each is a call)
+    label_start, label_end = (
+        _sections_label(low) if "ection" in rest or "ECTION" in rest else (-1, -1)
+    )
+    if label_start >= 0:
         title = rest[:label_start].strip(" \t,.;:")
         topics = split_topics(rest[label_end:])
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
     return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+
+
+def _prefix(low: str) -> tuple[str, int]:
+    """The family a citation (in lower case) opens by naming, and where its words end:
+    ``("non", _)`` for "Non-MTUS" (with "Citation"), ``("other", _)`` for "Other Medical
+    Treatment Guideline(s)", ``("mtus", _)`` for "MTUS" or "CA MTUS" (with "Citation");
+    ``("", 0)`` for none.
+
+    The words may be parted by spaces or tabs (in "Non-MTUS", by a hyphen, a blank,
+    both or neither); "Citation" or "Guideline" may end in "s". Read with slices, where a
+    regex of those alternatives cost more than the text takes to read: each optional
+    part is taken wherever it stands, as the regex took it, since none could be given
+    back for the rest to match.
+
+    >>> _prefix("non-mtus citation odg"), _prefix("ca mtus acoem"), _prefix("odg")
+    (('non', 17), ('mtus', 7), ('', 0))
+    """
+    # (startswith and single characters: a slice is a new string to make and free)
+    if low.startswith("non"):
+        at = 4 if _char(low, 3) == "-" else 3
+        if _char(low, at) in _BLANK_CHARS:
+            at += 1
+        return ("non", _citation_word(low, at + 4)) if low[at : at + 4] == "mtus" else ("", 0)
+    if low.startswith("other"):
+        at = 5
+        for word in ("medical", "treatment", "guideline"):
+            after = _blanks(low, at)
+            if after == at or low[after : after + len(word)] != word:
+                return "", 0
+            at = after + len(word)
+        return "other", at + 1 if _char(low, at) == "s" else at
+    if low.startswith("mtus"):
+        return "mtus", _citation_word(low, 4)
+    if low.startswith("ca"):
+        at = _blanks(low, 2)
+        if at > 2 and low[at : at + 4] == "mtus":
+            return "mtus", _citation_word(low, at + 4)
+    return "", 0
+
+
+def _opens_odg(low: str) -> bool:
+    """Whether a citation (in lower case) opens with what ``_ODG`` finds: "odg" as a word,
+    or "official disability guidelines" (read with startswith and slices, as
+    :func:`_prefix` reads)."""
+    if low.startswith("odg"):
+        return not _word_char(_char(low, 3))
+    if not low.startswith("official"):
+        return False
+    at = _blanks(low, 8)
+    if at == 8 or low[at : at + 10] != "disability":
+        return False
+    after = _blanks(low, at + 10)
+    return after > at + 10 and low[after : after + 10] == "guidelines"
+
+
+def _sections_label(low: str) -> tuple[int, int]:
+    """Where the first "Section(s):" label of a citation (in lower case) stands, start and
+    end; ``(-1, -1)`` for none. A label is "section" after no word character, "s" or
+    " (s)" after it if any, then a colon (blanks between); read as :func:`_prefix` reads,
+    each optional part taken wherever it stands."""
+    at = low.find("section")
+    while at >= 0:
+        if at == 0 or not _word_char(low[at - 1]):
+            end = at + 8 if _char(low, at + 7) == "s" else at + 7
+            after = _blanks(low, end)
+            if low[after : after + 3] == "(s)":
+                end = after + 3
+            end = _blanks(low, end)
+            if _char(low, end) == ":":
+                return at, end + 1
+        at = low.find("section", at + 1)
+    return -1, -1
+
+
+def _word_char(char: str) -> bool:
+    """Whether ``char`` (one character, or "" for none) is what ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
+# (the characters a blank is, for ``[ \t]``; not a string, which holds "" too)
+_BLANK_CHARS: Final = frozenset((" ", "\t"))
+
+
+def _char(low: str, at: int) -> str:
+    """The character at ``at``, or "" past the end."""
+    return low[at] if at < len(low) else ""
+
+
+def _blanks(low: str, at: int) -> int:
+    """Where the run of blanks (spaces and tabs) at ``at`` ends."""
+    while at < len(low) and low[at] in _BLANK_CHARS:
+        at += 1
+    return at
+
+
+def _citation_word(low: str, at: int) -> int:
+    """Where the optional " citation(s)" after the family's name at ``at`` ends."""
+    after = _blanks(low, at)
+    if after == at or _char(low, after) != "c" or low[after : after + 8] != "citation":
+        return at
+    return after + 9 if _char(low, after + 8) == "s" else after + 8
 
 
 def _pages_label(low: str, pos: int) -> re.Match[str] | None:
@@ -478,7 +587,7 @@ def split_topics(text: str) -> tuple[str, ...]:
     >>> split_topics("Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).")
     ('Muscle relaxants (for pain)', 'Cyclobenzaprine (Flexeril)')
     """
-    if "(" not in text or "(" not in _PLAIN_GROUP.sub("", text):
+    if _plain_groups(text):
         # Every "(" opens a group without separators or groups inside: no separator
         # stands inside parentheses (a stray ")" closes nothing), so all of them split.
         pieces: list[str] = text.split(",") if ";" not in text else _TOPIC_SEPARATOR.split(text)
@@ -491,6 +600,27 @@ def split_topics(text: str) -> tuple[str, ...]:
         if topic:
             topics.append(topic)
     return tuple(topics)
+
+
+def _plain_groups(text: str) -> bool:
+    """Whether every "(" in ``text`` opens a group closed before any separator or other
+    "(" (or none stands in it): what removing each ``\\([^(),;]*\\)`` from left to right
+    leaves holds no "(". (Read with finds: each such group is one "(" whose next ")"
+    comes first of "(),;", and the next "(" is sought after it.)
+
+    >>> _plain_groups("Cyclobenzaprine (Flexeril), Opioids"), _plain_groups("A (b, c)")
+    (True, False)
+    """
+    at = text.find("(")
+    while at >= 0:
+        close = text.find(")", at + 1)
+        if close < 0:
+            return False
+        inside = text[at + 1 : close]
+        if "(" in inside or "," in inside or ";" in inside:
+            return False
+        at = text.find("(", close + 1)
+    return True
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
