@@ -24,7 +24,7 @@ from ..wordlists import (
     DIAGNOSIS_SHARED_HEAD_WORDS,
     DIAGNOSIS_SITE_WORDS,
 )
-from .search import first_of, lower_ascii, places_of, sentence
+from .search import first_of, lower_ascii, places_of, sentence, starts_at
 
 __all__ = ["find_diagnoses", "split_diagnoses"]
 
@@ -51,16 +51,19 @@ _DIAGNOSES: Final = re.compile(
     r"|(?:^|(?<=[.:][ \t]))diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*"
 )
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
+# (Of the keys, only "treat" opens with a "t": a place of one that holds a "t" is one of it.)
 # How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
 _TREATED_FOR: Final = ("treated for", "treatment for", "treatments for")
 # The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
+# (A filler opens with one of ``_FILLER_LETTERS``: it is not tried where none stands.)
 _LIST_FILLER: Final = re.compile(
     r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
     r"(?:as|to[ \t]+(?:include|be))[ \t]+"
     r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+"
 )
+_FILLER_LETTERS: Final = frozenset("dnlrgsta")
 # Where a list stops before its sentence does ("... reportedly associated with an
 # industrial injury of ...", "... and was prescribed ...", "... was confirmed").
 _LIST_STOP: Final = re.compile(
@@ -105,6 +108,7 @@ _NOT_STATED: Final = frozenset(
 _ARTICLES: Final = frozenset(("a", "an", "the", "this", "that"))
 # A "list" that says there is none: "diagnoses were not documented".
 _NO_LIST: Final = re.compile(r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b")
+_NO_LIST_LETTERS: Final = frozenset("nupd")  # (what its words open with)
 # Words skipped at the start of an item when asking whether it names sites alone.
 _OPENING_WORDS: Final = DIAGNOSIS_LEAD_WORDS | frozenset(("a", "an", "the", "his", "her", "their"))
 _CAUSE_WORDS: Final = frozenset(("secondary", "due", "caused", "status"))
@@ -118,7 +122,7 @@ _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
 _PUNCTUATION_TO_SPACE: Final = bytes.maketrans(b",.:;\"'()[]", b"          ")
 
 
-def split_diagnoses(text: str) -> tuple[str, ...]:
+def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """Split a list of diagnoses into whole items.
 
     Semicolons, commas and "and" separate items, except where the piece after them
@@ -137,8 +141,9 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     ('wrist pain', 'rule out carpal tunnel syndrome', 'hypertension')
     """
     # Pieces as spans of ``text`` with the separator before each: items are rejoined
-    # from the text itself, so that they keep the letter's own punctuation.
-    low = lower_ascii(text)
+    # from the text itself, so that they keep the letter's own punctuation. (``low``,
+    # when given, is ``lower_ascii(text)``.)
+    low = lower_ascii(text) if low is None else low
     pieces: list[tuple[str, int, int]] = []
     depth = 0
     kind = ""
@@ -273,12 +278,13 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     for mark in marks:
         if mark < done:
             continue
-        if low.startswith("treat", mark) and not low.startswith(_TREATED_FOR, mark):
+        if low[mark] == "t" and not starts_at(low, _TREATED_FOR, mark):
             continue  # ("treating physician", "treatment to date": no regex for these)
         trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:
             continue
-        before = low[max(0, mark - 30) : mark].split()
+        # (the last two words are all that is read: the rest stays one piece, unsplit)
+        before = low[max(0, mark - 30) : mark].rsplit(None, 2)
         if before and before[-1] in _ARTICLES:
             before.pop()
         last = before[-1] if before else ""
@@ -294,7 +300,9 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         elif last in _NOT_STATED and low.startswith("diagnos", mark):
             continue
         begin = trigger.end()
-        filler = _LIST_FILLER.match(low, begin)
+        filler = (
+            _LIST_FILLER.match(low, begin) if low[begin : begin + 1] in _FILLER_LETTERS else None
+        )
         if filler:
             begin = filler.end()
         listed = sentence(text, begin)
@@ -304,9 +312,9 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if stop:
             listed = listed[: stop.start() - begin]
         done = begin + len(listed)
-        if _NO_LIST.match(low, begin, done):
+        if begin < done and low[begin] in _NO_LIST_LETTERS and _NO_LIST.match(low, begin, done):
             continue
-        for item in split_diagnoses(listed):
+        for item in split_diagnoses(listed, low[begin:done]):
             key = lower_ascii(item)
             if key not in seen:
                 seen.add(key)
