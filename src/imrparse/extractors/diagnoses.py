@@ -54,6 +54,8 @@ _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
 # (Of the keys, only "treat" opens with a "t": a place of one that holds a "t" is one of it.)
 # How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
 _TREATED_FOR: Final = ("treated for", "treatment for", "treatments for")
+# Of the trigger's forms, the only one that "diagnostic" opens: "diagnostic impression(s)".
+_DIAGNOSTIC: Final = ("diagnostic",)
 # The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
@@ -76,20 +78,14 @@ _LIST_STOP: Final = re.compile(
 # first of them (found at C speed), and is not made where none stands. (A search tries
 # the pattern at every blank of the list.)
 _STOP_WORDS: Final = ("and", "was", "were", "reportedly", "allegedly", "associated", "attributed")
-# List separators, searched in the lower-case text: parentheses (no separator inside
-# them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
-# "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
-# belongs to it (``_AFTER_SEPARATOR``): the mark takes it, so that the piece after starts
-# where the mark ends. (What it takes, blanks and a word, holds no parenthesis, and no
-# separator that would count: a mark of a word starts at a blank.)
-# (Every branch starts with a literal character, so that a search skips at C speed to
-# the characters that can start one: a branch that opens with a set, "[(),;]", would
-# have the search try every position: 70% more instructions, measured.)
-_WORD_SEPARATOR: Final = r"(?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
-_AFTER_SEPARATOR: Final = r"[ \t]*(?:(?:and|or)[ \t]+)?"
-_LIST_MARK: Final = re.compile(
-    rf"\(|\)|,{_AFTER_SEPARATOR}|;{_AFTER_SEPARATOR}| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}"
-)
+# List separators, read in the lower-case text (see ``_list_marks``): parentheses (no
+# separator inside them counts), semicolons, commas, "and", "as well as"; a new item also
+# starts at each "rule out" ("r/o") inside a run of words. (Found at C speed, where a
+# regex's finditer tests each character against the set of those that open a mark, and
+# makes a match object for each mark.)
+_PUNCTUATION_MARKS: Final = ("(", ")", ",", ";")
+_WORD_MARKS: Final = ("and", "as", "rule", "r/o")
+_BLANKS: Final = frozenset(" \t")
 # A piece that gives the cause of the diagnosis before it, not a diagnosis.
 _CAUSE_LINK: Final = re.compile(
     r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
@@ -148,8 +144,7 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     depth = 0
     kind = ""
     start = 0
-    for mark in _LIST_MARK.finditer(low):
-        at, stop = mark.span()  # (read once: compiled, each read of a match is a call)
+    for at, stop in _list_marks(low):
         char = low[at]
         if char == "(":
             depth += 1
@@ -199,6 +194,89 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if item and not _only_sites(item_words[i]):
             found.append(item)
     return tuple(found)
+
+
+def _list_marks(low: str) -> list[tuple[int, int]]:
+    """The separators of the list ``low`` (in lower case), in order, each as its span,
+    taken from left to right without overlaps (as a regex's finditer would take them):
+
+    - a parenthesis, alone;
+    - a comma or semicolon, with the blanks after it and an "and" or "or" after those,
+      if blanks follow that too (the mark takes the word, so that the piece after starts
+      where it ends);
+    - a blank before "and" or "as well as" (a blank after them), "rule out" or "r/o" (a
+      word boundary after them): the mark ends after the words.
+
+    >>> _list_marks("a, and b (c) rule out d")
+    [(1, 7), (9, 10), (11, 12), (12, 21)]
+    """
+    size = len(low)
+    found: list[tuple[int, int]] = []
+    for char in _PUNCTUATION_MARKS:
+        at = low.find(char)
+        while at >= 0:
+            stop = at + 1
+            if char == "," or char == ";":
+                stop = _skip_blanks(low, stop)
+                after = _word_end(low, stop, ("and", "or"))
+                if 0 <= after < size and low[after] in _BLANKS:
+                    stop = _skip_blanks(low, after)
+            found.append((at, stop))
+            at = low.find(char, at + 1)
+    for word in _WORD_MARKS:
+        at = low.find(word, 1)
+        while at >= 0:
+            if low[at - 1] in _BLANKS:
+                stop = _word_mark_end(low, at, word)
+                if stop > 0:
+                    found.append((at - 1, stop))
+            at = low.find(word, at + 1)
+    found.sort()
+    marks: list[tuple[int, int]] = []
+    taken = 0
+    for at, stop in found:
+        if at >= taken:  # (a mark that starts inside one taken is none)
+            marks.append((at, stop))
+            taken = stop
+    return marks
+
+
+def _skip_blanks(low: str, at: int) -> int:
+    """The offset after the blanks and tabs at ``at``."""
+    while at < len(low) and low[at] in _BLANKS:
+        at += 1
+    return at
+
+
+def _word_end(low: str, at: int, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` that stands at offset ``at`` of ``low`` ends, or -1."""
+    for word in words:
+        if low.find(word, at, at + len(word)) == at:
+            return at + len(word)
+    return -1
+
+
+def _word_mark_end(low: str, at: int, word: str) -> int:
+    """Where the words of a separator that opens with ``word`` at ``at`` end ("and" and
+    "as well as" before a blank, "rule out" and "r/o" before a word boundary), or -1."""
+    size = len(low)
+    end = at + len(word)
+    if word == "as":  # ("as well as")
+        well = _skip_blanks(low, end)
+        if well == end or _word_end(low, well, ("well",)) < 0:
+            return -1
+        again = _skip_blanks(low, well + 4)
+        if again == well + 4 or _word_end(low, again, ("as",)) < 0:
+            return -1
+        end = again + 2
+    elif word == "rule":  # ("rule out")
+        out = _skip_blanks(low, end)
+        if out == end or _word_end(low, out, ("out",)) < 0:
+            return -1
+        end = out + 3
+    if word == "and" or word == "as":
+        return end if end < size and low[end] in _BLANKS else -1
+    return end if end == size or not (low[end].isalnum() or low[end] == "_") else -1
 
 
 def _only_sites(words: list[str]) -> bool:
@@ -259,6 +337,12 @@ def _clean_item(item: str) -> str:
     return item
 
 
+def _impression_after(low: str, at: int) -> bool:
+    """Whether blanks and "impression" follow at ``at`` (after "diagnostic")."""
+    word = _skip_blanks(low, at)
+    return word > at and low.find("impression", word, word + 10) == word
+
+
 def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """Every diagnosis the summary prose states, in the order it states them, once each.
 
@@ -280,6 +364,8 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
             continue
         if low[mark] == "t" and not starts_at(low, _TREATED_FOR, mark):
             continue  # ("treating physician", "treatment to date": no regex for these)
+        if starts_at(low, _DIAGNOSTIC, mark) and not _impression_after(low, mark + 10):
+            continue  # ("diagnostic testing": no regex for it either)
         trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:
             continue

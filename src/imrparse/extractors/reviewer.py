@@ -17,7 +17,7 @@ from typing import Final
 from ..record_builders import builder
 from ..records import Reviewer
 from ..wordlists import NUMBER_WORDS, SPECIALTIES, STATES
-from .search import lower_ascii, search_near, starts_at, word_start
+from .search import lower_ascii, search_near, word_start
 
 _REVIEWER: Final = builder(Reviewer)
 
@@ -27,11 +27,8 @@ __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 # regex compares characters as they are, twice as fast. Each opens with the letters of
 # its words, the word boundary tested after them (``word_start``): a search skips at C
 # speed to those letters.)
-_TITLE: Final = re.compile(
-    "("
-    + word_start("expert", "physician", "medical", "peer", "independent", "professional")
-    + r")[ \t]+reviewer\b"
-)
+_TITLE_WORDS: Final = ("expert", "physician", "medical", "peer", "independent", "professional")
+_TITLE: Final = re.compile("(" + word_start(*_TITLE_WORDS) + r")[ \t]+reviewer\b")
 _BOARD: Final = re.compile(
     word_start("board")
     + r"[- \t]+certified[ \t]+(?:in|by[ \t]+the[ \t]+american[ \t]+board[ \t]+of)[ \t]+"
@@ -103,7 +100,8 @@ def split_specialties(text: str) -> tuple[str, ...]:
         first = lower[pos : space if space >= 0 else len(lower)]
         for key in _SPECIALTY_INDEX.get(first.rstrip(","), ()):
             size = len(key)
-            if starts_at(lower, (key,), pos) and (
+            # (the key at ``pos``, asked as a find within its span: see ``starts_at``)
+            if lower.find(key, pos, pos + size) == pos and (
                 pos + size == len(text) or not text[pos + size].isalnum()
             ):
                 found.append(text[pos : pos + size])
