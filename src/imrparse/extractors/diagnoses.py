@@ -55,7 +55,7 @@ _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
 # How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
 _TREATED_FOR: Final = ("treated for", "treatment for", "treatments for")
 # Of the trigger's forms, the only one that "diagnostic" opens: "diagnostic impression(s)".
-_DIAGNOSTIC: Final = ("diagnostic",)
+_DIAGNOSTIC: Final = "diagnostic"
 # The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
@@ -364,7 +364,8 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
             continue
         if low[mark] == "t" and not starts_at(low, _TREATED_FOR, mark):
             continue  # ("treating physician", "treatment to date": no regex for these)
-        if starts_at(low, _DIAGNOSTIC, mark) and not _impression_after(low, mark + 10):
+        diagnostic = low.find(_DIAGNOSTIC, mark, mark + 10) == mark  # (see ``starts_at``)
+        if diagnostic and not _impression_after(low, mark + 10):
             continue  # ("diagnostic testing": no regex for it either)
         trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:

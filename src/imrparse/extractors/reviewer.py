@@ -142,7 +142,12 @@ field's name), and the value's start and end offsets in that text."""
 
 
 def _found_in(
-    found: Found | None, attribute: str, origin: str, text: str, values: list[str], at: int
+    found: Found | None,
+    attribute: str,
+    origin: str,
+    text: str,
+    values: tuple[str, ...],
+    at: int,
 ) -> None:
     """Note where each of ``values`` stands in ``text``, found in order from offset ``at``."""
     if found is None:
@@ -152,6 +157,21 @@ def _found_in(
         if start >= 0:
             at = start + len(value)
             found.append((attribute, value, origin, start, at))
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    """``values`` without repeats, each where it first stands (``tuple(dict.fromkeys())``
+    as a loop: a credential list holds a few names, and compiled, the loop makes no
+    dictionary and hashes no name).
+
+    >>> _unique(["Texas", "Ohio", "Texas"])
+    ('Texas', 'Ohio')
+    """
+    unique: list[str] = []
+    for value in values:
+        if value not in unique:
+            unique.append(value)
+    return tuple(unique)
 
 
 def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = None) -> Reviewer:
@@ -167,13 +187,11 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
         end = _CLAUSE_END.search(clause)
         named = split_specialties(clause[: end.start()] if end else clause)
         certifications.extend(named)
-        _found_in(found, "board_certifications", "", prose, list(named), begin)
+        _found_in(found, "board_certifications", "", prose, named, begin)
     if fields.get("specialties"):
         named = split_specialties(fields["specialties"])
         certifications.extend(named)
-        _found_in(
-            found, "board_certifications", "specialties", fields["specialties"], list(named), 0
-        )
+        _found_in(found, "board_certifications", "specialties", fields["specialties"], named, 0)
 
     states: list[str] = []
     licensed = search_near(_LICENSED, low, low, "licensed")
@@ -187,7 +205,7 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
     if fields.get("states"):
         named = split_states(fields["states"])
         states.extend(named)
-        _found_in(found, "licensed_states", "states", fields["states"], list(named), 0)
+        _found_in(found, "licensed_states", "states", fields["states"], named, 0)
     title = None
     if title_match:
         title = title_match.group()
@@ -198,8 +216,8 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
     hours = search_near(_HOURS, low, low, "hours", 40)
     return _REVIEWER(
         title=title,
-        board_certifications=tuple(dict.fromkeys(certifications)),
-        licensed_states=tuple(dict.fromkeys(states)),
+        board_certifications=_unique(certifications),
+        licensed_states=_unique(states),
         min_years_in_practice=_number(years.group(1)) if years else None,
         min_hours_per_week=_number(hours.group(1)) if hours else None,
     )

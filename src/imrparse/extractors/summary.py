@@ -31,7 +31,7 @@ from ..record_builders import builder
 from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date, search_slipped_date
 from .diagnoses import find_diagnoses
-from .search import first_of, lower_ascii, sentence_end, starts_at, word_start
+from .search import first_of, lower_ascii, sentence_end, word_start
 
 _SUMMARY: Final = builder(CaseSummary)
 
@@ -171,8 +171,8 @@ _MECHANISM_END: Final = re.compile(
 
 
 # The usual mention, of the worker: read without the regex (see ``_mention_at``).
-_INJURED_WORKER: Final = ("injured worker",)
-_WORKER_END: Final = len(_INJURED_WORKER[0])
+_INJURED_WORKER: Final = "injured worker"
+_WORKER_END: Final = len(_INJURED_WORKER)
 
 
 def _word_char(low: str, at: int) -> bool:
@@ -190,7 +190,7 @@ def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool] | None:
     end = at + _WORKER_END
     if (
         end < stop
-        and starts_at(low, _INJURED_WORKER, at)
+        and low.find(_INJURED_WORKER, at, end) == at  # (at ``at``: see ``starts_at``)
         and not _word_char(low, end)
         and (at == 0 or not _word_char(low, at - 1))
     ):
