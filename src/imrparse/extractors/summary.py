@@ -181,12 +181,13 @@ def _word_char(low: str, at: int) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool] | None:
-    """The mention of the injury (``_INJURY``) at offset ``at`` of ``low[:stop]``, if one
-    stands there: where it ends, and whether a person follows it ("the injured worker":
-    who, not what happened). "injured worker" between word boundaries, the mention most
-    summaries repeat, is one that the pattern would match whole, with its person: it is
-    read without the regex."""
+def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool]:
+    """The mention of the injury (``_INJURY``) at offset ``at`` of ``low[:stop]``: where
+    it ends (-1 where none stands there), and whether a person follows it ("the injured
+    worker": who, not what happened). "injured worker" between word boundaries, the
+    mention most summaries repeat, is one that the pattern would match whole, with its
+    person: it is read without the regex. (No None for none: compiled, a tuple of an int
+    and a bool is returned unboxed, an optional one is an object made for each call.)"""
     end = at + _WORKER_END
     if (
         end < stop
@@ -197,23 +198,23 @@ def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool] | None:
         return end, True
     mention = _INJURY.match(low, at, stop)
     if mention is None:
-        return None
+        return -1, False
     return mention.end(), mention.lastindex is not None
 
 
-def _next_mention(low: str, start: int, end: int = -1) -> tuple[int, int, bool] | None:
+def _next_mention(low: str, start: int, end: int = -1) -> tuple[int, int, bool]:
     """The first mention of the injury (``_INJURY``) in ``low[start:end]`` (the
-    lower-case text; to its end for -1): where it starts and ends, and whether a person
-    follows it. The pattern is tried only where one of its words stands (a search would
-    try every position)."""
+    lower-case text; to its end for -1): where it starts and ends (-1 and -1 for none),
+    and whether a person follows it. The pattern is tried only where one of its words
+    stands (a search would try every position)."""
     stop = len(low) if end < 0 else end
     at = first_of(low, _INJURY_WORDS, start, stop)
     while at >= 0:
-        mention = _mention_at(low, at, stop)
-        if mention is not None:
-            return at, mention[0], mention[1]
+        after, person = _mention_at(low, at, stop)
+        if after >= 0:
+            return at, after, person
         at = first_of(low, _INJURY_WORDS, at + 1, stop)
-    return None
+    return -1, -1, False
 
 
 def _circumstance_at(low: str, at: int, end: int) -> re.Match[str] | None:
@@ -228,13 +229,12 @@ def _date_of_injury(
 ) -> tuple[datetime.date | None, re.Match[str] | None]:
     """The first date within the sentence after a mention of injury, and where it is
     written (``None`` for a date read loosely from words)."""
-    mark = _next_mention(low, 0)
+    at, after, person = _next_mention(low, 0)
     count = 0
-    while mark is not None and count < 6:
+    while at >= 0 and count < 6:
         count += 1
-        at, after, person = mark
         if person:  # ("the injured worker": who, not when)
-            mark = _next_mention(low, after)
+            at, after, person = _next_mention(low, after)
             continue
         stop = sentence_end(text, after)
         endpos = min(after + 120, stop.start() if stop else len(text))
@@ -267,7 +267,7 @@ def _date_of_injury(
                 line,
             )
             return None, None
-        mark = _next_mention(low, after)
+        at, after, person = _next_mention(low, after)
     return None, None
 
 
@@ -303,14 +303,13 @@ def _mechanism(
 def _states_injury(low: str, start: int = 0, end: int = -1) -> bool:
     """Whether the prose (``low[start:end]``, lower case) mentions the injury (not only
     "the injured worker")."""
-    mention = _next_mention(low, start, end)
-    while mention is not None:
-        after = mention[1]
+    at, after, person = _next_mention(low, start, end)
+    while at >= 0:
         # (within bounds, the person is asked again without them: one past ``end``
         # counts too, as it does for a mention read to the end of the text)
-        if not mention[2] and (end < 0 or not _INJURED_PERSON.match(low, after)):
+        if not person and (end < 0 or not _INJURED_PERSON.match(low, after)):
             return True
-        mention = _next_mention(low, after, end)
+        at, after, person = _next_mention(low, after, end)
     return False
 
 
@@ -357,10 +356,12 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     at = low.find("injur")
     read = 0
     while at >= 0 and read < _MENTIONS:
-        mention = _mention_at(low, at, len(low))
-        after = mention[0] if mention is not None else at + 5
-        if mention is None or mention[1]:  # ("the injured worker": who, not what
-            at = low.find("injur", after)  # happened)
+        after, person = _mention_at(low, at, len(low))
+        if after < 0:
+            at = low.find("injur", at + 5)
+            continue
+        if person:  # ("the injured worker": who, not what happened)
+            at = low.find("injur", after)
             continue
         read += 1
         start, end = _sentence_span(text, at)
@@ -523,8 +524,13 @@ def extract_summary(
     low = lower_ascii(text)
     age: int | None = None
     sex: Sex | None = None
-    ages = [i for i in (low.find("y"), low.find("old")) if i >= 0]
-    age_sex = _AGE_SEX.search(low, max(0, min(ages) - 8)) if ages else None
+    # (searched from 8 before the first "y" or "old", whichever stands first: an "old"
+    # after the first "y" is not sought, and none overlaps a "y")
+    first = low.find("y")
+    old = low.find("old", 0, first) if first >= 0 else low.find("old")
+    if old >= 0:
+        first = old
+    age_sex = _AGE_SEX.search(low, max(0, first - 8)) if first >= 0 else None
     if age_sex:
         age = int(age_sex.group(1))
         sex = _SEX_WORDS[age_sex.group(2)]
