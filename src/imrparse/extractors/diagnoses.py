@@ -24,7 +24,7 @@ from ..wordlists import (
     DIAGNOSIS_SHARED_HEAD_WORDS,
     DIAGNOSIS_SITE_WORDS,
 )
-from .search import first_of, lower_ascii, places_of, sentence
+from .search import first_of, lower_ascii, places_of, sentence, starts_at
 
 __all__ = ["find_diagnoses", "split_diagnoses"]
 
@@ -51,16 +51,21 @@ _DIAGNOSES: Final = re.compile(
     r"|(?:^|(?<=[.:][ \t]))diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*"
 )
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
+# (Of the keys, only "treat" opens with a "t": a place of one that holds a "t" is one of it.)
 # How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
 _TREATED_FOR: Final = ("treated for", "treatment for", "treatments for")
+# Of the trigger's forms, the only one that "diagnostic" opens: "diagnostic impression(s)".
+_DIAGNOSTIC: Final = "diagnostic"
 # The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
+# (A filler opens with one of ``_FILLER_LETTERS``: it is not tried where none stands.)
 _LIST_FILLER: Final = re.compile(
     r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
     r"(?:as|to[ \t]+(?:include|be))[ \t]+"
     r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+"
 )
+_FILLER_LETTERS: Final = frozenset("dnlrgsta")
 # Where a list stops before its sentence does ("... reportedly associated with an
 # industrial injury of ...", "... and was prescribed ...", "... was confirmed").
 _LIST_STOP: Final = re.compile(
@@ -73,20 +78,14 @@ _LIST_STOP: Final = re.compile(
 # first of them (found at C speed), and is not made where none stands. (A search tries
 # the pattern at every blank of the list.)
 _STOP_WORDS: Final = ("and", "was", "were", "reportedly", "allegedly", "associated", "attributed")
-# List separators, searched in the lower-case text: parentheses (no separator inside
-# them counts), semicolons, commas, "and", "as well as"; a new item also starts at each
-# "rule out" inside a run of words. An "and" or "or" right after a comma or semicolon
-# belongs to it (``_AFTER_SEPARATOR``): the mark takes it, so that the piece after starts
-# where the mark ends. (What it takes, blanks and a word, holds no parenthesis, and no
-# separator that would count: a mark of a word starts at a blank.)
-# (Every branch starts with a literal character, so that a search skips at C speed to
-# the characters that can start one: a branch that opens with a set, "[(),;]", would
-# have the search try every position: 70% more instructions, measured.)
-_WORD_SEPARATOR: Final = r"(?:(?:and|as[ \t]+well[ \t]+as)(?=[ \t])|(?:rule[ \t]+out|r/o)\b)"
-_AFTER_SEPARATOR: Final = r"[ \t]*(?:(?:and|or)[ \t]+)?"
-_LIST_MARK: Final = re.compile(
-    rf"\(|\)|,{_AFTER_SEPARATOR}|;{_AFTER_SEPARATOR}| {_WORD_SEPARATOR}|\t{_WORD_SEPARATOR}"
-)
+# List separators, read in the lower-case text (see ``_list_marks``): parentheses (no
+# separator inside them counts), semicolons, commas, "and", "as well as"; a new item also
+# starts at each "rule out" ("r/o") inside a run of words. (Found at C speed, where a
+# regex's finditer tests each character against the set of those that open a mark, and
+# makes a match object for each mark.)
+_PUNCTUATION_MARKS: Final = ("(", ")", ",", ";")
+_WORD_MARKS: Final = ("and", "as", "rule", "r/o")
+_BLANKS: Final = frozenset(" \t")
 # A piece that gives the cause of the diagnosis before it, not a diagnosis.
 _CAUSE_LINK: Final = re.compile(
     r"(?:secondary[ \t]+to|due[ \t]+to|caused[ \t]+by|status[ \t]+post[ \t]+\w+ing)\b",
@@ -105,6 +104,7 @@ _NOT_STATED: Final = frozenset(
 _ARTICLES: Final = frozenset(("a", "an", "the", "this", "that"))
 # A "list" that says there is none: "diagnoses were not documented".
 _NO_LIST: Final = re.compile(r"(?:not|none|unknown|unclear|pending|deferred|undetermined)\b")
+_NO_LIST_LETTERS: Final = frozenset("nupd")  # (what its words open with)
 # Words skipped at the start of an item when asking whether it names sites alone.
 _OPENING_WORDS: Final = DIAGNOSIS_LEAD_WORDS | frozenset(("a", "an", "the", "his", "her", "their"))
 _CAUSE_WORDS: Final = frozenset(("secondary", "due", "caused", "status"))
@@ -118,7 +118,7 @@ _SITE_OR_QUALIFIER: Final = DIAGNOSIS_QUALIFIER_WORDS | DIAGNOSIS_SITE_WORDS
 _PUNCTUATION_TO_SPACE: Final = bytes.maketrans(b",.:;\"'()[]", b"          ")
 
 
-def split_diagnoses(text: str) -> tuple[str, ...]:
+def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """Split a list of diagnoses into whole items.
 
     Semicolons, commas and "and" separate items, except where the piece after them
@@ -137,14 +137,14 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
     ('wrist pain', 'rule out carpal tunnel syndrome', 'hypertension')
     """
     # Pieces as spans of ``text`` with the separator before each: items are rejoined
-    # from the text itself, so that they keep the letter's own punctuation.
-    low = lower_ascii(text)
+    # from the text itself, so that they keep the letter's own punctuation. (``low``,
+    # when given, is ``lower_ascii(text)``.)
+    low = lower_ascii(text) if low is None else low
     pieces: list[tuple[str, int, int]] = []
     depth = 0
     kind = ""
     start = 0
-    for mark in _LIST_MARK.finditer(low):
-        at, stop = mark.span()  # (read once: compiled, each read of a match is a call)
+    for at, stop in _list_marks(low):
         char = low[at]
         if char == "(":
             depth += 1
@@ -194,6 +194,89 @@ def split_diagnoses(text: str) -> tuple[str, ...]:
         if item and not _only_sites(item_words[i]):
             found.append(item)
     return tuple(found)
+
+
+def _list_marks(low: str) -> list[tuple[int, int]]:
+    """The separators of the list ``low`` (in lower case), in order, each as its span,
+    taken from left to right without overlaps (as a regex's finditer would take them):
+
+    - a parenthesis, alone;
+    - a comma or semicolon, with the blanks after it and an "and" or "or" after those,
+      if blanks follow that too (the mark takes the word, so that the piece after starts
+      where it ends);
+    - a blank before "and" or "as well as" (a blank after them), "rule out" or "r/o" (a
+      word boundary after them): the mark ends after the words.
+
+    >>> _list_marks("a, and b (c) rule out d")
+    [(1, 7), (9, 10), (11, 12), (12, 21)]
+    """
+    size = len(low)
+    found: list[tuple[int, int]] = []
+    for char in _PUNCTUATION_MARKS:
+        at = low.find(char)
+        while at >= 0:
+            stop = at + 1
+            if char == "," or char == ";":
+                stop = _skip_blanks(low, stop)
+                after = _word_end(low, stop, ("and", "or"))
+                if 0 <= after < size and low[after] in _BLANKS:
+                    stop = _skip_blanks(low, after)
+            found.append((at, stop))
+            at = low.find(char, at + 1)
+    for word in _WORD_MARKS:
+        at = low.find(word, 1)
+        while at >= 0:
+            if low[at - 1] in _BLANKS:
+                stop = _word_mark_end(low, at, word)
+                if stop > 0:
+                    found.append((at - 1, stop))
+            at = low.find(word, at + 1)
+    found.sort()
+    marks: list[tuple[int, int]] = []
+    taken = 0
+    for at, stop in found:
+        if at >= taken:  # (a mark that starts inside one taken is none)
+            marks.append((at, stop))
+            taken = stop
+    return marks
+
+
+def _skip_blanks(low: str, at: int) -> int:
+    """The offset after the blanks and tabs at ``at``."""
+    while at < len(low) and low[at] in _BLANKS:
+        at += 1
+    return at
+
+
+def _word_end(low: str, at: int, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` that stands at offset ``at`` of ``low`` ends, or -1."""
+    for word in words:
+        if low.find(word, at, at + len(word)) == at:
+            return at + len(word)
+    return -1
+
+
+def _word_mark_end(low: str, at: int, word: str) -> int:
+    """Where the words of a separator that opens with ``word`` at ``at`` end ("and" and
+    "as well as" before a blank, "rule out" and "r/o" before a word boundary), or -1."""
+    size = len(low)
+    end = at + len(word)
+    if word == "as":  # ("as well as")
+        well = _skip_blanks(low, end)
+        if well == end or _word_end(low, well, ("well",)) < 0:
+            return -1
+        again = _skip_blanks(low, well + 4)
+        if again == well + 4 or _word_end(low, again, ("as",)) < 0:
+            return -1
+        end = again + 2
+    elif word == "rule":  # ("rule out")
+        out = _skip_blanks(low, end)
+        if out == end or _word_end(low, out, ("out",)) < 0:
+            return -1
+        end = out + 3
+    if word == "and" or word == "as":
+        return end if end < size and low[end] in _BLANKS else -1
+    return end if end == size or not (low[end].isalnum() or low[end] == "_") else -1
 
 
 def _only_sites(words: list[str]) -> bool:
@@ -254,6 +337,12 @@ def _clean_item(item: str) -> str:
     return item
 
 
+def _impression_after(low: str, at: int) -> bool:
+    """Whether blanks and "impression" follow at ``at`` (after "diagnostic")."""
+    word = _skip_blanks(low, at)
+    return word > at and low.find("impression", word, word + 10) == word
+
+
 def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """Every diagnosis the summary prose states, in the order it states them, once each.
 
@@ -273,12 +362,16 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     for mark in marks:
         if mark < done:
             continue
-        if low.startswith("treat", mark) and not low.startswith(_TREATED_FOR, mark):
+        if low[mark] == "t" and not starts_at(low, _TREATED_FOR, mark):
             continue  # ("treating physician", "treatment to date": no regex for these)
+        diagnostic = low.find(_DIAGNOSTIC, mark, mark + 10) == mark  # (see ``starts_at``)
+        if diagnostic and not _impression_after(low, mark + 10):
+            continue  # ("diagnostic testing": no regex for it either)
         trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:
             continue
-        before = low[max(0, mark - 30) : mark].split()
+        # (the last two words are all that is read: the rest stays one piece, unsplit)
+        before = low[max(0, mark - 30) : mark].rsplit(None, 2)
         if before and before[-1] in _ARTICLES:
             before.pop()
         last = before[-1] if before else ""
@@ -294,7 +387,9 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         elif last in _NOT_STATED and low.startswith("diagnos", mark):
             continue
         begin = trigger.end()
-        filler = _LIST_FILLER.match(low, begin)
+        filler = (
+            _LIST_FILLER.match(low, begin) if low[begin : begin + 1] in _FILLER_LETTERS else None
+        )
         if filler:
             begin = filler.end()
         listed = sentence(text, begin)
@@ -304,9 +399,9 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if stop:
             listed = listed[: stop.start() - begin]
         done = begin + len(listed)
-        if _NO_LIST.match(low, begin, done):
+        if begin < done and low[begin] in _NO_LIST_LETTERS and _NO_LIST.match(low, begin, done):
             continue
-        for item in split_diagnoses(listed):
+        for item in split_diagnoses(listed, low[begin:done]):
             key = lower_ascii(item)
             if key not in seen:
                 seen.add(key)

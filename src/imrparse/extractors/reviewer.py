@@ -17,19 +17,21 @@ from typing import Final
 from ..record_builders import builder
 from ..records import Reviewer
 from ..wordlists import NUMBER_WORDS, SPECIALTIES, STATES
-from .search import lower_ascii, search_near
+from .search import lower_ascii, search_near, word_start
 
 _REVIEWER: Final = builder(Reviewer)
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 
 # (The patterns of the prose are matched on its lower-case copy: without IGNORECASE, the
-# regex compares characters as they are, twice as fast.)
-_TITLE: Final = re.compile(
-    r"\b(expert|physician|medical|peer|independent|professional)[ \t]+reviewer\b"
-)
+# regex compares characters as they are, twice as fast. Each opens with the letters of
+# its words, the word boundary tested after them (``word_start``): a search skips at C
+# speed to those letters.)
+_TITLE_WORDS: Final = ("expert", "physician", "medical", "peer", "independent", "professional")
+_TITLE: Final = re.compile("(" + word_start(*_TITLE_WORDS) + r")[ \t]+reviewer\b")
 _BOARD: Final = re.compile(
-    r"\bboard[- \t]+certified[ \t]+(?:in|by[ \t]+the[ \t]+american[ \t]+board[ \t]+of)[ \t]+"
+    word_start("board")
+    + r"[- \t]+certified[ \t]+(?:in|by[ \t]+the[ \t]+american[ \t]+board[ \t]+of)[ \t]+"
     r"([^.;]{2,300})"
 )
 _CLAUSE_END: Final = re.compile(
@@ -38,11 +40,20 @@ _CLAUSE_END: Final = re.compile(
     r"|[ \t]+with[ \t]+|[ \t]+He/she\b",
     re.IGNORECASE,
 )
-_LICENSED: Final = re.compile(r"\blicensed[ \t]+to[ \t]+practice[ \t]+in[ \t]+([^.;]{2,300})")
-_YEARS: Final = re.compile(r"\b(?:more[ \t]+than|over|at[ \t]+least)[ \t]+(\w+)[ \t]+years")
-_HOURS: Final = re.compile(r"\bat[ \t]+least[ \t]+(\w+)[ \t]+hours")
+_LICENSED: Final = re.compile(
+    word_start("licensed") + r"[ \t]+to[ \t]+practice[ \t]+in[ \t]+([^.;]{2,300})"
+)
+_YEARS: Final = re.compile(
+    word_start(r"more[ \t]+than", "over", r"at[ \t]+least") + r"[ \t]+(\w+)[ \t]+years"
+)
+_HOURS: Final = re.compile(word_start(r"at[ \t]+least") + r"[ \t]+(\w+)[ \t]+hours")
+# The separators of a list: blanks before a comma, a semicolon or "and", or a comma or a
+# semicolon. (Each branch opens with its own character, so that a search skips at C
+# speed to the four that can start one: a pattern that opens with ``[ \t]*`` is tried at
+# every position.)
+_AFTER_BLANK: Final = r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|and[ \t]+)"
 _SEPARATOR: Final = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)", re.IGNORECASE
+    rf" {_AFTER_BLANK}|\t{_AFTER_BLANK}|,[ \t]*(?:and[ \t]+)?|;[ \t]*", re.IGNORECASE
 )
 
 # Known specialty names by their first word, longest first.
@@ -89,7 +100,8 @@ def split_specialties(text: str) -> tuple[str, ...]:
         first = lower[pos : space if space >= 0 else len(lower)]
         for key in _SPECIALTY_INDEX.get(first.rstrip(","), ()):
             size = len(key)
-            if lower.startswith(key, pos) and (
+            # (the key at ``pos``, asked as a find within its span: see ``starts_at``)
+            if lower.find(key, pos, pos + size) == pos and (
                 pos + size == len(text) or not text[pos + size].isalnum()
             ):
                 found.append(text[pos : pos + size])
@@ -130,7 +142,12 @@ field's name), and the value's start and end offsets in that text."""
 
 
 def _found_in(
-    found: Found | None, attribute: str, origin: str, text: str, values: list[str], at: int
+    found: Found | None,
+    attribute: str,
+    origin: str,
+    text: str,
+    values: tuple[str, ...],
+    at: int,
 ) -> None:
     """Note where each of ``values`` stands in ``text``, found in order from offset ``at``."""
     if found is None:
@@ -140,6 +157,21 @@ def _found_in(
         if start >= 0:
             at = start + len(value)
             found.append((attribute, value, origin, start, at))
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    """``values`` without repeats, each where it first stands (``tuple(dict.fromkeys())``
+    as a loop: a credential list holds a few names, and compiled, the loop makes no
+    dictionary and hashes no name).
+
+    >>> _unique(["Texas", "Ohio", "Texas"])
+    ('Texas', 'Ohio')
+    """
+    unique: list[str] = []
+    for value in values:
+        if value not in unique:
+            unique.append(value)
+    return tuple(unique)
 
 
 def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = None) -> Reviewer:
@@ -155,13 +187,11 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
         end = _CLAUSE_END.search(clause)
         named = split_specialties(clause[: end.start()] if end else clause)
         certifications.extend(named)
-        _found_in(found, "board_certifications", "", prose, list(named), begin)
+        _found_in(found, "board_certifications", "", prose, named, begin)
     if fields.get("specialties"):
         named = split_specialties(fields["specialties"])
         certifications.extend(named)
-        _found_in(
-            found, "board_certifications", "specialties", fields["specialties"], list(named), 0
-        )
+        _found_in(found, "board_certifications", "specialties", fields["specialties"], named, 0)
 
     states: list[str] = []
     licensed = search_near(_LICENSED, low, low, "licensed")
@@ -175,7 +205,7 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
     if fields.get("states"):
         named = split_states(fields["states"])
         states.extend(named)
-        _found_in(found, "licensed_states", "states", fields["states"], list(named), 0)
+        _found_in(found, "licensed_states", "states", fields["states"], named, 0)
     title = None
     if title_match:
         title = title_match.group()
@@ -186,8 +216,8 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
     hours = search_near(_HOURS, low, low, "hours", 40)
     return _REVIEWER(
         title=title,
-        board_certifications=tuple(dict.fromkeys(certifications)),
-        licensed_states=tuple(dict.fromkeys(states)),
+        board_certifications=_unique(certifications),
+        licensed_states=_unique(states),
         min_years_in_practice=_number(years.group(1)) if years else None,
         min_hours_per_week=_number(hours.group(1)) if hours else None,
     )

@@ -31,7 +31,7 @@ from ..record_builders import builder
 from ..records import CaseSummary, Sex
 from .dates import InvalidDate, date_from_match, parse_loose, search_date, search_slipped_date
 from .diagnoses import find_diagnoses
-from .search import SENTENCE_END, first_of, lower_ascii
+from .search import first_of, lower_ascii, sentence_end, word_start
 
 _SUMMARY: Final = builder(CaseSummary)
 
@@ -88,10 +88,22 @@ _MECHANISM: Final = re.compile(
 # of circumstance). A circumstance clause follows the injury's own words ("sustained an
 # industrial injury on 11/9/16 to the low back when he ...") or stands before them
 # ("While lifting a box on 3/4/15, the worker injured ...").
+# (Its words open with ``_CIRCUMSTANCE_LETTERS``, the word boundary tested after them: a
+# search skips at C speed to those letters, and a match is not tried where none stands.)
 _CIRCUMSTANCE: Final = re.compile(
-    r"\b(?:when|while|after|as[ \t]+a[ \t]+result[ \t]+of|due[ \t]+to|secondary[ \t]+to"
-    r"|caused[ \t]+by|from(?=[ \t]+(?:an?[ \t]+)?[a-z]+ing\b|[ \t]+an?[ \t]))[ \t]+"
+    word_start(
+        "when",
+        "while",
+        "after",
+        r"as[ \t]+a[ \t]+result[ \t]+of",
+        r"due[ \t]+to",
+        r"secondary[ \t]+to",
+        r"caused[ \t]+by",
+        r"from(?=[ \t]+(?:an?[ \t]+)?[a-z]+ing\b|[ \t]+an?[ \t])",
+    )
+    + r"[ \t]+"
 )
+_CIRCUMSTANCE_LETTERS: Final = frozenset("wadscf")
 # What, between the injury's own words and a circumstance, says the sentence has moved
 # on to another statement ("... on 11-7-16 and has been treated for ... after ...").
 _MOVED_ON: Final = re.compile(
@@ -158,18 +170,58 @@ _MECHANISM_END: Final = re.compile(
 )
 
 
-def _next_mention(low: str, start: int, end: int = -1) -> re.Match[str] | None:
+# The usual mention, of the worker: read without the regex (see ``_mention_at``).
+_INJURED_WORKER: Final = "injured worker"
+_WORKER_END: Final = len(_INJURED_WORKER)
+
+
+def _word_char(low: str, at: int) -> bool:
+    """Whether ``low[at]`` is a word character, as ``\\w`` reads one."""
+    char = low[at]
+    return char.isalnum() or char == "_"
+
+
+def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool]:
+    """The mention of the injury (``_INJURY``) at offset ``at`` of ``low[:stop]``: where
+    it ends (-1 where none stands there), and whether a person follows it ("the injured
+    worker": who, not what happened). "injured worker" between word boundaries, the
+    mention most summaries repeat, is one that the pattern would match whole, with its
+    person: it is read without the regex. (No None for none: compiled, a tuple of an int
+    and a bool is returned unboxed, an optional one is an object made for each call.)"""
+    end = at + _WORKER_END
+    if (
+        end < stop
+        and low.find(_INJURED_WORKER, at, end) == at  # (at ``at``: see ``starts_at``)
+        and not _word_char(low, end)
+        and (at == 0 or not _word_char(low, at - 1))
+    ):
+        return end, True
+    mention = _INJURY.match(low, at, stop)
+    if mention is None:
+        return -1, False
+    return mention.end(), mention.lastindex is not None
+
+
+def _next_mention(low: str, start: int, end: int = -1) -> tuple[int, int, bool]:
     """The first mention of the injury (``_INJURY``) in ``low[start:end]`` (the
-    lower-case text; to its end for -1): the pattern is tried only where one of its words
+    lower-case text; to its end for -1): where it starts and ends (-1 and -1 for none),
+    and whether a person follows it. The pattern is tried only where one of its words
     stands (a search would try every position)."""
     stop = len(low) if end < 0 else end
     at = first_of(low, _INJURY_WORDS, start, stop)
     while at >= 0:
-        mention = _INJURY.match(low, at, stop)
-        if mention is not None:
-            return mention
+        after, person = _mention_at(low, at, stop)
+        if after >= 0:
+            return at, after, person
         at = first_of(low, _INJURY_WORDS, at + 1, stop)
-    return None
+    return -1, -1, False
+
+
+def _circumstance_at(low: str, at: int, end: int) -> re.Match[str] | None:
+    """``_CIRCUMSTANCE.match(low, at, end)``, not tried where none of its words can start."""
+    if at >= end or low[at] not in _CIRCUMSTANCE_LETTERS:
+        return None
+    return _CIRCUMSTANCE.match(low, at, end)
 
 
 def _date_of_injury(
@@ -177,16 +229,14 @@ def _date_of_injury(
 ) -> tuple[datetime.date | None, re.Match[str] | None]:
     """The first date within the sentence after a mention of injury, and where it is
     written (``None`` for a date read loosely from words)."""
-    mark = _next_mention(low, 0)
+    at, after, person = _next_mention(low, 0)
     count = 0
-    while mark is not None and count < 6:
+    while at >= 0 and count < 6:
         count += 1
-        # (where the mention starts and ends, read once: compiled, each read is a call)
-        at, after = mark.span()
-        if mark.lastindex is not None:  # ("the injured worker": who, not when)
-            mark = _next_mention(low, after)
+        if person:  # ("the injured worker": who, not when)
+            at, after, person = _next_mention(low, after)
             continue
-        stop = SENTENCE_END.search(text, after)
+        stop = sentence_end(text, after)
         endpos = min(after + 120, stop.start() if stop else len(text))
         match = search_date(text, after, endpos)
         if match is None:
@@ -194,7 +244,7 @@ def _date_of_injury(
             # the circumstance that opens the sentence is the injury's.
             start = max(0, at - _SENTENCE_REACH)
             before = text.rfind(". ", start, at)
-            opening = _CIRCUMSTANCE.match(low, before + 2 if before >= 0 else start)
+            opening = _circumstance_at(low, before + 2 if before >= 0 else start, len(low))
             if opening is not None:
                 match = search_date(text, opening.end(), at)
         if match is not None:
@@ -217,7 +267,7 @@ def _date_of_injury(
                 line,
             )
             return None, None
-        mark = _next_mention(low, after)
+        at, after, person = _next_mention(low, after)
     return None, None
 
 
@@ -253,14 +303,13 @@ def _mechanism(
 def _states_injury(low: str, start: int = 0, end: int = -1) -> bool:
     """Whether the prose (``low[start:end]``, lower case) mentions the injury (not only
     "the injured worker")."""
-    mention = _next_mention(low, start, end)
-    while mention is not None:
-        after = mention.end()
+    at, after, person = _next_mention(low, start, end)
+    while at >= 0:
         # (within bounds, the person is asked again without them: one past ``end``
         # counts too, as it does for a mention read to the end of the text)
-        if mention.lastindex is None and (end < 0 or not _INJURED_PERSON.match(low, after)):
+        if not person and (end < 0 or not _INJURED_PERSON.match(low, after)):
             return True
-        mention = _next_mention(low, after, end)
+        at, after, person = _next_mention(low, after, end)
     return False
 
 
@@ -292,7 +341,7 @@ def _sentence_span(text: str, at: int) -> tuple[int, int]:
     if stop >= 0:
         start = stop + 2
     limit = min(len(text), at + _SENTENCE_REACH)
-    end = SENTENCE_END.search(text, at, limit)
+    end = sentence_end(text, at, limit)
     return start, end.start() if end else limit
 
 
@@ -307,16 +356,18 @@ def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
     at = low.find("injur")
     read = 0
     while at >= 0 and read < _MENTIONS:
-        mention = _INJURY.match(low, at)
-        after = mention.end() if mention else at + 5
-        if mention is None or mention.lastindex is not None:  # ("the injured worker":
-            at = low.find("injur", after)  # who, not what happened)
+        after, person = _mention_at(low, at, len(low))
+        if after < 0:
+            at = low.find("injur", at + 5)
+            continue
+        if person:  # ("the injured worker": who, not what happened)
+            at = low.find("injur", after)
             continue
         read += 1
         start, end = _sentence_span(text, at)
         clause = None
         # "While lifting a box on 3/4/15, the worker injured his back": before the mention.
-        opening = _CIRCUMSTANCE.match(low, start)
+        opening = _circumstance_at(low, start, len(low))
         comma = text.find(",", start, at)
         if opening is not None and comma > 0:
             clause = text[opening.end() : comma]
@@ -395,7 +446,7 @@ def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
         at = reporting.end()
     # A circumstance before the clause ("... reported that while playing basketball on
     # 10-27-2016, he had ..."): the event is the clause after it.
-    fronted = _CIRCUMSTANCE.match(low, at, end)
+    fronted = _circumstance_at(low, at, end)
     if fronted is not None:
         comma = text.find(",", fronted.end(), end)
         subject = _WORKER.search(low, comma, end) if comma > 0 else None
@@ -473,8 +524,13 @@ def extract_summary(
     low = lower_ascii(text)
     age: int | None = None
     sex: Sex | None = None
-    ages = [i for i in (low.find("y"), low.find("old")) if i >= 0]
-    age_sex = _AGE_SEX.search(low, max(0, min(ages) - 8)) if ages else None
+    # (searched from 8 before the first "y" or "old", whichever stands first: an "old"
+    # after the first "y" is not sought, and none overlaps a "y")
+    first = low.find("y")
+    old = low.find("old", 0, first) if first >= 0 else low.find("old")
+    if old >= 0:
+        first = old
+    age_sex = _AGE_SEX.search(low, max(0, first - 8)) if first >= 0 else None
     if age_sex:
         age = int(age_sex.group(1))
         sex = _SEX_WORDS[age_sex.group(2)]
