@@ -361,10 +361,11 @@ _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
 
 def mis_decode(char: str) -> str:
-    """One character's UTF-8 bytes read as Windows-1252 (undefined bytes as C1 controls)."""
+    """One character's UTF-8 bytes read as Windows-1252 (undefined bytes as C1 controls);
+    a lone surrogate (another mutation's) as the three bytes UTF-8 would give it."""
     return "".join(
         chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252")
-        for b in char.encode("utf-8")
+        for b in char.encode("utf-8", "surrogatepass")
     )
 
 

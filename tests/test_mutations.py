@@ -243,3 +243,10 @@ def test_edits_inside_one_determination_stay_there(data: st.DataObject) -> None:
     tail = len(before.determinations) - k - 1
     if tail:
         assert letter.determinations[-tail:] == before.determinations[-tail:]
+
+
+def test_mis_decoding_takes_a_lone_surrogate() -> None:
+    """Another mutation may leave a lone surrogate, which UTF-8 cannot encode strictly: it is
+    mis-decoded from the three bytes it would take (a regression: the generator raised)."""
+    assert mut.mis_decode("\ud800") == "\u00ed\u00a0\u20ac"
+    assert mut.mis_decode("\u00e9") == "\u00c3\u00a9"
