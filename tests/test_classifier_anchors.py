@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import imrparse
-from imrparse.classifier._engine import anchors
+from imrparse.classifier._engine import anchors, leads
 
 HERE = Path(__file__).parent
 REAL = HERE.parent.parent / "shared" / "realworld" / "text"
@@ -22,7 +22,8 @@ REAL = HERE.parent.parent / "shared" / "realworld" / "text"
         (r"(?:cold|ice)\s+packs?", ("cold", "ice")),
         (r"(?:\w+\s+)?wraps?|gloves", ("wrap", "gloves")),
         (r"\w+ectomy|excision", ("ectomy", "excision")),
-        (r"splints?|splint", ("splint",)),  # an anchor holding another is left out
+        (r"splints?|splint", ("splint",)),  # an anchor beginning with another is left out
+        (r"lso|tlso", ("lso", "tlso")),  # one holding another, not at its beginning, is kept
         (r"(?:a|\w)c", ("c",)),
         (r"(?=x)y|z", ()),  # a lookaround: always searched
         (r"[ab]|c", ()),
@@ -30,6 +31,24 @@ REAL = HERE.parent.parent / "shared" / "realworld" / "text"
 )
 def test_anchors(pattern: str, expected: tuple[str, ...]) -> None:
     assert anchors(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"physical therap\w*|pt", True),
+        (r"(?:cold|ice)\s+packs?|e-?stim\w*|ab??c", True),
+        (r"(?:ab)+c|(x)y", True),
+        (r"(?:\w+\s+)?wraps?|gloves", False),  # "wrap" may stand after a word
+        (r"\w+ectomy|excision", False),
+        (r"(?:pre-?op\s+)?clearance", False),
+        (r"a*b|c", False),
+        (r"(?=x)y|z", False),
+        (r"[ab]|c", False),
+    ],
+)
+def test_a_rule_leads_when_every_match_begins_with_an_anchor(pattern: str, expected: bool) -> None:
+    assert leads(pattern) is expected
 
 
 def _lines() -> set[str]:
@@ -44,14 +63,16 @@ def _lines() -> set[str]:
 
 def test_every_match_of_a_shipped_rule_holds_one_of_its_anchors() -> None:
     rules = [
-        (re.compile(rf"\b(?:{rule.pattern})\b"), anchors(rule.pattern))
+        (re.compile(rf"\b(?:{rule.pattern})\b"), anchors(rule.pattern), leads(rule.pattern))
         for rule in imrparse.load_lexicons().procedures
     ]
-    assert sum(1 for _, found in rules if found) >= len(rules) - 2
+    assert sum(1 for _, found, _ in rules if found) >= len(rules) - 2
+    assert sum(1 for _, _, leading in rules if leading) >= len(rules) - 4
     matches = 0
     for line in _lines():
-        for pattern, found in rules:
+        for pattern, found, leading in rules:
             for match in pattern.finditer(line):
                 matches += 1
                 assert not found or any(a in match.group() for a in found), (match, found)
+                assert not leading or match.group().startswith(found), (match, found)
     assert matches > 100

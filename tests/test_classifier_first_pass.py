@@ -24,6 +24,7 @@ from imrparse.classifier._patterns import (
     Patterns,
     counted,
 )
+from imrparse.classifier._procedures import first_rule
 from imrparse.classifier._wording import grammar
 
 REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
@@ -47,9 +48,9 @@ def _texts() -> list[str]:
 
 def test_found_anchors_are_the_anchors_a_plain_search_finds() -> None:
     engine = engine_for(imrparse.load_lexicons())
-    every = {a for _, _, found in engine.rules for a in found}
+    every = {a for _, _, found, _ in engine.rules for a in found}
     odd = ["\u017fmri", "mri\U0001f600ct", "\u212aknee pt", "x-ray\u0131 ot", "\xe9eg ekg"]
-    for text in [*_texts(), *odd]:
+    for text in [*_texts(), *odd, "pt and pt/ot, ptt"]:
         assert found_anchors(text, engine) == {a for a in every if a in text}, text
 
 
@@ -62,10 +63,23 @@ def test_the_candidate_rules_are_those_with_an_anchor_found_or_none() -> None:
     for text in [*_texts(), "mri and physical therapy", "ct of the knee"]:
         expected = [
             i
-            for i, (_, _, found) in enumerate(engine.rules)
+            for i, (_, _, found, _) in enumerate(engine.rules)
             if not found or any(a in text for a in found)
         ]
-        assert candidates(text, engine) == expected, text
+        assert candidates(found_anchors(text, engine), engine) == expected, text
+
+
+def test_the_first_rule_is_the_first_whose_search_finds_a_match() -> None:
+    # a rule that leads() is matched only where its anchors begin
+    lex = imrparse.load_lexicons(procedures=[(r"\w+scopy|cold\s+pack", "Surgery", None)])
+    engine = engine_for(lex)
+    assert any(leading for *_, leading in engine.rules)
+    assert not engine.rules[0][3]
+    odd = ["xpt", "pt/ot", "the ptt", "ice  packs, cold pack", "arthroscopy", "cold packs"]
+    for text in [*_texts(), *odd]:
+        plain = next((r for p, r, _, _ in engine.rules if p.search(text)), None)
+        hit = first_rule(text, engine)
+        assert (hit[0] if hit is not None else None) is plain, text
 
 
 def test_overlapping_anchors_are_all_found() -> None:
@@ -76,7 +90,7 @@ def test_overlapping_anchors_are_all_found() -> None:
         ]
     )
     engine = engine_for(lex)
-    every = {a for _, _, found in engine.rules for a in found}
+    every = {a for _, _, found, _ in engine.rules for a in found}
     for n in range(8):
         for letters in itertools.product("abc ", repeat=n):
             text = "".join(letters)
@@ -158,7 +172,8 @@ def test_an_optional_character_gives_both_spellings_as_anchors() -> None:
     assert anchors(r"e-?stim\w*|tens") == ("e-stim", "estim", "tens")
     assert anchors(r"x-?rays?|xrays?") == ("x-ray", "xray")
     assert anchors(r"ab??c") == ("abc", "ac")
-    assert anchors(r"s?t") == ("t",)  # "st" holds "t"
+    assert anchors(r"s?t") == ("st", "t")  # "st" holds "t", but does not begin with it
+    assert anchors(r"ts?") == ("t",)  # "ts" begins with "t"
     assert anchors(r"a?") == ()
     for pattern, text in [(r"\be-?stim\w*\b", "an estimulator"), (r"\bx-?rays?\b", "x-rays")]:
         match = re.search(pattern, text)

@@ -52,12 +52,12 @@ class Engine:
         body: frozenset[str],
         acronyms: frozenset[str],
         drugs: dict[str, tuple[tuple[str, ...], str | None]],
-        rules: tuple[tuple[re.Pattern[str], ProcedureRule, tuple[str, ...]], ...],
+        rules: tuple[tuple[re.Pattern[str], ProcedureRule, tuple[str, ...], bool], ...],
         classes: dict[str, str],
         flags: dict[str, frozenset[str]],
         p: Patterns,
     ) -> None:
-        all_anchors = [a for _, _, found in rules for a in found]
+        all_anchors = [a for _, _, found, _ in rules for a in found]
         self.request = request  # request wording at the start ("Retrospective", "One container of")
         self.salts = salts
         self.forms = forms  # dose forms, the topical ones included
@@ -73,7 +73,9 @@ class Engine:
         for name in drugs:
             words = name.split(" ")
             self.drug_words[words[0]] = max(len(words), self.drug_words.get(words[0], 0))
-        self.rules = rules  # (pattern, rule, anchors) in the order the rules are tried
+        # (pattern, rule, anchors, whether every match begins with an anchor: leads()) in
+        # the order the rules are tried
+        self.rules = rules
         self.classes = classes  # ingredient -> drug class
         self.flags = flags  # ingredient -> flags
         self.p = p
@@ -92,18 +94,19 @@ class Engine:
         # The rules (by their place in ``rules``) that hold each anchor, and those that have
         # none and are always searched: see candidates().
         self.holding: dict[str, list[int]] = {}
-        for i, (_, _, found) in enumerate(rules):
+        for i, (_, _, found, _) in enumerate(rules):
             for a in found:
                 self.holding.setdefault(a, []).append(i)
-        self.unanchored = [i for i, (_, _, found) in enumerate(rules) if not found]
+        self.unanchored = [i for i, (_, _, found, _) in enumerate(rules) if not found]
 
 
-_STARTS: Final = 1 << 14  # entries of Engine.starts: a few of 288 starts share one
+_STARTS: Final = 1 << 14  # entries of Engine.starts: a few of the starts share one
+_MASK: Final = _STARTS - 1
 
 
 def trigram(a: int, b: int, c: int) -> int:
     """The entry of ``Engine.starts`` for three characters (their code points)."""
-    return (a * 1031 + b * 37 + c) & (_STARTS - 1)
+    return (a * 1031 + b * 37 + c) & _MASK
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
@@ -126,7 +129,9 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
         first = second
         second = third
         third = ord(low[end])
-        entry = starts[trigram(first, second, third)]
+        # trigram(first, second, third), written out: a call at every place cost as
+        # much as the rest of the step
+        entry = starts[(first * 1031 + second * 37 + third) & _MASK]
         if entry is None:
             continue
         at = end - 2
@@ -136,13 +141,14 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
     return found
 
 
-def candidates(low: str, engine: Engine) -> list[int]:
-    """The rules (their places in ``engine.rules``, in order) that may match ``low``: those
-    that hold an anchor ``low`` holds, and those that have none. Any other rule cannot
-    match, as every match of a rule holds one of its anchors; asking the few anchors
-    found for their rules is cheaper than asking every rule whether it holds one."""
+def candidates(found: set[str], engine: Engine) -> list[int]:
+    """The rules (their places in ``engine.rules``, in order) that may match a text whose
+    anchors are ``found`` (:func:`found_anchors`): those that hold an anchor found, and
+    those that have none. Any other rule cannot match, as every match of a rule holds one
+    of its anchors; asking the few anchors found for their rules is cheaper than asking
+    every rule whether it holds one."""
     places = list(engine.unanchored)
-    for a in found_anchors(low, engine):
+    for a in found:
         places += engine.holding[a]
     if len(places) < 2:
         return places  # one rule or none: in order already
@@ -194,7 +200,7 @@ def engine_for(lex: Lexicons) -> Engine:
         body=sites - TRIM_WORDS - _NOT_BODY,
         acronyms=frozenset(acronyms),
         drugs=drugs,
-        rules=tuple((patterns[r], r, anchors(r.pattern)) for r in lex.procedures),
+        rules=tuple((patterns[r], r, anchors(r.pattern), leads(r.pattern)) for r in lex.procedures),
         classes=dict(lex.drug_classes),
         flags=dict(lex.drug_flags),
         p=Patterns(),
@@ -212,14 +218,20 @@ def anchors(pattern: str) -> tuple[str, ...]:
     group's own anchors (``(?:cold|ice)\\s+packs?``: ``"cold"``, ``"ice"``), or those of
     what follows the group when it may be left out (``(?:\\w+\\s+)?wraps?``: ``"wrap"``).
     An alternative of which nothing is known (one that opens with a class, an escape or a
-    lookaround) makes the rule one that is always searched. An anchor that holds
-    another of the same rule is left out: the shorter is found wherever it is.
+    lookaround) makes the rule one that is always searched. An anchor that begins with
+    another of the same rule is left out: wherever it begins, the shorter begins.
     """
-    found = _anchors(pattern)
-    if not found:
-        return ()
-    unique = list(dict.fromkeys(found))
-    return tuple(a for a in unique if not any(b != a and b in a for b in unique))
+    unique = list(dict.fromkeys(_anchors(pattern)[0]))
+    return tuple(a for a in unique if not any(b != a and a.startswith(b) for b in unique))
+
+
+def leads(pattern: str) -> bool:
+    """Whether every match of ``pattern`` begins with one of its :func:`anchors` (``False``
+    when it has none): each alternative opens with its anchors, no item before them that
+    a match may leave out. A match of such a pattern is looked for only where one of its
+    anchors begins (see ``_procedures.first_rule``)."""
+    found, leading = _anchors(pattern)
+    return leading and bool(found)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -266,43 +278,49 @@ def _group_end(text: str) -> int:
     return -1
 
 
-def _anchors(pattern: str) -> list[str]:
-    """The anchors of every alternative of ``pattern`` (see :func:`anchors`), or ``[]``."""
+def _anchors(pattern: str) -> tuple[list[str], bool]:
+    """The anchors of every alternative of ``pattern`` (see :func:`anchors`), or ``[]``,
+    and whether each alternative opens with its own (see :func:`_leading`)."""
     found: list[str] = []
+    leading = True
     for alternative in _alternatives(pattern):
-        got = _leading(alternative)
+        got, first = _leading(alternative)
         if not got:
-            return []
+            return [], False
         found += got
-    return found
+        leading = leading and first
+    return found, leading
 
 
-def _leading(alternative: str) -> list[str]:
-    """Anchors one of which every match of ``alternative`` holds, or ``[]``."""
+def _leading(alternative: str) -> tuple[list[str], bool]:
+    """Anchors one of which every match of ``alternative`` holds, or ``[]``, and whether
+    every match begins with one of them."""
     if not alternative or alternative[0] in "*+?{|)]}":
-        return []
+        return [], False
     if alternative[0] not in "\\([.^$":
         end = _literal_end(alternative)
         literal = alternative[:end]
         if alternative[end : end + 1] == "?":
-            # "e-?stim": the character before "?" may be left out, so a match holds
-            # "e-stim" or "estim", with the literal text that follows
+            # "e-?stim": the character before "?" may be left out, so a match begins
+            # with "e-stim" or "estim", with the literal text that follows
             rest = alternative[end + 1 :]
             tail = _literal_run(rest[1:] if rest[:1] in ("?", "+") else rest)
             if literal[:-1] + tail:
-                return [literal + tail, literal[:-1] + tail]
+                return [literal + tail, literal[:-1] + tail], True
         if end < len(alternative) and alternative[end] in "?*{":
             literal = literal[:-1]
         if literal:
-            return [literal]
-        return _leading(alternative[end:]) if end < len(alternative) else []
+            return [literal], True
+        if end < len(alternative):
+            return _leading(alternative[end:])[0], False
+        return [], False
     # An item that is no literal: a group, a class, an escape, "." or an anchor ("^").
     group = alternative[0] == "("
     if group and alternative.startswith("(?") and not alternative.startswith("(?:"):
-        return []  # a lookaround, flags, a named group: not read
+        return [], False  # a lookaround, flags, a named group: not read
     end = _item_end(alternative)
     if end < 0:
-        return []
+        return [], False
     after = alternative[end:]
     optional = after[:1] in ("?", "*", "{")
     if after[:1] in ("?", "*", "+"):
@@ -313,11 +331,11 @@ def _leading(alternative: str) -> list[str]:
     if after[:1] in ("?", "+"):  # a lazy or possessive quantifier
         after = after[1:]
     if group and not optional:
-        found = _anchors(alternative[3 if alternative.startswith("(?:") else 1 : end - 1])
+        found, leading = _anchors(alternative[3 if alternative.startswith("(?:") else 1 : end - 1])
         if found:
-            return found
-    # What follows the item is in every match too.
-    return _leading(after)
+            return found, leading
+    # What follows the item is in every match too, though not at its start.
+    return _leading(after)[0], False
 
 
 def _literal_end(text: str) -> int:

@@ -51,7 +51,12 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     display = capital(display)
     if not words:
         return display
-    site = engine.p.lead_filler.sub("", rest.strip(EDGE))
+    # lead_filler opens with "^" and takes a word or more: sub() would take off only the
+    # match at the start, which is all match() asks for.
+    site = rest.strip(EDGE)
+    filler = engine.p.lead_filler.match(site)
+    if filler is not None:
+        site = site[filler.end() :]
     return f"{display} of the {site.strip(EDGE).lower()}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._engine import Engine, candidates
+from ._engine import Engine, candidates, found_anchors
 from ._names import canonical, strip_request, tidy
 from ._patterns import (
     COUNTING,
@@ -21,8 +21,9 @@ from ._wording import guidance_blanked
 from .lexicons import ProcedureRule
 
 
-def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
-    """The first procedure rule whose pattern the lower-case text matches, and the match.
+def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Pattern[str]] | None:
+    """The first procedure rule whose pattern the lower-case text matches, and the pattern
+    (as the engine compiled it).
 
     The rules see what is done: how it is guided ("under fluoroscopic guidance") is
     blanked first, and only when nothing else is named does the guidance itself count.
@@ -35,26 +36,43 @@ def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] |
     return first_rule(low, engine)
 
 
-def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Match[str]] | None:
-    """The first procedure rule, in the lexicon's order, that ``low`` matches."""
+def first_rule(low: str, engine: Engine) -> tuple[ProcedureRule, re.Pattern[str]] | None:
+    """The first procedure rule, in the lexicon's order, that ``low`` matches, and its
+    pattern."""
     rules = engine.rules
-    for i in candidates(low, engine):  # the others hold none of their anchors
-        pattern, rule, _ = rules[i]
-        match = pattern.search(low)
-        if match is not None:
-            return rule, match
+    found = found_anchors(low, engine)
+    for i in candidates(found, engine):  # the others hold none of their anchors
+        pattern, rule, _, leads = rules[i]
+        if leads:
+            # Every match begins where one of the rule's anchors does: a match there is
+            # one that a search finds (a match at a place sees what stands before it).
+            for a in found:
+                if i in engine.holding[a] and matches_at(pattern, low, a):
+                    return rule, pattern
+        elif pattern.search(low) is not None:
+            return rule, pattern
     return None
+
+
+def matches_at(pattern: re.Pattern[str], low: str, anchor: str) -> bool:
+    """Whether ``pattern`` matches ``low`` at a place where ``anchor`` begins."""
+    at = low.find(anchor)
+    while at >= 0:
+        if pattern.match(low, at) is not None:
+            return True
+        at = low.find(anchor, at + 1)
+    return False
 
 
 def procedure_name(
     core: str,
-    hit: tuple[ProcedureRule, re.Match[str]] | None,
+    hit: tuple[ProcedureRule, re.Pattern[str]] | None,
     engine: Engine,
     words: list[str] | None = None,
 ) -> tuple[str, int | None]:
     """The procedure's name without counts, frequencies and durations, and its sessions;
-    ``hit``: the procedure rule that matched and its match (see :func:`procedure`), whose
-    pattern names the procedure in the name (its ``re``: no rule's hash is asked for).
+    ``hit``: the procedure rule that matched and its pattern (see :func:`procedure`), which
+    names the procedure in the name (no rule's hash is asked for).
     ``words``: the words of ``core`` lower-cased, as ``read`` found them, if it did.
 
     A pattern is searched only when the text, as the patterns before it left it, holds
@@ -75,7 +93,7 @@ def procedure_name(
         # nothing counted: no frequency, sessions or durations to take out
         name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
         name = name or tidy(core, engine)
-        return (canonical(name, hit[0], hit[1].re, engine) if hit is not None else name), None
+        return (canonical(name, hit[0], hit[1], engine) if hit is not None else name), None
     frequency = engine.p.frequency.search(text, low) if holds(text, low, WEEK_HINTS) else None
     if frequency is not None:
         if frequency.group(4):
@@ -122,5 +140,5 @@ def procedure_name(
         text = engine.p.space_before.sub(r"\1", text)
     name = tidy(text, engine) or tidy(core, engine)
     if hit is not None:
-        name = canonical(name, hit[0], hit[1].re, engine)
+        name = canonical(name, hit[0], hit[1], engine)
     return name, sessions
