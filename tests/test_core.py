@@ -152,6 +152,11 @@ def test_no_white_space_past_u3000() -> None:
     assert not any(chr(code).isspace() for code in range(0x3001, 0x110000))
 
 
+def test_the_white_space_beyond_ascii_is_listed_whole() -> None:
+    listed = set(imrparse.cleaning._OTHER_SPACE)
+    assert listed == {chr(code) for code in range(0x80, 0x110000) if chr(code).isspace()}
+
+
 def test_strip_artifacts() -> None:
     assert strip_artifacts("Page 3 of 5") == ("", 1)
     assert strip_artifacts("shown on page 3 of 5 pages") == ("shown on page 3 of 5 pages", 0)

@@ -189,16 +189,18 @@ def _recognise_remembered(
     name are kept in two tables: a tuple a line would be one more object for the
     collector to walk.)
     """
-    names = v.recognised
+    names, kinds = v.recognised, v.recognised_kinds
     name = names.get(content)
     if name is not None:
-        return v.recognised_kinds[content], name
+        known = kinds.get(content)  # (absent if another thread cleared the tables between)
+        if known is not None:
+            return known, name
     kind, name = _recognise(content, v, blanks_only)
     if len(names) >= REMEMBERED_LINES:
         names.clear()
-        v.recognised_kinds.clear()
+        kinds.clear()
+    kinds[content] = kind
     names[content] = name
-    v.recognised_kinds[content] = kind
     return kind, name
 
 
