@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import pickle
 import re
 
@@ -390,6 +391,35 @@ def test_from_dict_errors_name_the_path(seed_texts: dict[str, str]) -> None:
     data["determinations"][1]["outcome"] = "maybe"
     with pytest.raises(ValueError, match=re.escape("$.determinations[1].outcome")):
         imrparse.from_dict(data)
+
+
+def test_from_dict_wants_mappings_for_records_and_says_where() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^a Letter is read from a mapping \(a JSON object\), not from a list @ \$$",
+    ):
+        imrparse.from_dict([])
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "a CaseDates is read from a mapping (a JSON object), not from a str @ $.dates"
+        ),
+    ):
+        imrparse.from_dict({"dates": "2016-01-01"})
+    with pytest.raises(ValueError, match=re.escape("not from a list @ $")):
+        imrparse.from_json("[]")
+
+
+def test_to_json_writes_records_only() -> None:
+    for wrong in (None, "x", {"case_number": "CM16-0000001"}):
+        with pytest.raises(
+            TypeError, match=r"^to_json\(\) writes a Letter \(or another record\), not "
+        ):
+            imrparse.to_json(wrong)  # type: ignore[arg-type]
+    treatment = imrparse.Treatment(text="Soma #60", name="Soma", quantity=60)
+    assert (
+        imrparse.from_dict(json.loads(imrparse.to_json(treatment)), imrparse.Treatment) == treatment
+    )
 
 
 def test_enum_values() -> None:

@@ -95,6 +95,35 @@ def test_missing_and_unreadable_files_raise_oserror(tmp_path: Path) -> None:
             imrparse.parse_file(path)
 
 
+def test_paths_of_the_wrong_type_say_so(tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(seed_text(SEEDS[0]), encoding="utf-8")
+    # bytes name a file as os.fsdecode reads them, as in the os module
+    assert imrparse.parse_file(os.fsencode(path)) == imrparse.parse_file(path)
+    assert imrparse.parse_file_letters(os.fsencode(path)) == imrparse.parse_file_letters(path)
+    assert imrparse.find_letter_files(os.fsencode(tmp_path)) == [path]
+    calls = {
+        "parse_file": imrparse.parse_file,
+        "parse_file_letters": imrparse.parse_file_letters,
+        "find_letter_files": imrparse.find_letter_files,
+    }
+    for name, call in calls.items():
+        for wrong in (None, 3, ["a.txt"]):
+            message = (
+                rf"^{name}\(\) needs a path \(str or os.PathLike\), not {type(wrong).__name__}$"
+            )
+            with pytest.raises(TypeError, match=message):
+                call(wrong)
+
+
+def test_parse_many_refuses_what_is_not_an_iterable_of_sources() -> None:
+    for wrong, kind in ((None, "NoneType"), (7, "int"), (b"CM16-0000001.txt", "bytes")):
+        with pytest.raises(
+            TypeError, match=rf"iterable of paths or texts, or one folder; not {kind}$"
+        ):
+            imrparse.parse_many(wrong)  # type: ignore[arg-type]
+
+
 def test_pdf_without_the_extra_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "letter.pdf"
     path.write_bytes(b"%PDF-1.4\n")

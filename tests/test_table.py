@@ -194,6 +194,20 @@ def test_no_letters_no_rows() -> None:
     assert imrparse.to_rows(iter([SYNTHETIC])) == imrparse.to_rows([SYNTHETIC])
 
 
+def test_one_letter_alone_is_a_list_of_one_and_other_things_are_refused() -> None:
+    assert imrparse.to_rows(SYNTHETIC) == imrparse.to_rows([SYNTHETIC])
+    parsed = imrparse.parse(imrparse.examples.read_text("multi"))
+    assert imrparse.to_rows(parsed, spans=True) == imrparse.to_rows([parsed], spans=True)
+    for wrong, said in (
+        (None, r"not NoneType$"),
+        ("CM16-0000001", r"not str$"),
+        ([SYNTHETIC, None], r": item 1 is NoneType$"),
+        ((SYNTHETIC.determinations,), r": item 0 is tuple$"),
+    ):
+        with pytest.raises(TypeError, match=r"^to_rows\(\) takes letters .*" + said):
+            imrparse.to_rows(wrong)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
 def test_seed_rows_hold_scalars_and_match_the_letter(path: Path) -> None:
     letter = imrparse.parse_file(path)
@@ -231,6 +245,9 @@ def test_dataframe_dtypes_and_values() -> None:
     for name in BOOL_COLUMNS:
         assert str(frame[name].dtype) == "boolean", name
     assert frame.loc[0, "date_of_injury"] == pd.Timestamp("2008-03-01")
+    assert imrparse.to_dataframe(SYNTHETIC).equals(imrparse.to_dataframe([SYNTHETIC]))
+    with pytest.raises(TypeError, match=r"^to_dataframe\(\) takes letters .*: item 1 is str$"):
+        imrparse.to_dataframe([SYNTHETIC, "x"])  # type: ignore[list-item]
     assert frame.loc[0, "treatment_quantity"] == 360
     assert pd.isna(frame.loc[2, "outcome"])
     assert pd.isna(frame.loc[2, "age"])

@@ -91,6 +91,11 @@ def parse_many(
     if isinstance(sources, (str, os.PathLike)):
         _refuse_a_single_non_folder(sources)
         sources = [sources]
+    elif isinstance(sources, (bytes, bytearray)) or not isinstance(sources, Iterable):
+        raise TypeError(
+            "parse_many takes an iterable of paths or texts, or one folder; "
+            f"not {type(sources).__name__}"
+        )
     expanded: Iterable[Source | PathProblem]
     if isinstance(sources, Sized):
         expanded = list(_expand_folders(sources))

@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
+import cattrs.v
 
 from .records import Letter, Outcome, Priority, Severity, Sex, TokenKind
 
@@ -81,10 +84,26 @@ def from_dict(data: Any, cls: type[T] = Letter) -> T:  # type: ignore[assignment
     >>> imrparse.from_dict(imrparse.to_dict(t), imrparse.Treatment) == t
     True
     """
+    if attrs.has(cls) and not isinstance(data, Mapping):
+        raise ValueError(f"{_not_a_mapping(cls, type(data))} @ $")
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
-        raise ValueError("; ".join(cattrs.transform_error(exc))) from exc
+        raise ValueError("; ".join(cattrs.transform_error(exc, format_exception=_why))) from exc
+
+
+def _why(exc: BaseException, wanted: type | None) -> str:
+    """cattrs' words for a bad value, but for a record given what is not a mapping, which
+    cattrs reports as an AttributeError of ``keys`` ("unknown error")."""
+    if isinstance(exc, AttributeError) and exc.name == "keys" and wanted is not None:
+        return _not_a_mapping(wanted, type(exc.obj))
+    return cattrs.v.format_exception(exc, wanted)
+
+
+def _not_a_mapping(wanted: type, given: type) -> str:
+    return (
+        f"a {wanted.__name__} is read from a mapping (a JSON object), not from a {given.__name__}"
+    )
 
 
 def to_json(letter: Letter, *, indent: int | None = None) -> str:
@@ -95,6 +114,10 @@ def to_json(letter: Letter, *, indent: int | None = None) -> str:
     >>> text[:48]
     '{"layout": "unknown", "case_number": "CM13-00000'
     """
+    if not attrs.has(type(letter)):
+        raise TypeError(
+            f"to_json() writes a Letter (or another record), not {type(letter).__name__}"
+        )
     return json.dumps(to_dict(letter), indent=indent, ensure_ascii=False)
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "Source",
     "find_letter_files",
     "is_path",
+    "path_name",
     "scan_folder",
 ]
 
@@ -36,6 +37,24 @@ LETTER_SUFFIXES = (".txt", ".pdf")
 
 NO_SUCH_PATH = "no such file or folder"
 """What a path that names nothing is told."""
+
+
+def path_name(path: object, caller: str) -> str:
+    """``path`` (a ``str``, an :class:`os.PathLike` or ``bytes`` as :func:`os.fsdecode`
+    reads them) as a ``str``; ``TypeError`` naming ``caller`` for anything else.
+
+    >>> import pathlib
+    >>> path_name(pathlib.Path("a/b.pdf"), "parse_file"), path_name(b"a.txt", "parse_file")
+    ('a/b.pdf', 'a.txt')
+    >>> path_name(None, "parse_file")
+    Traceback (most recent call last):
+    TypeError: parse_file() needs a path (str or os.PathLike), not NoneType
+    """
+    if isinstance(path, str):
+        return path
+    if isinstance(path, (bytes, os.PathLike)):
+        return os.fsdecode(path)
+    raise TypeError(f"{caller}() needs a path (str or os.PathLike), not {type(path).__name__}")
 
 
 @attrs.frozen
@@ -77,7 +96,7 @@ def scan_folder(folder: str | os.PathLike[str]) -> FolderContents:
     """
     from pathlib import Path
 
-    name = os.fspath(folder)
+    name = path_name(folder, "scan_folder")
     if not os.path.isdir(name):
         if os.path.lexists(name):
             raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", name)
@@ -119,7 +138,7 @@ def find_letter_files(folder: str | os.PathLike[str]) -> list[Path]:
     >>> [p.relative_to(root).as_posix() for p in find_letter_files(root)]
     ['a.txt', 'b.pdf', 'sub/c.TXT']
     """
-    return scan_folder(folder).files
+    return scan_folder(path_name(folder, "find_letter_files")).files
 
 
 def is_path(source: Source) -> bool:

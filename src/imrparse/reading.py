@@ -16,6 +16,7 @@ import attrs
 from .diagnostics import Collector
 from .errors import ParseError
 from .parser import parse, parse_letters, raise_first_error
+from .paths import path_name
 from .pdf import extract_text as extract_pdf_text
 from .pdf import read_pages as read_pdf_pages
 from .pdf import read_text as read_pdf
@@ -79,7 +80,7 @@ def parse_file(
     >>> [d.code for d in letter.diagnostics]
     ['case-number-from-file-name']
     """
-    name = os.fspath(path)
+    name = path_name(path, "parse_file")
     text, note, pages = _read_pages(name)
     letter = parse(text, strict=strict, spans=spans)
     if (pages and letter.spans) or keep_text:  # _sourced's and these in one copy
@@ -177,7 +178,7 @@ def parse_file_letters(
     >>> imrparse.parse_file(path).diagnostics[-1].code
     'several-letters'
     """
-    name = os.fspath(path)
+    name = path_name(path, "parse_file_letters")
     text, note = _read_text(name)
     letters = parse_letters(text, spans=spans)  # (one parse, for a file of one letter)
     if len(letters) == 1:

@@ -8,7 +8,7 @@ determination columns are ``None``), so no letter disappears from a table.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .records import (
@@ -165,7 +165,7 @@ line, start and end offsets and page of its value in the text that was parsed (`
 where it has none)."""
 
 
-def to_rows(letters: Iterable[Letter], *, spans: bool = False) -> list[Row]:
+def to_rows(letters: Iterable[Letter] | Letter, *, spans: bool = False) -> list[Row]:
     """Flatten letters into rows, one per determination, with the keys :data:`COLUMNS`
     (and, with ``spans=True``, ``SPAN_COLUMNS`` after them: where each value stands,
     for sampling rows and checking them against their letters; ``ValueError`` for a
@@ -174,7 +174,9 @@ def to_rows(letters: Iterable[Letter], *, spans: bool = False) -> list[Row]:
     The case and letter fields repeat on every row of a letter. A letter with no
     determinations gives one row whose determination columns are ``None``. Lists become
     one string joined by ``"; "`` (``None`` when empty), dates ISO strings, enums their
-    values; ``letter_index`` is the letter's 0-based position in ``letters``.
+    values; ``letter_index`` is the letter's 0-based position in ``letters``. One
+    :class:`~imrparse.Letter` on its own is read as a list of one; anything else that is
+    not letters is a ``TypeError`` that says which item it is.
 
     >>> import imrparse
     >>> letter = imrparse.parse(imrparse.examples.read_text("overturned"))
@@ -183,12 +185,42 @@ def to_rows(letters: Iterable[Letter], *, spans: bool = False) -> list[Row]:
     (True, True)
     >>> rows[0]["outcome"] == letter.determinations[0].outcome.value
     True
+    >>> imrparse.to_rows(letter) == rows
+    True
     """
+    return _rows(letters, "to_rows", spans)
+
+
+def _rows(letters: Iterable[Letter] | Letter, caller: str, spans: bool = False) -> list[Row]:
     return [
         row
-        for index, letter in enumerate(letters)
+        for index, letter in enumerate(each_letter(letters, caller))
         for row in letter_rows(letter, index, spans=spans)
     ]
+
+
+def each_letter(letters: Iterable[Letter] | Letter, caller: str) -> Iterable[Letter]:
+    """``letters`` as an iterable of letters (one :class:`~imrparse.Letter` as a list of
+    one), checked as it is read: ``TypeError`` for what is not letters, naming ``caller``
+    and the item, rather than an ``AttributeError`` from deep in the row making."""
+    if isinstance(letters, Letter):
+        return (letters,)
+    if isinstance(letters, (str, bytes)) or not isinstance(letters, Iterable):
+        raise TypeError(
+            f"{caller}() takes letters (imrparse.Letter records, or one Letter), "
+            f"not {type(letters).__name__}"
+        )
+    return _checked(letters, caller)
+
+
+def _checked(letters: Iterable[Any], caller: str) -> Iterator[Letter]:
+    for index, letter in enumerate(letters):
+        if not isinstance(letter, Letter):
+            raise TypeError(
+                f"{caller}() takes letters (imrparse.Letter records): item {index} is "
+                f"{type(letter).__name__}"
+            )
+        yield letter
 
 
 def letter_rows(letter: Letter, index: int = 0, *, spans: bool = False) -> list[Row]:
@@ -335,8 +367,9 @@ def _join(items: Iterable[str]) -> str | None:
     return SEPARATOR.join(items) or None
 
 
-def to_dataframe(letters: Iterable[Letter]) -> pandas.DataFrame:
-    """The rows of :func:`to_rows` as a :class:`pandas.DataFrame` with typed columns.
+def to_dataframe(letters: Iterable[Letter] | Letter) -> pandas.DataFrame:
+    """The rows of :func:`to_rows` as a :class:`pandas.DataFrame` with typed columns (one
+    :class:`~imrparse.Letter` on its own, as :func:`to_rows` takes it).
 
     Needs pandas (``pip install "imrparse[dataframe]"``). Dates are ``datetime64``,
     ``outcome`` and ``sex`` are categoricals, whole numbers nullable ``Int64``, the
@@ -351,7 +384,7 @@ def to_dataframe(letters: Iterable[Letter]) -> pandas.DataFrame:
         import pandas as pd
     except ImportError:
         raise ImportError('to_dataframe needs pandas: pip install "imrparse[dataframe]"') from None
-    frame = pd.DataFrame.from_records(to_rows(letters), columns=list(COLUMNS))
+    frame = pd.DataFrame.from_records(_rows(letters, "to_dataframe"), columns=list(COLUMNS))
     dtypes: dict[str, Any] = {
         **dict.fromkeys(INT_COLUMNS, "Int64"),
         **dict.fromkeys(BOOL_COLUMNS, "boolean"),
