@@ -422,6 +422,18 @@ def test_to_json_writes_records_only() -> None:
     )
 
 
+def test_render_and_reclassify_take_letters() -> None:
+    for call, name in (
+        (imrparse.render, "render"),
+        (lambda x: imrparse.reclassify(x, None), "reclassify"),
+    ):
+        for wrong in (None, "CM16-0000001"):
+            with pytest.raises(
+                TypeError, match=rf"^{name}\(\) takes a Letter, not {type(wrong).__name__}$"
+            ):
+                call(wrong)
+
+
 def test_enum_values() -> None:
     assert [o.value for o in Outcome] == ["upheld", "overturned"]
     assert [s.value for s in imrparse.Sex] == ["male", "female"]

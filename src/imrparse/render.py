@@ -53,6 +53,8 @@ def render(letter: Letter) -> str:
     >>> again.determinations == letter.determinations and again.summary == letter.summary
     True
     """
+    if not isinstance(letter, Letter):
+        raise TypeError(f"render() takes a Letter, not {type(letter).__name__}")
     layout = get(_WRITTEN)
     words = layout.canonical
     parts = layout.part_titles

@@ -99,6 +99,8 @@ def reclassify(letter: Letter, lexicons: Lexicons) -> Letter:
     >>> reclassify(letter, lex).determinations[2].treatment.category
     <Category.SURGERY: 'Surgery'>
     """
+    if not isinstance(letter, Letter):
+        raise TypeError(f"reclassify() takes a Letter, not {type(letter).__name__}")
     determinations: list[Determination] = [
         attrs.evolve(d, treatment=reclassify_treatment(d.treatment, lexicons))
         for d in letter.determinations
