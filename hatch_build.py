@@ -18,10 +18,19 @@ The environment variable ``IMRPARSE_COMPILE`` chooses:
 
 Editable installs (``pip install -e .``) are never compiled, so that an edit to the
 source takes effect at once. ``imrparse --version`` says which kind is installed.
+
+Where the C compiler is GCC, the compilation is profile-guided: the modules are built
+once with counters, the package's own example letters are parsed with that build, and
+the modules are built again with what the counters measured (hot paths laid out
+together, branches ordered by how they went). A first pass over real letters costs about
+5% less CPU time. ``IMRPARSE_PGO=0`` builds without it; if any step of it fails, the
+modules are built the plain way and the build says why. Other compilers (clang, MSVC)
+build the plain way.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -85,20 +94,78 @@ PARSING_PATH = (
 
 # Run by a child interpreter inside a copy of the package, so that neither mypy's cache
 # nor the C build lands in the source tree, and so that a failure can be reported whole.
+# Its first argument holds the extra C flags and whether to rebuild what is up to date
+# (the second build of a profile-guided compilation: mypy's cache makes its mypyc step
+# take seconds).
 _COMPILE = """
+import json
 import sys
 from mypyc.build import mypycify
 from setuptools import Distribution
 
+options = json.loads(sys.argv[1])
 # The optional extras (pandas, pypdfium2, tqdm) are not in the build environment; the
 # compiled modules do not import them, the others are only type-checked.
-modules = ["--ignore-missing-imports", *sys.argv[1:]]
+modules = ["--ignore-missing-imports", *sys.argv[2:]]
 extensions = mypycify(modules, opt_level="3", debug_level="0", group_name="{group}")
+for extension in extensions:
+    extension.extra_compile_args = [*extension.extra_compile_args, *options["flags"]]
+    extension.extra_link_args = [*extension.extra_link_args, *options["flags"]]
 distribution = Distribution({{"name": "{group}", "ext_modules": extensions}})
 build = distribution.get_command_obj("build_ext")
 build.inplace = True
+build.force = options["force"]
 distribution.run_command("build_ext")
 """
+
+# The training run of a profile-guided compilation, in the working directory (whose
+# ``imrparse`` is the package with the instrumented modules beside their sources): every
+# example letter the package ships, parsed as users parse, with and without spans, and
+# turned into rows. It refuses to train a package that did not import compiled.
+_TRAIN = """
+import imrparse
+from imrparse import _build, examples
+
+if not _build.compiled():
+    raise SystemExit("the instrumented modules were not imported")
+for _ in range(3):
+    for name in examples.names():
+        text = examples.read_text(name)
+        imrparse.to_rows(imrparse.parse_letters(text))
+        imrparse.parse(text, spans=False)
+"""
+
+#: The flags of each build of a profile-guided compilation (GCC's names).
+PGO_GENERATE = ("-fprofile-generate",)
+PGO_USE = ("-fprofile-use", "-fprofile-partial-training", "-Wno-missing-profile")
+
+
+def pgo_wanted(setting: str | None, compiler_version: str) -> bool:
+    """Whether to compile profile-guided: ``setting`` is ``IMRPARSE_PGO`` (``auto``, the
+    default, or ``0``), ``compiler_version`` what the C compiler says to ``--version``
+    (GCC only: clang and MSVC read profiles another way)."""
+    mode = (setting or "auto").strip().lower()
+    if mode not in {"auto", "0"}:
+        raise ValueError(f"IMRPARSE_PGO must be auto or 0, not {mode!r}")
+    return mode == "auto" and "Free Software Foundation" in compiler_version
+
+
+def compiler_version() -> str:
+    """What the C compiler that builds extensions prints for ``--version`` ("" if none runs)."""
+    import shlex
+    import sysconfig
+
+    command = os.environ.get("CC") or sysconfig.get_config_var("CC") or ""
+    words = shlex.split(command)
+    if not words:
+        return ""
+    try:
+        done = subprocess.run(
+            [words[0], "--version"], capture_output=True, text=True, check=False, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout
 
 
 class CompileFailed(Exception):
@@ -148,21 +215,19 @@ class MypycBuildHook(BuildHookInterface):
             workdir / PACKAGE,
             ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"),  # nothing stale
         )
-        command = [sys.executable, "-c", _COMPILE.format(group=PACKAGE), *PARSING_PATH]
-        try:
-            done = subprocess.run(
-                command,
-                cwd=workdir,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                check=False,
-            )
-        except OSError as error:
-            raise CompileFailed(str(error)) from error
-        if done.returncode != 0:
-            tail = "\n".join(done.stdout.splitlines()[-25:])
-            raise CompileFailed(f"mypyc exited with {done.returncode}:\n{tail}")
+        if pgo_wanted(os.environ.get("IMRPARSE_PGO"), compiler_version()):
+            try:
+                self._build(workdir, PGO_GENERATE, force=False)
+                self._train(workdir)
+                self._build(workdir, PGO_USE, force=True)
+                self.app.display_info("imrparse: compiled profile-guided (IMRPARSE_PGO=0: without)")
+            except CompileFailed as failure:
+                self.app.display_info(
+                    f"imrparse: the profile-guided compilation failed, compiling without it:\n{failure}"
+                )
+                self._build(workdir, (), force=True)
+        else:
+            self._build(workdir, (), force=False)
         suffixes = (".so", ".pyd")
         binaries = {
             str(path): path.relative_to(workdir).as_posix()
@@ -172,3 +237,36 @@ class MypycBuildHook(BuildHookInterface):
         if not binaries:
             raise CompileFailed("mypyc reported success but produced no extension modules")
         return binaries
+
+    def _build(self, workdir: Path, flags: tuple[str, ...], *, force: bool) -> None:
+        """Run mypyc and the C compiler in ``workdir`` with extra C ``flags``."""
+        options = json.dumps({"flags": list(flags), "force": force})
+        command = [sys.executable, "-c", _COMPILE.format(group=PACKAGE), options, *PARSING_PATH]
+        _run(command, workdir, "mypyc")
+
+    def _train(self, workdir: Path) -> None:
+        """Parse the example letters with the instrumented build (its counters are written
+        beside its objects when the process ends). String hashing is fixed, so that the
+        counts, and the build made from them, are the same each time."""
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        env.pop("PYTHONPATH", None)
+        _run([sys.executable, "-c", _TRAIN], workdir, "the profile's training run", env=env)
+
+
+def _run(command: list[str], workdir: Path, what: str, env: dict[str, str] | None = None) -> None:
+    """Run ``command`` in ``workdir``; :class:`CompileFailed` with the end of its output."""
+    try:
+        done = subprocess.run(
+            command,
+            cwd=workdir,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+            env=env,
+        )
+    except OSError as error:
+        raise CompileFailed(str(error)) from error
+    if done.returncode != 0:
+        tail = "\n".join(done.stdout.splitlines()[-25:])
+        raise CompileFailed(f"{what} exited with {done.returncode}:\n{tail}")

@@ -8,6 +8,8 @@ that succeeds or fails on demand.
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -138,3 +140,111 @@ def test_the_compiled_modules_exist_and_include_neither_public_door(
     compiled = set(hook_module.PARSING_PATH)
     assert all((ROOT / "src" / path).is_file() for path in compiled)
     assert not compiled & {"imrparse/parser.py", "imrparse/tokenizer.py", "imrparse/diagnostics.py"}
+
+
+GCC = "gcc (Debian 12.2.0-14) 12.2.0\nCopyright (C) 2022 Free Software Foundation, Inc.\n"
+CLANG = "Apple clang version 15.0.0 (clang-1500.3.9.4)\nTarget: arm64-apple-darwin23.4.0\n"
+
+
+@pytest.mark.parametrize(
+    ("setting", "version", "wanted"),
+    [
+        (None, GCC, True),
+        ("auto", GCC, True),
+        (" AUTO ", GCC, True),
+        ("0", GCC, False),
+        (None, CLANG, False),
+        (None, "", False),
+    ],
+)
+def test_pgo_is_for_gcc_unless_turned_off(
+    hook_module: ModuleType, setting: str | None, version: str, wanted: bool
+) -> None:
+    assert hook_module.pgo_wanted(setting, version) is wanted
+
+
+def test_an_unknown_pgo_setting_is_refused_by_name(hook_module: ModuleType) -> None:
+    with pytest.raises(ValueError, match="IMRPARSE_PGO must be auto or 0, not 'yes'"):
+        hook_module.pgo_wanted("yes", GCC)
+
+
+def pgo_hook(module: ModuleType, failing: str | None) -> Any:
+    """A hook whose builds and training run are stubs that keep what they were asked;
+    the step named ``failing`` fails."""
+
+    class StubbedSteps(module.MypycBuildHook):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            self.steps: list[Any] = []
+
+        def _build(self, workdir: Path, flags: tuple[str, ...], *, force: bool) -> None:
+            self.steps.append((flags, force))
+            if failing == "use" and flags == module.PGO_USE:
+                raise module.CompileFailed("gcc: error: coverage mismatch")
+            (workdir / "imrparse" / "scanner.so").write_bytes(b"")
+
+        def _train(self, workdir: Path) -> None:
+            self.steps.append("train")
+            if failing == "train":
+                raise module.CompileFailed("the profile's training run exited with 1")
+
+    return StubbedSteps(str(ROOT), {}, None, None, str(ROOT / "dist"), "wheel", Messages())
+
+
+@pytest.mark.parametrize("failing", [None, "train", "use"])
+def test_a_profile_guided_build_trains_between_its_builds_and_falls_back_whole(
+    hook_module: ModuleType, monkeypatch: pytest.MonkeyPatch, failing: str | None
+) -> None:
+    monkeypatch.setenv("IMRPARSE_COMPILE", "1")
+    monkeypatch.delenv("IMRPARSE_PGO", raising=False)
+    monkeypatch.setattr(hook_module, "compiler_version", lambda: GCC)
+    hook = pgo_hook(hook_module, failing)
+    data = empty_build_data()
+    hook.initialize("standard", data)
+    generate, use = (hook_module.PGO_GENERATE, False), (hook_module.PGO_USE, True)
+    plain_again = ((), True)  # rebuilt whole: no object keeps the counters
+    expected = {
+        None: [generate, "train", use],
+        "train": [generate, "train", plain_again],
+        "use": [generate, "train", use, plain_again],
+    }[failing]
+    assert hook.steps == expected
+    assert list(data["force_include"].values()) == ["imrparse/scanner.so"]
+    (said,) = hook.app.info
+    if failing is None:
+        assert said.startswith("imrparse: compiled profile-guided")
+    else:
+        assert "profile-guided compilation failed, compiling without it" in said
+        assert ("training run" if failing == "train" else "coverage mismatch") in said
+    hook.finalize("standard", data, "dist/x.whl")
+
+
+@pytest.mark.parametrize(("setting", "version"), [("0", GCC), (None, CLANG)])
+def test_without_pgo_one_plain_build(
+    hook_module: ModuleType, monkeypatch: pytest.MonkeyPatch, setting: str | None, version: str
+) -> None:
+    monkeypatch.setenv("IMRPARSE_COMPILE", "1")
+    if setting is None:
+        monkeypatch.delenv("IMRPARSE_PGO", raising=False)
+    else:
+        monkeypatch.setenv("IMRPARSE_PGO", setting)
+    monkeypatch.setattr(hook_module, "compiler_version", lambda: version)
+    hook = pgo_hook(hook_module, None)
+    data = empty_build_data()
+    hook.initialize("standard", data)
+    assert hook.steps == [((), False)] and hook.app.info == []
+    hook.finalize("standard", data, "dist/x.whl")
+
+
+def test_the_training_run_refuses_a_package_that_is_not_compiled(hook_module: ModuleType) -> None:
+    # On the source tree (pure Python) the training run must stop, not train nothing.
+    done = subprocess.run(
+        [sys.executable, "-c", hook_module._TRAIN],
+        cwd=ROOT / "src",
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert done.returncode == 1
+    assert "the instrumented modules were not imported" in done.stderr
