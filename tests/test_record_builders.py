@@ -50,7 +50,8 @@ def _records(value: Any) -> list[Any]:
 
 @pytest.mark.parametrize("cls", BUILT, ids=lambda cls: cls.__name__)
 def test_the_parsing_paths_records_are_built_by_their_slots(cls: type) -> None:
-    assert builder(cls) is not cls
+    names = [f.name for f in attrs.fields(cls)]
+    assert type(builder(cls, *names)).__name__ == "_Builder"
 
 
 @pytest.mark.parametrize("name", imrparse.examples.names())
@@ -61,7 +62,7 @@ def test_a_built_record_is_the_record_the_class_makes(name: str) -> None:
     for record in records:
         cls: Any = type(record)
         values = {f.name: getattr(record, f.name) for f in attrs.fields(cls)}
-        built = builder(cls)(**values)
+        built = builder(cls, *values)(*values.values())
         assert type(built) is cls
         assert built == record and hash(built) == hash(record) and repr(built) == repr(record)
         for field in attrs.fields(cls):  # the fields that take no part in == too
@@ -71,30 +72,39 @@ def test_a_built_record_is_the_record_the_class_makes(name: str) -> None:
 
 
 def test_defaults_and_factories_are_the_classes() -> None:
-    assert builder(Citation)(source="ODG", mtus=False, title="Pain") == Citation(
+    assert builder(Citation, "source", "mtus", "title")("ODG", False, "Pain") == Citation(
         source="ODG", mtus=False, title="Pain"
     )
     assert builder(Letter)() == Letter()
-    assert builder(Treatment)(text="Norco", name="Norco") == Treatment(text="Norco", name="Norco")
+    assert builder(Treatment, "name", "text")("Norco", "Norco 10") == Treatment(
+        text="Norco 10", name="Norco"
+    )
 
     @attrs.frozen(kw_only=True)
     class Listed:
         items: list[int] = attrs.Factory(list)
+        name: str = "x"
 
-    make = builder(Listed)
-    assert make is not Listed
-    first, second = make(), make()
-    assert first == Listed() and first.items is not second.items
+    make = builder(Listed, "name")
+    assert type(make).__name__ == "_Builder"
+    first, second = make("y"), make("y")
+    assert first == Listed(name="y") and first.items is not second.items
 
 
-def test_a_wrong_call_raises_as_the_class_does() -> None:
-    make = builder(Citation)
+def test_a_wrong_builder_or_call_raises_as_the_class_does() -> None:
     with pytest.raises(TypeError, match="missing required keyword argument 'title'"):
-        make(source="ODG", mtus=False)  # type: ignore[call-arg]
+        builder(Citation, "source", "mtus")
     with pytest.raises(TypeError, match="unexpected keyword argument 'chapter'"):
-        make(source="ODG", mtus=False, title="Pain", chapter=3)  # type: ignore[call-arg]
+        builder(Citation, "source", "mtus", "title", "chapter")
+    with pytest.raises(TypeError, match="multiple values for keyword argument 'mtus'"):
+        builder(Citation, "source", "mtus", "title", "mtus")
+    make = builder(Citation, "source", "mtus", "title")
+    with pytest.raises(TypeError, match="3 values expected"):
+        make("ODG", False)
+    with pytest.raises(TypeError, match="3 values expected"):
+        make("ODG", False, "Pain", ())
     with pytest.raises(TypeError):
-        make("ODG", False, "Pain")  # type: ignore[call-arg]
+        make(source="ODG", mtus=False, title="Pain")
 
 
 def _validated() -> type:
@@ -151,14 +161,33 @@ def _private() -> type:
 
 
 @pytest.mark.parametrize(
-    "make_class",
-    [_validated, _converted, _post_init, _cached_hash, _self_factory, _private],
-    ids=lambda f: f.__name__.strip("_"),
+    ("make_class", "value"),
+    [
+        (_validated, 3),
+        (_converted, [3]),
+        (_post_init, 3),
+        (_cached_hash, 3),
+        (_self_factory, 3),
+        (_private, 3),
+    ],
+    ids=lambda f: getattr(f, "__name__", "").strip("_"),
 )
-def test_a_class_whose_init_does_more_is_called_as_it_is(make_class: type) -> None:
+def test_a_class_whose_init_does_more_is_called_as_it_is(make_class: Any, value: object) -> None:
     cls = make_class()
-    assert builder(cls) is cls
+    name = attrs.fields(cls)[0].alias
+    make = builder(cls, name)
+    assert type(make).__name__ == "_Calling"
+    assert make(value) == cls(**{name: value})
+    with pytest.raises(TypeError, match="1 values expected"):
+        make()
+
+
+def test_a_validator_still_validates() -> None:
+    with pytest.raises(TypeError):
+        builder(_validated(), "n")("3")
+    with pytest.raises(ValueError, match="negative"):
+        builder(_post_init(), "n")(-1)
 
 
 def test_what_is_no_attrs_class_is_called_as_it_is() -> None:
-    assert builder(dict) is dict
+    assert builder(dict, "a")(1) == {"a": 1}

@@ -38,8 +38,20 @@ from .spans import Row, keep
 
 __all__ = ["merge", "page_header_case"]
 
-_LETTER: Final = builder(Letter)
-_CASE_DATES: Final = builder(CaseDates)
+_LETTER: Final = builder(
+    Letter,
+    "layout",
+    "case_number",
+    "claim_number",
+    "priority",
+    "dates",
+    "reviewer",
+    "summary",
+    "determinations",
+    "diagnostics",
+    "unclaimed",
+    "spans",
+)
 
 _NO_DATES: Final = CaseDates()
 _NO_REVIEWER: Final = Reviewer()  # (records are frozen: one instance serves every letter)
@@ -58,6 +70,8 @@ _FACTS: Final = frozenset(FACT_FIELDS)
 # The attributes of CaseDates the date fields fill, each once, in the fields' order (made
 # once: DATE_FIELDS is a constant).
 _DATE_ATTRIBUTES: Final = tuple(dict.fromkeys(DATE_FIELDS.values()))
+# (each date passed, None where the letter states none: a CaseDates field's default)
+_CASE_DATES: Final = builder(CaseDates, *_DATE_ATTRIBUTES)
 
 
 def merge(
@@ -102,7 +116,7 @@ def merge(
     facts = _facts(layout, readings, diag, unclaimed)
     case = _case(facts, diag)
     read, priority = _dates(facts, diag)
-    dates = _CASE_DATES(**read) if read else _NO_DATES
+    dates = _CASE_DATES(*[read.get(name) for name in _DATE_ATTRIBUTES]) if read else _NO_DATES
     claim = facts.get("claim-number")
     found: tuple[Row, ...] = ()
     if spans:
@@ -116,17 +130,17 @@ def merge(
             row = ("case_number", at, at + len(case), *position(text, at), 0)
             found += resolve(text, [row], [])
     return _LETTER(
-        layout=layout.name,
-        case_number=case,
-        claim_number=claim.text if claim is not None else None,
-        priority=priority,
-        dates=dates,
-        reviewer=reviewer,
-        summary=summary,
-        determinations=tuple(determinations),
-        diagnostics=tuple(diag.items),
-        unclaimed=tuple(unclaimed),
-        spans=found,
+        layout.name,
+        case,
+        claim.text if claim is not None else None,
+        priority,
+        dates,
+        reviewer,
+        summary,
+        tuple(determinations),
+        tuple(diag.items),
+        tuple(unclaimed),
+        found,
     )
 
 

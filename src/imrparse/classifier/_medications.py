@@ -12,7 +12,9 @@ from ._engine import Engine
 from ._names import tidy
 from .reading import Reading
 
-_READING: Final = builder(Reading)
+_READING: Final = builder(
+    Reading, "name", "category", "subcategory", "generic", "brand", "quantity"
+)
 # A word directly before a percentage: "bupivacaine 5%", "camphor 2.5 %".
 _PERCENT_AFTER_WORD: Final = re.compile(r"\b([a-z][a-z-]{3,})\s?\d{1,3}(?:\.\d{1,3})?\s?%")
 
@@ -101,12 +103,12 @@ def medication(
         name = tidy(" ".join(names[:1]) or core, engine)
         name = name[0].upper() + name[1:] if name else core
     return _READING(
-        name=name,
-        category=Category.PHARMACEUTICALS,
-        subcategory=subcategory,
-        generic=generic,
-        brand=brand_as_written(core, low, names, engine),
-        quantity=quantity,
+        name,
+        Category.PHARMACEUTICALS,
+        subcategory,
+        generic,
+        brand_as_written(core, low, names, engine),
+        quantity,
     )
 
 

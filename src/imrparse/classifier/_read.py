@@ -17,7 +17,9 @@ from ._wording import peel
 from .reading import Reading
 
 LABS: Final = ("Diagnostic Testing", "Lab & Pathology")
-_READING: Final = builder(Reading)
+# (every call passes all but the generic and the brand, which a medication's reading
+# alone has: see _medications)
+_READING: Final = builder(Reading, "name", "category", "subcategory", "sessions", "quantity")
 _CATEGORIES: Final = {category.value: category for category in Category}  # Category(value): ~1 us
 
 
@@ -46,13 +48,7 @@ def read(text: str, engine: Engine) -> Reading:
         low = core.lower()
     if labs:  # "Labs to include: ...": what follows are labs, whatever they name
         name, sessions = procedure_name(core, None, engine)
-        return _READING(
-            name=name,
-            category=_CATEGORIES[LABS[0]],
-            subcategory=LABS[1],
-            sessions=sessions,
-            quantity=quantity,
-        )
+        return _READING(name, _CATEGORIES[LABS[0]], LABS[1], sessions, quantity)
     tokens = []
     for token in engine.p.word.findall(low, low):
         if "-" in token and token not in engine.drugs:
@@ -67,22 +63,12 @@ def read(text: str, engine: Engine) -> Reading:
         strength = engine.p.strength_at.search(core)
         if strength is not None and len(engine.p.word.blind.findall(core[: strength.start()])) <= 3:
             name = tidy(core[: strength.start()], engine) or tidy(core, engine)
-            return _READING(
-                name=name,
-                category=Category.PHARMACEUTICALS,
-                quantity=quantity,
-            )
+            return _READING(name, Category.PHARMACEUTICALS, None, None, quantity)
         name, sessions = procedure_name(core, None, engine, tokens)
-        return _READING(name=name, sessions=sessions, quantity=quantity)
+        return _READING(name, None, None, sessions, quantity)
     rule = rule_hit[0]
     name, sessions = procedure_name(core, rule_hit, engine, tokens)
-    return _READING(
-        name=name,
-        category=_CATEGORIES[rule.category],
-        subcategory=rule.subcategory,
-        sessions=sessions,
-        quantity=quantity,
-    )
+    return _READING(name, _CATEGORIES[rule.category], rule.subcategory, sessions, quantity)
 
 
 def request_off(text: str, engine: Engine) -> tuple[str, bool]:

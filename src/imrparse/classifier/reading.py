@@ -17,7 +17,18 @@ __all__ = ["UNKNOWN_MEDICATION", "UNKNOWN_TREATMENT", "Reading", "unknown_code"]
 
 UNKNOWN_TREATMENT: Final = "unknown-treatment"
 UNKNOWN_MEDICATION: Final = "unknown-medication"
-_TREATMENT: Final = builder(Treatment)
+_TREATMENT: Final = builder(
+    Treatment,
+    "text",
+    "name",
+    "brand",
+    "strength",
+    "quantity",
+    "category",
+    "subcategory",
+    "generic",
+    "sessions",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -36,15 +47,15 @@ class Reading:
         """The :class:`~imrparse.Treatment` of ``text`` with what this reading found; the
         ``quantity`` the header states (``#60``) comes before the one read here."""
         return _TREATMENT(
-            text=text,
-            name=self.name or text,
-            brand=self.brand,
-            strength=strength,
-            quantity=quantity if quantity is not None else self.quantity,
-            category=self.category,
-            subcategory=self.subcategory,
-            generic=self.generic,
-            sessions=self.sessions,
+            text,
+            self.name or text,
+            self.brand,
+            strength,
+            quantity if quantity is not None else self.quantity,
+            self.category,
+            self.subcategory,
+            self.generic,
+            self.sessions,
         )
 
     @property

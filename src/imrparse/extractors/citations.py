@@ -18,8 +18,8 @@ from ..records import Citation, GuidelineBasis
 from ..wordlists import ACOEM_CHAPTERS, MTUS_PARTS
 from .search import lower_ascii, places_of, search_near
 
-_CITATION: Final = builder(Citation)
-_BASIS: Final = builder(GuidelineBasis)
+_CITATION: Final = builder(Citation, "source", "mtus", "title", "topics", "pages")
+_BASIS: Final = builder(GuidelineBasis, "text", "citations")
 
 __all__ = ["MAX_RANGE", "Clauses", "parse_basis", "parse_citation", "split_topics"]
 
@@ -159,7 +159,7 @@ def parse_basis(
     citations: list[Citation] = []
     low = lower_ascii(text)
     if "based" not in low:
-        return _BASIS(text=text, citations=())
+        return _BASIS(text, ())
     marks = _decision_marks(text, low)
     for n, (_, after) in enumerate(marks):
         end = marks[n + 1][0] if n + 1 < len(marks) else len(text)
@@ -192,7 +192,7 @@ def parse_basis(
                     citations.append(citation)
                 if found is not None:
                     _found(found, text, at, piece, read)
-    return _BASIS(text=text, citations=tuple(citations))
+    return _BASIS(text, tuple(citations))
 
 
 def _found(
@@ -433,7 +433,7 @@ def _read_citation(
         topics = split_topics(rest[label_end:])
     else:
         title, topics = _title_and_topics(rest, chapter.end() if chapter else 0, low)
-    return _CITATION(source=source, mtus=mtus, title=title, topics=topics, pages=pages)
+    return _CITATION(source, mtus, title, topics, pages)
 
 
 def _prefix(low: str) -> tuple[str, int]:

@@ -19,7 +19,14 @@ from ..records import Reviewer
 from ..wordlists import NUMBER_WORDS, SPECIALTIES, STATES
 from .search import lower_ascii, search_near, word_start
 
-_REVIEWER: Final = builder(Reviewer)
+_REVIEWER: Final = builder(
+    Reviewer,
+    "title",
+    "board_certifications",
+    "licensed_states",
+    "min_years_in_practice",
+    "min_hours_per_week",
+)
 
 __all__ = ["extract_reviewer", "split_specialties", "split_states"]
 
@@ -215,9 +222,9 @@ def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = N
     years = search_near(_YEARS, low, low, "years", 40)
     hours = search_near(_HOURS, low, low, "hours", 40)
     return _REVIEWER(
-        title=title,
-        board_certifications=_unique(certifications),
-        licensed_states=_unique(states),
-        min_years_in_practice=_number(years.group(1)) if years else None,
-        min_hours_per_week=_number(hours.group(1)) if hours else None,
+        title,
+        _unique(certifications),
+        _unique(states),
+        _number(years.group(1)) if years else None,
+        _number(hours.group(1)) if hours else None,
     )

@@ -33,7 +33,9 @@ from .dates import InvalidDate, date_from_match, parse_loose, search_date, searc
 from .diagnoses import find_diagnoses
 from .search import first_of, lower_ascii, sentence_end, word_start
 
-_SUMMARY: Final = builder(CaseSummary)
+_SUMMARY: Final = builder(
+    CaseSummary, "age", "sex", "date_of_injury", "mechanism_of_injury", "diagnoses", "text"
+)
 
 __all__ = ["extract_summary"]
 
@@ -566,11 +568,4 @@ def extract_summary(
     mechanism, why = _mechanism(text, low, date_of_injury, stated)
     if why:
         diag.add("mechanism-not-found", why, line)
-    return _SUMMARY(
-        age=age,
-        sex=sex,
-        date_of_injury=date_of_injury,
-        mechanism_of_injury=mechanism,
-        diagnoses=diagnoses,
-        text=text,
-    )
+    return _SUMMARY(age, sex, date_of_injury, mechanism, diagnoses, text)

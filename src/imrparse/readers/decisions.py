@@ -29,7 +29,16 @@ __all__ = ["NONE_FOUND", "read_block", "read_decisions", "read_out_of_place"]
 NONE_FOUND: Final = (
     "no treatment header of the form '<treatment>: Upheld' or ': Overturned' was found"
 )
-_DETERMINATION: Final = builder(Determination)
+_DETERMINATION: Final = builder(
+    Determination,
+    "treatment",
+    "outcome",
+    "original_request",
+    "authorized",
+    "claims_administrator_basis",
+    "reviewer_basis",
+    "rationale",
+)
 _NO_BASIS: Final = GuidelineBasis()  # (records are frozen: one instance serves every letter)
 _OUTCOMES: Final = {outcome.value: outcome for outcome in Outcome}  # Outcome(value) costs ~1 us
 _LONGEST_HEADER: Final = 1500  # characters: longer, a header is no partial authorization
@@ -183,13 +192,7 @@ def read_block(
         if spans and rationale is texts["rationale"]:  # (none cut out of it)
             keep(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
     return _DETERMINATION(
-        treatment=treatment,
-        outcome=_OUTCOMES[block.outcome],
-        original_request=original,
-        authorized=authorized,
-        claims_administrator_basis=claims,
-        reviewer_basis=reviewer,
-        rationale=rationale,
+        treatment, _OUTCOMES[block.outcome], original, authorized, claims, reviewer, rationale
     )
 
 
