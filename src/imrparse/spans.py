@@ -199,12 +199,12 @@ class Source:
             self._next = 0
         starts = self._starts
         if self._walk(cleaned, end):  # (the usual case: cleaning only joined the lines)
-            first = _piece(starts, start)
+            found = first = _piece(starts, start)
             head = pieces[first]
             if start - starts[first] >= len(head.content):  # (the space between two)
                 first += 1
                 head = pieces[first]
-            last = _piece(starts, end - 1)
+            last = _piece(starts, end - 1, found)  # (at or after the piece of the start)
             tail = pieces[last]
             column = head.column + start - starts[first]
             begin = head.offset + column - 1
@@ -239,8 +239,9 @@ class Source:
     def _by_count(self, path: str, cleaned: str, start: int, end: int) -> Row | None:
         """:meth:`locate` by counting the characters that are not white space."""
         # (the cleaned text holds single blanks only: the rest is not white space)
-        begin = start - cleaned.count(" ", 0, start)
-        stop = end - cleaned.count(" ", 0, end)
+        before = cleaned.count(" ", 0, start)
+        begin = start - before
+        stop = end - before - cleaned.count(" ", start, end)  # (the prefix counted once)
         head = self._point(begin, False)
         tail = self._point(stop - 1, True)
         if head is None or tail is None:
@@ -268,8 +269,12 @@ class Source:
         n -= counts[first]
         text = pieces[first].content
         if text.isascii():
-            for i, char in enumerate(text):
-                if not char.isspace():
+            for i in range(len(text)):
+                # (the ASCII white space, told by its code point: compiled, read natively,
+                # where a character made and asked isspace() costs ten times as much; most
+                # characters are past the blank, told by one comparison)
+                code = ord(text[i])
+                if code > 32 or not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
                     if n == 0:
                         return first, i + (1 if after else 0)
                     n -= 1
@@ -288,10 +293,10 @@ def _kept(text: str) -> int:
     return sum(count for _, _, count in _units(text))
 
 
-def _piece(starts: list[int], offset: int) -> int:
-    """The last of ``starts`` (ascending, the first 0) at or before ``offset``: a binary
-    search, cheaper compiled than a call of ``bisect``."""
-    low = 0
+def _piece(starts: list[int], offset: int, low: int = 0) -> int:
+    """The last of ``starts`` (ascending, the first 0) at or before ``offset``, sought from
+    the index ``low`` on (one at or before it): a binary search, cheaper compiled than a
+    call of ``bisect``."""
     high = len(starts)
     while high - low > 1:
         middle = (low + high) // 2
