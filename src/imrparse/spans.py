@@ -152,18 +152,22 @@ class Source:
         no part of it)."""
         stripped = text.strip()
         if stripped:
-            self.lines.append(
-                Line(
+            # (strip() gives the text itself where it strips nothing: then nothing leads it)
+            at = column if stripped is text else column + len(text) - len(text.lstrip())
+            if at == line.column and stripped == line.content:
+                self.lines.append(line)  # (the piece is the line's content: its own record)
+            else:
+                piece = Line(
                     line.kind,
                     line.number,
                     stripped,
-                    column + len(text) - len(text.lstrip()),
+                    at,
                     line.artifacts,
                     line.gap,
                     line.name,
                     line.offset,
                 )
-            )
+                self.lines.append(piece)
             self._cleaned = None
 
     def plus(self, line: Line) -> Source:
