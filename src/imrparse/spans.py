@@ -108,24 +108,18 @@ replaces it before anything is)."""
 
 
 class Source:
-    """The pieces of text (the line, the column, the stripped text) that one cleaned value
-    or paragraph was joined from, in order."""
+    """The pieces of text that one cleaned value or paragraph was joined from, in order:
+    each a :class:`~imrparse.scanner.Line` whose content is the piece, standing at its
+    column of the line."""
 
-    __slots__ = (
-        "_cleaned",
-        "_counted",
-        "_counts",
-        "_next",
-        "_starts",
-        "columns",
-        "lines",
-        "texts",
-    )
+    __slots__ = ("_cleaned", "_counted", "_counts", "_next", "_starts", "lines")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
-        self.columns: list[int] = []
-        self.texts: list[str] = []
+        """The pieces: a line's own record where the piece is its content, else a record
+        of the piece made from it (of one list, not a list of each of their attributes:
+        compiled, a native record is read without boxing its numbers, and one list is
+        cheaper to make, fill and free than three)."""
         self._cleaned: str | None = None
         """The cleaned text whose pieces :attr:`_starts` found, so far."""
         # (a list of their own is made when one is first needed: most sources are
@@ -142,20 +136,15 @@ class Source:
     def of(lines: list[Line]) -> Source:
         """The source of the lines' contents (lines without content are passed over)."""
         source = Source()  # (not ``cls()``: a call the compiled module makes directly)
-        source.extend(lines)
+        source.lines = [line for line in lines if line.content]
         return source
 
     def extend(self, lines: list[Line]) -> None:
         """Add the lines' contents, each a piece (lines without content are passed over)."""
         kept = self.lines
-        columns = self.columns
-        texts = self.texts
         for line in lines:
-            content = line.content
-            if content:
+            if line.content:
                 kept.append(line)
-                columns.append(line.column)
-                texts.append(content)
         self._cleaned = None
 
     def add(self, line: Line, column: int, text: str) -> None:
@@ -163,22 +152,34 @@ class Source:
         no part of it)."""
         stripped = text.strip()
         if stripped:
-            self.lines.append(line)
-            self.columns.append(column + len(text) - len(text.lstrip()))
-            self.texts.append(stripped)
+            # (strip() gives the text itself where it strips nothing: then nothing leads it)
+            at = column if stripped is text else column + len(text) - len(text.lstrip())
+            if at == line.column and stripped == line.content:
+                self.lines.append(line)  # (the piece is the line's content: its own record)
+            else:
+                piece = Line(
+                    line.kind,
+                    line.number,
+                    stripped,
+                    at,
+                    line.artifacts,
+                    line.gap,
+                    line.name,
+                    line.offset,
+                )
+                self.lines.append(piece)
             self._cleaned = None
 
     def plus(self, line: Line) -> Source:
         """A new source: these pieces, then ``line``'s content."""
         source = Source()
         source.lines = [*self.lines, line]
-        source.columns = [*self.columns, line.column]
-        source.texts = [*self.texts, line.content]
         return source
 
     def _at(self, k: int, place: int) -> int:
         """The offset in the text of ``place`` characters into piece ``k``."""
-        return self.lines[k].offset + self.columns[k] - 1 + place
+        piece = self.lines[k]
+        return piece.offset + piece.column - 1 + place
 
     def find(self, path: str, cleaned: str, value: str, after: int = 0) -> Row | None:
         """The row of the value ``path``, ``value`` as found in ``cleaned`` (the pieces
@@ -189,33 +190,30 @@ class Source:
     def locate(self, path: str, cleaned: str, start: int, end: int) -> Row | None:
         """The row of the value ``path`` that is ``cleaned[start:end]``, ``cleaned`` being
         the pieces cleaned."""
-        texts = self.texts
-        if not texts or not 0 <= start < end <= len(cleaned):
+        pieces = self.lines
+        if not pieces or not 0 <= start < end <= len(cleaned):
             return None
-        if len(texts) == 1 and cleaned == texts[0]:  # (one piece, as written)
-            return (
-                path,
-                self._at(0, start),
-                self._at(0, end),
-                self.lines[0].number,
-                self.columns[0] + start,
-                0,
-            )
+        if len(pieces) == 1 and cleaned == pieces[0].content:  # (one piece, as written)
+            piece = pieces[0]
+            begin = piece.offset + piece.column - 1
+            return (path, begin + start, begin + end, piece.number, piece.column + start, 0)
         if cleaned is not self._cleaned:
             self._cleaned = cleaned
             self._starts = []
             self._next = 0
         starts = self._starts
         if self._walk(cleaned, end):  # (the usual case: cleaning only joined the lines)
-            first = _piece(starts, start)
-            if start - starts[first] >= len(texts[first]):  # (the space between two)
+            found = first = _piece(starts, start)
+            head = pieces[first]
+            if start - starts[first] >= len(head.content):  # (the space between two)
                 first += 1
-            last = _piece(starts, end - 1)
-            lines, columns = self.lines, self.columns
-            column = columns[first] + start - starts[first]
-            begin = lines[first].offset + column - 1
-            stop = lines[last].offset + columns[last] + end - starts[last] - 1
-            return (path, begin, stop, lines[first].number, column, 0) if begin < stop else None
+                head = pieces[first]
+            last = _piece(starts, end - 1, found)  # (at or after the piece of the start)
+            tail = pieces[last]
+            column = head.column + start - starts[first]
+            begin = head.offset + column - 1
+            stop = tail.offset + tail.column + end - starts[last] - 1
+            return (path, begin, stop, head.number, column, 0) if begin < stop else None
         return self._by_count(path, cleaned, start, end)
 
     def _walk(self, cleaned: str, end: int) -> bool:
@@ -224,13 +222,13 @@ class Source:
         a hyphen glued to a word): only white space folded or characters repaired make it
         differ. The pieces are checked once each, as far as a value asks."""
         starts = self._starts
-        texts = self.texts
+        pieces = self.lines
         n = len(starts)
-        if n and starts[n - 1] + len(texts[n - 1]) >= end:
+        if n and starts[n - 1] + len(pieces[n - 1].content) >= end:
             return True
         at = self._next
-        while n < len(texts):
-            text = texts[n]
+        while n < len(pieces):
+            text = pieces[n].content
             if cleaned[at : at + len(text)] != text:  # (a slice: cheaper compiled than a
                 return False  # method call with a start, or a find with bounds)
             starts.append(at)
@@ -245,8 +243,9 @@ class Source:
     def _by_count(self, path: str, cleaned: str, start: int, end: int) -> Row | None:
         """:meth:`locate` by counting the characters that are not white space."""
         # (the cleaned text holds single blanks only: the rest is not white space)
-        begin = start - cleaned.count(" ", 0, start)
-        stop = end - cleaned.count(" ", 0, end)
+        before = cleaned.count(" ", 0, start)
+        begin = start - before
+        stop = end - before - cleaned.count(" ", start, end)  # (the prefix counted once)
         head = self._point(begin, False)
         tail = self._point(stop - 1, True)
         if head is None or tail is None:
@@ -257,24 +256,29 @@ class Source:
         stop = self._at(last, after)
         if begin >= stop:
             return None
-        return (path, begin, stop, self.lines[k].number, self.columns[k] + place, 0)
+        piece = self.lines[k]
+        return (path, begin, stop, piece.number, piece.column + place, 0)
 
     def _point(self, n: int, after: bool) -> tuple[int, int] | None:
         """The piece and the place in it of the ``n``-th character (from 0) of the cleaned
         text that is no white space, or just past it (``after``)."""
-        texts = self.texts
+        pieces = self.lines
         counts = self._counts
         if counts is _NO_NUMBERS:
             counts = self._counts = []
-        while self._counted <= n and len(counts) < len(texts):
+        while self._counted <= n and len(counts) < len(pieces):
             counts.append(self._counted)
-            self._counted += _kept(texts[len(counts) - 1])
+            self._counted += _kept(pieces[len(counts) - 1].content)
         first = _piece(counts, n)  # (the piece that holds it, if any does)
         n -= counts[first]
-        text = texts[first]
+        text = pieces[first].content
         if text.isascii():
-            for i, char in enumerate(text):
-                if not char.isspace():
+            for i in range(len(text)):
+                # (the ASCII white space, told by its code point: compiled, read natively,
+                # where a character made and asked isspace() costs ten times as much; most
+                # characters are past the blank, told by one comparison)
+                code = ord(text[i])
+                if code > 32 or not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
                     if n == 0:
                         return first, i + (1 if after else 0)
                     n -= 1
@@ -293,10 +297,10 @@ def _kept(text: str) -> int:
     return sum(count for _, _, count in _units(text))
 
 
-def _piece(starts: list[int], offset: int) -> int:
-    """The last of ``starts`` (ascending, the first 0) at or before ``offset``: a binary
-    search, cheaper compiled than a call of ``bisect``."""
-    low = 0
+def _piece(starts: list[int], offset: int, low: int = 0) -> int:
+    """The last of ``starts`` (ascending, the first 0) at or before ``offset``, sought from
+    the index ``low`` on (one at or before it): a binary search, cheaper compiled than a
+    call of ``bisect``."""
     high = len(starts)
     while high - low > 1:
         middle = (low + high) // 2

@@ -199,8 +199,11 @@ def read_block(
 def _header_source(block: Block) -> Source:
     """The pieces of a treatment header's text."""
     source = Source()
-    for line, text in zip(block.header, block.header_text, strict=False):
-        source.add(line, line.column, text)
+    lines = block.header
+    texts = block.header_text
+    for k in range(min(len(lines), len(texts))):  # (compiled, zip() is a generic call)
+        line = lines[k]
+        source.add(line, line.column, texts[k])
     return source
 
 

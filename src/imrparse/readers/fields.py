@@ -67,7 +67,7 @@ def wrapped_case(lines: list[Line], label: Line, value: str) -> str | None:
 def _wrapped_source(lines: list[Line], label: Line, source: Source | None) -> Source | None:
     """The source of a case number wrapped after its hyphen: its label's remainder and the
     next line with text."""
-    if source is None or len(source.texts) != 1 or label not in lines:
+    if source is None or len(source.lines) != 1 or label not in lines:
         return None
     after = next((line for line in lines[lines.index(label) + 1 :] if line.content), None)
     if after is None:

@@ -93,20 +93,37 @@ def _spans(
 ) -> None:
     """Where the reviewer's title, certifications and states were read (the first place
     each was read from), to ``reading``."""
-    spans = reading.spans
-    for attribute, items in (
-        ("title", (reviewer.title,) if reviewer.title is not None else ()),
-        ("board_certifications", reviewer.board_certifications),
-        ("licensed_states", reviewer.licensed_states),
-    ):
-        for n, item in enumerate(items):
-            for named, value, origin, start, end in found:  # (the first place it was read)
-                if named == attribute and value == item:
-                    source = places.get(origin) if origin else prose_source
-                    text = values.get(origin, "") if origin else prose
-                    if source is not None:
-                        keep(spans, source.locate(_path(attribute, n), text, start, end))
-                    break
+    # (each attribute's items passed over in a loop of its own: compiled, a tuple of the
+    # three to iterate is made and walked as generic objects)
+    title = reviewer.title
+    if title is not None:
+        _place(reading, found, "title", 0, title, prose_source, prose, places, values)
+    for n, item in enumerate(reviewer.board_certifications):
+        _place(reading, found, "board_certifications", n, item, prose_source, prose, places, values)
+    for n, item in enumerate(reviewer.licensed_states):
+        _place(reading, found, "licensed_states", n, item, prose_source, prose, places, values)
+
+
+def _place(
+    reading: Reading,
+    found: Found,
+    attribute: str,
+    n: int,
+    item: str,
+    prose_source: Source,
+    prose: str,
+    places: dict[str, Source],
+    values: dict[str, str],
+) -> None:
+    """The row of the ``n``-th item of ``attribute``, ``item``, where it was first read, to
+    ``reading`` (see :func:`_spans`)."""
+    for named, value, origin, start, end in found:
+        if named == attribute and value == item:
+            source = places.get(origin) if origin else prose_source
+            text = values.get(origin, "") if origin else prose
+            if source is not None:
+                keep(reading.spans, source.locate(_path(attribute, n), text, start, end))
+            return
 
 
 def _path(attribute: str, n: int) -> str:
