@@ -300,3 +300,18 @@ def test_a_treatment_header_without_its_treatment_has_no_span() -> None:
     # (an empty value stands nowhere: no empty span at the colon)
     assert letter.span("determinations.0.treatment.text") is None
     assert letter.span("determinations.0.outcome") is not None
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x1f", "\t", "\x0b", "\x0c"])
+def test_white_space_beyond_the_blank_inside_a_value_keeps_its_spans(separator: str) -> None:
+    # Cleaning folds every white space character (str.isspace) of a value; the count that
+    # maps a value back onto its lines must count the same ones (it once counted the
+    # information separators \x1c-\x1f as text, and the mechanism's span slid by two).
+    text = imrparse.examples.read_text("multi").replace("The injured", f"The{separator} injured", 1)
+    letter = imrparse.parse(text)
+    for path, value in (
+        ("summary.age", "62"),
+        ("summary.mechanism_of_injury", letter.summary.mechanism_of_injury),
+    ):
+        span = letter.span(path)
+        assert span is not None and text[span.start : span.end] == value, (path, separator)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from .cleaning import repair_characters
+from .cleaning import has_control_space, repair_characters
 from .scanner import Line
 
 __all__ = ["PATHS", "Row", "Source", "Where", "check_path", "determination_path", "keep"]
@@ -334,6 +334,9 @@ def _units(text: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _spaces(text: str) -> int:
-    if text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text:
+    """How many characters of ``text`` are white space (``str.isspace``), as cleaning folds
+    them: ASCII text without tabs, form feeds, ``\r`` or the separators ``\x1c``-``\x1f``
+    has only blanks."""
+    if text.isascii() and not has_control_space(text):
         return text.count(" ")
     return sum(1 for char in text if char.isspace())
