@@ -239,7 +239,7 @@ def _date_of_injury(
             at, after, person = _next_mention(low, after)
             continue
         stop = sentence_end(text, after)
-        endpos = min(after + 120, stop.start() if stop else len(text))
+        endpos = min(after + 120, stop if stop >= 0 else len(text))
         match = search_date(text, after, endpos)
         if match is None:
             # "While lifting a box on 3/4/15, the worker injured his back": the date of
@@ -344,7 +344,7 @@ def _sentence_span(text: str, at: int) -> tuple[int, int]:
         start = stop + 2
     limit = min(len(text), at + _SENTENCE_REACH)
     end = sentence_end(text, at, limit)
-    return start, end.start() if end else limit
+    return start, end if end >= 0 else limit
 
 
 _MENTIONS: Final = 12
