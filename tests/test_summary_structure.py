@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import imrparse
 from imrparse.diagnostics import Collector
-from imrparse.extractors.search import sentence_end
+from imrparse.extractors import summary
+from imrparse.extractors.search import lower_ascii, sentence_end
 from imrparse.extractors.summary import extract_summary
 
 DOI = datetime.date(2015, 3, 4)
@@ -191,3 +192,18 @@ def test_sentence_end_is_where_the_regex_of_its_rule_finds_one(
 ) -> None:
     found = _SENTENCE_END.search(text, start, len(text) if end < 0 else end)
     assert sentence_end(text, start, end) == (found.start() if found else -1)
+
+
+_AGE_WORDS = ("51", "5", "123", "1234", "\u0663", " ", "-", "\t", "year", "YEARS", "yrs", "yr")
+_AGE_WORDS += ("y/o", "y.o.", "yo", "old", "Old", "male", "female", "woman", "a", "_", "\u017f")
+
+
+@given(st.lists(st.sampled_from(_AGE_WORDS), max_size=9).map("".join))
+def test_an_age_is_sought_before_a_y_as_a_search_finds_it(text: str) -> None:
+    low = lower_ascii(text)
+    for pattern, where in ((summary._AGE_SEX, low), (summary._AGE_ONLY, text)):
+        found = pattern.search(where)
+        tried = summary._before_a_y(pattern, where, low)
+        assert (tried and (tried.span(), tried.groups())) == (
+            found and (found.span(), found.groups())
+        )
