@@ -18,7 +18,7 @@ import pytest
 import imrparse
 from imrparse import Citation
 from imrparse.diagnostics import Collector
-from imrparse.extractors.citations import parse_basis, parse_citation
+from imrparse.extractors.citations import MAX_CLAUSES, parse_basis, parse_citation
 from imrparse.stats import summarize
 from imrparse.wordlists import ACOEM_CHAPTERS
 
@@ -303,6 +303,14 @@ def test_a_clause_met_again_gives_the_same_citations_and_places() -> None:
     assert len(clauses) == 1
     assert parse_basis("  " + basis, diag, 9, again, clauses) == parse_basis("  " + basis)
     assert read.citations and again == [(start + 2, end + 2) for start, end in first]
+
+
+def test_a_full_table_of_clauses_is_cleared_before_it_takes_one_more() -> None:
+    basis = "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids."
+    clauses: dict[str, list[tuple[Citation, str]]] = {str(n): [] for n in range(MAX_CLAUSES)}
+    read = parse_basis(basis, Collector(), 3, None, clauses)
+    assert list(clauses) == [basis[len("Decision based on ") :].rstrip(".")]
+    assert read == parse_basis(basis)
 
 
 def test_a_clause_that_reports_a_problem_reports_it_each_time() -> None:

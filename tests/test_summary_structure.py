@@ -7,11 +7,16 @@ held to variants of its own form, and to sentences that look alike and state no 
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import imrparse
 from imrparse.diagnostics import Collector
+from imrparse.extractors import summary
+from imrparse.extractors.search import lower_ascii, sentence_end
 from imrparse.extractors.summary import extract_summary
 
 DOI = datetime.date(2015, 3, 4)
@@ -171,3 +176,34 @@ def test_the_info_reaches_the_letter_with_the_summarys_line() -> None:
     )
     found = [d for d in letter.diagnostics if d.code == "mechanism-not-found"]
     assert [(d.severity.value, d.line) for d in found] == [("info", 1)]
+
+
+# The rule sentence_end reads without a regex, as a regex.
+_SENTENCE_END = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
+
+
+@given(
+    st.text(alphabet=". \t\nAa(\"'\u201c\u201d1", max_size=12),
+    st.integers(0, 13),
+    st.integers(-1, 13),
+)
+def test_sentence_end_is_where_the_regex_of_its_rule_finds_one(
+    text: str, start: int, end: int
+) -> None:
+    found = _SENTENCE_END.search(text, start, len(text) if end < 0 else end)
+    assert sentence_end(text, start, end) == (found.start() if found else -1)
+
+
+_AGE_WORDS = ("51", "5", "123", "1234", "\u0663", " ", "-", "\t", "year", "YEARS", "yrs", "yr")
+_AGE_WORDS += ("y/o", "y.o.", "yo", "old", "Old", "male", "female", "woman", "a", "_", "\u017f")
+
+
+@given(st.lists(st.sampled_from(_AGE_WORDS), max_size=9).map("".join))
+def test_an_age_is_sought_before_a_y_as_a_search_finds_it(text: str) -> None:
+    low = lower_ascii(text)
+    for pattern, where in ((summary._AGE_SEX, low), (summary._AGE_ONLY, text)):
+        found = pattern.search(where)
+        tried = summary._before_a_y(pattern, where, low)
+        assert (tried and (tried.span(), tried.groups())) == (
+            found and (found.span(), found.groups())
+        )

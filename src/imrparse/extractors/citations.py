@@ -21,7 +21,14 @@ from .search import lower_ascii, places_of, search_near
 _CITATION: Final = builder(Citation, "source", "mtus", "title", "topics", "pages")
 _BASIS: Final = builder(GuidelineBasis, "text", "citations")
 
-__all__ = ["MAX_RANGE", "Clauses", "parse_basis", "parse_citation", "split_topics"]
+__all__ = [
+    "MAX_RANGE",
+    "REMEMBERED_CLAUSES",
+    "Clauses",
+    "parse_basis",
+    "parse_citation",
+    "split_topics",
+]
 
 MAX_RANGE: Final = 300
 """Longest page range expanded page by page; a longer one keeps only its ends."""
@@ -139,6 +146,15 @@ _GUIDELINES_WORD: Final = re.compile(r"\bguidelines\b")
 Clauses = dict[str, list[tuple[Citation, str]]]
 """The citations read from each clause, with their documents' words, by the clause."""
 
+REMEMBERED_CLAUSES: Final[Clauses] = {}
+"""The clauses the readers met, remembered for the next letter that has one (see
+:func:`parse_basis`): letters cite the same guidelines in the same words ("MTUS Chronic
+Pain Medical Treatment Guidelines Opioids Page(s): 78"), and a clause looked up costs its
+hash, a fraction of reading it. Bounded by ``MAX_CLAUSES``: a full table is cleared."""
+
+MAX_CLAUSES: Final = 4096
+"""How many clauses a table of clauses read (``clauses`` of :func:`parse_basis`) holds."""
+
 
 def parse_basis(
     text: str,
@@ -151,10 +167,12 @@ def parse_basis(
     when given, gets the start and end in ``text`` of the words each citation was read
     from.
 
-    ``clauses``, when given, holds what the clauses read before (of the same letter)
-    gave, and gets what these give: a clause met again (both sides of a decision often
-    cite the same guideline) is not read again. (A clause that reported a problem is not
-    kept, so that the problem is reported wherever it stands.)
+    ``clauses``, when given (the readers give :data:`REMEMBERED_CLAUSES`), holds what
+    the clauses read before gave, and gets what these give: a clause met again (both
+    sides of a decision often cite the same guideline, and letters the same ones) is not
+    read again. Exact: what a clause gives depends on its words alone. (A clause that
+    reported a problem is not kept, so that the problem is reported wherever it stands;
+    a table of ``MAX_CLAUSES`` is cleared before it takes one more.)
     """
     citations: list[Citation] = []
     low = lower_ascii(text)
@@ -187,6 +205,8 @@ def parse_basis(
                     # (what a clause gives depends on its words alone; only the line of a
                     # problem it reports depends on where it stands)
                     if clauses is not None and diag is not None and len(diag.items) == reported:
+                        if len(clauses) >= MAX_CLAUSES:
+                            clauses.clear()
                         clauses[piece] = read
                 for citation, _ in read:
                     citations.append(citation)

@@ -12,7 +12,6 @@ import re
 from typing import Final
 
 __all__ = [
-    "SENTENCE_END",
     "first_of",
     "lower_ascii",
     "places_of",
@@ -24,11 +23,15 @@ __all__ = [
 ]
 
 
-SENTENCE_END: Final = re.compile(r"\.[\"\u201d]?(?=[ \t]+[A-Z(\"'\u201c]|$)|\.[ \t]*$")
-"""A full stop (inside a closing quote too) before the next sentence or the end."""
-# What can follow the full stop of a ``SENTENCE_END`` match: a closing quote, a blank,
-# the line end its ``$`` allows before the end, or nothing (the end).
-_AFTER_FULL_STOP: Final = frozenset(('"', "\u201d", " ", "\t", "\n"))
+# A full stop ends a sentence where blanks and what opens one follow it (a capital, an
+# opening parenthesis or quote), or the end of the text (or its last character, a line
+# end); a closing quote after it counts with it. Read by :func:`sentence_end` with
+# finds and a few characters' tests, as the regex
+# ``\.["\u201d]?(?=[ \t]+[A-Z("'\u201c]|$)|\.[ \t]*$`` reads (tried at each full stop,
+# it cost a call of ~2K instructions each).
+_CLOSING_QUOTES: Final = frozenset(('"', "\u201d"))
+_OPENERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(\"'\u201c")
+_BLANKS: Final = frozenset((" ", "\t"))
 
 
 def word_start(*alternatives: str) -> str:
@@ -55,23 +58,47 @@ def starts_at(low: str, words: tuple[str, ...], at: int) -> bool:
     return any(low.find(word, at, at + len(word)) == at for word in words)
 
 
-def sentence_end(text: str, start: int, end: int = -1) -> re.Match[str] | None:
-    """``SENTENCE_END.search(text, start, end)`` (to the end of the text for -1): the
-    pattern tried only at the full stops, found at C speed, that a closing quote, a blank
-    or the end follows (a search would test every character against the pattern's first).
+def sentence_end(text: str, start: int, end: int = -1) -> int:
+    """Where the first full stop in ``text[start:end]`` (to the end of the text for -1)
+    that ends a sentence stands, or -1: one that blanks and a capital, an opening
+    parenthesis or an opening quote follow, or the end (a closing quote may stand after it
+    in either case); or blanks and the end. The end is ``end`` (or the text's), or a line
+    end that is the last character before it.
 
-    >>> sentence_end("A dose of 2.5 mg. Then", 0).start()
+    >>> sentence_end("A dose of 2.5 mg. Then", 0)
     16
+    >>> sentence_end('He said "no." (Then', 0), sentence_end("No. more", 0)
+    (11, -1)
     """
-    stop = len(text) if end < 0 else end
+    stop = len(text) if end < 0 else min(end, len(text))
     at = text.find(".", start, stop)
     while at >= 0:
-        if at + 1 >= stop or text[at + 1] in _AFTER_FULL_STOP:
-            found = SENTENCE_END.match(text, at, stop)
-            if found is not None:
-                return found
+        if _ends_sentence(text, at, stop):
+            return at
         at = text.find(".", at + 1, stop)
-    return None
+    return -1
+
+
+def _ends_sentence(text: str, at: int, stop: int) -> bool:
+    """Whether the full stop at ``at`` ends a sentence of ``text[:stop]`` (see
+    :func:`sentence_end`)."""
+    after = at + 1
+    quoted = after < stop and text[after] in _CLOSING_QUOTES
+    if quoted:
+        after += 1
+    blanks = after
+    while blanks < stop and text[blanks] in _BLANKS:
+        blanks += 1
+    if blanks > after and blanks < stop and text[blanks] in _OPENERS:
+        return True
+    # (the end right after the stop or its quote; after blanks, only without a quote)
+    return _at_end(text, after, stop) or (not quoted and _at_end(text, blanks, stop))
+
+
+def _at_end(text: str, at: int, stop: int) -> bool:
+    """Whether ``at`` is the end of ``text[:stop]``, or its last character is a line end
+    (where a regex's ``$`` matches)."""
+    return at == stop or (at == stop - 1 and text[at] == "\n")
 
 
 def lower_ascii(text: str) -> str:
@@ -147,4 +174,4 @@ def sentence(text: str, start: int) -> str:
     'lumbar strain'
     """
     end = sentence_end(text, start)
-    return text[start : end.start() if end else len(text)]
+    return text[start : end if end >= 0 else len(text)]

@@ -239,7 +239,7 @@ def _date_of_injury(
             at, after, person = _next_mention(low, after)
             continue
         stop = sentence_end(text, after)
-        endpos = min(after + 120, stop.start() if stop else len(text))
+        endpos = min(after + 120, stop if stop >= 0 else len(text))
         match = search_date(text, after, endpos)
         if match is None:
             # "While lifting a box on 3/4/15, the worker injured his back": the date of
@@ -344,7 +344,7 @@ def _sentence_span(text: str, at: int) -> tuple[int, int]:
         start = stop + 2
     limit = min(len(text), at + _SENTENCE_REACH)
     end = sentence_end(text, at, limit)
-    return start, end.start() if end else limit
+    return start, end if end >= 0 else limit
 
 
 _MENTIONS: Final = 12
@@ -513,6 +513,27 @@ def _clean_mechanism(found: str) -> str | None:
     return found.strip(" \t,") or None
 
 
+def _before_a_y(pattern: re.Pattern[str], text: str, low: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for an age's pattern (``_AGE_SEX``, ``_AGE_ONLY``), whose
+    every match opens with one to three digits and an optional separator before a "y"
+    (of "years", "yrs", "y/o"): tried only at the digits one to four characters before a
+    "y" of ``low`` (``text`` in lower case), in text order. A search tries the pattern at
+    every digit of the text: in a summary without the form, every digit of its dates.
+    (Each offset is tried once, the lowest first, as a search tries them; a match tried
+    at an offset is the match a search finds there.)"""
+    tried = 0
+    at = low.find("y", 1)
+    while at >= 0:
+        for start in range(max(tried, at - 4), at):
+            if text[start].isdecimal():  # (what ``\d`` matches)
+                found = pattern.match(text, start)
+                if found is not None:
+                    return found
+        tried = at
+        at = low.find("y", at + 1)
+    return None
+
+
 def extract_summary(
     text: str,
     diag: Collector | None = None,
@@ -526,13 +547,7 @@ def extract_summary(
     low = lower_ascii(text)
     age: int | None = None
     sex: Sex | None = None
-    # (searched from 8 before the first "y" or "old", whichever stands first: an "old"
-    # after the first "y" is not sought, and none overlaps a "y")
-    first = low.find("y")
-    old = low.find("old", 0, first) if first >= 0 else low.find("old")
-    if old >= 0:
-        first = old
-    age_sex = _AGE_SEX.search(low, max(0, first - 8)) if first >= 0 else None
+    age_sex = _before_a_y(_AGE_SEX, low, low)
     if age_sex:
         age = int(age_sex.group(1))
         sex = _SEX_WORDS[age_sex.group(2)]
@@ -540,7 +555,7 @@ def extract_summary(
             found["age"] = age_sex.span(1)
             found["sex"] = age_sex.span(2)
     else:
-        age_only = _AGE_ONLY.search(text)
+        age_only = _before_a_y(_AGE_ONLY, text, low)
         if age_only:
             age = int(age_only.group(1))
             if found is not None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from ..blocks import Block, Part, split_blocks
 from ..diagnostics import Collector
-from ..extractors.citations import Clauses, parse_basis
+from ..extractors.citations import REMEMBERED_CLAUSES, parse_basis
 from ..extractors.treatments import parse_treatment
 from ..record_builders import builder
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
@@ -87,20 +87,17 @@ def read_decisions(section: Section, context: Context) -> Reading:
                 label.number,
                 label.column,
             )
-    clauses: Clauses = {}  # (the section's clauses read so far: see parse_basis)
     for block in blocks:
-        reading.determinations.append(read_block(block, reading, context, clauses))
+        reading.determinations.append(read_block(block, reading, context))
         first = block.header[0]
         reading.places.append((first.number, first.column))
     return reading
 
 
-def read_block(
-    block: Block, reading: Reading, context: Context, clauses: Clauses | None = None
-) -> Determination:
+def read_block(block: Block, reading: Reading, context: Context) -> Determination:
     """The determination of one block (its header and parts), problems to ``reading``,
-    where its values stand to ``reading.determination_spans``; ``clauses``, when given,
-    holds the guideline clauses read before (see :func:`parse_basis`)."""
+    where its values stand to ``reading.determination_spans``. (Its guideline clauses are
+    looked up in, and added to, the clauses read before: see :func:`parse_basis`.)"""
     texts = {part.name: context.clean(part.texts) for part in block.parts}
     if block.stray:
         claim_rest(
@@ -181,9 +178,9 @@ def read_block(
     claims = reviewer = _NO_BASIS
     placed = rows if spans else None
     if "claims" in texts:
-        claims = _basis(parts["claims"], texts["claims"], diag, placed, n, _CLAIMS, clauses)
+        claims = _basis(parts["claims"], texts["claims"], diag, placed, n, _CLAIMS)
     if "reviewer" in texts:
-        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, placed, n, _REVIEWER, clauses)
+        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, placed, n, _REVIEWER)
     rationale = ""
     if "rationale" in texts:
         rationale = cut_openings(
@@ -218,12 +215,11 @@ def _basis(
     rows: list[Row] | None,
     n: int,
     side: str,
-    clauses: Clauses | None,
 ) -> GuidelineBasis:
     """One side's guideline paragraph read from its part; where each citation stands to
     ``rows`` (when given), as the ``side`` of the ``n``-th determination."""
     found: list[tuple[int, int]] | None = [] if rows is not None else None
-    basis = parse_basis(text, diag, part.label.number, found, clauses)
+    basis = parse_basis(text, diag, part.label.number, found, REMEMBERED_CLAUSES)
     if not found or rows is None or part.body is None or not text:
         return basis
     source = _part_source(part)
