@@ -16,6 +16,7 @@ from imrparse.classifier._names import tidy
 from imrparse.classifier._patterns import (
     COUNTING,
     DOS_HINTS,
+    FILLER_LETTERS,
     OTHER_COUNT_HINTS,
     OTHER_COUNT_MARKS,
     SESSION_HINTS,
@@ -23,6 +24,7 @@ from imrparse.classifier._patterns import (
     WEEK_HINTS,
     Patterns,
     counted,
+    has_digit,
 )
 from imrparse.classifier._procedures import first_rule
 from imrparse.classifier._wording import grammar
@@ -265,3 +267,37 @@ def test_a_name_is_tidied_from_its_words_as_from_its_text_split_again() -> None:
     }
     for text, name in cases.items():
         assert tidy(text, engine) == name, text
+
+
+_ODD = [
+    "",
+    " ",
+    "\u0663 visits",
+    "x\u00b2",
+    "\u017fix \u212a",
+    "a\u00a0b",
+    "#12 #x 5mg",
+    "'s -x x- a--b",
+]
+
+
+def test_a_digit_is_found_as_a_search_of_a_digit_finds_it() -> None:
+    digit = re.compile(r"\d")
+    for text in [*_texts(), *_ODD, *sorted(_lines())[:3000]]:
+        assert has_digit(text) == (digit.search(text) is not None), text
+
+
+def test_the_words_are_those_a_search_of_the_word_pattern_finds() -> None:
+    p = Patterns()
+    for text in [*_texts(), *_ODD, *sorted(_lines())[:3000]]:
+        low = text.lower()
+        assert p.words(low) == p.word.findall(low, low), text
+
+
+def test_lead_filler_matches_only_where_a_fillers_first_letter_opens_the_text() -> None:
+    pattern = Patterns().lead_filler
+    for text in [*_texts(), *_ODD, *_lines()]:
+        for start in range(min(len(text), 40)):
+            site = text[start:]
+            if site.isascii() and pattern.match(site) is not None:
+                assert site[:1].lower() in FILLER_LETTERS, site

@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
-from ._patterns import DIGIT
+from ._patterns import FILLER_LETTERS, has_digit
 from .lexicons import ProcedureRule
 
 _TRIM_END: Final = TRIM_WORDS | {""}
@@ -52,11 +52,14 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     if not words:
         return display
     # lead_filler opens with "^" and takes a word or more: sub() would take off only the
-    # match at the start, which is all match() asks for.
+    # match at the start, which is all match() asks for. It is asked only where a filler's
+    # first letter opens the site (case-blind, on ASCII: any case of it; a text beyond
+    # ASCII is asked, as a case-blind letter may match one that lower() does not give).
     site = rest.strip(EDGE)
-    filler = engine.p.lead_filler.match(site)
-    if filler is not None:
-        site = site[filler.end() :]
+    if site[:1].lower() in FILLER_LETTERS or not site.isascii():
+        filler = engine.p.lead_filler.match(site)
+        if filler is not None:
+            site = site[filler.end() :]
     return f"{display} of the {site.strip(EDGE).lower()}"
 
 
@@ -82,7 +85,7 @@ def tidy(text: str, engine: Engine) -> str:
     # is empty or holds white space, so the joined text splits back into them).
     for word in words if len(text) == len(joined) else text.split(" "):
         bare = word.strip(BARE).lower()
-        if bare in engine.acronyms or (shouting and DIGIT.search(word) is not None):
+        if bare in engine.acronyms or (shouting and has_digit(word)):
             out.append(word.upper() if shouting else word)
         elif shouting:
             out.append(word.lower())

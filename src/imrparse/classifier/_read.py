@@ -11,7 +11,7 @@ from ..records import Category
 from ._engine import Engine
 from ._medications import medication
 from ._names import strip_request, tidy
-from ._patterns import DIGIT, DOS_HINTS, holds
+from ._patterns import DOS_HINTS, has_digit, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .reading import Reading
@@ -24,7 +24,7 @@ _CATEGORIES: Final = {category.value: category for category in Category}  # Cate
 def read(text: str, engine: Engine) -> Reading:
     """The :class:`~.reading.Reading` of one treatment text (its name maybe empty)."""
     work = text
-    if ("/" in work or "." in work or "-" in work) and DIGIT.search(work) is not None:
+    if ("/" in work or "." in work or "-" in work) and has_digit(work):
         lowered = work.lower()
         if holds(work, lowered, DOS_HINTS):
             work = engine.p.dos.sub(" ", work, lowered)
@@ -54,7 +54,7 @@ def read(text: str, engine: Engine) -> Reading:
             quantity=quantity,
         )
     tokens = []
-    for token in engine.p.word.findall(low, low):
+    for token in engine.p.words(low):
         if "-" in token and token not in engine.drugs:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:
