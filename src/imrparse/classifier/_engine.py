@@ -84,20 +84,27 @@ class Engine:
         # The other anchors by the trigram() of their first three characters: a place
         # whose three characters' entry is None begins no anchor (see found_anchors()).
         # A few starts share an entry, so an entry's anchors are each compared with the
-        # text there.
-        starts: list[tuple[str, ...] | None] = [None] * _STARTS
+        # text there; each with the code point of its fourth character (-1: none), which
+        # the text's is compared with first ("the" opens five anchors, and most texts).
+        starts: list[tuple[tuple[str, int], ...] | None] = [None] * _STARTS
         for a in unique:
             if len(a) >= 3:
                 code = trigram(ord(a[0]), ord(a[1]), ord(a[2]))
-                starts[code] = (starts[code] or ()) + (a,)
+                starts[code] = (starts[code] or ()) + ((a, ord(a[3]) if len(a) > 3 else -1),)
         self.starts = tuple(starts)
         # The rules (by their place in ``rules``) that hold each anchor, and those that have
         # none and are always searched: see candidates().
         self.holding: dict[str, list[int]] = {}
+        # The same as bits (bit i: rule i), which candidates() joins with "|" and reads in
+        # order, with no list, set or sort made.
+        self.holding_bits: dict[str, int] = {}
+        self.unanchored_bits = 0
         for i, (_, _, found, _) in enumerate(rules):
             for a in found:
                 self.holding.setdefault(a, []).append(i)
-        self.unanchored = [i for i, (_, _, found, _) in enumerate(rules) if not found]
+                self.holding_bits[a] = self.holding_bits.get(a, 0) | 1 << i
+            if not found:
+                self.unanchored_bits |= 1 << i
 
 
 _STARTS: Final = 1 << 14  # entries of Engine.starts: a few of the starts share one
@@ -135,8 +142,10 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
         if entry is None:
             continue
         at = end - 2
-        for a in entry:
-            if low[at : at + len(a)] == a:
+        # the fourth character's code point (-1: the text ends), read only here
+        fourth = ord(low[end + 1]) if end + 1 < len(low) else -1
+        for a, its_fourth in entry:
+            if (its_fourth < 0 or its_fourth == fourth) and low[at : at + len(a)] == a:
                 found.add(a)
     return found
 
@@ -147,12 +156,17 @@ def candidates(found: set[str], engine: Engine) -> list[int]:
     those that have none. Any other rule cannot match, as every match of a rule holds one
     of its anchors; asking the few anchors found for their rules is cheaper than asking
     every rule whether it holds one."""
-    places = list(engine.unanchored)
+    bits = engine.unanchored_bits
     for a in found:
-        places += engine.holding[a]
-    if len(places) < 2:
-        return places  # one rule or none: in order already
-    return sorted(set(places))
+        bits |= engine.holding_bits[a]
+    places: list[int] = []
+    i = 0
+    while bits:
+        if bits & 1:
+            places.append(i)
+        bits >>= 1
+        i += 1
+    return places
 
 
 def split(values: Iterable[str]) -> list[str]:
