@@ -11,6 +11,7 @@ from pathlib import Path
 
 import imrparse
 from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors, trigram
+from imrparse.classifier._firsts import firsts, may_open
 from imrparse.classifier._medications import find_drug
 from imrparse.classifier._names import tidy
 from imrparse.classifier._patterns import (
@@ -301,3 +302,42 @@ def test_lead_filler_matches_only_where_a_fillers_first_letter_opens_the_text() 
             site = text[start:]
             if site.isascii() and pattern.match(site) is not None:
                 assert site[:1].lower() in FILLER_LETTERS, site
+
+
+def test_the_first_characters_of_a_pattern() -> None:
+    cases: dict[str, frozenset[str] | None] = {
+        "abc|de": frozenset("ad"),
+        "a?b": frozenset("ab"),
+        "(?:a|b*)c": frozenset("abc"),
+        "[(\\[]?\\s*x": frozenset("([x") | frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"),
+        "(?=[qz])\\d{1,3}|\\bq": frozenset("0123456789q"),
+        "x{0,2}y|(?P<n>z)": frozenset("xyz"),
+        "[a-c'-]": frozenset("abc'-"),
+        "^(?:re|\\-)": frozenset("r-"),
+        "\\w+": None,
+        ".a": None,
+        "[^a]": None,
+        "(?i)a": None,
+        "(a)\\1": frozenset("a"),
+        "\\1": None,
+    }
+    for source, expected in cases.items():
+        assert firsts(source) == expected, source
+
+
+def test_no_match_at_the_start_begins_with_a_character_firsts_leaves_out() -> None:
+    engine = engine_for(imrparse.classifier.default_lexicons())
+    g = grammar()
+    gates = [(g.prefix, g.prefix_firsts), (engine.request, engine.request_firsts)]
+    assert all(chars is not None for _, chars in gates)
+    found = 0
+    for line in sorted(_lines() | set(_texts()) | set(_ODD)):
+        for start in range(min(len(line), 40)):  # the text from each of its first places
+            text = line[start:]
+            low = text.lower()
+            for twin, chars in gates:
+                match = twin.match(text, low)
+                if match is not None and match.end() > 0:
+                    found += 1
+                    assert may_open(chars, text, low), (text, match)
+    assert found > 500

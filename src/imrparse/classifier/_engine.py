@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ._patterns import Patterns, Twin, case_blind
+from ._firsts import firsts, item_end
+from ._patterns import Patterns, Twin, case_blind, twinnable
 from .lexicons import Lexicons, ProcedureRule
 
 # The characters trimmed from a name's edges, and with quotes and brackets from a word's.
@@ -45,6 +46,7 @@ class Engine:
     def __init__(
         self,
         request: Twin,
+        request_firsts: frozenset[str] | None,
         salts: frozenset[str],
         forms: frozenset[str],
         topical: frozenset[str],
@@ -59,6 +61,8 @@ class Engine:
     ) -> None:
         all_anchors = [a for _, _, found, _ in rules for a in found]
         self.request = request  # request wording at the start ("Retrospective", "One container of")
+        # the characters its match may begin with (see _firsts), None: any
+        self.request_firsts = request_firsts
         self.salts = salts
         self.forms = forms  # dose forms, the topical ones included
         self.topical = topical
@@ -182,11 +186,12 @@ def engine_for(lex: Lexicons) -> Engine:
     words = lex.words
     # A user's words may not be twinnable (an upper-case letter, an escape): then the
     # request wording is matched case-blind only.
-    request = case_blind(
+    source = (
         r"^(?:"
         + "|".join(f"(?:{p})" for p in words.get("request", ()))
         + r")(?:\b|(?<=\W))[\s,:;-]*"
     )
+    request = case_blind(source)
     forms: list[str] = []
     topical: list[str] = []
     for value in words.get("form", ()):
@@ -207,6 +212,7 @@ def engine_for(lex: Lexicons) -> Engine:
     patterns = {r: re.compile(rf"\b(?:{r.pattern})\b") for r in lex.procedures}
     engine = Engine(
         request=request,
+        request_firsts=firsts(source) if twinnable(source) else None,
         salts=frozenset(split(words.get("salt", ()))),
         forms=frozenset(forms) | frozenset(topical),
         topical=frozenset(topical),
@@ -269,29 +275,6 @@ def _alternatives(pattern: str) -> list[str]:
     return alternatives
 
 
-def _group_end(text: str) -> int:
-    """The index just after the group that opens ``text``, or -1 if it does not close."""
-    depth, i = 0, 0
-    in_class = False
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
-
-
 def _anchors(pattern: str) -> tuple[list[str], bool]:
     """The anchors of every alternative of ``pattern`` (see :func:`anchors`), or ``[]``,
     and whether each alternative opens with its own (see :func:`_leading`)."""
@@ -332,7 +315,7 @@ def _leading(alternative: str) -> tuple[list[str], bool]:
     group = alternative[0] == "("
     if group and alternative.startswith("(?") and not alternative.startswith("(?:"):
         return [], False  # a lookaround, flags, a named group: not read
-    end = _item_end(alternative)
+    end = item_end(alternative)
     if end < 0:
         return [], False
     after = alternative[end:]
@@ -366,25 +349,3 @@ def _literal_run(text: str) -> str:
     ``rays?``), maybe empty."""
     end = _literal_end(text)
     return text[: end - 1] if end and text[end : end + 1] in ("?", "*", "{") else text[:end]
-
-
-def _item_end(text: str) -> int:
-    """The index just after the item that opens ``text`` (a group, a class, an escape,
-    one character), or -1 if it does not close."""
-    if text[0] == "(":
-        return _group_end(text)
-    if text[0] == "\\":
-        return 2 if len(text) >= 2 else -1
-    if text[0] == "[":
-        i = 2 if text[1:2] == "^" else 1
-        if text[i : i + 1] == "]":
-            i += 1  # a "]" first in a class is a literal
-        while i < len(text):
-            if text[i] == "\\":
-                i += 2
-                continue
-            if text[i] == "]":
-                return i + 1
-            i += 1
-        return -1
-    return 1

@@ -7,6 +7,7 @@ import re
 from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
+from ._firsts import may_open
 from ._patterns import FILLER_LETTERS, has_digit
 from .lexicons import ProcedureRule
 
@@ -18,7 +19,10 @@ def strip_request(text: str, engine: Engine) -> str:
     """``text`` without the request wording it starts with ("Retrospective request for")."""
     text = text.strip(EDGE + " ")
     for _ in range(6):
-        match = engine.request.match(text, text.lower())
+        low = text.lower()
+        if not may_open(engine.request_firsts, text, low):
+            break  # no match but an empty one, which takes nothing off
+        match = engine.request.match(text, low)
         if match is None or not match.group():
             break
         text = text[match.end() :].strip(EDGE + " ")

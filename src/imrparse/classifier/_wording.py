@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..wordlists import NUMBER_WORDS
+from ._firsts import firsts, may_open
 from ._patterns import Twin
 
 # A count: digits or a number word ("two", "twelve"). A look-ahead at the characters a
@@ -204,11 +205,13 @@ class Grammar:
         # passes over an alternative that opens with a character (not a group's mark) at
         # once where that character is not there. The match's last group is the rule's,
         # as a rule's text holds no group of its own.
-        self.prefix = Twin(
+        prefix = (
             r"(?:"
             + "|".join(f"(?:{source})(?P<r{i}>)" for i, (_, source) in enumerate(PREFIX_RULES))
             + r")[\s,:;.-]*"
         )
+        self.prefix = Twin(prefix)
+        self.prefix_firsts = firsts(prefix)  # what a match may begin with (see _firsts)
         self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
         self.anywhere = tuple(
             (name, Twin(source), ANYWHERE_HINTS[name]) for name, source in ANYWHERE_RULES
@@ -239,7 +242,8 @@ def peel(text: str) -> Peeled:
     low = work.lower()
     settled = False  # not when a dozen prefixes were peeled: a thirteenth may be there
     for _ in range(12):
-        match = g.prefix.match(work, low)
+        # where no prefix may begin, a match would be None or empty: none either way
+        match = g.prefix.match(work, low) if may_open(g.prefix_firsts, work, low) else None
         if match is None or match.end() == 0 or match.lastgroup is None:
             settled = True
             break
