@@ -25,10 +25,11 @@ from imrparse.classifier._patterns import (
     WEEK_HINTS,
     Patterns,
     counted,
+    date_marks,
     has_digit,
 )
 from imrparse.classifier._procedures import first_rule
-from imrparse.classifier._wording import grammar
+from imrparse.classifier._wording import DATED, grammar, may_hold_date
 
 REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
 
@@ -160,15 +161,23 @@ def test_every_match_of_a_request_rule_holds_its_hints() -> None:
         "(date of service: Nov 30 2015) EMG",
         "date of services 7/8/15 thru 7/9/15",
     }
+    date = Patterns().date
+    dated = 0
     for line in _lines() | set(_texts()) | dates:
-        for _, pattern, hints in g.anywhere:
+        for name, pattern, hints in g.anywhere:
             for match in pattern.blind.finditer(line):
                 matches += 1
                 found = match.group().lower()
                 assert all(any(h in found for h in group) for group in hints), (match, hints)
+                if name in DATED:
+                    dated += 1
+                    assert may_hold_date(found), match
         for match in dos.finditer(line):
             assert any(h in match.group().lower() for h in DOS_HINTS), match
-    assert matches > 100
+            assert date_marks(match.group()) >= 2, match
+        for match in date.finditer(line):
+            assert match.group().count("/") >= 2, match
+    assert matches > 100 and dated > 5
 
 
 def test_an_optional_character_gives_both_spellings_as_anchors() -> None:

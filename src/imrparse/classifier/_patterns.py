@@ -31,6 +31,12 @@ _NA: Final = counted(list(NUM_WORDS))
 FLAGS: Final = re.IGNORECASE
 
 
+def date_marks(text: str) -> int:
+    """How many marks of a date written in digits ``text`` holds ("/", "." and "-"): a
+    date holds two (1/2/2016, 01.02.16, 2016-01-02)."""
+    return text.count("/") + text.count(".") + text.count("-")
+
+
 def has_digit(text: str) -> bool:
     """Whether ``text`` holds a decimal digit, as a search of ``"\\d"`` says (a str
     pattern's "\\d" is a character that ``str.isdecimal()``): read by code points, a

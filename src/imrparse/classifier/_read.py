@@ -11,7 +11,7 @@ from ..records import Category
 from ._engine import Engine
 from ._medications import medication
 from ._names import strip_request, tidy
-from ._patterns import DOS_HINTS, has_digit, holds
+from ._patterns import DOS_HINTS, date_marks, has_digit, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .reading import Reading
@@ -24,11 +24,13 @@ _CATEGORIES: Final = {category.value: category for category in Category}  # Cate
 def read(text: str, engine: Engine) -> Reading:
     """The :class:`~.reading.Reading` of one treatment text (its name maybe empty)."""
     work = text
-    if ("/" in work or "." in work or "-" in work) and has_digit(work):
+    # dos's and date's every match holds a date written in digits: two marks ("/" twice
+    # for date's), and a digit.
+    if date_marks(work) >= 2 and has_digit(work):
         lowered = work.lower()
         if holds(work, lowered, DOS_HINTS):
             work = engine.p.dos.sub(" ", work, lowered)
-        if "/" in work:
+        if work.count("/") >= 2:
             work = engine.p.date.sub(" ", work)
     quantity = None
     qty = engine.p.qty.search(work, work.lower()) if "q" in work or "Q" in work else None
