@@ -262,7 +262,7 @@ class Patterns:
         for part in low.split():
             if part.isalpha():
                 found.append(part)
-            else:
+            elif not part.isdigit():  # a part of digits only holds no match
                 found += self.word.cased.findall(part)
         return found
 

@@ -25,8 +25,9 @@ def read(text: str, engine: Engine) -> Reading:
     """The :class:`~.reading.Reading` of one treatment text (its name maybe empty)."""
     work = text
     # dos's and date's every match holds a date written in digits: two marks ("/" twice
-    # for date's), and a digit.
-    if date_marks(work) >= 2 and has_digit(work):
+    # for date's), and a digit. (Most texts hold no mark, which three "in" tell sooner
+    # than three counts.)
+    if ("/" in work or "." in work or "-" in work) and date_marks(work) >= 2 and has_digit(work):
         lowered = work.lower()
         if holds(work, lowered, DOS_HINTS):
             work = engine.p.dos.sub(" ", work, lowered)
