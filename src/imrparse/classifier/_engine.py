@@ -61,7 +61,7 @@ class Engine:
     ) -> None:
         all_anchors = [a for _, _, found, _ in rules for a in found]
         self.request = request  # request wording at the start ("Retrospective", "One container of")
-        # the characters its match may begin with (see _firsts), None: any
+        # the first two characters its match may begin with (see _firsts), None: any
         self.request_firsts = request_firsts
         self.salts = salts
         self.forms = forms  # dose forms, the topical ones included

@@ -1,11 +1,11 @@
-"""The characters a match of a pattern may begin with: a text that opens with none of them
-is not matched at its start, and the pattern is not asked (a regex call costs thousands
-of instructions before it tries the pattern's first item).
+"""The first characters a match of a pattern may begin with: a text that opens with none
+of them is not matched at its start, and the pattern is not asked (a regex call costs
+thousands of instructions before it tries the pattern's first item).
 
 :func:`firsts` reads a pattern's source as a case-sensitive pattern reads ASCII text (a
-:class:`~._patterns.Twin`'s twin, on the text lower-cased); what it cannot read (a class
-by category such as ``\\w``, ``.``, a back reference, flags) makes it answer ``None``,
-which :func:`may_open` takes as any character.
+:class:`~._patterns.Twin`'s twin, on the text lower-cased), for the first two characters
+of its matches; what it cannot read (a class by category such as ``\\w``, ``.``, a back
+reference, flags) makes it answer ``None``, which :func:`may_open` takes as any text.
 """
 
 from __future__ import annotations
@@ -16,30 +16,49 @@ from typing import Final
 _SPACE: Final = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 _DIGITS: Final = frozenset("0123456789")
 _ZERO_WIDTH: Final = ("(?=", "(?!", "(?<=", "(?<!")
+_SIZE: Final = 2  # how many first characters are read
 
 
 def firsts(pattern: str) -> frozenset[str] | None:
-    """The characters that a non-empty match of ``pattern`` (case-sensitive) on ASCII
-    text may begin with, or ``None`` if the source holds what is not read here.
+    """The first two characters of each non-empty match of ``pattern`` (case-sensitive)
+    on ASCII text (the match itself when it has one), or ``None`` if the source holds
+    what is not read here.
 
-    A sequence's are those of its items up to the first that cannot match empty; an
-    assertion (``^``, ``\\b``, a lookaround) matches empty and adds none (a superset:
-    what it would rule out is kept)."""
+    An item's openings are joined with those of the items after it as long as one is
+    shorter than two characters: an assertion (``^``, ``\\b``, a lookaround) matches
+    empty, and what it would rule out is kept (a superset)."""
     found = _alternation(pattern)
-    return frozenset(found[0]) if found is not None else None
+    return frozenset(p for p in found if p) if found is not None else None
 
 
-def may_open(chars: frozenset[str] | None, text: str, low: str) -> bool:
+def may_open(openings: frozenset[str] | None, text: str, low: str) -> bool:
     """Whether a non-empty match of a :class:`~._patterns.Twin` whose :func:`firsts` are
-    ``chars`` may begin ``text`` (``low``: ``text`` lower-cased). Beyond ASCII the
+    ``openings`` may begin ``text`` (``low``: ``text`` lower-cased). Beyond ASCII the
     case-blind pattern is asked, which matches letters that lower-casing does not give."""
-    return chars is None or not text.isascii() or low[:1] in chars
+    return openings is None or not text.isascii() or low[:2] in openings or low[:1] in openings
 
 
-def _alternation(pattern: str) -> tuple[set[str], bool] | None:
-    """The first characters of ``pattern``'s alternatives, and whether one matches empty."""
-    chars: set[str] = set()
-    empty = False
+def _join(left: set[str], right: set[str]) -> set[str]:
+    """The openings of a match of ``left``'s item followed by one of ``right``'s."""
+    return {a if len(a) >= _SIZE else (a + b)[:_SIZE] for a in left for b in right}
+
+
+def _alternation(pattern: str) -> set[str] | None:
+    """The openings of ``pattern``'s alternatives ("" for an empty match)."""
+    alternatives = _split(pattern)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        got = _sequence(alternative)
+        if got is None:
+            return None
+        found |= got
+    return found
+
+
+def _split(pattern: str) -> list[str] | None:
+    """The top-level alternatives of ``pattern``, or ``None`` if an item does not close."""
     start, i = 0, 0
     alternatives: list[str] = []
     while i < len(pattern):
@@ -53,33 +72,26 @@ def _alternation(pattern: str) -> tuple[set[str], bool] | None:
             return None
         i += end
     alternatives.append(pattern[start:])
-    for alternative in alternatives:
-        got = _sequence(alternative)
-        if got is None:
-            return None
-        chars |= got[0]
-        empty = empty or got[1]
-    return chars, empty
+    return alternatives
 
 
-def _sequence(items: str) -> tuple[set[str], bool] | None:
-    """The first characters of a sequence of items, and whether it matches empty."""
-    chars: set[str] = set()
+def _sequence(items: str) -> set[str] | None:
+    """The openings of a sequence of items: each item's joined to those before it, until
+    each is two characters long (what follows cannot change them)."""
+    found = {""}
     i = 0
-    while i < len(items):
+    while i < len(items) and any(len(p) < _SIZE for p in found):
         got = _item(items, i)
         if got is None:
             return None
-        found, empty, i = got
-        chars |= found
-        if not empty:
-            return chars, False
-    return chars, True
+        openings, i = got
+        found = _join(found, openings)
+    return found
 
 
-def _item(items: str, i: int) -> tuple[set[str], bool, int] | None:
-    """The first characters of the item at ``i`` with its quantifier, whether it matches
-    empty, and where the next item begins."""
+def _item(items: str, i: int) -> tuple[set[str], int] | None:
+    """The openings of the item at ``i`` with its quantifier, and where the next item
+    begins."""
     c = items[i]
     if c in "*+?{})]|":
         return None  # a quantifier with nothing before it, or a bracket alone: not read
@@ -87,11 +99,10 @@ def _item(items: str, i: int) -> tuple[set[str], bool, int] | None:
     if end < 0:
         return None
     item = items[i : i + end]
-    chars: set[str] = set()
-    empty = False
+    found: set[str]
     if c == "(":
         if item.startswith(_ZERO_WIDTH):
-            empty = True
+            found = {""}
         else:
             if item.startswith("(?:"):
                 inner = item[3:-1]
@@ -104,48 +115,58 @@ def _item(items: str, i: int) -> tuple[set[str], bool, int] | None:
             got = _alternation(inner)
             if got is None:
                 return None
-            chars, empty = got
+            found = got
     elif c == "[":
-        found = _class(item)
-        if found is None:
+        chars = _class(item)
+        if chars is None:
             return None
-        chars = found
+        found = chars
     elif c == "\\":
         escaped = item[1:2]
         if escaped in ("b", "B", "A", "Z"):
-            empty = True
+            found = {""}
         elif escaped == "s":
-            chars = set(_SPACE)
+            found = set(_SPACE)
         elif escaped == "d":
-            chars = set(_DIGITS)
+            found = set(_DIGITS)
         elif not escaped or escaped.isalnum() or not escaped.isascii():
             return None
         else:
-            chars = {escaped}
+            found = {escaped}
     elif c in "^$":
-        empty = True
+        found = {""}
     elif c == ".":
         return None
     else:
-        chars = {c}
+        found = {c}
     at = i + end
     quantifier = items[at : at + 1]
-    if quantifier in ("?", "*"):
-        empty = True
-        at += 1
+    # Repeated: two repeats give every opening of more (an opening holds two characters).
+    twice = _join(found, found)
+    if quantifier == "?":
+        found = found | {""}
+    elif quantifier == "*":
+        found = {""} | found | twice
     elif quantifier == "+":
-        at += 1
+        found = found | twice
     elif quantifier == "{":
         close = items.find("}", at)
         bounds = items[at + 1 : close].split(",") if close > at else []
         if not 1 <= len(bounds) <= 2 or not all(b.isdigit() or not b for b in bounds):
             return None
-        if not bounds[0] or int(bounds[0]) == 0:
-            empty = True
-        at = close + 1
-    if quantifier in ("?", "*", "+", "{") and items[at : at + 1] in ("?", "+"):
-        at += 1  # lazy or possessive
-    return chars, empty, at
+        least = int(bounds[0]) if bounds[0] else 0
+        most = int(bounds[-1]) if bounds[-1] else least + _SIZE
+        found = (
+            ({""} if least == 0 else set())
+            | (found if least <= 1 <= most else set())
+            | (twice if most >= 2 else set())
+        )
+        at = close
+    if quantifier in ("?", "*", "+", "{"):
+        at += 1
+        if items[at : at + 1] in ("?", "+"):
+            at += 1  # lazy or possessive
+    return found, at
 
 
 def _class(item: str) -> set[str] | None:

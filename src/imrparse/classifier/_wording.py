@@ -220,7 +220,7 @@ class Grammar:
             + r")[\s,:;.-]*"
         )
         self.prefix = Twin(prefix)
-        self.prefix_firsts = firsts(prefix)  # what a match may begin with (see _firsts)
+        self.prefix_firsts = firsts(prefix)  # the first two characters of a match (_firsts)
         self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
         self.anywhere = tuple(
             (name, Twin(source), ANYWHERE_HINTS[name]) for name, source in ANYWHERE_RULES
