@@ -355,3 +355,14 @@ def test_no_match_at_the_start_begins_with_characters_firsts_leaves_out() -> Non
                     found += 1
                     assert may_open(chars, text, low), (text, match)
     assert found > 500
+
+
+def test_no_character_is_shorter_lower_cased(tmp_path: Path) -> None:
+    # tidy() asks the acronyms only of a word no longer than the longest
+    assert all(len(chr(c).lower()) >= 1 for c in range(0x110000))
+    (tmp_path / "words.tsv").write_text("acronym\tabcdefgh\n", encoding="utf-8")
+    lex = imrparse.classifier.load_lexicons(tmp_path)
+    engine = engine_for(lex)
+    assert engine.acronym_most >= 8
+    assert tidy("Abcdefgh knee", engine) == "Abcdefgh knee"
+    assert tidy("ABCDEFGH KNEE", engine) == "ABCDEFGH knee"

@@ -69,6 +69,9 @@ class Engine:
         self.sites = sites
         self.body = body  # the sites that are a body part
         self.acronyms = acronyms
+        # the longest acronym: a word longer, lower-cased, is longer still (lower() makes no
+        # character shorter), so it is none
+        self.acronym_most = max((len(a) for a in acronyms), default=0)
         self.drugs = drugs  # brand or ingredient name -> (ingredients, the product's class)
         # A drug name's first word -> the most words of a name that begins with it. A
         # name read from the text's words (which hold no white space) begins with the

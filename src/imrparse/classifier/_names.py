@@ -88,8 +88,9 @@ def tidy(text: str, engine: Engine) -> str:
     # The text's words: ``words`` themselves when strip() took nothing off (none of them
     # is empty or holds white space, so the joined text splits back into them).
     for word in words if len(text) == len(joined) else text.split(" "):
-        bare = word.strip(BARE).lower()
-        if bare in engine.acronyms or (shouting and has_digit(word)):
+        bare = word.strip(BARE)
+        acronym = len(bare) <= engine.acronym_most and bare.lower() in engine.acronyms
+        if acronym or (shouting and has_digit(word)):
             out.append(word.upper() if shouting else word)
         elif shouting:
             out.append(word.lower())
