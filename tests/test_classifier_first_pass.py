@@ -27,6 +27,7 @@ from imrparse.classifier._patterns import (
     counted,
     date_marks,
     has_digit,
+    spaced,
 )
 from imrparse.classifier._procedures import first_rule
 from imrparse.classifier._wording import DATED, grammar, may_hold_date
@@ -366,3 +367,10 @@ def test_no_character_is_shorter_lower_cased(tmp_path: Path) -> None:
     assert engine.acronym_most >= 8
     assert tidy("Abcdefgh knee", engine) == "Abcdefgh knee"
     assert tidy("ABCDEFGH KNEE", engine) == "ABCDEFGH knee"
+
+
+def test_a_spaced_text_is_its_words_joined_by_spaces() -> None:
+    # spaced() returns a printable text as it is: no white space but " " is printable
+    assert not [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable() and c != 32]
+    for text in [*_texts(), *_ODD, "a  b", " a", "a ", "a\tb", "a\u2003b", "a\u0085b", "\n"]:
+        assert spaced(text) == " ".join(text.split()), text
