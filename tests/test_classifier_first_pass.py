@@ -337,7 +337,20 @@ def test_the_first_characters_of_a_pattern() -> None:
         "(ab)\\1": {"ab"},  # (what follows two characters is not read)
     }
     for source, expected in cases.items():
+        if expected is not None:  # a match of one character, with each ASCII one after it
+            expected |= {p + chr(code) for p in expected if len(p) == 1 for code in range(128)}
         assert firsts(source) == (None if expected is None else frozenset(expected)), source
+    openings = firsts("a|bc")
+    for text, opens in {
+        "a": True,
+        "az": True,
+        "bc": True,
+        "bcd": True,
+        "bd": False,
+        "b": False,
+    }.items():
+        assert may_open(openings, text, text) == opens, text
+    assert may_open(openings, "", "") is False and may_open(openings, "\u017f", "\u017f")
 
 
 def test_no_match_at_the_start_begins_with_characters_firsts_leaves_out() -> None:

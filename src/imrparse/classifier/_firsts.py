@@ -21,21 +21,27 @@ _SIZE: Final = 2  # how many first characters are read
 
 def firsts(pattern: str) -> frozenset[str] | None:
     """The first two characters of each non-empty match of ``pattern`` (case-sensitive)
-    on ASCII text (the match itself when it has one), or ``None`` if the source holds
-    what is not read here.
+    on ASCII text (a match of one: it, and it with each ASCII character after it), or
+    ``None`` if the source holds what is not read here.
 
     An item's openings are joined with those of the items after it as long as one is
     shorter than two characters: an assertion (``^``, ``\\b``, a lookaround) matches
     empty, and what it would rule out is kept (a superset)."""
     found = _alternation(pattern)
-    return frozenset(p for p in found if p) if found is not None else None
+    if found is None:
+        return None
+    # A match of one character opens an ASCII text of two with any second character: the
+    # text's first two are then looked up once (see may_open).
+    ones = [p for p in found if len(p) == 1]
+    return frozenset([p for p in found if p] + [p + chr(code) for p in ones for code in range(128)])
 
 
 def may_open(openings: frozenset[str] | None, text: str, low: str) -> bool:
     """Whether a non-empty match of a :class:`~._patterns.Twin` whose :func:`firsts` are
-    ``openings`` may begin ``text`` (``low``: ``text`` lower-cased). Beyond ASCII the
+    ``openings`` may begin ``text`` (``low``: ``text`` lower-cased): on ASCII, whether the
+    text's first two characters (its only one) are among them. Beyond ASCII the
     case-blind pattern is asked, which matches letters that lower-casing does not give."""
-    return openings is None or not text.isascii() or low[:2] in openings or low[:1] in openings
+    return openings is None or low[:2] in openings or not text.isascii()
 
 
 def _join(left: set[str], right: set[str]) -> set[str]:
