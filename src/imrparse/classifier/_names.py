@@ -35,10 +35,11 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     match = pattern.search(name.lower())
     if match is None:
         return name
-    if rule.name is None and match.start() > 0:
+    start, end = match.span()  # (one call: each of start() and end() is one)
+    if rule.name is None and start > 0:
         return name
-    display = rule.name or name[match.start() : match.end()]
-    rest = (name[: match.start()] + " " + name[match.end() :]).strip(EDGE)
+    display = rule.name or name[start:end]
+    rest = (name[:start] + " " + name[end:]).strip(EDGE)
     # Its words between white space, commas, semicolons and colons: str.split's white
     # space is a pattern's "\s" (both are Py_UNICODE_ISSPACE), and split() gives no empty
     # word, where a pattern's split did at the edges.
@@ -50,7 +51,7 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     if any(w not in engine.sites for w in words):
         if rule.name is None:
             return name
-        before, after = name[: match.start()], name[match.end() :]
+        before, after = name[:start], name[end:]
         return capital(before + display + after)
     display = capital(display)
     if not words:
