@@ -46,7 +46,11 @@ def may_open(openings: frozenset[str] | None, text: str, low: str) -> bool:
 
 def _join(left: set[str], right: set[str]) -> set[str]:
     """The openings of a match of ``left``'s item followed by one of ``right``'s."""
-    return {a if len(a) >= _SIZE else (a + b)[:_SIZE] for a in left for b in right}
+    if not right:
+        return set()  # the second item matches nothing: neither does the pair
+    joined = {a for a in left if len(a) >= _SIZE}
+    joined.update((a + b)[:_SIZE] for a in left if len(a) < _SIZE for b in right)
+    return joined
 
 
 def _alternation(pattern: str) -> set[str] | None:
@@ -148,13 +152,12 @@ def _item(items: str, i: int) -> tuple[set[str], int] | None:
     at = i + end
     quantifier = items[at : at + 1]
     # Repeated: two repeats give every opening of more (an opening holds two characters).
-    twice = _join(found, found)
     if quantifier == "?":
         found = found | {""}
     elif quantifier == "*":
-        found = {""} | found | twice
+        found = {""} | found | _join(found, found)
     elif quantifier == "+":
-        found = found | twice
+        found = found | _join(found, found)
     elif quantifier == "{":
         close = items.find("}", at)
         bounds = items[at + 1 : close].split(",") if close > at else []
@@ -165,7 +168,7 @@ def _item(items: str, i: int) -> tuple[set[str], int] | None:
         found = (
             ({""} if least == 0 else set())
             | (found if least <= 1 <= most else set())
-            | (twice if most >= 2 else set())
+            | (_join(found, found) if most >= 2 else set())
         )
         at = close
     if quantifier in ("?", "*", "+", "{"):
