@@ -66,6 +66,7 @@ PARSING_PATH = (
     "imrparse/splitting.py",
     "imrparse/wordlists.py",
     "imrparse/classifier/_engine.py",
+    "imrparse/classifier/_firsts.py",
     "imrparse/classifier/_medications.py",
     "imrparse/classifier/_names.py",
     "imrparse/classifier/_patterns.py",

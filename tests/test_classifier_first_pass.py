@@ -11,11 +11,13 @@ from pathlib import Path
 
 import imrparse
 from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors, trigram
+from imrparse.classifier._firsts import firsts, may_open
 from imrparse.classifier._medications import find_drug
 from imrparse.classifier._names import tidy
 from imrparse.classifier._patterns import (
     COUNTING,
     DOS_HINTS,
+    FILLER_LETTERS,
     OTHER_COUNT_HINTS,
     OTHER_COUNT_MARKS,
     SESSION_HINTS,
@@ -23,9 +25,12 @@ from imrparse.classifier._patterns import (
     WEEK_HINTS,
     Patterns,
     counted,
+    date_marks,
+    has_digit,
+    spaced,
 )
 from imrparse.classifier._procedures import first_rule
-from imrparse.classifier._wording import grammar
+from imrparse.classifier._wording import DATED, grammar, may_hold_date
 
 REAL = Path(__file__).parent.parent.parent / "shared" / "realworld"
 
@@ -157,15 +162,23 @@ def test_every_match_of_a_request_rule_holds_its_hints() -> None:
         "(date of service: Nov 30 2015) EMG",
         "date of services 7/8/15 thru 7/9/15",
     }
+    date = Patterns().date
+    dated = 0
     for line in _lines() | set(_texts()) | dates:
-        for _, pattern, hints in g.anywhere:
+        for name, pattern, hints in g.anywhere:
             for match in pattern.blind.finditer(line):
                 matches += 1
                 found = match.group().lower()
                 assert all(any(h in found for h in group) for group in hints), (match, hints)
+                if name in DATED:
+                    dated += 1
+                    assert may_hold_date(found), match
         for match in dos.finditer(line):
             assert any(h in match.group().lower() for h in DOS_HINTS), match
-    assert matches > 100
+            assert date_marks(match.group()) >= 2, match
+        for match in date.finditer(line):
+            assert match.group().count("/") >= 2, match
+    assert matches > 100 and dated > 5
 
 
 def test_an_optional_character_gives_both_spellings_as_anchors() -> None:
@@ -265,3 +278,112 @@ def test_a_name_is_tidied_from_its_words_as_from_its_text_split_again() -> None:
     }
     for text, name in cases.items():
         assert tidy(text, engine) == name, text
+
+
+_ODD = [
+    "",
+    " ",
+    "\u0663 visits",
+    "x\u00b2",
+    "\u017fix \u212a",
+    "a\u00a0b",
+    "#12 #x 5mg",
+    "'s -x x- a--b",
+]
+
+
+def test_a_digit_is_found_as_a_search_of_a_digit_finds_it() -> None:
+    digit = re.compile(r"\d")
+    for text in [*_texts(), *_ODD, *sorted(_lines())[:3000]]:
+        assert has_digit(text) == (digit.search(text) is not None), text
+
+
+def test_the_words_are_those_a_search_of_the_word_pattern_finds() -> None:
+    p = Patterns()
+    for text in [*_texts(), *_ODD, *sorted(_lines())[:3000]]:
+        low = text.lower()
+        assert p.words(low) == p.word.findall(low, low), text
+
+
+def test_lead_filler_matches_only_where_a_fillers_first_letter_opens_the_text() -> None:
+    pattern = Patterns().lead_filler
+    for text in [*_texts(), *_ODD, *_lines()]:
+        for start in range(min(len(text), 40)):
+            site = text[start:]
+            if site.isascii() and pattern.match(site) is not None:
+                assert site[:1].lower() in FILLER_LETTERS, site
+
+
+def test_the_first_characters_of_a_pattern() -> None:
+    space = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+    cases: dict[str, set[str] | None] = {
+        "abc|de": {"ab", "de"},
+        "a?b": {"ab", "b"},
+        "(?:a|b*)c": {"ac", "bb", "bc", "c"},
+        "[(\\[]?\\s*x": {"(x", "[x", "x"}
+        | {o + c for o in "([" for c in space}
+        | {c + d for c in space for d in space + "x"},
+        "(?=[qz])\\d{1,3}|\\bq": {a + b for a in "0123456789" for b in "0123456789"}
+        | set("0123456789q"),
+        "x{2,3}y|(?P<n>z)": {"xx", "z"},
+        "x{0}y": {"y"},
+        "[a-c'-]": set("abc'-"),
+        "^(?:re|\\-)": {"re", "-"},
+        "\\w+": None,
+        ".a": None,
+        "[^a]": None,
+        "(?i)a": None,
+        "(a)\\1": None,  # a back reference is not read
+        "(ab)\\1": {"ab"},  # (what follows two characters is not read)
+    }
+    for source, expected in cases.items():
+        if expected is not None:  # a match of one character, with each ASCII one after it
+            expected |= {p + chr(code) for p in expected if len(p) == 1 for code in range(128)}
+        assert firsts(source) == (None if expected is None else frozenset(expected)), source
+    openings = firsts("a|bc")
+    for text, opens in {
+        "a": True,
+        "az": True,
+        "bc": True,
+        "bcd": True,
+        "bd": False,
+        "b": False,
+    }.items():
+        assert may_open(openings, text, text) == opens, text
+    assert may_open(openings, "", "") is False and may_open(openings, "\u017f", "\u017f")
+
+
+def test_no_match_at_the_start_begins_with_characters_firsts_leaves_out() -> None:
+    engine = engine_for(imrparse.classifier.default_lexicons())
+    g = grammar()
+    gates = [(g.prefix, g.prefix_firsts), (engine.request, engine.request_firsts)]
+    assert all(chars is not None for _, chars in gates)
+    found = 0
+    for line in sorted(_lines() | set(_texts()) | set(_ODD)):
+        for start in range(min(len(line), 40)):  # the text from each of its first places
+            text = line[start:]
+            low = text.lower()
+            for twin, chars in gates:
+                match = twin.match(text, low)
+                if match is not None and match.end() > 0:
+                    found += 1
+                    assert may_open(chars, text, low), (text, match)
+    assert found > 500
+
+
+def test_no_character_is_shorter_lower_cased(tmp_path: Path) -> None:
+    # tidy() asks the acronyms only of a word no longer than the longest
+    assert all(len(chr(c).lower()) >= 1 for c in range(0x110000))
+    (tmp_path / "words.tsv").write_text("acronym\tabcdefgh\n", encoding="utf-8")
+    lex = imrparse.classifier.load_lexicons(tmp_path)
+    engine = engine_for(lex)
+    assert engine.acronym_most >= 8
+    assert tidy("Abcdefgh knee", engine) == "Abcdefgh knee"
+    assert tidy("ABCDEFGH KNEE", engine) == "ABCDEFGH knee"
+
+
+def test_a_spaced_text_is_its_words_joined_by_spaces() -> None:
+    # spaced() returns a printable text as it is: no white space but " " is printable
+    assert not [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable() and c != 32]
+    for text in [*_texts(), *_ODD, "a  b", " a", "a ", "a\tb", "a\u2003b", "a\u0085b", "\n"]:
+        assert spaced(text) == " ".join(text.split()), text

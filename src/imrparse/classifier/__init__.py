@@ -15,7 +15,8 @@ generic name, a name that groups).
 
 This module is the package's door and stays plain Python, so that its functions keep
 their docstrings; the reading itself is in private modules that the wheel build compiles:
-``_patterns`` (the text patterns), ``_engine`` (the lexicons made ready), ``_names``
+``_patterns`` (the text patterns), ``_firsts`` (the first characters a pattern's match may
+begin with), ``_engine`` (the lexicons made ready), ``_names``
 (grouping names), ``_medications``, ``_procedures`` and ``_read`` (one text, start to end).
 :mod:`~imrparse.classifier.lexicons` loads the lexicon files and
 :mod:`~imrparse.classifier.reading` holds the result record.

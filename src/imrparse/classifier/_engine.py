@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ._patterns import Patterns, Twin, case_blind
+from ._firsts import firsts, item_end
+from ._patterns import Patterns, Twin, case_blind, twinnable
 from .lexicons import Lexicons, ProcedureRule
 
 # The characters trimmed from a name's edges, and with quotes and brackets from a word's.
@@ -45,6 +46,7 @@ class Engine:
     def __init__(
         self,
         request: Twin,
+        request_firsts: frozenset[str] | None,
         salts: frozenset[str],
         forms: frozenset[str],
         topical: frozenset[str],
@@ -59,12 +61,17 @@ class Engine:
     ) -> None:
         all_anchors = [a for _, _, found, _ in rules for a in found]
         self.request = request  # request wording at the start ("Retrospective", "One container of")
+        # the first two characters its match may begin with (see _firsts), None: any
+        self.request_firsts = request_firsts
         self.salts = salts
         self.forms = forms  # dose forms, the topical ones included
         self.topical = topical
         self.sites = sites
         self.body = body  # the sites that are a body part
         self.acronyms = acronyms
+        # the longest acronym: a word longer, lower-cased, is longer still (lower() makes no
+        # character shorter), so it is none
+        self.acronym_most = max((len(a) for a in acronyms), default=0)
         self.drugs = drugs  # brand or ingredient name -> (ingredients, the product's class)
         # A drug name's first word -> the most words of a name that begins with it. A
         # name read from the text's words (which hold no white space) begins with the
@@ -84,20 +91,27 @@ class Engine:
         # The other anchors by the trigram() of their first three characters: a place
         # whose three characters' entry is None begins no anchor (see found_anchors()).
         # A few starts share an entry, so an entry's anchors are each compared with the
-        # text there.
-        starts: list[tuple[str, ...] | None] = [None] * _STARTS
+        # text there; each with the code point of its fourth character (-1: none), which
+        # the text's is compared with first ("the" opens five anchors, and most texts).
+        starts: list[tuple[tuple[str, int], ...] | None] = [None] * _STARTS
         for a in unique:
             if len(a) >= 3:
                 code = trigram(ord(a[0]), ord(a[1]), ord(a[2]))
-                starts[code] = (starts[code] or ()) + (a,)
+                starts[code] = (starts[code] or ()) + ((a, ord(a[3]) if len(a) > 3 else -1),)
         self.starts = tuple(starts)
         # The rules (by their place in ``rules``) that hold each anchor, and those that have
         # none and are always searched: see candidates().
         self.holding: dict[str, list[int]] = {}
+        # The same as bits (bit i: rule i), which candidates() joins with "|" and reads in
+        # order, with no list, set or sort made.
+        self.holding_bits: dict[str, int] = {}
+        self.unanchored_bits = 0
         for i, (_, _, found, _) in enumerate(rules):
             for a in found:
                 self.holding.setdefault(a, []).append(i)
-        self.unanchored = [i for i, (_, _, found, _) in enumerate(rules) if not found]
+                self.holding_bits[a] = self.holding_bits.get(a, 0) | 1 << i
+            if not found:
+                self.unanchored_bits |= 1 << i
 
 
 _STARTS: Final = 1 << 14  # entries of Engine.starts: a few of the starts share one
@@ -135,8 +149,10 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
         if entry is None:
             continue
         at = end - 2
-        for a in entry:
-            if low[at : at + len(a)] == a:
+        # the fourth character's code point (-1: the text ends), read only here
+        fourth = ord(low[end + 1]) if end + 1 < len(low) else -1
+        for a, its_fourth in entry:
+            if (its_fourth < 0 or its_fourth == fourth) and low[at : at + len(a)] == a:
                 found.add(a)
     return found
 
@@ -147,12 +163,17 @@ def candidates(found: set[str], engine: Engine) -> list[int]:
     those that have none. Any other rule cannot match, as every match of a rule holds one
     of its anchors; asking the few anchors found for their rules is cheaper than asking
     every rule whether it holds one."""
-    places = list(engine.unanchored)
+    bits = engine.unanchored_bits
     for a in found:
-        places += engine.holding[a]
-    if len(places) < 2:
-        return places  # one rule or none: in order already
-    return sorted(set(places))
+        bits |= engine.holding_bits[a]
+    places: list[int] = []
+    i = 0
+    while bits:
+        if bits & 1:
+            places.append(i)
+        bits >>= 1
+        i += 1
+    return places
 
 
 def split(values: Iterable[str]) -> list[str]:
@@ -168,11 +189,12 @@ def engine_for(lex: Lexicons) -> Engine:
     words = lex.words
     # A user's words may not be twinnable (an upper-case letter, an escape): then the
     # request wording is matched case-blind only.
-    request = case_blind(
+    source = (
         r"^(?:"
         + "|".join(f"(?:{p})" for p in words.get("request", ()))
         + r")(?:\b|(?<=\W))[\s,:;-]*"
     )
+    request = case_blind(source)
     forms: list[str] = []
     topical: list[str] = []
     for value in words.get("form", ()):
@@ -193,6 +215,7 @@ def engine_for(lex: Lexicons) -> Engine:
     patterns = {r: re.compile(rf"\b(?:{r.pattern})\b") for r in lex.procedures}
     engine = Engine(
         request=request,
+        request_firsts=firsts(source) if twinnable(source) else None,
         salts=frozenset(split(words.get("salt", ()))),
         forms=frozenset(forms) | frozenset(topical),
         topical=frozenset(topical),
@@ -255,29 +278,6 @@ def _alternatives(pattern: str) -> list[str]:
     return alternatives
 
 
-def _group_end(text: str) -> int:
-    """The index just after the group that opens ``text``, or -1 if it does not close."""
-    depth, i = 0, 0
-    in_class = False
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
-
-
 def _anchors(pattern: str) -> tuple[list[str], bool]:
     """The anchors of every alternative of ``pattern`` (see :func:`anchors`), or ``[]``,
     and whether each alternative opens with its own (see :func:`_leading`)."""
@@ -318,7 +318,7 @@ def _leading(alternative: str) -> tuple[list[str], bool]:
     group = alternative[0] == "("
     if group and alternative.startswith("(?") and not alternative.startswith("(?:"):
         return [], False  # a lookaround, flags, a named group: not read
-    end = _item_end(alternative)
+    end = item_end(alternative)
     if end < 0:
         return [], False
     after = alternative[end:]
@@ -352,25 +352,3 @@ def _literal_run(text: str) -> str:
     ``rays?``), maybe empty."""
     end = _literal_end(text)
     return text[: end - 1] if end and text[end : end + 1] in ("?", "*", "{") else text[:end]
-
-
-def _item_end(text: str) -> int:
-    """The index just after the item that opens ``text`` (a group, a class, an escape,
-    one character), or -1 if it does not close."""
-    if text[0] == "(":
-        return _group_end(text)
-    if text[0] == "\\":
-        return 2 if len(text) >= 2 else -1
-    if text[0] == "[":
-        i = 2 if text[1:2] == "^" else 1
-        if text[i : i + 1] == "]":
-            i += 1  # a "]" first in a class is a literal
-        while i < len(text):
-            if text[i] == "\\":
-                i += 2
-                continue
-            if text[i] == "]":
-                return i + 1
-            i += 1
-        return -1
-    return 1

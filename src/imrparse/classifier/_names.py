@@ -7,7 +7,8 @@ import re
 from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
-from ._patterns import DIGIT
+from ._firsts import may_open
+from ._patterns import FILLER_LETTERS, has_digit
 from .lexicons import ProcedureRule
 
 _TRIM_END: Final = TRIM_WORDS | {""}
@@ -18,7 +19,10 @@ def strip_request(text: str, engine: Engine) -> str:
     """``text`` without the request wording it starts with ("Retrospective request for")."""
     text = text.strip(EDGE + " ")
     for _ in range(6):
-        match = engine.request.match(text, text.lower())
+        low = text.lower()
+        if not may_open(engine.request_firsts, text, low):
+            break  # no match but an empty one, which takes nothing off
+        match = engine.request.match(text, low)
         if match is None or not match.group():
             break
         text = text[match.end() :].strip(EDGE + " ")
@@ -31,10 +35,11 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     match = pattern.search(name.lower())
     if match is None:
         return name
-    if rule.name is None and match.start() > 0:
+    start, end = match.span()  # (one call: each of start() and end() is one)
+    if rule.name is None and start > 0:
         return name
-    display = rule.name or name[match.start() : match.end()]
-    rest = (name[: match.start()] + " " + name[match.end() :]).strip(EDGE)
+    display = rule.name or name[start:end]
+    rest = (name[:start] + " " + name[end:]).strip(EDGE)
     # Its words between white space, commas, semicolons and colons: str.split's white
     # space is a pattern's "\s" (both are Py_UNICODE_ISSPACE), and split() gives no empty
     # word, where a pattern's split did at the edges.
@@ -46,17 +51,20 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     if any(w not in engine.sites for w in words):
         if rule.name is None:
             return name
-        before, after = name[: match.start()], name[match.end() :]
+        before, after = name[:start], name[end:]
         return capital(before + display + after)
     display = capital(display)
     if not words:
         return display
     # lead_filler opens with "^" and takes a word or more: sub() would take off only the
-    # match at the start, which is all match() asks for.
+    # match at the start, which is all match() asks for. It is asked only where a filler's
+    # first letter opens the site (case-blind, on ASCII: any case of it; a text beyond
+    # ASCII is asked, as a case-blind letter may match one that lower() does not give).
     site = rest.strip(EDGE)
-    filler = engine.p.lead_filler.match(site)
-    if filler is not None:
-        site = site[filler.end() :]
+    if site[:1].lower() in FILLER_LETTERS or not site.isascii():
+        filler = engine.p.lead_filler.match(site)
+        if filler is not None:
+            site = site[filler.end() :]
     return f"{display} of the {site.strip(EDGE).lower()}"
 
 
@@ -81,8 +89,9 @@ def tidy(text: str, engine: Engine) -> str:
     # The text's words: ``words`` themselves when strip() took nothing off (none of them
     # is empty or holds white space, so the joined text splits back into them).
     for word in words if len(text) == len(joined) else text.split(" "):
-        bare = word.strip(BARE).lower()
-        if bare in engine.acronyms or (shouting and DIGIT.search(word) is not None):
+        bare = word.strip(BARE)
+        acronym = len(bare) <= engine.acronym_most and bare.lower() in engine.acronyms
+        if acronym or (shouting and has_digit(word)):
             out.append(word.upper() if shouting else word)
         elif shouting:
             out.append(word.lower())

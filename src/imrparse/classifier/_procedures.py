@@ -8,12 +8,12 @@ from ._engine import Engine, candidates, found_anchors
 from ._names import canonical, strip_request, tidy
 from ._patterns import (
     COUNTING,
-    DIGIT,
     OTHER_COUNT_HINTS,
     OTHER_COUNT_MARKS,
     SESSION_HINTS,
     TIMES_HINTS,
     WEEK_HINTS,
+    has_digit,
     holds,
     number,
 )
@@ -83,12 +83,12 @@ def procedure_name(
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
-    if DIGIT.search(text) is None and (
+    if not has_digit(text) and (
         # The text's words (core's, bracketed ones out) are among core's words, or split
         # at their hyphens among them, and no counting word holds a hyphen: when core's
         # words count nothing, the text's words count nothing either.
         (words is not None and COUNTING.isdisjoint(words))
-        or COUNTING.isdisjoint(engine.p.word.findall(low, low))
+        or COUNTING.isdisjoint(engine.p.words(low))
     ):
         # nothing counted: no frequency, sessions or durations to take out
         name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)
@@ -126,7 +126,7 @@ def procedure_name(
     if sessions is None:
         sessions = product
     if holds(text, low, OTHER_COUNT_HINTS) or (
-        holds(text, low, OTHER_COUNT_MARKS) and DIGIT.search(text) is not None
+        holds(text, low, OTHER_COUNT_MARKS) and has_digit(text)
     ):
         text = engine.p.other_counts.sub(" ", text, low)
         low = text.lower()

@@ -11,7 +11,7 @@ from ..records import Category
 from ._engine import Engine
 from ._medications import medication
 from ._names import strip_request, tidy
-from ._patterns import DIGIT, DOS_HINTS, holds
+from ._patterns import DOS_HINTS, date_marks, has_digit, holds, spaced
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .reading import Reading
@@ -26,18 +26,21 @@ _CATEGORIES: Final = {category.value: category for category in Category}  # Cate
 def read(text: str, engine: Engine) -> Reading:
     """The :class:`~.reading.Reading` of one treatment text (its name maybe empty)."""
     work = text
-    if ("/" in work or "." in work or "-" in work) and DIGIT.search(work) is not None:
+    # dos's and date's every match holds a date written in digits: two marks ("/" twice
+    # for date's), and a digit. (Most texts hold no mark, which three "in" tell sooner
+    # than three counts.)
+    if ("/" in work or "." in work or "-" in work) and date_marks(work) >= 2 and has_digit(work):
         lowered = work.lower()
         if holds(work, lowered, DOS_HINTS):
             work = engine.p.dos.sub(" ", work, lowered)
-        if "/" in work:
+        if work.count("/") >= 2:
             work = engine.p.date.sub(" ", work)
     quantity = None
     qty = engine.p.qty.search(work, work.lower()) if "q" in work or "Q" in work else None
     if qty is not None:
         quantity = int(qty.group(1))
         work = work[: qty.start()] + " " + work[qty.end() :]
-    core, labs = request_off(" ".join(work.split()), engine)
+    core, labs = request_off(spaced(work), engine)
     low = core.lower()
     # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
     # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change.
@@ -50,7 +53,7 @@ def read(text: str, engine: Engine) -> Reading:
         name, sessions = procedure_name(core, None, engine)
         return _READING(name, _CATEGORIES[LABS[0]], LABS[1], sessions, quantity)
     tokens = []
-    for token in engine.p.word.findall(low, low):
+    for token in engine.p.words(low):
         if "-" in token and token not in engine.drugs:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:

@@ -20,7 +20,8 @@ from __future__ import annotations
 from typing import Final
 
 from ..wordlists import NUMBER_WORDS
-from ._patterns import Twin
+from ._firsts import firsts, may_open
+from ._patterns import Twin, date_marks
 
 # A count: digits or a number word ("two", "twelve"). A look-ahead at the characters a
 # count begins with comes first, so that where none begins the words are not tried.
@@ -174,17 +175,10 @@ class Peeled:
 # Literal text an ANYWHERE rule's every match holds (lower case): one of each tuple of
 # the rule's. A rule whose hints are absent is not searched. (The date's words are "do",
 # not "dos": a case-blind "s" also matches the long s, which lower-casing keeps. Its
-# words are asked first: there are fewer of them than of digits. A date (_DATE) holds
-# "/", "." or "-" when written in digits, else its month's first three letters ("ep" for
-# "sep": of the letters, only "i", "k" and "s" match other characters case-blind). The
-# frequencies written with a "q" hold "q": "qd", "q.i.d", "qhs", "q6h", "q 4-6 hours".)
+# words are asked first: there are fewer of them than of digits. The frequencies
+# written with a "q" hold "q": "qd", "q.i.d", "qhs", "q6h", "q 4-6 hours".)
 ANYWHERE_HINTS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
-    "date-of-service": (
-        ("do", "date", "on"),
-        tuple("0123456789"),
-        ("/", ".", "-", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "ep", "oct",
-         "nov", "dec"),
-    ),
+    "date-of-service": (("do", "date", "on"), tuple("0123456789")),
     "refills": (("fill",),),
     "supply": (("supply",),),
     "dose": (("mouth", "po", "p.o.", "orally", "sublingual"),),
@@ -193,6 +187,22 @@ ANYWHERE_HINTS: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
         "daily",
     ),),
 }  # fmt: skip
+
+# The ANYWHERE rules whose every match holds a date (_DATE), which the text must hold
+# the marks or the letters of: see may_hold_date().
+DATED: Final = frozenset({"date-of-service"})
+# A month's first three letters, as _MONTH names it ("ep" for "sep": of the letters,
+# only "i", "k" and "s" match other characters case-blind, and lower-casing keeps them).
+MONTH_HINTS: Final = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "ep", "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def may_hold_date(low: str) -> bool:
+    """Whether ``low`` (a text lower-cased) may hold a _DATE: written in digits, a date
+    holds two marks ("/", ".", "-": 1/2/2016, 01.02.16, 2016-01-02), else a month's
+    letters (Jan. 2, 2016). A text with one mark ("5mg/ml", "7-10 days") holds none."""
+    return date_marks(low) >= 2 or any(month in low for month in MONTH_HINTS)
 
 
 class Grammar:
@@ -204,11 +214,13 @@ class Grammar:
         # passes over an alternative that opens with a character (not a group's mark) at
         # once where that character is not there. The match's last group is the rule's,
         # as a rule's text holds no group of its own.
-        self.prefix = Twin(
+        prefix = (
             r"(?:"
             + "|".join(f"(?:{source})(?P<r{i}>)" for i, (_, source) in enumerate(PREFIX_RULES))
             + r")[\s,:;.-]*"
         )
+        self.prefix = Twin(prefix)
+        self.prefix_firsts = firsts(prefix)  # the first two characters of a match (_firsts)
         self.prefix_names = {f"r{i}": name for i, (name, _) in enumerate(PREFIX_RULES)}
         self.anywhere = tuple(
             (name, Twin(source), ANYWHERE_HINTS[name]) for name, source in ANYWHERE_RULES
@@ -239,7 +251,8 @@ def peel(text: str) -> Peeled:
     low = work.lower()
     settled = False  # not when a dozen prefixes were peeled: a thirteenth may be there
     for _ in range(12):
-        match = g.prefix.match(work, low)
+        # where no prefix may begin, a match would be None or empty: none either way
+        match = g.prefix.match(work, low) if may_open(g.prefix_firsts, work, low) else None
         if match is None or match.end() == 0 or match.lastgroup is None:
             settled = True
             break
@@ -248,6 +261,8 @@ def peel(text: str) -> Peeled:
         low = work.lower()
     for name, pattern, hints in g.anywhere:
         if not all(any(hint in low for hint in group) for group in hints):
+            continue
+        if name in DATED and not may_hold_date(low):
             continue
         found = pattern.search(work, low)
         if found is None:
