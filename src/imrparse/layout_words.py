@@ -185,12 +185,10 @@ class Vocabulary:
         colon: a line that ends in none of them has no heading run onto its end."""
         # Letters of one layout have the same few headings: best() remembers its answers.
         self._known: dict[tuple[str, ...], int] = {}
-        self.recognised: dict[str, str] = {}
-        """Lines the scanner classified with these words -> their name (see
+        self.recognised: dict[str, tuple[TokenKind, str]] = {}
+        """Lines the scanner classified with these words -> their kind and name (see
         ``imrparse.line_kinds._recognise_remembered``): letters repeat their headings, labels
         and fixed sentences word for word."""
-        self.recognised_kinds: dict[str, TokenKind] = {}
-        """The same lines -> their kind."""
 
     def best(self, headings: list[str], header_fields: list[str]) -> int:
         """The index of the layout whose marks a letter has the most weight of, or -1

@@ -186,21 +186,17 @@ def _recognise_remembered(
     vocabulary's words do not change (a new registry builds a new one). Letters repeat
     most of the lines that need asking, their headings, labels and fixed sentences, word
     for word; a line looked up costs its hash, a fraction of classifying it. (Its kind and
-    name are kept in two tables: a tuple a line would be one more object for the
-    collector to walk.)
+    name are kept together: one lookup a line and one insertion a new line, where two
+    tables took two of each, for one small tuple a new line.)
     """
-    names, kinds = v.recognised, v.recognised_kinds
-    name = names.get(content)
-    if name is not None:
-        known = kinds.get(content)  # (absent if another thread cleared the tables between)
-        if known is not None:
-            return known, name
+    table = v.recognised
+    known = table.get(content)
+    if known is not None:
+        return known
     kind, name = _recognise(content, v, blanks_only)
-    if len(names) >= REMEMBERED_LINES:
-        names.clear()
-        kinds.clear()
-    kinds[content] = kind
-    names[content] = name
+    if len(table) >= REMEMBERED_LINES:
+        table.clear()
+    table[content] = (kind, name)
     return kind, name
 
 
