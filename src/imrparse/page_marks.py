@@ -111,6 +111,10 @@ def is_page_number(line: str) -> bool:
     code = ord(line[0])
     if code != 80 and not 48 <= code <= 57 and (code < 0x80 or not line[0].isdecimal()):
         return False
+    # Every form starts with "Page" or holds "of": a date or a dose ("11/21/2016", "5 mg")
+    # is told without the regex.
+    if not (line.startswith("Page") or "of" in line):
+        return False
     return _PAGE_NUMBER_LINE.fullmatch(line) is not None
 
 

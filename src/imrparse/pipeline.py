@@ -76,7 +76,7 @@ def prepare(text: str) -> Prepared:
         )
     scanned = scan_text(text, vocabulary())
     joins: list[Join] = []
-    if "\f" in text:
+    if scanned.spaces and "\f" in text:  # (a form feed is among the spaces the scan notes)
         joins = broken_joins(text)
         repeats = [join for join in joins if join.code == "repeated-page"]
         if repeats:
