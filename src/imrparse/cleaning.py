@@ -45,6 +45,9 @@ __all__ = [
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
 _CONTROL_CHARS: Final = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
+# (The same, each its own string: compiled, a loop over a tuple reads its items, where one
+# over a string makes each character anew.)
+_CONTROL_TUPLE: Final = tuple(_CONTROL_CHARS)
 
 
 # pdfium's line-break hyphen (see repair_hyphens).
@@ -401,9 +404,9 @@ def clean_lines(lines: Iterable[str], headers: bool = True, spaces: bool = True)
 
 def find_control(text: str) -> int:
     """Offset of the first stray control character in ``text``, or -1."""
-    for char in _CONTROL_CHARS:
+    for char in _CONTROL_TUPLE:
         if char in text:  # (``in`` skips the argument parsing that costs find() more)
-            return min(i for i in (text.find(c) for c in _CONTROL_CHARS) if i >= 0)
+            return min(i for i in (text.find(c) for c in _CONTROL_TUPLE) if i >= 0)
     return -1
 
 

@@ -142,10 +142,8 @@ def _outcome(text: str, v: Vocabulary) -> str | None:
     tail = text.strip()
     if not tail or tail[0] not in v.outcome_initials or not _may_fit(tail, v.longest_outcome):
         return None
-    # A tail without white space folds to itself, and upper() is enough (isprintable()
-    # is false for every white-space character but the blank).
-    key = tail.upper() if " " not in tail and tail.isprintable() else match_key(tail)
-    return v.outcomes.get(key.rstrip("."))
+    # (the tail's matching key, asked as a heading's is: upper() where it folds to itself)
+    return v.outcomes.get(_heading_key(tail).rstrip("."))
 
 
 def classify(content: str, vocab: Vocabulary | None = None) -> TokenKind:
