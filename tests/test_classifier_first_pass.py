@@ -335,6 +335,8 @@ def test_the_first_characters_of_a_pattern() -> None:
         "(?i)a": None,
         "(a)\\1": None,  # a back reference is not read
         "(ab)\\1": {"ab"},  # (what follows two characters is not read)
+        "a{}b": None,  # "{}" is no quantifier to re, but the two characters
+        "a{,2}b": {"aa", "ab", "b"},  # "{,2}" is one: 0 to 2
     }
     for source, expected in cases.items():
         if expected is not None:  # a match of one character, with each ASCII one after it

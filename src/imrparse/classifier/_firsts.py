@@ -161,7 +161,10 @@ def _item(items: str, i: int) -> tuple[set[str], int] | None:
     elif quantifier == "{":
         close = items.find("}", at)
         bounds = items[at + 1 : close].split(",") if close > at else []
+        # ("{}" is no quantifier but the two characters, to Python's re: not read here.)
         if not 1 <= len(bounds) <= 2 or not all(b.isdigit() or not b for b in bounds):
+            return None
+        if bounds == [""]:
             return None
         least = int(bounds[0]) if bounds[0] else 0
         most = int(bounds[-1]) if bounds[-1] else least + _SIZE
