@@ -422,6 +422,25 @@ def test_to_json_writes_records_only() -> None:
     )
 
 
+def test_the_classifier_doors_name_what_they_take() -> None:
+    from imrparse.classifier import read_treatment, reclassify_treatment
+
+    letter = imrparse.parse(imrparse.examples.read_text("multi"))
+    with pytest.raises(
+        TypeError, match=r"^read_treatment\(\) takes a treatment's text \(a str\), not NoneType$"
+    ):
+        read_treatment(None)  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match=r"^reclassify_treatment\(\) takes a Treatment, not NoneType$"
+    ):
+        reclassify_treatment(None)  # type: ignore[arg-type]
+    for call in (lambda: imrparse.reclassify(letter, "x"), lambda: read_treatment("Soma", "x")):
+        with pytest.raises(
+            TypeError, match=r"^lexicons must be Lexicons \(see load_lexicons\), not str$"
+        ):
+            call()  # type: ignore[no-untyped-call]
+
+
 def test_render_and_reclassify_take_letters() -> None:
     for call, name in (
         (imrparse.render, "render"),

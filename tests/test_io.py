@@ -109,19 +109,19 @@ def test_paths_of_the_wrong_type_say_so(tmp_path: Path) -> None:
     }
     for name, call in calls.items():
         for wrong in (None, 3, ["a.txt"]):
-            message = (
-                rf"^{name}\(\) needs a path \(str or os.PathLike\), not {type(wrong).__name__}$"
-            )
+            message = rf"^{name}\(\) needs a path \(str, bytes or os.PathLike\), not {type(wrong).__name__}$"
             with pytest.raises(TypeError, match=message):
                 call(wrong)
 
 
 def test_parse_many_refuses_what_is_not_an_iterable_of_sources() -> None:
-    for wrong, kind in ((None, "NoneType"), (7, "int"), (b"CM16-0000001.txt", "bytes")):
+    for wrong, kind in ((None, "NoneType"), (7, "int")):
         with pytest.raises(
             TypeError, match=rf"iterable of paths or texts, or one folder; not {kind}$"
         ):
             imrparse.parse_many(wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not bytes \(os.fsdecode a path given as bytes\)$"):
+        imrparse.parse_many(b"letters")  # type: ignore[arg-type]
 
 
 def test_pdf_without_the_extra_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -91,7 +91,12 @@ def parse_many(
     if isinstance(sources, (str, os.PathLike)):
         _refuse_a_single_non_folder(sources)
         sources = [sources]
-    elif isinstance(sources, (bytes, bytearray)) or not isinstance(sources, Iterable):
+    elif isinstance(sources, (bytes, bytearray)):
+        raise TypeError(
+            "parse_many takes an iterable of paths or texts, or one folder, as str or "
+            "os.PathLike; not bytes (os.fsdecode a path given as bytes)"
+        )
+    elif not isinstance(sources, Iterable):
         raise TypeError(
             "parse_many takes an iterable of paths or texts, or one folder; "
             f"not {type(sources).__name__}"

@@ -48,13 +48,15 @@ def path_name(path: object, caller: str) -> str:
     ('a/b.pdf', 'a.txt')
     >>> path_name(None, "parse_file")
     Traceback (most recent call last):
-    TypeError: parse_file() needs a path (str or os.PathLike), not NoneType
+    TypeError: parse_file() needs a path (str, bytes or os.PathLike), not NoneType
     """
     if isinstance(path, str):
         return path
     if isinstance(path, (bytes, os.PathLike)):
         return os.fsdecode(path)
-    raise TypeError(f"{caller}() needs a path (str or os.PathLike), not {type(path).__name__}")
+    raise TypeError(
+        f"{caller}() needs a path (str, bytes or os.PathLike), not {type(path).__name__}"
+    )
 
 
 @attrs.frozen

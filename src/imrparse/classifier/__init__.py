@@ -62,8 +62,17 @@ def read_treatment(text: str, lexicons: Lexicons | None = None) -> Reading:
     >>> read_treatment("Zorblatt 10mg #30").unknown
     'unknown-medication'
     """
+    if lexicons is not None and not isinstance(lexicons, Lexicons):
+        raise TypeError(
+            f"lexicons must be Lexicons (see load_lexicons), not {type(lexicons).__name__}"
+        )
     lex = lexicons if lexicons is not None else default_lexicons()
-    key = "text:" + text
+    try:
+        key = "text:" + text
+    except TypeError:
+        raise TypeError(
+            f"read_treatment() takes a treatment's text (a str), not {type(text).__name__}"
+        ) from None
     cached = lex.cache.get(key)
     if isinstance(cached, Reading):
         return cached
@@ -84,6 +93,8 @@ def reclassify_treatment(treatment: Treatment, lexicons: Lexicons | None = None)
     >>> reclassify_treatment(Treatment(text="Flexeril 10mg", name="Flexeril")).generic
     'cyclobenzaprine'
     """
+    if not isinstance(treatment, Treatment):
+        raise TypeError(f"reclassify_treatment() takes a Treatment, not {type(treatment).__name__}")
     reading = read_treatment(treatment.text, lexicons)
     return reading.treatment(treatment.text, treatment.strength, treatment.quantity)
 
@@ -102,6 +113,10 @@ def reclassify(letter: Letter, lexicons: Lexicons) -> Letter:
     """
     if not isinstance(letter, Letter):
         raise TypeError(f"reclassify() takes a Letter, not {type(letter).__name__}")
+    if lexicons is not None and not isinstance(lexicons, Lexicons):
+        raise TypeError(
+            f"lexicons must be Lexicons (see load_lexicons), not {type(lexicons).__name__}"
+        )
     determinations: list[Determination] = [
         attrs.evolve(d, treatment=reclassify_treatment(d.treatment, lexicons))
         for d in letter.determinations
