@@ -76,3 +76,8 @@ def test_every_match_of_a_shipped_rule_holds_one_of_its_anchors() -> None:
                 assert not found or any(a in match.group() for a in found), (match, found)
                 assert not leading or match.group().startswith(found), (match, found)
     assert matches > 100
+
+
+def test_a_bracket_inside_a_class_does_not_hide_the_alternatives_after_it() -> None:
+    # (the engine's anchors and the first characters split a rule's alternatives alike)
+    assert sorted(anchors(r"[(]xyz|abc")) == ["abc", "xyz"]

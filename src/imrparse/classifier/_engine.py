@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ._firsts import firsts, item_end
+from ._firsts import alternatives, firsts, item_end
 from ._patterns import Patterns, Twin, case_blind, twinnable
 from .lexicons import Lexicons, ProcedureRule
 
@@ -257,33 +257,15 @@ def leads(pattern: str) -> bool:
     return leading and bool(found)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (``|`` outside groups and classes)."""
-    alternatives: list[str] = []
-    depth, start, i = 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            alternatives.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    alternatives.append(pattern[start:])
-    return alternatives
-
-
 def _anchors(pattern: str) -> tuple[list[str], bool]:
     """The anchors of every alternative of ``pattern`` (see :func:`anchors`), or ``[]``,
     and whether each alternative opens with its own (see :func:`_leading`)."""
+    parts = alternatives(pattern)
+    if parts is None:
+        return [], False
     found: list[str] = []
     leading = True
-    for alternative in _alternatives(pattern):
+    for alternative in parts:
         got, first = _leading(alternative)
         if not got:
             return [], False

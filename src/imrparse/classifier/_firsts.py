@@ -55,11 +55,11 @@ def _join(left: set[str], right: set[str]) -> set[str]:
 
 def _alternation(pattern: str) -> set[str] | None:
     """The openings of ``pattern``'s alternatives ("" for an empty match)."""
-    alternatives = _split(pattern)
-    if alternatives is None:
+    parts = alternatives(pattern)
+    if parts is None:
         return None
     found: set[str] = set()
-    for alternative in alternatives:
+    for alternative in parts:
         got = _sequence(alternative)
         if got is None:
             return None
@@ -67,13 +67,14 @@ def _alternation(pattern: str) -> set[str] | None:
     return found
 
 
-def _split(pattern: str) -> list[str] | None:
-    """The top-level alternatives of ``pattern``, or ``None`` if an item does not close."""
+def alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of ``pattern`` (each ``|`` outside a group and a class),
+    or ``None`` if an item does not close."""
     start, i = 0, 0
-    alternatives: list[str] = []
+    found: list[str] = []
     while i < len(pattern):
         if pattern[i] == "|":
-            alternatives.append(pattern[start:i])
+            found.append(pattern[start:i])
             start = i + 1
             i += 1
             continue
@@ -81,8 +82,8 @@ def _split(pattern: str) -> list[str] | None:
         if end < 0:
             return None
         i += end
-    alternatives.append(pattern[start:])
-    return alternatives
+    found.append(pattern[start:])
+    return found
 
 
 def _sequence(items: str) -> set[str] | None:

@@ -37,16 +37,6 @@ def date_marks(text: str) -> int:
     return text.count("/") + text.count(".") + text.count("-")
 
 
-def spaced(text: str) -> str:
-    """``text`` with each run of white space one space, none at its ends:
-    ``" ".join(text.split())``, which a text is already when its only white space is
-    single spaces within it (a white space other than " " is not printable), and is
-    returned as it is."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
-
-
 def has_digit(text: str) -> bool:
     """Whether ``text`` holds a decimal digit, as a search of ``"\\d"`` says (a str
     pattern's "\\d" is a character that ``str.isdecimal()``): read by code points, a

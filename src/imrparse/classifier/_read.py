@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..cleaning import normalize_space
 from ..record_builders import builder
 from ..records import Category
 from ._engine import Engine
 from ._medications import medication
 from ._names import strip_request, tidy
-from ._patterns import DOS_HINTS, date_marks, has_digit, holds, spaced
+from ._patterns import DOS_HINTS, date_marks, has_digit, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .reading import Reading
@@ -40,7 +41,7 @@ def read(text: str, engine: Engine) -> Reading:
     if qty is not None:
         quantity = int(qty.group(1))
         work = work[: qty.start()] + " " + work[qty.end() :]
-    core, labs = request_off(spaced(work), engine)
+    core, labs = request_off(normalize_space(work), engine)
     low = core.lower()
     # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
     # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change.
