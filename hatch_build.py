@@ -73,6 +73,7 @@ PARSING_PATH = (
     "imrparse/classifier/_patterns.py",
     "imrparse/classifier/_procedures.py",
     "imrparse/classifier/_read.py",
+    "imrparse/classifier/_treatment.py",
     "imrparse/classifier/_wording.py",
     "imrparse/extractors/__init__.py",
     "imrparse/extractors/citations.py",

@@ -17,7 +17,8 @@ This module is the package's door and stays plain Python, so that its functions 
 their docstrings; the reading itself is in private modules that the wheel build compiles:
 ``_patterns`` (the text patterns), ``_firsts`` (the first characters a pattern's match may
 begin with), ``_engine`` (the lexicons made ready), ``_names``
-(grouping names), ``_medications``, ``_procedures`` and ``_read`` (one text, start to end).
+(grouping names), ``_medications``, ``_procedures``, ``_read`` (one text, start to end,
+and the readings remembered) and ``_treatment`` (a reading made a header's treatment).
 :mod:`~imrparse.classifier.lexicons` loads the lexicon files and
 :mod:`~imrparse.classifier.reading` holds the result record.
 """
@@ -27,8 +28,7 @@ from __future__ import annotations
 import attrs
 
 from ..records import Determination, Letter, Treatment
-from ._engine import engine_for
-from ._read import read
+from ._read import reading_of
 from .lexicons import DATA_FILES, Lexicons, ProcedureRule, default_lexicons, load_lexicons
 from .reading import UNKNOWN_MEDICATION, UNKNOWN_TREATMENT, Reading, unknown_code
 
@@ -66,23 +66,11 @@ def read_treatment(text: str, lexicons: Lexicons | None = None) -> Reading:
         raise TypeError(
             f"lexicons must be Lexicons (see load_lexicons), not {type(lexicons).__name__}"
         )
-    lex = lexicons if lexicons is not None else default_lexicons()
-    try:
-        key = "text:" + text
-    except TypeError:
+    if not isinstance(text, str):
         raise TypeError(
             f"read_treatment() takes a treatment's text (a str), not {type(text).__name__}"
-        ) from None
-    cached = lex.cache.get(key)
-    if isinstance(cached, Reading):
-        return cached
-    reading = read(text, engine_for(lex))
-    if not reading.name:
-        reading = attrs.evolve(reading, name=" ".join(text.split()) or text)
-    if len(lex.cache) > 20000:
-        lex.cache.clear()
-    lex.cache[key] = reading
-    return reading
+        )
+    return reading_of(text, lexicons if lexicons is not None else default_lexicons())
 
 
 def reclassify_treatment(treatment: Treatment, lexicons: Lexicons | None = None) -> Treatment:

@@ -1,20 +1,23 @@
 """One treatment text read: dates of service and quantity off, the request wording peeled
 (``_wording``), then a medication, else a procedure rule, else (with a strength) an
-unknown medication, else an unknown service."""
+unknown medication, else an unknown service. :func:`reading_of` remembers what it read."""
 
 from __future__ import annotations
 
 from typing import Final
 
+import attrs
+
 from ..cleaning import normalize_space
 from ..record_builders import builder
 from ..records import Category
-from ._engine import Engine
+from ._engine import Engine, engine_for
 from ._medications import medication
 from ._names import strip_request, tidy
 from ._patterns import DOS_HINTS, date_marks, has_digit, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
+from .lexicons import Lexicons
 from .reading import Reading
 
 LABS: Final = ("Diagnostic Testing", "Lab & Pathology")
@@ -22,6 +25,28 @@ LABS: Final = ("Diagnostic Testing", "Lab & Pathology")
 # alone has: see _medications)
 _READING: Final = builder(Reading, "name", "category", "subcategory", "sessions", "quantity")
 _CATEGORIES: Final = {category.value: category for category in Category}  # Category(value): ~1 us
+MEMO_MOST: Final = 20000  # the readings a lexicons' cache holds before it is cleared
+
+
+def reading_of(text: str, lex: Lexicons) -> Reading:
+    """The :class:`~.reading.Reading` of ``text`` with ``lex``, named (by the text itself,
+    its white space folded, where the reader found no name), remembered in ``lex.cache``.
+
+    The work of :func:`~imrparse.classifier.read_treatment`, which checks the arguments;
+    the parser calls it itself (compiled, it calls no interpreted code on a text it read).
+    """
+    key = "text:" + text
+    cache = lex.cache
+    cached = cache.get(key)
+    if isinstance(cached, Reading):
+        return cached
+    reading = read(text, engine_for(lex))
+    if not reading.name:
+        reading = attrs.evolve(reading, name=" ".join(text.split()) or text)
+    if len(cache) > MEMO_MOST:
+        cache.clear()
+    cache[key] = reading
+    return reading
 
 
 def read(text: str, engine: Engine) -> Reading:

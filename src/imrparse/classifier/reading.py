@@ -1,34 +1,18 @@
 """What the classifier found in one treatment text, and when a lexicon lacked it.
 
 A plain (not compiled) module: :class:`Reading` and :func:`unknown_code` are public and
-keep their docstrings.
+keep their docstrings; the work is done by the compiled ``_treatment``, which the parser
+calls itself.
 """
 
 from __future__ import annotations
 
-from typing import Final
-
 import attrs
 
-from ..record_builders import builder
 from ..records import Category, Treatment
+from ._treatment import UNKNOWN_MEDICATION, UNKNOWN_TREATMENT, treatment_of, unknown
 
 __all__ = ["UNKNOWN_MEDICATION", "UNKNOWN_TREATMENT", "Reading", "unknown_code"]
-
-UNKNOWN_TREATMENT: Final = "unknown-treatment"
-UNKNOWN_MEDICATION: Final = "unknown-medication"
-_TREATMENT: Final = builder(
-    Treatment,
-    "text",
-    "name",
-    "brand",
-    "strength",
-    "quantity",
-    "category",
-    "subcategory",
-    "generic",
-    "sessions",
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -46,22 +30,12 @@ class Reading:
     def treatment(self, text: str, strength: str | None, quantity: int | None) -> Treatment:
         """The :class:`~imrparse.Treatment` of ``text`` with what this reading found; the
         ``quantity`` the header states (``#60``) comes before the one read here."""
-        return _TREATMENT(
-            text,
-            self.name or text,
-            self.brand,
-            strength,
-            quantity if quantity is not None else self.quantity,
-            self.category,
-            self.subcategory,
-            self.generic,
-            self.sessions,
-        )
+        return treatment_of(self, text, strength, quantity)
 
     @property
     def unknown(self) -> str | None:
         """``"unknown-treatment"`` or ``"unknown-medication"`` when a lexicon lacked it."""
-        return unknown_code(self.category, self.subcategory)
+        return unknown(self.category, self.subcategory)
 
 
 def unknown_code(category: Category | None, subcategory: str | None) -> str | None:
@@ -71,8 +45,4 @@ def unknown_code(category: Category | None, subcategory: str | None) -> str | No
     >>> unknown_code(Category.PHARMACEUTICALS, None)
     'unknown-medication'
     """
-    if category is None:
-        return UNKNOWN_TREATMENT
-    if category is Category.PHARMACEUTICALS and subcategory is None:
-        return UNKNOWN_MEDICATION
-    return None
+    return unknown(category, subcategory)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..classifier import read_treatment
+from ..classifier._read import reading_of
+from ..classifier._treatment import treatment_of
+from ..classifier.lexicons import default_lexicons
 from ..records import Treatment
 
 __all__ = ["parse_treatment"]
@@ -43,7 +45,10 @@ def parse_treatment(text: str) -> Treatment:
     """
     quantity_match = _QUANTITY.search(text)
     strength_match = _STRENGTH.search(text)
-    return read_treatment(text).treatment(
+    # (read_treatment's and Reading.treatment's work, called here without their doors,
+    # which are interpreted)
+    return treatment_of(
+        reading_of(text, default_lexicons()),
         text,
         strength_match.group() if strength_match else None,
         int(quantity_match.group(1)) if quantity_match else None,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from ..classifier.reading import unknown_code
+from ..classifier._treatment import unknown
 from ..cleaning import clean_lines
 from ..diagnostics import Collector
 from ..records import CaseSummary, Determination, Reviewer, Treatment
@@ -251,7 +251,7 @@ _UNKNOWN_MESSAGES: Final = {
 
 def report_unknown(reading: Reading, treatment: Treatment, line: int, column: int) -> None:
     """Report a treatment that the lexicons do not (fully) know."""
-    code = unknown_code(treatment.category, treatment.subcategory)
+    code = unknown(treatment.category, treatment.subcategory)
     if code is not None:
         reading.diag.add(code, _UNKNOWN_MESSAGES[code].format(text=treatment.text), line, column)
 
