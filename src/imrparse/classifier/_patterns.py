@@ -14,6 +14,25 @@ NUM_WORDS: Final = dict(NUMBER_WORDS)
 NUM_WORDS.update({"once": 1, "twice": 2, "thrice": 3, "a": 1, "an": 1})
 
 
+def by_first_letter(words: list[str]) -> str:
+    """``words`` (plain letters) as the alternatives of a pattern, longest first, those that
+    begin with the same letter behind it once: ``s(?:eventeen|ixteen|even|ix)|t(?:...)``.
+
+    sre tries an alternation's alternatives one by one at each place; written out whole,
+    a place where a count may begin ("t") tried each of some thirty words. So grouped, it
+    tries the few that begin there, in the same order, and none other could match there:
+    the alternatives tried, and so the match and its groups, are those of the words
+    written out in that order (``"|".join(sorted(words, key=len, reverse=True))``).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        first + rests[0] if len(rests) == 1 else first + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
+    )
+
+
 def counted(words: list[str]) -> str:
     """A group that captures a count: one to three digits or one of ``words``.
 
@@ -21,9 +40,7 @@ def counted(words: list[str]) -> str:
     that at a place where no count can begin the words are not tried one by one.
     """
     firsts = "".join(sorted({w[0] for w in words}))
-    return (
-        r"(?=[\d" + firsts + r"])(\d{1,3}|" + "|".join(sorted(words, key=len, reverse=True)) + ")"
-    )
+    return r"(?=[\d" + firsts + r"])(\d{1,3}|" + by_first_letter(words) + ")"
 
 
 _N: Final = counted([w for w in NUM_WORDS if w not in ("a", "an")])

@@ -21,7 +21,7 @@ from typing import Final
 
 from ..wordlists import NUMBER_WORDS
 from ._firsts import firsts, may_open
-from ._patterns import Twin, date_marks
+from ._patterns import Twin, by_first_letter, date_marks
 
 # A count: digits or a number word ("two", "twelve"). A look-ahead at the characters a
 # count begins with comes first, so that where none begins the words are not tried.
@@ -30,7 +30,7 @@ _COUNT: Final = (
     r"(?=[\d"
     + "".join(sorted({w[0] for w in _COUNT_WORDS} | {"a"}))
     + r"])(?:\d{1,4}|"
-    + "|".join(_COUNT_WORDS)
+    + by_first_letter(_COUNT_WORDS)
     + r"|an?)"
 )
 _MONTH: Final = (
