@@ -73,22 +73,28 @@ def procedure_name(
     """The procedure's name without counts, frequencies and durations, and its sessions;
     ``hit``: the procedure rule that matched and its pattern (see :func:`procedure`), which
     names the procedure in the name (no rule's hash is asked for).
-    ``words``: the words of ``core`` lower-cased, as ``read`` found them, if it did.
+    ``words``: the words of ``core`` lower-cased (``Patterns.words``), as ``read`` found
+    them, if it did.
 
     A pattern is searched only when the text, as the patterns before it left it, holds
     one of its hints (``_patterns``): a count taken out often takes the only hint of the
     patterns after it ("3 times a week for 2 weeks" holds the "week" of ``other_counts``).
     """
-    text = engine.p.parens.sub(" ", core) if "(" in core or "[" in core else core
+    bracketed = "(" in core or "[" in core
+    text = engine.p.parens.sub(" ", core) if bracketed else core
     sessions: int | None = None
     product: int | None = None
     low = text.lower()
     if not has_digit(text) and (
-        # The text's words (core's, bracketed ones out) are among core's words, or split
-        # at their hyphens among them, and no counting word holds a hyphen: when core's
-        # words count nothing, the text's words count nothing either.
-        (words is not None and COUNTING.isdisjoint(words))
-        or COUNTING.isdisjoint(engine.p.words(low))
+        # The text's words are core's, the bracketed ones out (a bracket is no word's
+        # character, nor the space put for it): when core's words count nothing, the
+        # text's count nothing either; without brackets they are core's words.
+        COUNTING.isdisjoint(words)
+        if words is not None and not bracketed
+        else (
+            (words is not None and COUNTING.isdisjoint(words))
+            or COUNTING.isdisjoint(engine.p.words(low))
+        )
     ):
         # nothing counted: no frequency, sessions or durations to take out
         name = tidy(engine.p.contrast.sub(" ", text, low) if "contrast" in low else text, engine)

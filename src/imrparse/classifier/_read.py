@@ -78,8 +78,9 @@ def read(text: str, engine: Engine) -> Reading:
     if labs:  # "Labs to include: ...": what follows are labs, whatever they name
         name, sessions = procedure_name(core, None, engine)
         return _READING(name, _CATEGORIES[LABS[0]], LABS[1], sessions, quantity)
+    words = engine.p.words(low)
     tokens = []
-    for token in engine.p.words(low):
+    for token in words:
         if "-" in token and token not in engine.drugs:
             tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
         else:
@@ -93,10 +94,10 @@ def read(text: str, engine: Engine) -> Reading:
         if strength is not None and len(engine.p.word.blind.findall(core[: strength.start()])) <= 3:
             name = tidy(core[: strength.start()], engine) or tidy(core, engine)
             return _READING(name, Category.PHARMACEUTICALS, None, None, quantity)
-        name, sessions = procedure_name(core, None, engine, tokens)
+        name, sessions = procedure_name(core, None, engine, words)
         return _READING(name, None, None, sessions, quantity)
     rule = rule_hit[0]
-    name, sessions = procedure_name(core, rule_hit, engine, tokens)
+    name, sessions = procedure_name(core, rule_hit, engine, words)
     return _READING(name, _CATEGORIES[rule.category], rule.subcategory, sessions, quantity)
 
 
