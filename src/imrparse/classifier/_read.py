@@ -79,12 +79,14 @@ def read(text: str, engine: Engine) -> Reading:
         name, sessions = procedure_name(core, None, engine)
         return _READING(name, _CATEGORIES[LABS[0]], LABS[1], sessions, quantity)
     words = engine.p.words(low)
-    tokens = []
-    for token in words:
-        if "-" in token and token not in engine.drugs:
-            tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
-        else:
-            tokens.append(token)
+    tokens = words  # (a text without a hyphen has no word that holds one)
+    if "-" in low:
+        tokens = []
+        for token in words:
+            if "-" in token and token not in engine.drugs:
+                tokens += [part for part in token.split("-") if part]  # "cyclobenzaprine-tramadol"
+            else:
+                tokens.append(token)
     drug = medication(core, low, tokens, engine, quantity)
     if drug is not None:
         return drug
