@@ -32,7 +32,6 @@ from .scanner import (
 
 __all__ = ["PART_ORDER", "Block", "Part", "split_blocks", "split_parts"]
 
-_SKIP: Final = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
 _SENTENCE_END: Final = (".", ":", ";", "!", "?")
 PART_ORDER: Final = ("claims", "reviewer", "rationale")
 # The orders of parts that follow PART_ORDER (any of them may be missing).
@@ -110,11 +109,19 @@ def split_blocks(
         start = starts[n]
         head = heads[n]
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
+        # (loops over the range: compiled, no slice of the lines is made to be read once)
+        header_lines: list[Line] = []
+        texts: list[str] = []  # the contents of the header's lines before its last
+        for k in range(start, head + 1):
+            line = lines[k]
+            kind = line.kind
+            if kind is not _BREAK and kind is not _PAGE_BREAK and kind is not _ARTIFACT:
+                header_lines.append(line)
+                if k < head and line.content:
+                    texts.append(line.content)
         head_line = lines[head]
         header = head_line.content
         outcome = head_line.name
-        texts = contents(header_lines[:-1])
         colon = header.rfind(":")
         if colon >= 0:  # (the treatment: before the last colon)
             texts.append(header[:colon].strip())
@@ -125,7 +132,8 @@ def split_blocks(
             None
             if labels is None
             else [
-                i - head - 1 for i in labels[bisect_right(labels, head) : bisect_left(labels, end)]
+                labels[k] - head - 1
+                for k in range(bisect_right(labels, head), bisect_left(labels, end))
             ]
         )
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body, titles)
@@ -270,7 +278,7 @@ def split_parts(
     order: list[str] = []
     if labels is None:
         labels = [i for i, line in enumerate(lines) if line.kind is _PART]
-    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line.content]
+    stray = [lines[k] for k in range(labels[0] if labels else len(lines)) if lines[k].content]
     for n, i in enumerate(labels):
         line = lines[i]
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
@@ -278,7 +286,13 @@ def split_parts(
         name = line.name
         body = lines[i + 1 : end]
         # Lines without content are the skipped kinds: breaks and page artifacts.
-        texts = [content[content.find(":") + 1 :], *contents(body)]
+        # (appended in a loop: compiled, a list of the contents unpacked into this one
+        # cost a list and an iterator more)
+        texts = [content[content.find(":") + 1 :]]
+        for k in range(i + 1, end):
+            text = lines[k].content
+            if text:
+                texts.append(text)
         if name in parts:
             diag.add(
                 "duplicate-part",

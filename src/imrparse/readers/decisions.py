@@ -98,7 +98,16 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     """The determination of one block (its header and parts), problems to ``reading``,
     where its values stand to ``reading.determination_spans``. (Its guideline clauses are
     looked up in, and added to, the clauses read before: see :func:`parse_basis`.)"""
-    texts = {part.name: context.clean(part.texts) for part in block.parts}
+    # (each part's name is its own: split_blocks joins a part stated twice into one)
+    claims_part = reviewer_part = rationale_part = None
+    for part in block.parts:
+        name = part.name
+        if name == "claims":
+            claims_part = part
+        elif name == "reviewer":
+            reviewer_part = part
+        elif name == "rationale":
+            rationale_part = part
     if block.stray:
         claim_rest(
             reading,
@@ -174,20 +183,22 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         keep(rows, _outcome_row(determination_path(n, "outcome"), block))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
-    parts = {part.name: part for part in block.parts}
     claims = reviewer = _NO_BASIS
     placed = rows if spans else None
-    if "claims" in texts:
-        claims = _basis(parts["claims"], texts["claims"], diag, placed, n, _CLAIMS)
-    if "reviewer" in texts:
-        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, placed, n, _REVIEWER)
+    # (each part's text cleaned where it is read: cleaning reports nothing, so the order
+    # of the diagnostics is the order of the reads)
+    if claims_part is not None:
+        text = context.clean(claims_part.texts)
+        claims = _basis(claims_part, text, diag, placed, n, _CLAIMS)
+    if reviewer_part is not None:
+        text = context.clean(reviewer_part.texts)
+        reviewer = _basis(reviewer_part, text, diag, placed, n, _REVIEWER)
     rationale = ""
-    if "rationale" in texts:
-        rationale = cut_openings(
-            context, texts["rationale"], parts["rationale"].label.number, reading
-        )
-        if spans and rationale is texts["rationale"]:  # (none cut out of it)
-            keep(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
+    if rationale_part is not None:
+        text = context.clean(rationale_part.texts)
+        rationale = cut_openings(context, text, rationale_part.label.number, reading)
+        if spans and rationale is text:  # (none cut out of it)
+            keep(rows, _part_row(determination_path(n, "rationale"), rationale_part))
     return _DETERMINATION(
         treatment, _OUTCOMES[block.outcome], original, authorized, claims, reviewer, rationale
     )
