@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from ..blocks import Block, Part, split_blocks
 from ..diagnostics import Collector
-from ..extractors.citations import REMEMBERED_CLAUSES, parse_basis
+from ..extractors.citations import MAX_CLAUSES, REMEMBERED_CLAUSES, parse_basis
 from ..extractors.treatments import parse_treatment
 from ..record_builders import builder
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
@@ -229,8 +229,19 @@ def _basis(
 ) -> GuidelineBasis:
     """One side's guideline paragraph read from its part; where each citation stands to
     ``rows`` (when given), as the ``side`` of the ``n``-th determination."""
-    found: list[tuple[int, int]] | None = [] if rows is not None else None
-    basis = parse_basis(text, diag, part.label.number, found, REMEMBERED_CLAUSES)
+    remembered = _REMEMBERED_BASES.get(text)
+    if remembered is not None:
+        basis, found = remembered
+    else:
+        reported = len(diag.items)
+        found = []  # (gathered with spans off too: the paragraph may be met with them on)
+        basis = parse_basis(text, diag, part.label.number, found, REMEMBERED_CLAUSES)
+        # (what a paragraph gives depends on its words alone, but for the line of a
+        # problem it reports: one that reported any is read again wherever it stands)
+        if len(diag.items) == reported:
+            if len(_REMEMBERED_BASES) >= MAX_CLAUSES:
+                _REMEMBERED_BASES.clear()
+            _REMEMBERED_BASES[text] = (basis, found)
     if not found or rows is None or part.body is None or not text:
         return basis
     source = _part_source(part)
@@ -241,6 +252,13 @@ def _basis(
             keep(rows, source.locate(determination_path(n, name), text, start, end))
     return basis
 
+
+_REMEMBERED_BASES: Final[dict[str, tuple[GuidelineBasis, list[tuple[int, int]]]]] = {}
+"""The guideline paragraphs read, by their cleaned text, with where their citations
+stand in it (kept, never changed): both sides of a decision, and letters, often state the
+same paragraph, and one met again costs a lookup where reading it (even with its clauses
+remembered, :data:`REMEMBERED_CLAUSES`) cost its lower-case copy, its searches and its
+pieces. Bounded as that table is."""
 
 _CITED: Final = {
     side: tuple(f"{side}.citations.{k}" for k in range(12)) for side in (_CLAIMS, _REVIEWER)
