@@ -13,7 +13,6 @@ rule claims are returned to the caller. The words of the parts' labels are the l
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Final, NamedTuple
@@ -34,11 +33,6 @@ __all__ = ["PART_ORDER", "Block", "Part", "split_blocks", "split_parts"]
 
 _SENTENCE_END: Final = (".", ":", ";", "!", "?")
 PART_ORDER: Final = ("claims", "reviewer", "rationale")
-# The orders of parts that follow PART_ORDER (any of them may be missing).
-_ORDERLY: Final = frozenset(
-    tuple(name for name, keep in zip(PART_ORDER, mask, strict=True) if keep)
-    for mask in itertools.product((False, True), repeat=len(PART_ORDER))
-)
 
 
 class Part(NamedTuple):
@@ -274,8 +268,9 @@ def split_parts(
     ``titles`` names the parts in messages (default: their roles).
     """
     title = titles if titles is not None else {name: name for name in PART_ORDER}
-    parts: dict[str, Part] = {}
-    order: list[str] = []
+    # (a list, sought by name: a block has three parts at most, and compiled, comparing a
+    # few names costs less than a dict and a list of the names filled and read)
+    parts: list[Part] = []  # in the order each was first stated
     if labels is None:
         labels = [i for i, line in enumerate(lines) if line.kind is _PART]
     stray = [lines[k] for k in range(labels[0] if labels else len(lines)) if lines[k].content]
@@ -284,7 +279,6 @@ def split_parts(
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
         content = line.content
         name = line.name
-        body = lines[i + 1 : end]
         # Lines without content are the skipped kinds: breaks and page artifacts.
         # (appended in a loop: compiled, a list of the contents unpacked into this one
         # cost a list and an iterator more)
@@ -293,20 +287,20 @@ def split_parts(
             text = lines[k].content
             if text:
                 texts.append(text)
-        if name in parts:
+        stated = _named(parts, name)
+        if stated >= 0:
             diag.add(
                 "duplicate-part",
                 f"{title.get(name, name)!r} appears twice in one determination; texts are joined",
                 line.number,
                 line.column,
             )
-            parts[name].texts.extend(texts)
-            parts[name] = parts[name]._replace(body=None)
+            parts[stated].texts.extend(texts)
+            parts[stated] = parts[stated]._replace(body=None)
         else:
-            parts[name] = new_tuple(Part, (name, line, texts, body))
-            order.append(name)
-    if tuple(order) not in _ORDERLY:
-        first = parts[order[0]].label
+            parts.append(new_tuple(Part, (name, line, texts, lines[i + 1 : end])))
+    if not _in_order(parts):
+        first = parts[0].label
         diag.add(
             "part-out-of-order",
             "the parts of this determination are not in the usual order",
@@ -314,19 +308,43 @@ def split_parts(
             first.column,
         )
     for name in PART_ORDER:
-        if name not in parts:
+        stated = _named(parts, name)
+        if stated < 0:
             diag.add(
                 "missing-part",
                 f"the determination has no {title.get(name, name)!r} part",
                 header.number,
                 header.column,
             )
-        elif not _has_text(parts[name].texts):
-            label = parts[name].label
+        elif not _has_text(parts[stated].texts):
+            label = parts[stated].label
             diag.add(
                 "empty-part",
                 f"the {title.get(name, name)!r} part is empty",
                 label.number,
                 label.column,
             )
-    return stray, [parts[name] for name in order]
+    return stray, parts
+
+
+def _named(parts: list[Part], name: str) -> int:
+    """The index among ``parts`` of the part ``name``, or -1."""
+    for k in range(len(parts)):
+        if parts[k].name == name:
+            return k
+    return -1
+
+
+_RANKS: Final = {name: k for k, name in enumerate(PART_ORDER)}
+
+
+def _in_order(parts: list[Part]) -> bool:
+    """Whether ``parts`` (each name once) stand in :data:`PART_ORDER`, any of them
+    missing: each is a part of that order, after the one before it."""
+    rank = -1
+    for part in parts:
+        after = _RANKS.get(part.name, -1)
+        if after <= rank:
+            return False
+        rank = after
+    return True
