@@ -13,7 +13,6 @@ rule claims are returned to the caller. The words of the parts' labels are the l
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Final, NamedTuple
@@ -32,14 +31,8 @@ from .scanner import (
 
 __all__ = ["PART_ORDER", "Block", "Part", "split_blocks", "split_parts"]
 
-_SKIP: Final = frozenset({_BREAK, _PAGE_BREAK, _ARTIFACT})
 _SENTENCE_END: Final = (".", ":", ";", "!", "?")
 PART_ORDER: Final = ("claims", "reviewer", "rationale")
-# The orders of parts that follow PART_ORDER (any of them may be missing).
-_ORDERLY: Final = frozenset(
-    tuple(name for name, keep in zip(PART_ORDER, mask, strict=True) if keep)
-    for mask in itertools.product((False, True), repeat=len(PART_ORDER))
-)
 
 
 class Part(NamedTuple):
@@ -110,11 +103,19 @@ def split_blocks(
         start = starts[n]
         head = heads[n]
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        header_lines = [ln for ln in lines[start : head + 1] if ln.kind not in _SKIP]
+        # (loops over the range: compiled, no slice of the lines is made to be read once)
+        header_lines: list[Line] = []
+        texts: list[str] = []  # the contents of the header's lines before its last
+        for k in range(start, head + 1):
+            line = lines[k]
+            kind = line.kind
+            if kind is not _BREAK and kind is not _PAGE_BREAK and kind is not _ARTIFACT:
+                header_lines.append(line)
+                if k < head and line.content:
+                    texts.append(line.content)
         head_line = lines[head]
         header = head_line.content
         outcome = head_line.name
-        texts = contents(header_lines[:-1])
         colon = header.rfind(":")
         if colon >= 0:  # (the treatment: before the last colon)
             texts.append(header[:colon].strip())
@@ -125,7 +126,8 @@ def split_blocks(
             None
             if labels is None
             else [
-                i - head - 1 for i in labels[bisect_right(labels, head) : bisect_left(labels, end)]
+                labels[k] - head - 1
+                for k in range(bisect_right(labels, head), bisect_left(labels, end))
             ]
         )
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body, titles)
@@ -266,33 +268,39 @@ def split_parts(
     ``titles`` names the parts in messages (default: their roles).
     """
     title = titles if titles is not None else {name: name for name in PART_ORDER}
-    parts: dict[str, Part] = {}
-    order: list[str] = []
+    # (a list, sought by name: a block has three parts at most, and compiled, comparing a
+    # few names costs less than a dict and a list of the names filled and read)
+    parts: list[Part] = []  # in the order each was first stated
     if labels is None:
         labels = [i for i, line in enumerate(lines) if line.kind is _PART]
-    stray = [line for line in lines[: labels[0] if labels else len(lines)] if line.content]
+    stray = [lines[k] for k in range(labels[0] if labels else len(lines)) if lines[k].content]
     for n, i in enumerate(labels):
         line = lines[i]
         end = labels[n + 1] if n + 1 < len(labels) else len(lines)
         content = line.content
         name = line.name
-        body = lines[i + 1 : end]
         # Lines without content are the skipped kinds: breaks and page artifacts.
-        texts = [content[content.find(":") + 1 :], *contents(body)]
-        if name in parts:
+        # (appended in a loop: compiled, a list of the contents unpacked into this one
+        # cost a list and an iterator more)
+        texts = [content[content.find(":") + 1 :]]
+        for k in range(i + 1, end):
+            text = lines[k].content
+            if text:
+                texts.append(text)
+        stated = _named(parts, name)
+        if stated >= 0:
             diag.add(
                 "duplicate-part",
                 f"{title.get(name, name)!r} appears twice in one determination; texts are joined",
                 line.number,
                 line.column,
             )
-            parts[name].texts.extend(texts)
-            parts[name] = parts[name]._replace(body=None)
+            parts[stated].texts.extend(texts)
+            parts[stated] = parts[stated]._replace(body=None)
         else:
-            parts[name] = new_tuple(Part, (name, line, texts, body))
-            order.append(name)
-    if tuple(order) not in _ORDERLY:
-        first = parts[order[0]].label
+            parts.append(new_tuple(Part, (name, line, texts, lines[i + 1 : end])))
+    if not _in_order(parts):
+        first = parts[0].label
         diag.add(
             "part-out-of-order",
             "the parts of this determination are not in the usual order",
@@ -300,19 +308,43 @@ def split_parts(
             first.column,
         )
     for name in PART_ORDER:
-        if name not in parts:
+        stated = _named(parts, name)
+        if stated < 0:
             diag.add(
                 "missing-part",
                 f"the determination has no {title.get(name, name)!r} part",
                 header.number,
                 header.column,
             )
-        elif not _has_text(parts[name].texts):
-            label = parts[name].label
+        elif not _has_text(parts[stated].texts):
+            label = parts[stated].label
             diag.add(
                 "empty-part",
                 f"the {title.get(name, name)!r} part is empty",
                 label.number,
                 label.column,
             )
-    return stray, [parts[name] for name in order]
+    return stray, parts
+
+
+def _named(parts: list[Part], name: str) -> int:
+    """The index among ``parts`` of the part ``name``, or -1."""
+    for k in range(len(parts)):
+        if parts[k].name == name:
+            return k
+    return -1
+
+
+_RANKS: Final = {name: k for k, name in enumerate(PART_ORDER)}
+
+
+def _in_order(parts: list[Part]) -> bool:
+    """Whether ``parts`` (each name once) stand in :data:`PART_ORDER`, any of them
+    missing: each is a part of that order, after the one before it."""
+    rank = -1
+    for part in parts:
+        after = _RANKS.get(part.name, -1)
+        if after <= rank:
+            return False
+        rank = after
+    return True

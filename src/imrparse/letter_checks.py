@@ -75,7 +75,12 @@ def _last_sentences(text: str) -> list[str]:
             bang = text.rfind("!", 0, i)
         if question >= i:
             question = text.rfind("?", 0, i)
-        p = max(text.rfind(".", 0, i), bang, question)
+        # (compared in turn: compiled, max() of three is a generic call on boxed numbers)
+        p = text.rfind(".", 0, i)
+        if bang > p:
+            p = bang
+        if question > p:
+            p = question
         if p < 0:
             break
         k = p + 1
@@ -176,7 +181,11 @@ def check_repeated(
         )
         rationale = determination.rationale
         same_text = seen.setdefault(determination.treatment.text, [])
-        earlier = next((entry for entry in same_text if entry[0] == key), None)
+        earlier = None
+        for entry in same_text:  # (compiled, a loop: next() over a generator makes one)
+            if entry[0] == key:
+                earlier = entry
+                break
         if earlier is None:
             same_text.append((key, rationale, line))
             continue

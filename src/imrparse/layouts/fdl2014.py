@@ -61,13 +61,18 @@ BOILERPLATE = {
 # original request, Z is" ("is" may be missing). Seen in the letters of 2016-17; read in
 # any letter of the main layout, so that a rendered letter without a header table keeps
 # them. Each lazy group ends at a literal phrase, and the header is a few lines long.
+# The remaining treatment: the rest of the header without a last " is" or " are" (where
+# something stands before it). Written greedy, the "is" sought once from the end: what the
+# lazy ``(?P<remaining>.+?)(?: (?:is|are))?`` matches (the shortest rest that the optional
+# word then ends), which tried the word and the header's end at every character.
+_REMAINING = r"(?P<remaining>.+(?= (?:is|are)\Z)|.+)(?: (?:is|are))?"
 PARTIAL_AUTHORIZATIONS = (
     r"(?P<original>.+?),? (?:was|were) the original request\.? (?P<authorized>.+?),? (?:was|were) "
     r"authorized by the Claims Administrator\.? The remaining (?:IMR eligible )?portion of "
-    r"the original request,? (?P<remaining>.+?)(?: (?:is|are))?",
+    r"the original request,? " + _REMAINING,
     r"(?P<original>.+?),? (?:was|were) the original request\.? The Claims Administrator "
     r"authorized (?P<authorized>.+?),? leaving the original request (?:IMR )?eligible\.? The original "
-    r"request,? (?P<remaining>.+?)(?: (?:is|are))?",
+    r"request,? " + _REMAINING,
 )
 """The two wordings of a partial authorization (see :attr:`Layout.partial_authorizations`)."""
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from ..blocks import Block, Part, split_blocks
 from ..diagnostics import Collector
-from ..extractors.citations import REMEMBERED_CLAUSES, parse_basis
+from ..extractors.citations import MAX_CLAUSES, REMEMBERED_CLAUSES, parse_basis
 from ..extractors.treatments import parse_treatment
 from ..record_builders import builder
 from ..records import Determination, GuidelineBasis, Outcome, TokenKind
@@ -98,7 +98,16 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
     """The determination of one block (its header and parts), problems to ``reading``,
     where its values stand to ``reading.determination_spans``. (Its guideline clauses are
     looked up in, and added to, the clauses read before: see :func:`parse_basis`.)"""
-    texts = {part.name: context.clean(part.texts) for part in block.parts}
+    # (each part's name is its own: split_blocks joins a part stated twice into one)
+    claims_part = reviewer_part = rationale_part = None
+    for part in block.parts:
+        name = part.name
+        if name == "claims":
+            claims_part = part
+        elif name == "reviewer":
+            reviewer_part = part
+        elif name == "rationale":
+            rationale_part = part
     if block.stray:
         claim_rest(
             reading,
@@ -174,20 +183,22 @@ def read_block(block: Block, reading: Reading, context: Context) -> Determinatio
         keep(rows, _outcome_row(determination_path(n, "outcome"), block))
     treatment = parse_treatment(header)
     report_unknown(reading, treatment, first.number, first.column)
-    parts = {part.name: part for part in block.parts}
     claims = reviewer = _NO_BASIS
     placed = rows if spans else None
-    if "claims" in texts:
-        claims = _basis(parts["claims"], texts["claims"], diag, placed, n, _CLAIMS)
-    if "reviewer" in texts:
-        reviewer = _basis(parts["reviewer"], texts["reviewer"], diag, placed, n, _REVIEWER)
+    # (each part's text cleaned where it is read: cleaning reports nothing, so the order
+    # of the diagnostics is the order of the reads)
+    if claims_part is not None:
+        text = context.clean(claims_part.texts)
+        claims = _basis(claims_part, text, diag, placed, n, _CLAIMS)
+    if reviewer_part is not None:
+        text = context.clean(reviewer_part.texts)
+        reviewer = _basis(reviewer_part, text, diag, placed, n, _REVIEWER)
     rationale = ""
-    if "rationale" in texts:
-        rationale = cut_openings(
-            context, texts["rationale"], parts["rationale"].label.number, reading
-        )
-        if spans and rationale is texts["rationale"]:  # (none cut out of it)
-            keep(rows, _part_row(determination_path(n, "rationale"), parts["rationale"]))
+    if rationale_part is not None:
+        text = context.clean(rationale_part.texts)
+        rationale = cut_openings(context, text, rationale_part.label.number, reading)
+        if spans and rationale is text:  # (none cut out of it)
+            keep(rows, _part_row(determination_path(n, "rationale"), rationale_part))
     return _DETERMINATION(
         treatment, _OUTCOMES[block.outcome], original, authorized, claims, reviewer, rationale
     )
@@ -218,8 +229,19 @@ def _basis(
 ) -> GuidelineBasis:
     """One side's guideline paragraph read from its part; where each citation stands to
     ``rows`` (when given), as the ``side`` of the ``n``-th determination."""
-    found: list[tuple[int, int]] | None = [] if rows is not None else None
-    basis = parse_basis(text, diag, part.label.number, found, REMEMBERED_CLAUSES)
+    remembered = _REMEMBERED_BASES.get(text)
+    if remembered is not None:
+        basis, found = remembered
+    else:
+        reported = len(diag.items)
+        found = []  # (gathered with spans off too: the paragraph may be met with them on)
+        basis = parse_basis(text, diag, part.label.number, found, REMEMBERED_CLAUSES)
+        # (what a paragraph gives depends on its words alone, but for the line of a
+        # problem it reports: one that reported any is read again wherever it stands)
+        if len(diag.items) == reported:
+            if len(_REMEMBERED_BASES) >= MAX_CLAUSES:
+                _REMEMBERED_BASES.clear()
+            _REMEMBERED_BASES[text] = (basis, found)
     if not found or rows is None or part.body is None or not text:
         return basis
     source = _part_source(part)
@@ -230,6 +252,13 @@ def _basis(
             keep(rows, source.locate(determination_path(n, name), text, start, end))
     return basis
 
+
+_REMEMBERED_BASES: Final[dict[str, tuple[GuidelineBasis, list[tuple[int, int]]]]] = {}
+"""The guideline paragraphs read, by their cleaned text, with where their citations
+stand in it (kept, never changed): both sides of a decision, and letters, often state the
+same paragraph, and one met again costs a lookup where reading it (even with its clauses
+remembered, :data:`REMEMBERED_CLAUSES`) cost its lower-case copy, its searches and its
+pieces. Bounded as that table is."""
 
 _CITED: Final = {
     side: tuple(f"{side}.citations.{k}" for k in range(12)) for side in (_CLAIMS, _REVIEWER)
