@@ -196,17 +196,28 @@ Credentials = tuple[
 certifications and where they were read, the licensed states and where, where the title
 was read, and the years and hours of practice."""
 
-Sections = dict[str, Credentials]
-"""What the prose of reviewer's sections gave, by the prose (see :func:`extract_reviewer`)."""
 
-REMEMBERED_SECTIONS: Final[Sections] = {}
-"""The prose of the reviewer's sections the reader met, remembered for the next letter
-that has the same (see :func:`extract_reviewer`): the letters of one sender open the
-section with the same prose, word for word; a prose looked up costs its hash, a fraction
-of reading it. Bounded by ``MAX_SECTIONS``: a full table is cleared."""
+class Sections:
+    """What reviewer's sections gave, remembered (see :func:`extract_reviewer`): the
+    credentials of each prose, by the prose, and the names of each list a field gave
+    (specialties, states), by the field's name and value."""
+
+    __slots__ = ("lists", "proses")
+
+    def __init__(self) -> None:
+        self.proses: dict[str, Credentials] = {}
+        self.lists: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+REMEMBERED_SECTIONS: Final = Sections()
+"""The reviewer's sections the reader met, remembered for the next letter that has the
+same prose or lists (see :func:`extract_reviewer`): the letters of one sender open the
+section with the same prose, word for word, and name a few specialties and states; a
+text looked up costs its hash, a fraction of reading it. Each table is bounded by
+``MAX_SECTIONS``: a full table is cleared."""
 
 MAX_SECTIONS: Final = 256
-"""How many proses a table of sections (``remembered`` of :func:`extract_reviewer`) holds."""
+"""How many texts each table of :class:`Sections` holds."""
 
 
 def extract_reviewer(
@@ -219,36 +230,56 @@ def extract_reviewer(
     ``found``, when given, gets where each title, certification and state was read.
 
     ``remembered``, when given (the reader gives :data:`REMEMBERED_SECTIONS`), holds what
-    the proses read before gave, and gets what this one gives: a prose met again is not
-    read again. Exact: what the prose gives depends on its words alone (the fields are
-    read each time); a table of ``MAX_SECTIONS`` is cleared before it takes one more.
+    the proses and the fields' lists read before gave, and gets what these give: a text
+    met again is not read again. Exact: what a prose gives depends on its words alone,
+    and so does what a field's list gives, with the field's name; a table of
+    ``MAX_SECTIONS`` is cleared before it takes one more.
     """
-    credentials = remembered.get(prose) if remembered is not None else None
+    proses = remembered.proses if remembered is not None else None
+    credentials = proses.get(prose) if proses is not None else None
     # (one lookup: a table cleared meanwhile reads as absent)
     if credentials is None:
         credentials = _read_prose(prose)
-        if remembered is not None:
-            if len(remembered) >= MAX_SECTIONS:
-                remembered.clear()
-            remembered[prose] = credentials
+        if proses is not None:
+            if len(proses) >= MAX_SECTIONS:
+                proses.clear()
+            proses[prose] = credentials
     title, board, board_found, licensed, licensed_found, title_found, years, hours = credentials
     certifications = list(board)
     if found is not None:
         found.extend(board_found)
-    if fields.get("specialties"):
-        named = split_specialties(fields["specialties"])
+    specialties = fields.get("specialties")
+    if specialties:
+        named = _names("specialties", specialties, remembered)
         certifications.extend(named)
-        _found_in(found, "board_certifications", "specialties", fields["specialties"], named, 0)
+        _found_in(found, "board_certifications", "specialties", specialties, named, 0)
     states = list(licensed)
     if found is not None:
         found.extend(licensed_found)
-    if fields.get("states"):
-        named = split_states(fields["states"])
+    listed = fields.get("states")
+    if listed:
+        named = _names("states", listed, remembered)
         states.extend(named)
-        _found_in(found, "licensed_states", "states", fields["states"], named, 0)
+        _found_in(found, "licensed_states", "states", listed, named, 0)
     if found is not None:
         found.extend(title_found)
     return _REVIEWER(title, _unique(certifications), _unique(states), years, hours)
+
+
+def _names(name: str, value: str, remembered: Sections | None) -> tuple[str, ...]:
+    """The names the field ``name`` ("specialties" or "states") lists in ``value``, as
+    :func:`split_specialties` or :func:`split_states` reads them (remembered, see
+    :func:`extract_reviewer`)."""
+    lists = remembered.lists if remembered is not None else None
+    key = (name, value)
+    named = lists.get(key) if lists is not None else None
+    if named is None:
+        named = split_specialties(value) if name == "specialties" else split_states(value)
+        if lists is not None:
+            if len(lists) >= MAX_SECTIONS:
+                lists.clear()
+            lists[key] = named
+    return named
 
 
 def _read_prose(prose: str) -> Credentials:
