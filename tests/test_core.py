@@ -519,6 +519,56 @@ def test_board_clause_ends_at_a_comma_verb() -> None:
     assert reviewer.licensed_states == ("New York", "California")
 
 
+_CREDENTIALS_PROSE = (
+    "The expert reviewer is Board Certified in Psychiatry and is licensed to practice in "
+    "Ohio. He/she has been in active clinical practice for more than five years."
+)
+
+
+def test_a_reviewers_section_met_again_gives_the_same_credentials_and_places() -> None:
+    from imrparse.extractors.reviewer import Sections, extract_reviewer
+
+    fields = {"specialties": "Internal Medicine, Pain Medicine", "states": "Texas"}
+    sections = Sections()
+    read = extract_reviewer(_CREDENTIALS_PROSE, fields, None, sections)
+    assert list(sections.proses) == [_CREDENTIALS_PROSE]
+    assert list(sections.lists) == [("specialties", fields["specialties"]), ("states", "Texas")]
+    assert read.board_certifications == ("Psychiatry", "Internal Medicine", "Pain Medicine")
+    again: list[tuple[str, str, str, int, int]] = []
+    expected: list[tuple[str, str, str, int, int]] = []
+    assert extract_reviewer(_CREDENTIALS_PROSE, fields, again, sections) == read
+    assert extract_reviewer(_CREDENTIALS_PROSE, fields, expected) == read
+    assert again == expected and [name for name, *_ in again] == [
+        "board_certifications",
+        "board_certifications",
+        "board_certifications",
+        "licensed_states",
+        "licensed_states",
+        "title",
+    ]
+    # (a list is remembered by its field's name too: the two fields are split apart)
+    other = extract_reviewer(_CREDENTIALS_PROSE, {"states": "Texas and Iowa"}, None, sections)
+    named = extract_reviewer(_CREDENTIALS_PROSE, {"specialties": "Texas and Iowa"}, None, sections)
+    assert other == extract_reviewer(_CREDENTIALS_PROSE, {"states": "Texas and Iowa"})
+    assert named == extract_reviewer(_CREDENTIALS_PROSE, {"specialties": "Texas and Iowa"})
+    assert other.licensed_states == ("Ohio", "Texas", "Iowa")
+    assert named.board_certifications == ("Psychiatry", "Texas", "Iowa")
+    assert len(sections.proses) == 1 and len(sections.lists) == 4
+
+
+def test_a_full_table_of_reviewers_sections_is_cleared_before_it_takes_one_more() -> None:
+    from imrparse.extractors.reviewer import MAX_SECTIONS, Sections, extract_reviewer
+
+    sections = Sections()
+    for n in range(MAX_SECTIONS):
+        sections.proses[str(n)] = (None, (), [], (), [], [], None, None)
+        sections.lists["states", str(n)] = ()
+    read = extract_reviewer(_CREDENTIALS_PROSE, {"states": "Iowa"}, None, sections)
+    assert list(sections.proses) == [_CREDENTIALS_PROSE]
+    assert list(sections.lists) == [("states", "Iowa")]
+    assert read == extract_reviewer(_CREDENTIALS_PROSE, {"states": "Iowa"})
+
+
 @pytest.mark.parametrize(
     ("sentence", "age", "sex"),
     [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .record_builders import builder
 from .records import Diagnostic, Severity
 
 __all__ = ["CODES", "CodeInfo", "Collector"]
@@ -346,6 +347,11 @@ CODES: dict[str, CodeInfo] = {
 }
 
 
+# A diagnostic made from its values by position, its fields set by the compiled builder:
+# the interpreted ``__init__`` of a frozen record sets each field through a call.
+_DIAGNOSTIC = builder(Diagnostic, "severity", "code", "message", "line", "column")
+
+
 class Collector:
     """Gathers diagnostics during one parse, in the order they are found."""
 
@@ -357,12 +363,4 @@ class Collector:
     def add(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
         """Record one diagnostic of the catalogued ``code``."""
         info = CODES[code]
-        self.items.append(
-            Diagnostic(
-                severity=info.severity,
-                code=code,
-                message=message,
-                line=max(1, line),
-                column=max(1, column),
-            )
-        )
+        self.items.append(_DIAGNOSTIC(info.severity, code, message, max(1, line), max(1, column)))

@@ -59,13 +59,16 @@ _DIAGNOSTIC: Final = "diagnostic"
 # The word before "treatment(s) for" that makes it a diagnosis statement.
 _TREATMENT_LEAD: Final = frozenset(("undergoing", "receiving", "under", "active", "ongoing"))
 # Words before the list that are no part of it ("documented as", "the diagnosis of").
-# (A filler opens with one of ``_FILLER_LETTERS``: it is not tried where none stands.)
+# (A filler opens with one of ``_FILLER_OPENINGS``, the first two characters of its
+# words: it is not tried where none stands, as before most lists, "right knee ...".)
 _LIST_FILLER: Final = re.compile(
     r"(?:(?:documented|noted|detailed|listed|described|reported|given|stated)[ \t]+"
     r"(?:as|to[ \t]+(?:include|be))[ \t]+"
     r"|(?:the|a|an)[ \t]+(?:(?:current|working|primary)[ \t]+)?diagnos(?:is|es)[ \t]+of[ \t]+)+"
 )
-_FILLER_LETTERS: Final = frozenset("dnlrgsta")
+_FILLER_OPENINGS: Final = frozenset(
+    ("do", "no", "de", "li", "re", "gi", "st", "th", "a ", "a\t", "an")
+)
 # Where a list stops before its sentence does ("... reportedly associated with an
 # industrial injury of ...", "... and was prescribed ...", "... was confirmed").
 _LIST_STOP: Final = re.compile(
@@ -388,7 +391,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
             continue
         begin = trigger.end()
         filler = (
-            _LIST_FILLER.match(low, begin) if low[begin : begin + 1] in _FILLER_LETTERS else None
+            _LIST_FILLER.match(low, begin) if low[begin : begin + 2] in _FILLER_OPENINGS else None
         )
         if filler:
             begin = filler.end()

@@ -28,7 +28,15 @@ _REVIEWER: Final = builder(
     "min_hours_per_week",
 )
 
-__all__ = ["extract_reviewer", "split_specialties", "split_states"]
+__all__ = [
+    "MAX_SECTIONS",
+    "REMEMBERED_SECTIONS",
+    "Credentials",
+    "Sections",
+    "extract_reviewer",
+    "split_specialties",
+    "split_states",
+]
 
 # (The patterns of the prose are matched on its lower-case copy: without IGNORECASE, the
 # regex compares characters as they are, twice as fast. Each opens with the letters of
@@ -181,50 +189,137 @@ def _unique(values: list[str]) -> tuple[str, ...]:
     return tuple(unique)
 
 
-def extract_reviewer(prose: str, fields: dict[str, str], found: Found | None = None) -> Reviewer:
+Credentials = tuple[
+    str | None, tuple[str, ...], Found, tuple[str, ...], Found, Found, int | None, int | None
+]
+"""What :func:`extract_reviewer` reads from a section's prose: the title, the board
+certifications and where they were read, the licensed states and where, where the title
+was read, and the years and hours of practice."""
+
+
+class Sections:
+    """What reviewer's sections gave, remembered (see :func:`extract_reviewer`): the
+    credentials of each prose, by the prose, and the names of each list a field gave
+    (specialties, states), by the field's name and value."""
+
+    __slots__ = ("lists", "proses")
+
+    def __init__(self) -> None:
+        self.proses: dict[str, Credentials] = {}
+        self.lists: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+REMEMBERED_SECTIONS: Final = Sections()
+"""The reviewer's sections the reader met, remembered for the next letter that has the
+same prose or lists (see :func:`extract_reviewer`): the letters of one sender open the
+section with the same prose, word for word, and name a few specialties and states; a
+text looked up costs its hash, a fraction of reading it. Each table is bounded by
+``MAX_SECTIONS``: a full table is cleared."""
+
+MAX_SECTIONS: Final = 256
+"""How many texts each table of :class:`Sections` holds."""
+
+
+def extract_reviewer(
+    prose: str,
+    fields: dict[str, str],
+    found: Found | None = None,
+    remembered: Sections | None = None,
+) -> Reviewer:
     """Read the reviewer's credentials from the section's prose and labelled fields;
-    ``found``, when given, gets where each title, certification and state was read."""
+    ``found``, when given, gets where each title, certification and state was read.
+
+    ``remembered``, when given (the reader gives :data:`REMEMBERED_SECTIONS`), holds what
+    the proses and the fields' lists read before gave, and gets what these give: a text
+    met again is not read again. Exact: what a prose gives depends on its words alone,
+    and so does what a field's list gives, with the field's name; a table of
+    ``MAX_SECTIONS`` is cleared before it takes one more.
+    """
+    proses = remembered.proses if remembered is not None else None
+    credentials = proses.get(prose) if proses is not None else None
+    # (one lookup: a table cleared meanwhile reads as absent)
+    if credentials is None:
+        credentials = _read_prose(prose)
+        if proses is not None:
+            if len(proses) >= MAX_SECTIONS:
+                proses.clear()
+            proses[prose] = credentials
+    title, board, board_found, licensed, licensed_found, title_found, years, hours = credentials
+    certifications = list(board)
+    if found is not None:
+        found.extend(board_found)
+    specialties = fields.get("specialties")
+    if specialties:
+        named = _names("specialties", specialties, remembered)
+        certifications.extend(named)
+        _found_in(found, "board_certifications", "specialties", specialties, named, 0)
+    states = list(licensed)
+    if found is not None:
+        found.extend(licensed_found)
+    listed = fields.get("states")
+    if listed:
+        named = _names("states", listed, remembered)
+        states.extend(named)
+        _found_in(found, "licensed_states", "states", listed, named, 0)
+    if found is not None:
+        found.extend(title_found)
+    return _REVIEWER(title, _unique(certifications), _unique(states), years, hours)
+
+
+def _names(name: str, value: str, remembered: Sections | None) -> tuple[str, ...]:
+    """The names the field ``name`` ("specialties" or "states") lists in ``value``, as
+    :func:`split_specialties` or :func:`split_states` reads them (remembered, see
+    :func:`extract_reviewer`)."""
+    lists = remembered.lists if remembered is not None else None
+    key = (name, value)
+    named = lists.get(key) if lists is not None else None
+    if named is None:
+        named = split_specialties(value) if name == "specialties" else split_states(value)
+        if lists is not None:
+            if len(lists) >= MAX_SECTIONS:
+                lists.clear()
+            lists[key] = named
+    return named
+
+
+def _read_prose(prose: str) -> Credentials:
+    """What :func:`extract_reviewer` reads from ``prose``, with where each title,
+    certification and state was read (always noted: a prose remembered serves a reader
+    that asks where as well as one that does not)."""
     low = lower_ascii(prose)
     title_match = search_near(_TITLE, low, low, "reviewer", 16)
-    certifications: list[str] = []
-    board = search_near(_BOARD, low, low, "board")
-    if board:
-        begin, stop = board.span(1)
+    board: tuple[str, ...] = ()
+    board_found: Found = []
+    match = search_near(_BOARD, low, low, "board")
+    if match:
+        begin, stop = match.span(1)
         clause = prose[begin:stop]
         end = _CLAUSE_END.search(clause)
-        named = split_specialties(clause[: end.start()] if end else clause)
-        certifications.extend(named)
-        _found_in(found, "board_certifications", "", prose, named, begin)
-    if fields.get("specialties"):
-        named = split_specialties(fields["specialties"])
-        certifications.extend(named)
-        _found_in(found, "board_certifications", "specialties", fields["specialties"], named, 0)
-
-    states: list[str] = []
-    licensed = search_near(_LICENSED, low, low, "licensed")
-    if licensed:
-        begin, stop = licensed.span(1)
+        board = split_specialties(clause[: end.start()] if end else clause)
+        _found_in(board_found, "board_certifications", "", prose, board, begin)
+    licensed: list[str] = []
+    licensed_found: Found = []
+    match = search_near(_LICENSED, low, low, "licensed")
+    if match:
+        begin, stop = match.span(1)
         for m in _STATE_PATTERN.finditer(prose[begin:stop]):
-            states.append(m.group())
-            if found is not None:
-                at = begin + m.start()
-                found.append(("licensed_states", m.group(), "", at, at + len(m.group())))
-    if fields.get("states"):
-        named = split_states(fields["states"])
-        states.extend(named)
-        _found_in(found, "licensed_states", "states", fields["states"], named, 0)
+            licensed.append(m.group())
+            at = begin + m.start()
+            licensed_found.append(("licensed_states", m.group(), "", at, at + len(m.group())))
     title = None
+    title_found: Found = []
     if title_match:
         title = title_match.group()
-        if found is not None:
-            found.append(("title", title, "", *title_match.span()))
-
+        title_found.append(("title", title, "", *title_match.span()))
     years = search_near(_YEARS, low, low, "years", 40)
     hours = search_near(_HOURS, low, low, "hours", 40)
-    return _REVIEWER(
+    return (
         title,
-        _unique(certifications),
-        _unique(states),
+        board,
+        board_found,
+        tuple(licensed),
+        licensed_found,
+        title_found,
         _number(years.group(1)) if years else None,
         _number(hours.group(1)) if hours else None,
     )

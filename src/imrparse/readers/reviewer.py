@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from ..extractors.reviewer import Found, extract_reviewer
+from ..extractors.reviewer import REMEMBERED_SECTIONS, Found, extract_reviewer
 from ..grammar import split_fields
 from ..scanner import contents
 from ..spans import Source, keep
@@ -60,7 +60,7 @@ def read_reviewer(section: Section, context: Context) -> Reading:
                 unread.column,
             )
     found: Found | None = [] if context.spans else None
-    reviewer = extract_reviewer(prose, values, found)
+    reviewer = extract_reviewer(prose, values, found, REMEMBERED_SECTIONS)
     if found is not None:
         _spans(reading, reviewer, found, Source.of(rest), prose, places, values)
     line = section.heading.number
