@@ -160,6 +160,19 @@ def test_the_injured_worker_is_no_mention_of_the_injury_for_its_date() -> None:
     assert summary.mechanism_of_injury == "fell from a scaffold"
 
 
+def test_a_sentence_that_names_the_word_mechanism_leaves_the_event_read() -> None:
+    # "mechanism" in a sentence that states none, before the event the date of injury
+    # is stated again with: the event is still read from that sentence (a regression:
+    # the sentence's failed match stood in for where the date of injury is written)
+    text = (
+        "The injured worker sustained an injury on 3/4/15. The pain mechanism is unclear. "
+        "The injured worker reported that on 3/4/15 he was struck by a falling box at work."
+    )
+    summary, said = read(text)
+    assert summary.mechanism_of_injury == "struck by a falling box at work"
+    assert said == []
+
+
 def test_a_later_fall_in_a_sentence_of_another_date_is_no_mechanism() -> None:
     summary, said = read(
         "The injured worker sustained an industrial injury on 3/4/15. On 6/1/15 the injured "

@@ -284,9 +284,11 @@ def _mechanism(
     while at >= 0:  # both patterns start with the word: match where it stands
         if _MECHANISM_NONE.match(text, at):
             return None, ""
-        stated = _MECHANISM.match(text, at)
-        if stated:
-            return _clean_mechanism(stated.group(1)), None
+        # (its own name: ``stated`` is where the date of injury stands, which the
+        # fallback below reads from when no sentence here names the mechanism)
+        named = _MECHANISM.match(text, at)
+        if named:
+            return _clean_mechanism(named.group(1)), None
         at = low.find("mechanism", at + 1)
     found, work = _circumstance(text, low)
     if found is None and stated is not None:
