@@ -61,6 +61,9 @@ def case_number(text: str) -> str | None:
     while at >= 0:
         match = CASE_NUMBER.match(text, at)
         if match is not None and (at == 0 or not text[at - 1].isalnum()):
-            return "".join(match.group().split())
+            found = match.group()
+            # (twelve characters, "CM", two digits, a hyphen and seven digits: unwrapped,
+            # as a wrap adds a line end; most numbers are, and need no split and join)
+            return found if len(found) == 12 else "".join(found.split())
         at = text.find("CM", at + 2)
     return None

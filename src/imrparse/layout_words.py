@@ -174,6 +174,8 @@ class Vocabulary:
         """Labels as OCR may print them (:func:`ocr_key`: no spaces, ``1``/``l``/``I`` and
         ``0``/``O`` alike, ``rn`` for ``m``) -> (a part's label?, its name); a form that two
         labels share is left out (ambiguous)."""
+        self.longest_slip: int = max(map(len, self.slipped), default=0)
+        """The length of the longest key of :attr:`slipped`."""
         self.heading_ends: frozenset[str] = frozenset(
             form
             for key in self.colon_headings

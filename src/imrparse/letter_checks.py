@@ -159,6 +159,18 @@ def check_truncation(last: Determination, place: tuple[int, int], diag: Collecto
         )
 
 
+def _copy_key(determination: Determination) -> tuple[object, ...]:
+    """What two determinations that copy one another share but for their rationales."""
+    return (
+        determination.treatment,
+        determination.outcome,
+        determination.original_request,
+        determination.authorized,
+        determination.claims_administrator_basis,
+        determination.reviewer_basis,
+    )
+
+
 def check_repeated(
     determinations: list[Determination], places: list[tuple[int, int]], diag: Collector
 ) -> None:
@@ -169,27 +181,27 @@ def check_repeated(
     # The first determination of each key, among those of its treatment's text. (Keys are
     # compared only where the texts are equal: hashing a key hashes every record in it, in
     # Python, and most letters' treatments differ.)
-    seen: dict[str, list[tuple[tuple[object, ...], str, int]]] = {}
+    # (Each kept with the determination it is of: its key is made only where another
+    # has its treatment's text, as the keys are compared only there; most letters have
+    # none, and a key read six attributes of a record, generically.)
+    seen: dict[str, list[tuple[Determination, str, int]]] = {}
     for determination, (line, column) in zip(determinations, places, strict=True):
-        key = (
-            determination.treatment,
-            determination.outcome,
-            determination.original_request,
-            determination.authorized,
-            determination.claims_administrator_basis,
-            determination.reviewer_basis,
-        )
         rationale = determination.rationale
-        same_text = seen.setdefault(determination.treatment.text, [])
+        text = determination.treatment.text
+        same_text = seen.get(text)
+        if same_text is None:
+            seen[text] = [(determination, rationale, line)]
+            continue
+        key = _copy_key(determination)
         earlier = None
         for entry in same_text:  # (compiled, a loop: next() over a generator makes one)
-            if entry[0] == key:
+            if _copy_key(entry[0]) == key:
                 earlier = entry
                 break
         if earlier is None:
-            same_text.append((key, rationale, line))
+            same_text.append((determination, rationale, line))
             continue
-        _key, other, first = earlier
+        _determination, other, first = earlier
         if other.startswith(rationale) or rationale.startswith(other):
             diag.add(
                 "duplicate-determination",

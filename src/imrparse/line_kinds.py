@@ -65,6 +65,21 @@ def _may_fit(text: str, limit: int, blanks_only: bool = False) -> bool:
     return size <= limit
 
 
+def _may_slip_to(key: str, longest: int) -> bool:
+    """Whether ``ocr_key(key)`` may be at most ``longest`` long (else it is no slipped
+    label's: the few prose lines with a long text before a colon are not keyed).
+
+    Exact for a label's key (:func:`_label`: its white space folded to single blanks, no
+    tab nor no-break space left): of the slips ocr_key undoes, a blank is dropped and an
+    ``RN`` made one ``M``, each of which holds an ``N`` (the others make no ``N``); every
+    other character stays one.
+    """
+    size = len(key)
+    if size <= longest:
+        return True
+    return size - key.count(" ") - key.count("N") <= longest
+
+
 def _heading_key(text: str) -> str:
     """``match_key(text)``: the text in upper case when its white space is single blanks
     between words (most lines), else folded (split and joined: some times the cost)."""
@@ -219,7 +234,8 @@ def _recognise(content: str, v: Vocabulary, blanks_only: bool = False) -> tuple[
                 return _FIELD, names[1]
             if colon == len(content) - 1 and names[2] is not None:
                 return _HEADING, names[2]
-        if label:  # an OCR slip in a label (a space lost, "1" for "l"), if one reading fits
+        # An OCR slip in a label (a space lost, "1" for "l"), if one reading fits.
+        if label and _may_slip_to(label, v.longest_slip):
             slipped = v.slipped.get(ocr_key(label))
             if slipped is not None:
                 return (_PART if slipped[0] else _FIELD), slipped[1]

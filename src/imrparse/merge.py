@@ -185,40 +185,45 @@ def _facts(
     # values first: the statements come in the order of rule 1 already)
     kept: dict[str, Stated] = {}
     ranks: dict[str, int] = {}
-    for stated in [stated for reading in readings for stated in reading.fields]:
-        rank = ranks.get(stated.role)
-        if rank is None:
-            rank = ranks[stated.role] = _rank(layout, stated.role)
-        name = stated.name
-        if name not in _FACTS:
-            unclaimed.append(_as_text(stated))
-            diag.add(
-                "not-extracted",
-                f"the field {stated.label[:60]!r} is not extracted",
-                stated.line,
-                stated.column,
-            )
-        elif rank < 0:
-            unclaimed.append(_as_text(stated))
-            diag.add(
-                "misplaced-field",
-                f"the field {stated.label[:60]!r} stands in the section "
-                f"{layout.title(stated.role)!r}, where the {layout.name} layout states no case "
-                "facts: not read",
-                stated.line,
-                stated.column,
-            )
-        elif (fact := DATE_FIELDS.get(name, name)) not in kept:
-            kept[fact] = stated
-        elif _normal(name, stated.text) != _normal(kept[fact].name, kept[fact].text):
-            first = kept[fact]
-            diag.add(
-                "conflicting-values",
-                f"{name} is {stated.text[:40]!r} here but {first.text[:40]!r} on line "
-                f"{first.line} ({_place(layout, first.role)}), which the record keeps",
-                stated.line,
-                stated.column,
-            )
+    for reading in readings:  # (compiled, loops: no list of all the statements made)
+        for stated in reading.fields:
+            role = stated.role
+            if role == HEADER_TABLE:  # (most statements: _rank tells them by this test)
+                rank = 0
+            else:
+                rank = ranks.get(role, -2)
+                if rank == -2:
+                    rank = ranks[role] = _rank(layout, role)
+            name = stated.name
+            if name not in _FACTS:
+                unclaimed.append(_as_text(stated))
+                diag.add(
+                    "not-extracted",
+                    f"the field {stated.label[:60]!r} is not extracted",
+                    stated.line,
+                    stated.column,
+                )
+            elif rank < 0:
+                unclaimed.append(_as_text(stated))
+                diag.add(
+                    "misplaced-field",
+                    f"the field {stated.label[:60]!r} stands in the section "
+                    f"{layout.title(stated.role)!r}, where the {layout.name} layout states no case "
+                    "facts: not read",
+                    stated.line,
+                    stated.column,
+                )
+            elif (fact := DATE_FIELDS.get(name, name)) not in kept:
+                kept[fact] = stated
+            elif _normal(name, stated.text) != _normal(kept[fact].name, kept[fact].text):
+                first = kept[fact]
+                diag.add(
+                    "conflicting-values",
+                    f"{name} is {stated.text[:40]!r} here but {first.text[:40]!r} on line "
+                    f"{first.line} ({_place(layout, first.role)}), which the record keeps",
+                    stated.line,
+                    stated.column,
+                )
     return kept
 
 

@@ -175,13 +175,28 @@ def parse_date_value(text: str) -> datetime.date | None:
     >>> parse_date_value("11/30/2016"), parse_date_value("on 3-1-08")
     (datetime.date(2016, 11, 30), datetime.date(2008, 3, 1))
     """
+    # (A value read before, in this letter or another, is not read again: letters of a
+    # time share their dates assigned and decided; exact, as a numeric date alone names
+    # the same day whatever reads it, and a date is immutable. Only such dates are kept.)
+    remembered = _REMEMBERED_DATES.get(text)
+    if remembered is not None:
+        return remembered
     month, day, year, digits = numeric_date(text)
     if not digits:  # (no numeric date alone)
         return parse_date(text)
     try:
-        return _DATE(_full_year(year, digits), month, day)
+        found = _DATE(_full_year(year, digits), month, day)
     except ValueError as exc:
         raise InvalidDate(f"{text!r} is not a calendar date") from exc
+    if len(_REMEMBERED_DATES) >= _REMEMBERED_DATE_COUNT:
+        _REMEMBERED_DATES.clear()
+    _REMEMBERED_DATES[text] = found
+    return found
+
+
+# The numeric dates parse_date_value read alone, by their text (bounded: cleared when full).
+_REMEMBERED_DATES: Final[dict[str, datetime.date]] = {}
+_REMEMBERED_DATE_COUNT: Final = 4096
 
 
 _SENTINELS: Final = (datetime.datetime(1604, 1, 1), datetime.datetime(1808, 12, 28))

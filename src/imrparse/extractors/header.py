@@ -170,6 +170,14 @@ def _in_reading_order(labels: list[Label]) -> bool:
     return True
 
 
+def _unfound(shape: str, field_shape: dict[str, str], labels: list[Label]) -> bool:
+    """Whether some field of ``shape`` has no label among ``labels``."""
+    for field, field_shape_of in field_shape.items():
+        if field_shape_of == shape and not any(label.field == field for label in labels):
+            return True
+    return False
+
+
 def read_header_table(
     lines: Sequence[tuple[int, int, str]],
     labels: Mapping[str, str],
@@ -265,7 +273,7 @@ def read_header_values(
                 token = tokens[k]
                 if token.role != OTHER or not token.word or token.colon >= 0:
                     break
-                word = token.folded
+                word = token.stem  # (its folded word: it holds no colon)
                 head = word if k == t else head + " " + word
                 if head in table.prefixes:
                     open_prefixes.setdefault(head, []).append((li, t, k - t + 1))
@@ -362,16 +370,26 @@ def read_header_values(
     # is missing (not recognised, as when OCR joined its words), which value is whose
     # cannot either. No label of that shape is paired then, and the values stay unread
     # (the caller reports them), rather than each shifted to the next label.
-    found = {label.field for label in found_labels}
-    unfound = {shape for field, shape in field_shape.items() if field not in found}
-    short = set()
-    for shape, bit in shape_bit.items():
-        labelled = sum(1 for label in bare_labels if field_shape[label.field] == shape)
-        valued = sum(1 for fitting in value_shapes if fitting & bit)
-        if labelled > valued or (labelled < valued and shape in unfound):
-            short.add(shape)
+    # (The shapes short, as bits; counted by loops, compiled, where sum() over a
+    # generator made an object a shape; the fields found asked only of a shape with more
+    # values than labels.)
+    short = 0
+    if bare_labels:  # (else nothing is paired: align gives no pair)
+        for shape, bit in shape_bit.items():
+            labelled = 0
+            for label in bare_labels:
+                if field_shape[label.field] == shape:
+                    labelled += 1
+            valued = 0
+            for fitting in value_shapes:
+                if fitting & bit:
+                    valued += 1
+            if labelled > valued or (
+                labelled < valued and _unfound(shape, field_shape, found_labels)
+            ):
+                short |= bit
     for i, j in align(label_event, value_event, window, pairable, scale):
-        if short and field_shape[bare_labels[i].field] in short:
+        if short & shape_bit[field_shape[bare_labels[i].field]]:
             continue
         bare_labels[i].value_line, bare_labels[i].value_tok = bare_values[j]
 

@@ -42,7 +42,6 @@ class Token:
         # (folded once: labels are matched on folded words; compiled, lower() runs natively
         # and folds ASCII text as casefold() does)
         folded = text.lower() if ascii else text.casefold()
-        self.folded = folded
         self.offset = offset  # 0-based, in the stripped content of its line
         self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
         # Where its first colon is, -1 for none (``text.find(":")``, which the tokenizer
@@ -51,6 +50,8 @@ class Token:
         # colons where ``text`` does.)
         self.colon = colon
         # The folded word without the colons it ends with: the key a label is matched on.
+        # (Labels are matched on the folded words of tokens without a colon but for a
+        # run's last: the stem is such a token's folded word, and no other copy is kept.)
         # (A slice where its only colon ends it, which costs less than rstrip(); kept, so
         # that a label's key is neither cut again nor hashed again when it is looked up.)
         if colon < 0:
@@ -200,7 +201,8 @@ def match_label(tokens: list[Token], start: int, table: Labels) -> tuple[str, in
     tail = ""
     tail_end = -1
     # (Only the run's last token may hold a colon: a shorter run than ``limit`` less one
-    # neither ends with one nor stands before a lone one.)
+    # neither ends with one nor stands before a lone one. The tokens before the last hold
+    # none: each one's stem is its folded word.)
     for count in range(limit, max(limit - 2, 0), -1):
         last = tokens[start + count - 1]
         stop = start + count
@@ -208,13 +210,13 @@ def match_label(tokens: list[Token], start: int, table: Labels) -> tuple[str, in
         if len(text) > 1 and last.colon == len(text) - 1:
             run = last.stem  # (its only colon ends it: the stem is the word before it)
             if count > 1:
-                words = [tokens[k].folded for k in range(start, stop - 1)]
+                words = [tokens[k].stem for k in range(start, stop - 1)]
                 words.append(run)
                 run = " ".join(words)
         elif (
             last.colon < 0 and stop < n and tokens[stop].text == ":" and tokens[stop].role == OTHER
         ):
-            run = " ".join([tokens[k].folded for k in range(start, stop)])
+            run = " ".join([tokens[k].stem for k in range(start, stop)])
             stop += 1
         else:
             continue
