@@ -170,8 +170,7 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     pieces.append((kind, start, len(text)))
     # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
     # punctuation read as spaces, once for the whole list).
-    raw = low.encode("utf-8", "surrogatepass").translate(_PUNCTUATION_TO_SPACE)
-    bare = raw.decode("utf-8", "surrogatepass")
+    bare = _bare(low)
     spans: list[list[int]] = []
     item_words: list[list[str]] = []
     for kind, begin, end in pieces:
@@ -197,6 +196,18 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if item and not _only_sites(item_words[i]):
             found.append(item)
     return tuple(found)
+
+
+def _bare(low: str) -> str:
+    """``low`` with the punctuation that is no part of a word read as spaces (see
+    ``_PUNCTUATION_TO_SPACE``)."""
+    if low.isascii():
+        # (the strict ASCII codec, which compiled code calls directly; "surrogatepass"
+        # goes through the codec registry, its name normalized, on each call. ASCII text
+        # is its own UTF-8, and the table changes ASCII bytes into ASCII bytes.)
+        return low.encode("ascii").translate(_PUNCTUATION_TO_SPACE).decode("ascii")
+    raw = low.encode("utf-8", "surrogatepass").translate(_PUNCTUATION_TO_SPACE)
+    return raw.decode("utf-8", "surrogatepass")
 
 
 def _list_marks(low: str) -> list[tuple[int, int]]:
@@ -237,10 +248,10 @@ def _list_marks(low: str) -> list[tuple[int, int]]:
     found.sort()
     marks: list[tuple[int, int]] = []
     taken = 0
-    for at, stop in found:
-        if at >= taken:  # (a mark that starts inside one taken is none)
-            marks.append((at, stop))
-            taken = stop
+    for mark in found:  # (the marks' own tuples kept: no new pair made for each)
+        if mark[0] >= taken:  # (a mark that starts inside one taken is none)
+            marks.append(mark)
+            taken = mark[1]
     return marks
 
 
@@ -297,15 +308,19 @@ def _only_sites(words: list[str]) -> bool:
 def _continues(before: list[str], kind: str, text: str, at: int, words: list[str]) -> bool:
     """Whether the piece at ``at`` (``words``, after a separator of ``kind``) belongs to
     the item before it (``before``: its words)."""
-    head = words
-    for i, word in enumerate(words):
-        if word in _PREPOSITIONS:
-            head = words[:i]
-            break
+    # (the head: the words before the first preposition, read in place, not copied out;
+    # compiled, issuperset() of a copy is a method call, a loop of look-ups native)
+    size = 0
+    while size < len(words) and words[size] not in _PREPOSITIONS:
+        size += 1
     # More sites or qualifiers for the item before: "pain in joint, lower leg",
     # "strain of muscle, fascia and tendon at neck level". Not a piece that ends in a
     # premodifier ("right" in "..., right and left knee sprain"): that one opens an item.
-    if head and _SITE_OR_QUALIFIER.issuperset(head) and head[-1] not in DIAGNOSIS_PREMODIFIER_WORDS:
+    if (
+        size
+        and all(words[i] in _SITE_OR_QUALIFIER for i in range(size))
+        and words[size - 1] not in DIAGNOSIS_PREMODIFIER_WORDS
+    ):
         return True
     # The item so far is only sites, or ends in a premodifier: it shares the head noun
     # of what follows ("left and right sided sciatica", "neck, back and shoulder pain").
