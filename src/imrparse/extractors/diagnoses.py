@@ -361,6 +361,39 @@ def _impression_after(low: str, at: int) -> bool:
     return word > at and low.find("impression", word, word + 10) == word
 
 
+def _last_word(low: str, floor: int, at: int) -> str:
+    """The last word of ``low[floor:at]`` (words parted by white space, as ``str.split``
+    parts them), or the one before it if it is an article; "" for none.
+
+    Read back from ``at`` with character tests: what ``rsplit(None, 2)`` of the slice
+    would give, without the slice, the list and its words made.
+
+    >>> _last_word("for the diagnosis", 0, 8), _last_word("xthe  ", 1, 6), _last_word("a the ", 0, 6)
+    ('for', '', 'a')
+    """
+    end = _space_back(low, floor, at)
+    start = _word_back(low, floor, end)
+    word = low[start:end]
+    if word not in _ARTICLES:  # ("" for none is no article)
+        return word
+    end = _space_back(low, floor, start)
+    return low[_word_back(low, floor, end) : end]
+
+
+def _space_back(low: str, floor: int, at: int) -> int:
+    """Where the white space that ends ``low[floor:at]`` starts."""
+    while at > floor and low[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_back(low: str, floor: int, at: int) -> int:
+    """Where the word that ends at ``at`` starts (not before ``floor``)."""
+    while at > floor and not low[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """Every diagnosis the summary prose states, in the order it states them, once each.
 
@@ -388,11 +421,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:
             continue
-        # (the last two words are all that is read: the rest stays one piece, unsplit)
-        before = low[max(0, mark - 30) : mark].rsplit(None, 2)
-        if before and before[-1] in _ARTICLES:
-            before.pop()
-        last = before[-1] if before else ""
+        last = _last_word(low, max(0, mark - 30), mark)
         # (the named group that matched, if any, read once: each read of a match is a
         # call; "lead" and "claim" are the pattern's only groups)
         kind = trigger.lastgroup
