@@ -170,8 +170,7 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     pieces.append((kind, start, len(text)))
     # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
     # punctuation read as spaces, once for the whole list).
-    raw = low.encode("utf-8", "surrogatepass").translate(_PUNCTUATION_TO_SPACE)
-    bare = raw.decode("utf-8", "surrogatepass")
+    bare = _bare(low)
     spans: list[list[int]] = []
     item_words: list[list[str]] = []
     for kind, begin, end in pieces:
@@ -197,6 +196,18 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if item and not _only_sites(item_words[i]):
             found.append(item)
     return tuple(found)
+
+
+def _bare(low: str) -> str:
+    """``low`` with the punctuation that is no part of a word read as spaces (see
+    ``_PUNCTUATION_TO_SPACE``)."""
+    if low.isascii():
+        # (the strict ASCII codec, which compiled code calls directly; "surrogatepass"
+        # goes through the codec registry, its name normalized, on each call. ASCII text
+        # is its own UTF-8, and the table changes ASCII bytes into ASCII bytes.)
+        return low.encode("ascii").translate(_PUNCTUATION_TO_SPACE).decode("ascii")
+    raw = low.encode("utf-8", "surrogatepass").translate(_PUNCTUATION_TO_SPACE)
+    return raw.decode("utf-8", "surrogatepass")
 
 
 def _list_marks(low: str) -> list[tuple[int, int]]:
@@ -237,10 +248,10 @@ def _list_marks(low: str) -> list[tuple[int, int]]:
     found.sort()
     marks: list[tuple[int, int]] = []
     taken = 0
-    for at, stop in found:
-        if at >= taken:  # (a mark that starts inside one taken is none)
-            marks.append((at, stop))
-            taken = stop
+    for mark in found:  # (the marks' own tuples kept: no new pair made for each)
+        if mark[0] >= taken:  # (a mark that starts inside one taken is none)
+            marks.append(mark)
+            taken = mark[1]
     return marks
 
 
@@ -297,15 +308,19 @@ def _only_sites(words: list[str]) -> bool:
 def _continues(before: list[str], kind: str, text: str, at: int, words: list[str]) -> bool:
     """Whether the piece at ``at`` (``words``, after a separator of ``kind``) belongs to
     the item before it (``before``: its words)."""
-    head = words
-    for i, word in enumerate(words):
-        if word in _PREPOSITIONS:
-            head = words[:i]
-            break
+    # (the head: the words before the first preposition, read in place, not copied out;
+    # compiled, issuperset() of a copy is a method call, a loop of look-ups native)
+    size = 0
+    while size < len(words) and words[size] not in _PREPOSITIONS:
+        size += 1
     # More sites or qualifiers for the item before: "pain in joint, lower leg",
     # "strain of muscle, fascia and tendon at neck level". Not a piece that ends in a
     # premodifier ("right" in "..., right and left knee sprain"): that one opens an item.
-    if head and _SITE_OR_QUALIFIER.issuperset(head) and head[-1] not in DIAGNOSIS_PREMODIFIER_WORDS:
+    if (
+        size
+        and all(words[i] in _SITE_OR_QUALIFIER for i in range(size))
+        and words[size - 1] not in DIAGNOSIS_PREMODIFIER_WORDS
+    ):
         return True
     # The item so far is only sites, or ends in a premodifier: it shares the head noun
     # of what follows ("left and right sided sciatica", "neck, back and shoulder pain").
@@ -346,6 +361,39 @@ def _impression_after(low: str, at: int) -> bool:
     return word > at and low.find("impression", word, word + 10) == word
 
 
+def _last_word(low: str, floor: int, at: int) -> str:
+    """The last word of ``low[floor:at]`` (words parted by white space, as ``str.split``
+    parts them), or the one before it if it is an article; "" for none.
+
+    Read back from ``at`` with character tests: what ``rsplit(None, 2)`` of the slice
+    would give, without the slice, the list and its words made.
+
+    >>> _last_word("for the diagnosis", 0, 8), _last_word("xthe  ", 1, 6), _last_word("a the ", 0, 6)
+    ('for', '', 'a')
+    """
+    end = _space_back(low, floor, at)
+    start = _word_back(low, floor, end)
+    word = low[start:end]
+    if word not in _ARTICLES:  # ("" for none is no article)
+        return word
+    end = _space_back(low, floor, start)
+    return low[_word_back(low, floor, end) : end]
+
+
+def _space_back(low: str, floor: int, at: int) -> int:
+    """Where the white space that ends ``low[floor:at]`` starts."""
+    while at > floor and low[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_back(low: str, floor: int, at: int) -> int:
+    """Where the word that ends at ``at`` starts (not before ``floor``)."""
+    while at > floor and not low[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """Every diagnosis the summary prose states, in the order it states them, once each.
 
@@ -373,11 +421,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         trigger = _DIAGNOSES.match(low, mark)
         if trigger is None:
             continue
-        # (the last two words are all that is read: the rest stays one piece, unsplit)
-        before = low[max(0, mark - 30) : mark].rsplit(None, 2)
-        if before and before[-1] in _ARTICLES:
-            before.pop()
-        last = before[-1] if before else ""
+        last = _last_word(low, max(0, mark - 30), mark)
         # (the named group that matched, if any, read once: each read of a match is a
         # call; "lead" and "claim" are the pattern's only groups)
         kind = trigger.lastgroup
