@@ -245,25 +245,37 @@ def extract_reviewer(
                 proses.clear()
             proses[prose] = credentials
     title, board, board_found, licensed, licensed_found, title_found, years, hours = credentials
-    certifications = list(board)
-    if found is not None:
-        found.extend(board_found)
-    specialties = fields.get("specialties")
-    if specialties:
-        named = _names("specialties", specialties, remembered)
-        certifications.extend(named)
-        _found_in(found, "board_certifications", "specialties", specialties, named, 0)
-    states = list(licensed)
-    if found is not None:
-        found.extend(licensed_found)
-    listed = fields.get("states")
-    if listed:
-        named = _names("states", listed, remembered)
-        states.extend(named)
-        _found_in(found, "licensed_states", "states", listed, named, 0)
+    certifications = _listed(
+        board, board_found, "specialties", "board_certifications", fields, found, remembered
+    )
+    states = _listed(
+        licensed, licensed_found, "states", "licensed_states", fields, found, remembered
+    )
     if found is not None:
         found.extend(title_found)
     return _REVIEWER(title, _unique(certifications), _unique(states), years, hours)
+
+
+def _listed(
+    read: tuple[str, ...],
+    read_found: Found,
+    field: str,
+    attribute: str,
+    fields: dict[str, str],
+    found: Found | None,
+    remembered: Sections | None,
+) -> list[str]:
+    """The names the prose gave (``read``, found at ``read_found``) and then those the
+    ``field`` lists, each noted in ``found`` (when given) as the record's ``attribute``."""
+    names = list(read)
+    if found is not None:
+        found.extend(read_found)
+    value = fields.get(field)
+    if value:
+        named = _names(field, value, remembered)
+        names.extend(named)
+        _found_in(found, attribute, field, value, named, 0)
+    return names
 
 
 def _names(name: str, value: str, remembered: Sections | None) -> tuple[str, ...]:
