@@ -288,9 +288,13 @@ class MypycBuildHook(BuildHookInterface):
     def _train(self, workdir: Path) -> None:
         """Parse the example letters with the instrumented build (its counters are written
         beside its objects when the process ends). String hashing is fixed, so that the
-        counts, and the build made from them, are the same each time."""
+        counts, and the build made from them, are the same each time.
+
+        The environment is passed on whole: pip's isolated build environment, which holds
+        the runtime dependencies the run imports (attrs, ...), is reached through
+        ``PYTHONPATH``; the run puts its working directory first on the path itself, and
+        refuses any other ``imrparse`` (a source tree on ``PYTHONPATH``)."""
         env = {**os.environ, "PYTHONHASHSEED": "0"}
-        env.pop("PYTHONPATH", None)
         command = [sys.executable, "-c", _TRAIN, str(workdir.resolve())]
         _run(command, workdir, "the profile's training run", env=env)
 

@@ -272,6 +272,24 @@ def test_pgo_1_fails_the_build_rather_than_build_plain(
     )
 
 
+def test_the_training_run_keeps_the_build_environments_path(
+    hook_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # pip's isolated build environment (where the runtime dependencies the training run
+    # imports are installed) is reached through PYTHONPATH: a run without it found no
+    # attrs on a fresh machine, and the build fell back to plain (a regression).
+    seen: list[dict[str, str] | None] = []
+    monkeypatch.setattr(
+        hook_module, "_run", lambda command, workdir, what, env=None: seen.append(env)
+    )
+    monkeypatch.setenv("PYTHONPATH", "/isolated/overlay")
+    hook = make_hook(hook_module, {})
+    hook._train(tmp_path)
+    assert seen and seen[0] is not None
+    assert seen[0]["PYTHONPATH"] == "/isolated/overlay"
+    assert seen[0]["PYTHONHASHSEED"] == "0"
+
+
 def test_the_training_run_refuses_a_package_that_is_not_the_instrumented_one(
     hook_module: ModuleType, tmp_path: Path
 ) -> None:
