@@ -325,14 +325,21 @@ def _basis_cells(prefix: str, basis: GuidelineBasis) -> Row:
     cites = basis.citations
     if not cites:  # (only ever spread into a row: the shared cells are not changed)
         return _NO_CITATIONS[prefix]
+    count, sources, mtus, titles, topics, pages = _BASIS_KEYS[prefix]
     return {
-        f"{prefix}_citation_count": len(cites),
-        f"{prefix}_sources": _join(c.source for c in cites),
-        f"{prefix}_mtus": any(c.mtus for c in cites),
-        f"{prefix}_titles": _join(c.title for c in cites),
-        f"{prefix}_topics": _join(topic for c in cites for topic in c.topics),
-        f"{prefix}_pages": _join(str(page) for c in cites for page in c.pages),
+        count: len(cites),
+        sources: _join([c.source for c in cites]),
+        mtus: any(c.mtus for c in cites),
+        titles: _join([c.title for c in cites]),
+        topics: _join([topic for c in cites for topic in c.topics]),
+        pages: _join([str(page) for c in cites for page in c.pages]),
     }
+
+
+# The column names of a basis's cells, for each prefix (made once, not for every row).
+_BASIS_KEYS: dict[str, tuple[str, ...]] = {
+    prefix: tuple(f"{prefix}_{field}" for field in _BASIS_FIELDS) for prefix in _BASES
+}
 
 
 def _board_specialties(certifications: tuple[str, ...]) -> str | None:
