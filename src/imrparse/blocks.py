@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Final
 
 from .cleaning import clean_lines
 from .diagnostics import Collector
@@ -23,11 +23,7 @@ from .diagnostics import Collector
 # Token kinds bound once, in the scanner: looking an Enum member up on its class
 # costs about fifteen times a plain name, and these tests run for every line.
 from .line_kinds import _ARTIFACT, _BREAK, _DETERMINATION, _PAGE_BREAK, _PART, _TEXT
-from .scanner import (
-    Line,
-    contents,
-    new_tuple,
-)
+from .scanner import Line, contents
 
 __all__ = ["PART_ORDER", "Block", "Part", "split_blocks", "split_parts"]
 
@@ -35,25 +31,81 @@ _SENTENCE_END: Final = (".", ":", ";", "!", "?")
 PART_ORDER: Final = ("claims", "reviewer", "rationale")
 
 
-class Part(NamedTuple):
-    """A labelled part of a determination block."""
+class Part:
+    """A labelled part of a determination block.
 
-    name: str
-    label: Line
-    texts: list[str]
-    """The contents of its lines, the label line's remainder first."""
-    body: list[Line] | None = None
-    """The lines after the label's (``None`` for a part stated twice, its texts joined)."""
+    - ``name``: its role (one of :data:`PART_ORDER`);
+    - ``label``: the line of its label;
+    - ``texts``: the contents of its lines, the label line's remainder first;
+    - ``body``: the lines after the label's (``None`` for a part stated twice, its texts
+      joined).
+
+    (Compiled, a native class is made directly, where the named tuple it replaced took a
+    generic call of ``tuple.__new__``, an arguments tuple and a copy of it.)
+    """
+
+    __slots__ = ("body", "label", "name", "texts")
+
+    def __init__(
+        self, name: str, label: Line, texts: list[str], body: list[Line] | None = None
+    ) -> None:
+        self.name: str = name
+        self.label: Line = label
+        self.texts: list[str] = texts
+        self.body: list[Line] | None = body
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Part):
+            return NotImplemented
+        return (
+            self.name == other.name
+            and self.label == other.label
+            and self.texts == other.texts
+            and self.body == other.body
+        )
+
+    def __repr__(self) -> str:
+        return f"Part({self.name!r}, {self.label!r}, {self.texts!r}, body={self.body!r})"
 
 
-class Block(NamedTuple):
-    """One determination: header lines, outcome word, parts, stray lines."""
+class Block:
+    """One determination: its header's lines (``header``), the contents of the header's
+    lines before the outcome (``header_text``), the outcome word (``outcome``), its parts
+    (``parts``, in the order each was first stated) and the lines before its first part
+    (``stray``). (A native class, as :class:`Part` is.)"""
 
-    header: list[Line]
-    header_text: list[str]
-    outcome: str
-    parts: list[Part]
-    stray: list[Line]
+    __slots__ = ("header", "header_text", "outcome", "parts", "stray")
+
+    def __init__(
+        self,
+        header: list[Line],
+        header_text: list[str],
+        outcome: str,
+        parts: list[Part],
+        stray: list[Line],
+    ) -> None:
+        self.header: list[Line] = header
+        self.header_text: list[str] = header_text
+        self.outcome: str = outcome
+        self.parts: list[Part] = parts
+        self.stray: list[Line] = stray
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Block):
+            return NotImplemented
+        return (
+            self.header == other.header
+            and self.header_text == other.header_text
+            and self.outcome == other.outcome
+            and self.parts == other.parts
+            and self.stray == other.stray
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Block({self.header!r}, {self.header_text!r}, {self.outcome!r}, {self.parts!r}, "
+            f"{self.stray!r})"
+        )
 
 
 def _paragraph_break_before(line: Line, spaced: bool) -> bool:
@@ -131,7 +183,7 @@ def split_blocks(
             ]
         )
         stray, parts = split_parts(lines[head + 1 : end], head_line, diag, body, titles)
-        blocks.append(new_tuple(Block, (header_lines, texts, outcome, parts, stray)))
+        blocks.append(Block(header_lines, texts, outcome, parts, stray))
     return preface, blocks
 
 
@@ -296,9 +348,9 @@ def split_parts(
                 line.column,
             )
             parts[stated].texts.extend(texts)
-            parts[stated] = parts[stated]._replace(body=None)
+            parts[stated].body = None
         else:
-            parts.append(new_tuple(Part, (name, line, texts, lines[i + 1 : end])))
+            parts.append(Part(name, line, texts, lines[i + 1 : end]))
     if not _in_order(parts):
         first = parts[0].label
         diag.add(

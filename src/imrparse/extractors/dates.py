@@ -141,6 +141,12 @@ def _full_year(value: int, digits: int) -> int:
 def date_from_match(match: re.Match[str]) -> datetime.date:
     """The date a :func:`search_date` match names; :class:`InvalidDate` if none."""
     if match.re is _NUMERIC_DATE:
+        # (the match is a numeric date alone: read as parse_date_value reads one, by a
+        # native loop, and remembered; one written in other digits than ASCII's, which
+        # that loop does not read, is read from its groups)
+        found = _numeric_value(match.group())
+        if found is not None:
+            return found
         month_text, day_text, year = match.group("m", "d", "y")
         month, day = int(month_text), int(day_text)
     else:
@@ -175,15 +181,24 @@ def parse_date_value(text: str) -> datetime.date | None:
     >>> parse_date_value("11/30/2016"), parse_date_value("on 3-1-08")
     (datetime.date(2016, 11, 30), datetime.date(2008, 3, 1))
     """
+    found = _numeric_value(text)
+    return found if found is not None else parse_date(text)
+
+
+def _numeric_value(text: str) -> datetime.date | None:
+    """The date ``text`` names where it is a numeric date alone (see
+    :func:`~imrparse.extractors.header_shapes.numeric_date`), else ``None``;
+    :class:`InvalidDate` where it names no real day."""
     # (A value read before, in this letter or another, is not read again: letters of a
-    # time share their dates assigned and decided; exact, as a numeric date alone names
-    # the same day whatever reads it, and a date is immutable. Only such dates are kept.)
+    # time share their dates assigned and decided, and a summary's date of injury is often
+    # the header table's; exact, as a numeric date alone names the same day whatever reads
+    # it, and a date is immutable. Only such dates are kept.)
     remembered = _REMEMBERED_DATES.get(text)
     if remembered is not None:
         return remembered
     month, day, year, digits = numeric_date(text)
     if not digits:  # (no numeric date alone)
-        return parse_date(text)
+        return None
     try:
         found = _DATE(_full_year(year, digits), month, day)
     except ValueError as exc:
@@ -194,7 +209,8 @@ def parse_date_value(text: str) -> datetime.date | None:
     return found
 
 
-# The numeric dates parse_date_value read alone, by their text (bounded: cleared when full).
+# The numeric dates read alone (a value, or a match of one), by their text (bounded: cleared
+# when full).
 _REMEMBERED_DATES: Final[dict[str, datetime.date]] = {}
 _REMEMBERED_DATE_COUNT: Final = 4096
 
