@@ -42,6 +42,11 @@ __all__ = [
     "strip_artifacts",
 ]
 
+is_ascii: Final = str.isascii
+"""``is_ascii(text)`` is ``text.isascii()``. (Compiled, a method called on a str that mypyc
+has no native form of is looked up by its name at every call, a generic call of some
+hundreds of instructions; the method itself, called, is not looked up.)"""
+
 # Characters that PDF text carries but no value should: controls other than the
 # white space str.split() already folds.
 _CONTROL_CHARS: Final = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x7F))
@@ -175,7 +180,7 @@ def repair_characters(text: str) -> tuple[str, bool]:
     >>> repair_characters("FlexerilÂ® and \u201cSoma\u201d")
     ('Flexeril® and "Soma"', True)
     """
-    if text.isascii():
+    if is_ascii(text):
         return text, False
     repaired = text
     for bad, good in _LOSSY.items():
@@ -300,7 +305,7 @@ def find_mojibake(text: str) -> int:
     >>> find_mojibake("FlexerilÂ® 10mg"), find_mojibake("Flexeril® 10mg")
     (8, -1)
     """
-    if text.isascii():
+    if is_ascii(text):
         return -1
     # (Each sign starts with one of these: finding them costs less than a search that
     # tries every position.)
@@ -335,7 +340,7 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  pain.\u00a0 The\\tpatient ")
     'pain. The patient'
     """
-    if text.isascii():
+    if is_ascii(text):
         return _normalize_ascii(text)
     # (Text with characters beyond ASCII, most of it written with blanks alone: split()
     # and join() make an object of every word, where the blanks are folded in place.)
@@ -396,7 +401,7 @@ def clean_lines(lines: Iterable[str], headers: bool = True, spaces: bool = True)
     text = join_lines(lines)
     if headers and may_hold_page_header(text):
         text = _ARTIFACT.sub(" ", text)  # a header that a wrap had split over two lines
-    if text.isascii():  # (nothing to repair: asked once, a generic call when compiled)
+    if is_ascii(text):  # (nothing to repair: asked once)
         return _normalize_ascii(text, spaces)
     text, _ = repair_characters(text)
     return normalize_space(text)

@@ -20,7 +20,14 @@ from typing import Final, cast
 
 import attrs
 
-from .cleaning import blank_controls, clean_lines, find_control, find_mojibake, repair_hyphens
+from .cleaning import (
+    blank_controls,
+    clean_lines,
+    find_control,
+    find_mojibake,
+    is_ascii,
+    repair_hyphens,
+)
 from .diagnostics import Collector
 from .grammar import Section, check_order, split_fields, split_sections
 from .layout_words import Vocabulary
@@ -65,7 +72,7 @@ def prepare(text: str) -> Prepared:
             "control-characters", "the text holds control characters", *position(text, control)
         )
         text = blank_controls(text)
-    if not text.isascii():
+    if not is_ascii(text):
         text = repair_hyphens(text)
     mojibake = find_mojibake(text)
     if mojibake >= 0:

@@ -22,7 +22,13 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from .cleaning import has_control_space, is_page_number, page_header_chances, strip_artifacts
+from .cleaning import (
+    has_control_space,
+    is_ascii,
+    is_page_number,
+    page_header_chances,
+    strip_artifacts,
+)
 from .layout_words import OPENING_ROW, Vocabulary
 from .line_kinds import (
     _ARTIFACT,
@@ -234,7 +240,7 @@ def scan_text(text: str, vocab: Vocabulary | None = None) -> Scan:
         text = "\n".join(bodies)
     # A no-break space mis-decoded ("Â\xa0") is still white space: read it as such
     # before lines are stripped and classified (same length, so columns hold).
-    ascii = text.isascii()
+    ascii = is_ascii(text)
     if not ascii and _MISDECODED_NBSP in text:
         text = text.replace(_MISDECODED_NBSP, "  ")
     return _scan_lines(text, check_headers, v, headers, numbers, starts, spaces, ascii)

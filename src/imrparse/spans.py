@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from .cleaning import has_control_space, repair_characters
+from .cleaning import has_control_space, is_ascii, repair_characters
 from .scanner import Line
 
 __all__ = ["PATHS", "Row", "Source", "Where", "check_path", "determination_path", "keep"]
@@ -272,7 +272,7 @@ class Source:
         first = _piece(counts, n)  # (the piece that holds it, if any does)
         n -= counts[first]
         text = pieces[first].content
-        if text.isascii():
+        if is_ascii(text):
             for i in range(len(text)):
                 # (the ASCII white space, told by its code point: compiled, read natively,
                 # where a character made and asked isspace() costs ten times as much; most
@@ -292,7 +292,7 @@ class Source:
 
 def _kept(text: str) -> int:
     """How many characters that cleaning keeps, other than white space, ``text`` gives."""
-    if text.isascii():
+    if is_ascii(text):
         return len(text) - _spaces(text)
     return sum(count for _, _, count in _units(text))
 
@@ -326,7 +326,7 @@ def _units(text: str) -> Iterator[tuple[int, int, int]]:
     their repair gives (mojibake undone: "Ã©" gives one)."""
     for match in _compiled(_UNIT).finditer(text):
         unit = match.group()
-        if unit.isascii():
+        if is_ascii(unit):
             yield match.start(), match.end(), 1
         else:
             repaired = repair_characters(unit)[0]
@@ -337,6 +337,6 @@ def _spaces(text: str) -> int:
     """How many characters of ``text`` are white space (``str.isspace``), as cleaning folds
     them: ASCII text without tabs, form feeds, ``\r`` or the separators ``\x1c``-``\x1f``
     has only blanks."""
-    if text.isascii() and not has_control_space(text):
+    if is_ascii(text) and not has_control_space(text):
         return text.count(" ")
     return sum(1 for char in text if char.isspace())

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..cleaning import is_ascii
+
 # The ASCII characters a str pattern's "\s" matches (str.isspace()), and its "\d".
 _SPACE: Final = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 _DIGITS: Final = frozenset("0123456789")
@@ -41,7 +43,7 @@ def may_open(openings: frozenset[str] | None, text: str, low: str) -> bool:
     ``openings`` may begin ``text`` (``low``: ``text`` lower-cased): on ASCII, whether the
     text's first two characters (its only one) are among them. Beyond ASCII the
     case-blind pattern is asked, which matches letters that lower-casing does not give."""
-    return openings is None or low[:2] in openings or not text.isascii()
+    return openings is None or low[:2] in openings or not is_ascii(text)
 
 
 def _join(left: set[str], right: set[str]) -> set[str]:

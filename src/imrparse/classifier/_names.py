@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..cleaning import is_ascii
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
 from ._firsts import may_open
 from ._patterns import FILLER_LETTERS, has_digit
@@ -61,7 +62,7 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     # first letter opens the site (case-blind, on ASCII: any case of it; a text beyond
     # ASCII is asked, as a case-blind letter may match one that lower() does not give).
     site = rest.strip(EDGE)
-    if site[:1].lower() in FILLER_LETTERS or not site.isascii():
+    if site[:1].lower() in FILLER_LETTERS or not is_ascii(site):
         filler = engine.p.lead_filler.match(site)
         if filler is not None:
             site = site[filler.end() :]

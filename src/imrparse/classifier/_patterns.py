@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..cleaning import is_ascii
 from ..wordlists import NUMBER_WORDS
 
 NUM_WORDS: Final = dict(NUMBER_WORDS)
@@ -116,21 +117,21 @@ class Twin:
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """The first match in ``text``."""
-        return self.cased.search(low) if text.isascii() else self.blind.search(text)
+        return self.cased.search(low) if is_ascii(text) else self.blind.search(text)
 
     def match(self, text: str, low: str) -> re.Match[str] | None:
         """The match at the start of ``text``."""
-        return self.cased.match(low) if text.isascii() else self.blind.match(text)
+        return self.cased.match(low) if is_ascii(text) else self.blind.match(text)
 
     def findall(self, text: str, low: str) -> list[str]:
         """The matches' texts (of a source without groups), from ``low`` when ASCII."""
-        found: list[str] = self.cased.findall(low) if text.isascii() else self.blind.findall(text)
+        found: list[str] = self.cased.findall(low) if is_ascii(text) else self.blind.findall(text)
         return found
 
     def sub(self, repl: str, text: str, low: str) -> str:
         """``text`` with every match replaced by ``repl`` (plain text, no group
         references), as ``re.sub`` replaces: the text between the matches is kept."""
-        if not text.isascii():
+        if not is_ascii(text):
             return self.blind.sub(repl, text)
         kept = []
         at = 0
@@ -190,7 +191,7 @@ def twinnable(source: str) -> bool:
     upper-case letter, no other escape (``\x41`` is "A", ``\1`` a group's text), no
     flags (``(?-i:``) and no other range (``[!-`]`` holds "A" to "Z", not "a" to "z"):
     a hyphen in a class only first or last."""
-    if not source.isascii():
+    if not is_ascii(source):
         return False
     rest = _SAFE_PARTS.sub("_", source)  # "_": a character that is no range's hyphen
     if "\\" in rest or "(?" in rest or any("A" <= ch <= "Z" for ch in rest):
@@ -273,7 +274,7 @@ class Patterns:
         match whole, taken as it is; only the other parts ("5mg", "x-ray", "knee,") are
         searched: a regex call costs as much as five such parts.
         """
-        if not low.isascii():
+        if not is_ascii(low):
             return self.word.findall(low, low)
         found: list[str] = []
         for part in low.split():
@@ -289,7 +290,7 @@ def holds(text: str, low: str, hints: tuple[str, ...]) -> bool:
     case) may match ``text``: ``low`` (``text`` lower-cased) holds one, or ``text`` is
     not ASCII (a case-blind pattern matches letters that lower-casing does not give, as
     the long s "\u017f" for "s")."""
-    return not text.isascii() or any(hint in low for hint in hints)
+    return not is_ascii(text) or any(hint in low for hint in hints)
 
 
 def number(word: str | None) -> int | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..cleaning import is_ascii
 from ..wordlists import (
     DIAGNOSIS_LEAD_WORDS,
     DIAGNOSIS_PREMODIFIER_WORDS,
@@ -201,7 +202,7 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
 def _bare(low: str) -> str:
     """``low`` with the punctuation that is no part of a word read as spaces (see
     ``_PUNCTUATION_TO_SPACE``)."""
-    if low.isascii():
+    if is_ascii(low):
         # (the strict ASCII codec, which compiled code calls directly; "surrogatepass"
         # goes through the codec registry, its name normalized, on each call. ASCII text
         # is its own UTF-8, and the table changes ASCII bytes into ASCII bytes.)

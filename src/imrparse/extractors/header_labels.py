@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from ..cleaning import is_ascii
 from ..layout_words import ocr_key
 from ..wordlists import match_key
 from .header_shapes import fits_shape
@@ -127,7 +128,7 @@ def tokenize(content: str, table: Labels) -> list[Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[Token] = []
     words = table.first_words
-    ascii = content.isascii()  # (once a line: its tokens are folded by lower() then)
+    ascii = is_ascii(content)  # (once a line: its tokens are folded by lower() then)
     end = 0  # where the token before ends
     # (A loop over every character, compiled, costs more than split() and a walk over
     # the few blanks before each token.)

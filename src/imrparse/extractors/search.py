@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..cleaning import is_ascii
+
 __all__ = [
     "first_of",
     "lower_ascii",
@@ -110,7 +112,7 @@ def lower_ascii(text: str) -> str:
     >>> lower_ascii("Board İstanbul"), len(lower_ascii("İ")) == 1
     ('board İstanbul', True)
     """
-    if text.isascii():
+    if is_ascii(text):
         return text.lower()
     # bytes.lower() changes A-Z only, and UTF-8 writes every other character in bytes
     # above 0x7f: a C loop, where str.translate would look each character up in a dict.
