@@ -17,16 +17,28 @@ _TRIM_START: Final = (TRIM_WORDS - {"a"}) | {""}
 
 def strip_request(text: str, engine: Engine) -> str:
     """``text`` without the request wording it starts with ("Retrospective request for")."""
-    text = text.strip(EDGE + " ")
+    return request_stripped(text, None, engine)[0]
+
+
+def request_stripped(text: str, low: str | None, engine: Engine) -> tuple[str, str]:
+    """:func:`strip_request` of ``text``, and what is left lower-cased; ``low``: ``text``
+    lower-cased, where the caller has it (the text is not lower-cased again)."""
+    stripped = text.strip(EDGE + " ")
+    if low is None or len(stripped) != len(text):
+        low = stripped.lower()
+    text = stripped
     for _ in range(6):
-        low = text.lower()
         if not may_open(engine.request_firsts, text, low):
             break  # no match but an empty one, which takes nothing off
         match = engine.request.match(text, low)
-        if match is None or not match.group():
+        if match is None:
             break
-        text = text[match.end() :].strip(EDGE + " ")
-    return text
+        end = match.end()
+        if end == 0:  # (a match at the start is empty where it ends there)
+            break
+        text = text[end:].strip(EDGE + " ")
+        low = text.lower()
+    return text, low
 
 
 def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: Engine) -> str:

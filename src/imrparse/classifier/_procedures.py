@@ -66,13 +66,15 @@ def matches_at(pattern: re.Pattern[str], low: str, anchor: str) -> bool:
 
 def procedure_name(
     core: str,
+    core_low: str,
     hit: tuple[ProcedureRule, re.Pattern[str]] | None,
     engine: Engine,
     words: list[str] | None = None,
 ) -> tuple[str, int | None]:
     """The procedure's name without counts, frequencies and durations, and its sessions;
-    ``hit``: the procedure rule that matched and its pattern (see :func:`procedure`), which
-    names the procedure in the name (no rule's hash is asked for).
+    ``core_low``: ``core`` lower-cased (as ``read`` has it); ``hit``: the procedure rule
+    that matched and its pattern (see :func:`procedure`), which names the procedure in
+    the name (no rule's hash is asked for).
     ``words``: the words of ``core`` lower-cased (``Patterns.words``), as ``read`` found
     them, if it did.
 
@@ -84,7 +86,7 @@ def procedure_name(
     text = engine.p.parens.sub(" ", core) if bracketed else core
     sessions: int | None = None
     product: int | None = None
-    low = text.lower()
+    low = text.lower() if bracketed else core_low
     if not has_digit(text) and (
         # The text's words are core's, the bracketed ones out (a bracket is no word's
         # character, nor the space put for it): when core's words count nothing, the
