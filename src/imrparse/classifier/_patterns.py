@@ -202,6 +202,13 @@ def twinnable(source: str) -> bool:
     return True
 
 
+# The printable ASCII characters that ``Patterns.word`` matches in no place but after a
+# "#" (the digits): all but its letters, "'", "-" and "#".
+_NO_MATCH: Final = "".join(
+    chr(code) for code in range(33, 127) if not chr(code).isalpha() and chr(code) not in "'-#"
+)
+
+
 class Patterns:
     """The reader's own patterns (a plain class: cheap to read when compiled). Those
     that are case-blind are :class:`Twin` where their source allows."""
@@ -270,8 +277,9 @@ class Patterns:
 
         No match holds white space, so the text's matches are those of its parts between
         white space, in turn. On ASCII, a part of letters only (lower case: a-z) is one
-        match whole, taken as it is; only the other parts ("5mg", "x-ray", "knee,") are
-        searched: a regex call costs as much as five such parts.
+        match whole, taken as it is, and so are its letters between characters that no
+        match holds ("knee,", "(magnetic", "100mg"); only the other parts ("x-ray",
+        "emg/ncs", "#60") are searched: a regex call costs as much as five such parts.
         """
         if not low.isascii():
             return self.word.findall(low, low)
@@ -279,7 +287,15 @@ class Patterns:
         for part in low.split():
             if part.isalpha():
                 found.append(part)
-            elif not part.isdigit():  # a part of digits only holds no match
+                continue
+            # A match is letters, "'" and "-" opened by a letter, or "#" and digits: the
+            # characters stripped off (no "#" among them, so no digit of theirs follows
+            # one) are in no match, and the letters between them are one. Nothing left:
+            # the part holds no match.
+            letters = part.strip(_NO_MATCH)
+            if letters.isalpha():
+                found.append(letters)
+            elif letters:
                 found += self.word.cased.findall(part)
         return found
 
