@@ -8,7 +8,7 @@ from typing import Final
 
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
 from ._firsts import may_open
-from ._patterns import FILLER_LETTERS, has_digit
+from ._patterns import FILLER_LETTERS, has_digit, opens_upper
 from .lexicons import ProcedureRule
 
 _TRIM_END: Final = TRIM_WORDS | {""}
@@ -110,10 +110,10 @@ def tidy(text: str, engine: Engine) -> str:
         elif "-" in word:
             out.append(
                 "-".join(
-                    part.lower() if part[:1].isupper() and part[1:].islower() else part
+                    part.lower() if opens_upper(part) and part[1:].islower() else part
                     for part in word.split("-")
                 )
             )
         else:
-            out.append(word.lower() if word[:1].isupper() and word[1:].islower() else word)
+            out.append(word.lower() if opens_upper(word) and word[1:].islower() else word)
     return capital(" ".join(out))

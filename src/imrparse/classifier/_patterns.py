@@ -65,6 +65,22 @@ def has_digit(text: str) -> bool:
     return False
 
 
+def ascii_letters(text: str) -> bool:
+    """Whether an ASCII ``text`` is letters only, as ``str.isalpha()`` says: letters and
+    digits (``str.isalnum()``: on ASCII, [A-Za-z0-9]) with no digit. (Compiled, isalnum()
+    and :func:`has_digit` run without the method call that isalpha() costs.)"""
+    return text.isalnum() and not has_digit(text)
+
+
+def opens_upper(word: str) -> bool:
+    """Whether ``word`` opens with an upper-case character, as ``word[:1].isupper()``
+    says: told by its code point where it is ASCII (compiled, without a method call)."""
+    if not word:
+        return False
+    code = ord(word[0])
+    return 65 <= code <= 90 if code < 128 else word[:1].isupper()
+
+
 # The words that say a treatment text counts something (sessions, a frequency, a duration).
 COUNTING: Final = (frozenset(NUM_WORDS) - {"a", "an"}) | {
     "weekly",
@@ -285,7 +301,7 @@ class Patterns:
             return self.word.findall(low, low)
         found: list[str] = []
         for part in low.split():
-            if part.isalpha():
+            if ascii_letters(part):
                 found.append(part)
                 continue
             # A match is letters, "'" and "-" opened by a letter, or "#" and digits: the
@@ -293,7 +309,7 @@ class Patterns:
             # one) are in no match, and the letters between them are one. Nothing left:
             # the part holds no match.
             letters = part.strip(_NO_MATCH)
-            if letters.isalpha():
+            if ascii_letters(letters):
                 found.append(letters)
             elif letters:
                 found += self.word.cased.findall(part)
@@ -304,8 +320,9 @@ def holds(text: str, low: str, hints: tuple[str, ...]) -> bool:
     """Whether a case-blind pattern every match of which holds one of ``hints`` (lower
     case) may match ``text``: ``low`` (``text`` lower-cased) holds one, or ``text`` is
     not ASCII (a case-blind pattern matches letters that lower-casing does not give, as
-    the long s "\u017f" for "s")."""
-    return not text.isascii() or any(hint in low for hint in hints)
+    the long s "\u017f" for "s"). (The hints are asked first: a method call, which
+    isascii() is to compiled code, costs more than an ``in`` on a short text.)"""
+    return any(hint in low for hint in hints) or not text.isascii()
 
 
 def number(word: str | None) -> int | None:
