@@ -48,9 +48,10 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     if match is None:
         return name
     start, end = match.span()  # (one call: each of start() and end() is one)
-    if rule.name is None and start > 0:
+    rule_name = rule.name  # (read once: an attrs rule's attribute is looked up by name)
+    if rule_name is None and start > 0:
         return name
-    display = rule.name or name[start:end]
+    display = rule_name or name[start:end]
     rest = (name[:start] + " " + name[end:]).strip(EDGE)
     # Its words between white space, commas, semicolons and colons: str.split's white
     # space is a pattern's "\s" (both are Py_UNICODE_ISSPACE), and split() gives no empty
@@ -61,7 +62,7 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     while words and words[-1] in TRIM_WORDS:
         words.pop()
     if any(w not in engine.sites for w in words):
-        if rule.name is None:
+        if rule_name is None:
             return name
         before, after = name[:start], name[end:]
         return capital(before + display + after)

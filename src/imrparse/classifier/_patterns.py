@@ -65,6 +65,14 @@ def has_digit(text: str) -> bool:
     return False
 
 
+def cut_out(text: str, match: re.Match[str]) -> str:
+    """``text`` with ``match``'s span (of ``text``, or of it lower-cased where that keeps
+    every position: see :class:`Twin`) replaced by one space. (One span() call: each of
+    start() and end() is a method call.)"""
+    start, end = match.span()
+    return text[:start] + " " + text[end:]
+
+
 def ascii_letters(text: str) -> bool:
     """Whether an ASCII ``text`` is letters only, as ``str.isalpha()`` says: letters and
     digits (``str.isalnum()``: on ASCII, [A-Za-z0-9]) with no digit. (Compiled, isalnum()

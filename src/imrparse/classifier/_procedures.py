@@ -13,6 +13,7 @@ from ._patterns import (
     SESSION_HINTS,
     TIMES_HINTS,
     WEEK_HINTS,
+    cut_out,
     has_digit,
     holds,
     number,
@@ -109,27 +110,28 @@ def procedure_name(
         elif frequency.group(2) is None:
             a, b = number(frequency.group(1)), number(frequency.group(3))
             product = a * b if a is not None and b is not None else None
-        text = text[: frequency.start()] + " " + text[frequency.end() :]
+        text = cut_out(text, frequency)
         low = text.lower()
     elif holds(text, low, TIMES_HINTS):
         pair = engine.p.product.search(text, low)
         if pair is not None:
             a, b = number(pair.group(1)), number(pair.group(2))
             product = a * b if a is not None and b is not None else None
-            text = text[: pair.start()] + " " + text[pair.end() :]
+            text = cut_out(text, pair)
             low = text.lower()
     explicit = engine.p.sessions.search(text, low) if holds(text, low, SESSION_HINTS) else None
     if explicit is not None:
         sessions = number(explicit.group(1) or explicit.group(3))
         # what stood between the count and "sessions", cut from the text for its case
         middle = text[explicit.start(2) : explicit.end(2)] if explicit.group(2) else ""
-        text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
+        start, end = explicit.span()
+        text = text[:start] + " " + middle + " " + text[end:]
         low = text.lower()
     times = engine.p.times.search(text, low) if holds(text, low, TIMES_HINTS) else None
     if times is not None:
         if sessions is None and product is None:
             product = number(times.group(1))
-        text = text[: times.start()] + " " + text[times.end() :]
+        text = cut_out(text, times)
         low = text.lower()
     if sessions is None:
         sessions = product

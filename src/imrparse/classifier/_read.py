@@ -14,7 +14,7 @@ from ..records import Category
 from ._engine import Engine, engine_for
 from ._medications import medication
 from ._names import request_stripped, tidy
-from ._patterns import DOS_HINTS, date_marks, has_digit, holds
+from ._patterns import DOS_HINTS, cut_out, date_marks, has_digit, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .lexicons import Lexicons
@@ -65,11 +65,12 @@ def read(text: str, engine: Engine) -> Reading:
     qty = engine.p.qty.search(work, work.lower()) if "q" in work or "Q" in work else None
     if qty is not None:
         quantity = int(qty.group(1))
-        work = work[: qty.start()] + " " + work[qty.end() :]
+        work = cut_out(work, qty)
     core, low, labs = request_off(normalize_space(work), engine)
     # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
-    # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change.
-    count = engine.p.leading_count.match(core, low) if core[:1].isdecimal() else None
+    # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change:
+    # has_digit's of the first character (by code point where ASCII, not a method call).
+    count = engine.p.leading_count.match(core, low) if has_digit(core[:1]) else None
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
         core, low = request_stripped(core[count.end() :], None, engine)
