@@ -9,7 +9,7 @@ from typing import Final
 from ..cleaning import is_ascii
 from ._engine import BARE, EDGE, TRIM_WORDS, Engine
 from ._firsts import may_open
-from ._patterns import FILLER_LETTERS, has_digit
+from ._patterns import FILLER_LETTERS, has_digit, opens_upper
 from .lexicons import ProcedureRule
 
 _TRIM_END: Final = TRIM_WORDS | {""}
@@ -18,16 +18,28 @@ _TRIM_START: Final = (TRIM_WORDS - {"a"}) | {""}
 
 def strip_request(text: str, engine: Engine) -> str:
     """``text`` without the request wording it starts with ("Retrospective request for")."""
-    text = text.strip(EDGE + " ")
+    return request_stripped(text, None, engine)[0]
+
+
+def request_stripped(text: str, low: str | None, engine: Engine) -> tuple[str, str]:
+    """:func:`strip_request` of ``text``, and what is left lower-cased; ``low``: ``text``
+    lower-cased, where the caller has it (the text is not lower-cased again)."""
+    stripped = text.strip(EDGE + " ")
+    if low is None or len(stripped) != len(text):
+        low = stripped.lower()
+    text = stripped
     for _ in range(6):
-        low = text.lower()
         if not may_open(engine.request_firsts, text, low):
             break  # no match but an empty one, which takes nothing off
         match = engine.request.match(text, low)
-        if match is None or not match.group():
+        if match is None:
             break
-        text = text[match.end() :].strip(EDGE + " ")
-    return text
+        end = match.end()
+        if end == 0:  # (a match at the start is empty where it ends there)
+            break
+        text = text[end:].strip(EDGE + " ")
+        low = text.lower()
+    return text, low
 
 
 def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: Engine) -> str:
@@ -37,9 +49,10 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     if match is None:
         return name
     start, end = match.span()  # (one call: each of start() and end() is one)
-    if rule.name is None and start > 0:
+    rule_name = rule.name  # (read once: an attrs rule's attribute is looked up by name)
+    if rule_name is None and start > 0:
         return name
-    display = rule.name or name[start:end]
+    display = rule_name or name[start:end]
     rest = (name[:start] + " " + name[end:]).strip(EDGE)
     # Its words between white space, commas, semicolons and colons: str.split's white
     # space is a pattern's "\s" (both are Py_UNICODE_ISSPACE), and split() gives no empty
@@ -50,7 +63,7 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     while words and words[-1] in TRIM_WORDS:
         words.pop()
     if any(w not in engine.sites for w in words):
-        if rule.name is None:
+        if rule_name is None:
             return name
         before, after = name[:start], name[end:]
         return capital(before + display + after)
@@ -99,10 +112,10 @@ def tidy(text: str, engine: Engine) -> str:
         elif "-" in word:
             out.append(
                 "-".join(
-                    part.lower() if part[:1].isupper() and part[1:].islower() else part
+                    part.lower() if opens_upper(part) and part[1:].islower() else part
                     for part in word.split("-")
                 )
             )
         else:
-            out.append(word.lower() if word[:1].isupper() and word[1:].islower() else word)
+            out.append(word.lower() if opens_upper(word) and word[1:].islower() else word)
     return capital(" ".join(out))

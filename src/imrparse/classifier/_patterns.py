@@ -66,6 +66,30 @@ def has_digit(text: str) -> bool:
     return False
 
 
+def cut_out(text: str, match: re.Match[str]) -> str:
+    """``text`` with ``match``'s span (of ``text``, or of it lower-cased where that keeps
+    every position: see :class:`Twin`) replaced by one space. (One span() call: each of
+    start() and end() is a method call.)"""
+    start, end = match.span()
+    return text[:start] + " " + text[end:]
+
+
+def ascii_letters(text: str) -> bool:
+    """Whether an ASCII ``text`` is letters only, as ``str.isalpha()`` says: letters and
+    digits (``str.isalnum()``: on ASCII, [A-Za-z0-9]) with no digit. (Compiled, isalnum()
+    and :func:`has_digit` run without the method call that isalpha() costs.)"""
+    return text.isalnum() and not has_digit(text)
+
+
+def opens_upper(word: str) -> bool:
+    """Whether ``word`` opens with an upper-case character, as ``word[:1].isupper()``
+    says: told by its code point where it is ASCII (compiled, without a method call)."""
+    if not word:
+        return False
+    code = ord(word[0])
+    return 65 <= code <= 90 if code < 128 else word[:1].isupper()
+
+
 # The words that say a treatment text counts something (sessions, a frequency, a duration).
 COUNTING: Final = (frozenset(NUM_WORDS) - {"a", "an"}) | {
     "weekly",
@@ -203,6 +227,13 @@ def twinnable(source: str) -> bool:
     return True
 
 
+# The printable ASCII characters that ``Patterns.word`` matches in no place but after a
+# "#" (the digits): all but its letters, "'", "-" and "#".
+_NO_MATCH: Final = "".join(
+    chr(code) for code in range(33, 127) if not chr(code).isalpha() and chr(code) not in "'-#"
+)
+
+
 class Patterns:
     """The reader's own patterns (a plain class: cheap to read when compiled). Those
     that are case-blind are :class:`Twin` where their source allows."""
@@ -271,16 +302,25 @@ class Patterns:
 
         No match holds white space, so the text's matches are those of its parts between
         white space, in turn. On ASCII, a part of letters only (lower case: a-z) is one
-        match whole, taken as it is; only the other parts ("5mg", "x-ray", "knee,") are
-        searched: a regex call costs as much as five such parts.
+        match whole, taken as it is, and so are its letters between characters that no
+        match holds ("knee,", "(magnetic", "100mg"); only the other parts ("x-ray",
+        "emg/ncs", "#60") are searched: a regex call costs as much as five such parts.
         """
         if not is_ascii(low):
             return self.word.findall(low, low)
         found: list[str] = []
         for part in low.split():
-            if part.isalpha():
+            if ascii_letters(part):
                 found.append(part)
-            elif not part.isdigit():  # a part of digits only holds no match
+                continue
+            # A match is letters, "'" and "-" opened by a letter, or "#" and digits: the
+            # characters stripped off (no "#" among them, so no digit of theirs follows
+            # one) are in no match, and the letters between them are one. Nothing left:
+            # the part holds no match.
+            letters = part.strip(_NO_MATCH)
+            if ascii_letters(letters):
+                found.append(letters)
+            elif letters:
                 found += self.word.cased.findall(part)
         return found
 
@@ -289,8 +329,9 @@ def holds(text: str, low: str, hints: tuple[str, ...]) -> bool:
     """Whether a case-blind pattern every match of which holds one of ``hints`` (lower
     case) may match ``text``: ``low`` (``text`` lower-cased) holds one, or ``text`` is
     not ASCII (a case-blind pattern matches letters that lower-casing does not give, as
-    the long s "\u017f" for "s")."""
-    return not is_ascii(text) or any(hint in low for hint in hints)
+    the long s "\u017f" for "s"). (The hints are asked first: an ``in`` on a short text
+    costs less than the ``isascii`` call.)"""
+    return any(hint in low for hint in hints) or not is_ascii(text)
 
 
 def number(word: str | None) -> int | None:

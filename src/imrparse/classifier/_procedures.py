@@ -13,6 +13,7 @@ from ._patterns import (
     SESSION_HINTS,
     TIMES_HINTS,
     WEEK_HINTS,
+    cut_out,
     has_digit,
     holds,
     number,
@@ -66,13 +67,15 @@ def matches_at(pattern: re.Pattern[str], low: str, anchor: str) -> bool:
 
 def procedure_name(
     core: str,
+    core_low: str,
     hit: tuple[ProcedureRule, re.Pattern[str]] | None,
     engine: Engine,
     words: list[str] | None = None,
 ) -> tuple[str, int | None]:
     """The procedure's name without counts, frequencies and durations, and its sessions;
-    ``hit``: the procedure rule that matched and its pattern (see :func:`procedure`), which
-    names the procedure in the name (no rule's hash is asked for).
+    ``core_low``: ``core`` lower-cased (as ``read`` has it); ``hit``: the procedure rule
+    that matched and its pattern (see :func:`procedure`), which names the procedure in
+    the name (no rule's hash is asked for).
     ``words``: the words of ``core`` lower-cased (``Patterns.words``), as ``read`` found
     them, if it did.
 
@@ -84,7 +87,7 @@ def procedure_name(
     text = engine.p.parens.sub(" ", core) if bracketed else core
     sessions: int | None = None
     product: int | None = None
-    low = text.lower()
+    low = text.lower() if bracketed else core_low
     if not has_digit(text) and (
         # The text's words are core's, the bracketed ones out (a bracket is no word's
         # character, nor the space put for it): when core's words count nothing, the
@@ -107,27 +110,28 @@ def procedure_name(
         elif frequency.group(2) is None:
             a, b = number(frequency.group(1)), number(frequency.group(3))
             product = a * b if a is not None and b is not None else None
-        text = text[: frequency.start()] + " " + text[frequency.end() :]
+        text = cut_out(text, frequency)
         low = text.lower()
     elif holds(text, low, TIMES_HINTS):
         pair = engine.p.product.search(text, low)
         if pair is not None:
             a, b = number(pair.group(1)), number(pair.group(2))
             product = a * b if a is not None and b is not None else None
-            text = text[: pair.start()] + " " + text[pair.end() :]
+            text = cut_out(text, pair)
             low = text.lower()
     explicit = engine.p.sessions.search(text, low) if holds(text, low, SESSION_HINTS) else None
     if explicit is not None:
         sessions = number(explicit.group(1) or explicit.group(3))
         # what stood between the count and "sessions", cut from the text for its case
         middle = text[explicit.start(2) : explicit.end(2)] if explicit.group(2) else ""
-        text = text[: explicit.start()] + " " + middle + " " + text[explicit.end() :]
+        start, end = explicit.span()
+        text = text[:start] + " " + middle + " " + text[end:]
         low = text.lower()
     times = engine.p.times.search(text, low) if holds(text, low, TIMES_HINTS) else None
     if times is not None:
         if sessions is None and product is None:
             product = number(times.group(1))
-        text = text[: times.start()] + " " + text[times.end() :]
+        text = cut_out(text, times)
         low = text.lower()
     if sessions is None:
         sessions = product

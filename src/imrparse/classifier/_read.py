@@ -13,8 +13,8 @@ from ..record_builders import builder
 from ..records import Category
 from ._engine import Engine, engine_for
 from ._medications import medication
-from ._names import strip_request, tidy
-from ._patterns import DOS_HINTS, date_marks, has_digit, holds
+from ._names import request_stripped, tidy
+from ._patterns import DOS_HINTS, cut_out, date_marks, has_digit, holds
 from ._procedures import procedure, procedure_name
 from ._wording import peel
 from .lexicons import Lexicons
@@ -65,18 +65,17 @@ def read(text: str, engine: Engine) -> Reading:
     qty = engine.p.qty.search(work, work.lower()) if "q" in work or "Q" in work else None
     if qty is not None:
         quantity = int(qty.group(1))
-        work = work[: qty.start()] + " " + work[qty.end() :]
-    core, labs = request_off(normalize_space(work), engine)
-    low = core.lower()
+        work = cut_out(work, qty)
+    core, low, labs = request_off(normalize_space(work), engine)
     # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
-    # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change.
-    count = engine.p.leading_count.match(core, low) if core[:1].isdecimal() else None
+    # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change:
+    # has_digit's of the first character (by code point where ASCII, not a method call).
+    count = engine.p.leading_count.match(core, low) if has_digit(core[:1]) else None
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))
-        core = strip_request(core[count.end() :], engine)
-        low = core.lower()
+        core, low = request_stripped(core[count.end() :], None, engine)
     if labs:  # "Labs to include: ...": what follows are labs, whatever they name
-        name, sessions = procedure_name(core, None, engine)
+        name, sessions = procedure_name(core, low, None, engine)
         return _READING(name, _CATEGORIES[LABS[0]], LABS[1], sessions, quantity)
     words = engine.p.words(low)
     tokens = words  # (a text without a hyphen has no word that holds one)
@@ -96,24 +95,25 @@ def read(text: str, engine: Engine) -> Reading:
         if strength is not None and len(engine.p.word.blind.findall(core[: strength.start()])) <= 3:
             name = tidy(core[: strength.start()], engine) or tidy(core, engine)
             return _READING(name, Category.PHARMACEUTICALS, None, None, quantity)
-        name, sessions = procedure_name(core, None, engine, words)
+        name, sessions = procedure_name(core, low, None, engine, words)
         return _READING(name, None, None, sessions, quantity)
     rule = rule_hit[0]
-    name, sessions = procedure_name(core, rule_hit, engine, words)
+    name, sessions = procedure_name(core, low, rule_hit, engine, words)
     return _READING(name, _CATEGORIES[rule.category], rule.subcategory, sessions, quantity)
 
 
-def request_off(text: str, engine: Engine) -> tuple[str, bool]:
+def request_off(text: str, engine: Engine) -> tuple[str, str, bool]:
     """``text`` without its request wording, the grammar's (``_wording``) and the lexicon's
-    (``words.tsv``) in turn, and whether it introduces labs."""
+    (``words.tsv``) in turn, it lower-cased, and whether it introduces labs."""
     labs = False
+    low = ""  # (its first round, which always runs, sets it)
     for _ in range(4):
         peeled = peel(text)
         labs = labs or peeled.labs
-        stripped = strip_request(peeled.text, engine)
+        stripped, low = request_stripped(peeled.text, peeled.low, engine)
         if stripped == text:
             break
         text = stripped
         if peeled.settled and stripped == peeled.text:
             break  # peeled and stripped again, it would stay as it is
-    return text, labs
+    return text, low, labs

@@ -159,8 +159,9 @@ GUIDANCE: Final = (
 class Peeled:
     """A treatment text with its request wording peeled off."""
 
-    def __init__(self, text: str, forms: tuple[str, ...], settled: bool) -> None:
+    def __init__(self, text: str, low: str, forms: tuple[str, ...], settled: bool) -> None:
         self.text = text  # what is requested
+        self.low = low  # the text lower-cased (read lower-cases it no second time)
         self.forms = forms  # the names of the rules that peeled something, in order
         # Whether peeling ``text`` again would find nothing: no prefix rule matched what
         # the prefix rules left, and no anywhere rule took anything out of it.
@@ -271,7 +272,7 @@ def peel(text: str) -> Peeled:
         work = " ".join(pattern.sub(" ", work, low).split()).strip(g.edges)
         low = work.lower()
         settled = False  # what is left may begin with a prefix now
-    return Peeled(work, tuple(forms), settled)
+    return Peeled(work, low, tuple(forms), settled)
 
 
 def guidance_blanked(low: str) -> str:
