@@ -551,11 +551,14 @@ def extract_summary(
     sex: Sex | None = None
     age_sex = _before_a_y(_AGE_SEX, low, low)
     if age_sex:
-        age = int(age_sex.group(1))
-        sex = _SEX_WORDS[age_sex.group(2)]
+        # (each group read through its span, which ``found`` keeps: one call a group)
+        age_span = age_sex.span(1)
+        sex_span = age_sex.span(2)
+        age = int(low[age_span[0] : age_span[1]])
+        sex = _SEX_WORDS[low[sex_span[0] : sex_span[1]]]
         if found is not None:
-            found["age"] = age_sex.span(1)
-            found["sex"] = age_sex.span(2)
+            found["age"] = age_span
+            found["sex"] = sex_span
     else:
         age_only = _before_a_y(_AGE_ONLY, text, low)
         if age_only:
@@ -574,15 +577,22 @@ def extract_summary(
 
     diagnoses = find_diagnoses(text, low)
 
-    for name, value in (
-        ("age", age),
-        ("sex", sex),
-        ("date of injury", date_of_injury),
-        ("diagnoses", diagnoses or None),
-    ):
-        if value is None:
-            diag.add("field-not-found", f"the case summary states no {name}", line)
+    # (each asked in its own test: compiled, a tuple of the four pairs was made and
+    # iterated generically for every summary, which most state all four)
+    if age is None:
+        _not_stated(diag, "age", line)
+    if sex is None:
+        _not_stated(diag, "sex", line)
+    if date_of_injury is None:
+        _not_stated(diag, "date of injury", line)
+    if not diagnoses:
+        _not_stated(diag, "diagnoses", line)
     mechanism, why = _mechanism(text, low, date_of_injury, stated)
     if why:
         diag.add("mechanism-not-found", why, line)
     return _SUMMARY(age, sex, date_of_injury, mechanism, diagnoses, text)
+
+
+def _not_stated(diag: Collector, name: str, line: int) -> None:
+    """Note that the summary states no ``name`` (``field-not-found``)."""
+    diag.add("field-not-found", f"the case summary states no {name}", line)
