@@ -25,7 +25,7 @@ from ..wordlists import (
     DIAGNOSIS_SHARED_HEAD_WORDS,
     DIAGNOSIS_SITE_WORDS,
 )
-from .search import first_of, lower_ascii, places_of, sentence, starts_at
+from .search import first_of, lower_ascii, places_of, sentence_end, starts_at
 
 __all__ = ["find_diagnoses", "split_diagnoses"]
 
@@ -142,9 +142,14 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
     """
     # Pieces as spans of ``text`` with the separator before each: items are rejoined
     # from the text itself, so that they keep the letter's own punctuation. (``low``,
-    # when given, is ``lower_ascii(text)``.)
+    # when given, is ``lower_ascii(text)``.) Each piece is added to the items as the
+    # marks cut it (``_add_piece``), not gathered in a list of them first.
     low = lower_ascii(text) if low is None else low
-    pieces: list[tuple[str, int, int]] = []
+    # (the words of the pieces: lower case, bare, the list's punctuation read as spaces,
+    # once for the whole list)
+    bare = _bare(low)
+    spans: list[list[int]] = []  # (the items as [begin, end] spans, with the words of each)
+    item_words: list[list[str]] = []
     depth = 0
     kind = ""
     start = 0
@@ -158,7 +163,7 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
             continue
         if depth:
             continue
-        pieces.append((kind, start, at))
+        _add_piece(spans, item_words, text, bare, kind, start, at)
         if char == "," or char == ";":
             kind = char
             start = stop
@@ -168,27 +173,7 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         else:
             kind = "and"
             start = stop
-    pieces.append((kind, start, len(text)))
-    # Items as [begin, end] spans, with the words of each (lower case, bare: the list's
-    # punctuation read as spaces, once for the whole list).
-    bare = _bare(low)
-    spans: list[list[int]] = []
-    item_words: list[list[str]] = []
-    for kind, begin, end in pieces:
-        words = bare[begin:end].split()
-        if not words:
-            continue
-        if (
-            spans
-            and kind != ";"
-            and kind != "r"
-            and _continues(item_words[-1], kind, text, begin, words)
-        ):
-            spans[-1][1] = end
-            item_words[-1].extend(words)
-        else:
-            spans.append([begin, end])
-            item_words.append(words)
+    _add_piece(spans, item_words, text, bare, kind, start, len(text))
     found: list[str] = []
     for i in range(len(spans)):  # (the words of each span: compiled, zip() is a generic call)
         begin, end = spans[i]
@@ -197,6 +182,34 @@ def split_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if item and not _only_sites(item_words[i]):
             found.append(item)
     return tuple(found)
+
+
+def _add_piece(
+    spans: list[list[int]],
+    item_words: list[list[str]],
+    text: str,
+    bare: str,
+    kind: str,
+    begin: int,
+    end: int,
+) -> None:
+    """Add the piece ``text[begin:end]`` (after a separator of ``kind``; ``bare``: the
+    list's words, see ``_bare``) to the items so far (``spans``, with the words of each):
+    to the last one, where it continues it, else as an item of its own."""
+    words = bare[begin:end].split()
+    if not words:
+        return
+    if (
+        spans
+        and kind != ";"
+        and kind != "r"
+        and _continues(item_words[-1], kind, text, begin, words)
+    ):
+        spans[-1][1] = end
+        item_words[-1].extend(words)
+    else:
+        spans.append([begin, end])
+        item_words.append(words)
 
 
 def _bare(low: str) -> str:
@@ -440,16 +453,17 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         )
         if filler:
             begin = filler.end()
-        listed = sentence(text, begin)
-        end = begin + len(listed)
+        # (the list: the rest of the sentence, or as far as its stop; cut from the text
+        # once, where it is read, not the sentence cut and then the list from that)
+        end = sentence_end(text, begin)
+        if end < 0:
+            end = len(text)
         first = first_of(low, _STOP_WORDS, begin, end)
         stop = _LIST_STOP.search(low, max(begin, first - 1), end) if first >= 0 else None
-        if stop:
-            listed = listed[: stop.start() - begin]
-        done = begin + len(listed)
+        done = stop.start() if stop else end
         if begin < done and low[begin] in _NO_LIST_LETTERS and _NO_LIST.match(low, begin, done):
             continue
-        for item in split_diagnoses(listed, low[begin:done]):
+        for item in split_diagnoses(text[begin:done], low[begin:done]):
             key = lower_ascii(item)
             if key not in seen:
                 seen.add(key)

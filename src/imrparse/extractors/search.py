@@ -18,7 +18,6 @@ __all__ = [
     "lower_ascii",
     "places_of",
     "search_near",
-    "sentence",
     "sentence_end",
     "starts_at",
     "word_start",
@@ -167,13 +166,3 @@ def search_near(
     """
     at = low.find(word)
     return None if at < 0 else pattern.search(text, max(0, at - back))
-
-
-def sentence(text: str, start: int) -> str:
-    """The rest of the sentence that goes on at ``start``: up to its full stop, if any.
-
-    >>> sentence("Diagnoses include lumbar strain. He is 40.", 18)
-    'lumbar strain'
-    """
-    end = sentence_end(text, start)
-    return text[start : end if end >= 0 else len(text)]

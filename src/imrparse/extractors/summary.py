@@ -219,6 +219,12 @@ def _next_mention(low: str, start: int, end: int = -1) -> tuple[int, int, bool]:
     return -1, -1, False
 
 
+# A mention of the injury as ``_next_mention`` reads it: where it starts and ends, and
+# whether a person follows it (-1, -1 and False for none).
+_Mention = tuple[int, int, bool]
+_NO_MENTION: Final = (-1, -1, False)
+
+
 def _circumstance_at(low: str, at: int, end: int) -> re.Match[str] | None:
     """``_CIRCUMSTANCE.match(low, at, end)``, not tried where none of its words can start."""
     if at >= end or low[at] not in _CIRCUMSTANCE_LETTERS:
@@ -228,9 +234,10 @@ def _circumstance_at(low: str, at: int, end: int) -> re.Match[str] | None:
 
 def _date_of_injury(
     text: str, low: str, diag: Collector, line: int
-) -> tuple[datetime.date | None, re.Match[str] | None]:
+) -> tuple[datetime.date | None, re.Match[str] | None, _Mention]:
     """The first date within the sentence after a mention of injury, and where it is
-    written (``None`` for a date read loosely from words)."""
+    written (``None`` for a date read loosely from words); and the last mention read
+    (``_next_mention``'s), which the circumstance need not match again."""
     at, after, person = _next_mention(low, 0)
     count = 0
     while at >= 0 and count < 6:
@@ -251,15 +258,15 @@ def _date_of_injury(
                 match = search_date(text, opening.end(), at)
         if match is not None:
             try:
-                return date_from_match(match), match
+                return date_from_match(match), match, (at, after, person)
             except InvalidDate as exc:
                 diag.add("invalid-date", f"date of injury: {exc}", line)
-                return None, None
+                return None, None, (at, after, person)
         window = text[after:endpos]
         if _MONTH_WORD.search(window):
             found = parse_loose(window)
             if found is not None:
-                return found, None
+                return found, None, (at, after, person)
         slipped = search_slipped_date(text, after, endpos)
         if slipped is not None:
             diag.add(
@@ -268,16 +275,21 @@ def _date_of_injury(
                 "letter, or a separator lost): not read",
                 line,
             )
-            return None, None
+            return None, None, (at, after, person)
         at, after, person = _next_mention(low, after)
-    return None, None
+    return None, None, (at, after, person)
 
 
 def _mechanism(
-    text: str, low: str, injury: datetime.date | None, stated: re.Match[str] | None = None
+    text: str,
+    low: str,
+    injury: datetime.date | None,
+    stated: re.Match[str] | None = None,
+    known: _Mention = _NO_MENTION,
 ) -> tuple[str | None, str | None]:
     """How the injury happened, as the prose states it, and why none was read when none
-    was (``stated``: where the prose writes the date of injury): ``(mechanism, None)``, or ``(None, why)`` where the prose states an injury but not
+    was (``stated``: where the prose writes the date of injury; ``known``: a mention of
+    the injury read already): ``(mechanism, None)``, or ``(None, why)`` where the prose states an injury but not
     how it happened (``why`` is ``""`` when it says so itself: "mechanism of injury is not
     described"), or ``(None, None)`` where it states no injury at all."""
     at = low.find("mechanism")
@@ -290,7 +302,7 @@ def _mechanism(
         if named:
             return _clean_mechanism(named.group(1)), None
         at = low.find("mechanism", at + 1)
-    found, work = _circumstance(text, low)
+    found, work = _circumstance(text, low, known)
     if found is None and stated is not None:
         found = _event(text, low, stated)
     if found is None:
@@ -353,14 +365,20 @@ _MENTIONS: Final = 12
 """How many mentions of the injury are read for a circumstance (a summary has a few)."""
 
 
-def _circumstance(text: str, low: str) -> tuple[str | None, str | None]:
+def _circumstance(
+    text: str, low: str, known: _Mention = _NO_MENTION
+) -> tuple[str | None, str | None]:
     """The circumstance of an injury statement (when, while, after, due to ...): the
-    mechanism it states, or the work it names when that is all it names."""
+    mechanism it states, or the work it names when that is all it names. (``known``: a
+    mention read already, where it starts and ends and whether a person follows it.)"""
     work = None
     at = low.find("injur")
     read = 0
     while at >= 0 and read < _MENTIONS:
-        after, person = _mention_at(low, at, len(low))
+        if at == known[0]:  # (the date of injury's: not matched again)
+            after, person = known[1], known[2]
+        else:
+            after, person = _mention_at(low, at, len(low))
         if after < 0:
             at = low.find("injur", at + 5)
             continue
@@ -551,11 +569,14 @@ def extract_summary(
     sex: Sex | None = None
     age_sex = _before_a_y(_AGE_SEX, low, low)
     if age_sex:
-        age = int(age_sex.group(1))
-        sex = _SEX_WORDS[age_sex.group(2)]
+        # (each group read through its span, which ``found`` keeps: one call a group)
+        age_span = age_sex.span(1)
+        sex_span = age_sex.span(2)
+        age = int(low[age_span[0] : age_span[1]])
+        sex = _SEX_WORDS[low[sex_span[0] : sex_span[1]]]
         if found is not None:
-            found["age"] = age_sex.span(1)
-            found["sex"] = age_sex.span(2)
+            found["age"] = age_span
+            found["sex"] = sex_span
     else:
         age_only = _before_a_y(_AGE_ONLY, text, low)
         if age_only:
@@ -568,21 +589,28 @@ def extract_summary(
             if found is not None:
                 found["sex"] = sex_only.span(1)
 
-    date_of_injury, stated = _date_of_injury(text, low, diag, line)
+    date_of_injury, stated, mention = _date_of_injury(text, low, diag, line)
     if stated is not None and date_of_injury is not None and found is not None:
         found["date_of_injury"] = stated.span()
 
     diagnoses = find_diagnoses(text, low)
 
-    for name, value in (
-        ("age", age),
-        ("sex", sex),
-        ("date of injury", date_of_injury),
-        ("diagnoses", diagnoses or None),
-    ):
-        if value is None:
-            diag.add("field-not-found", f"the case summary states no {name}", line)
-    mechanism, why = _mechanism(text, low, date_of_injury, stated)
+    # (each asked in its own test: compiled, a tuple of the four pairs was made and
+    # iterated generically for every summary, which most state all four)
+    if age is None:
+        _not_stated(diag, "age", line)
+    if sex is None:
+        _not_stated(diag, "sex", line)
+    if date_of_injury is None:
+        _not_stated(diag, "date of injury", line)
+    if not diagnoses:
+        _not_stated(diag, "diagnoses", line)
+    mechanism, why = _mechanism(text, low, date_of_injury, stated, mention)
     if why:
         diag.add("mechanism-not-found", why, line)
     return _SUMMARY(age, sex, date_of_injury, mechanism, diagnoses, text)
+
+
+def _not_stated(diag: Collector, name: str, line: int) -> None:
+    """Note that the summary states no ``name`` (``field-not-found``)."""
+    diag.add("field-not-found", f"the case summary states no {name}", line)

@@ -321,15 +321,18 @@ def _outcome_row(path: str, block: Block) -> Row | None:
 
 
 def read_out_of_place(
-    lines: list[Line], where: str, context: Context, reading: Reading
+    lines: list[Line], heading: str, context: Context, reading: Reading
 ) -> list[Line]:
     """Read the whole determinations (a treatment header followed by a part label) that
     stand among ``lines`` of a section other than the decisions (pages out of order), each
     with a ``determination-out-of-place`` warning, into ``reading``; the lines before the
-    first of them are returned for the section's own reader. ``where`` names the
-    section."""
+    first of them are returned for the section's own reader. ``heading`` is the section's
+    heading as written ("" for the lines before the first section)."""
     if not _holds_determinations(lines):
         return lines
+    # (named only where some stand: compiled, the f-string with repr() is a str.format
+    # call, which every summary paid for a name that most letters never use)
+    where = f"in the section {heading!r}" if heading else "before the first section"
     layout = context.layout
     preface, blocks = split_blocks(
         lines,

@@ -33,7 +33,7 @@ def read_preamble(preamble: list[Line], context: Context, table: bool = True) ->
     unread: list[Line] = []
     if layout.header_table and table:
         rest, unread = read_table(preamble, context, reading)
-    rest = read_out_of_place(rest, "before the first section", context, reading)
+    rest = read_out_of_place(rest, "", context, reading)  # (no heading: before the first)
     rest, fields = stated_fields(rest, context, PREAMBLE)
     reading.fields.extend(fields)
     for line in unread:

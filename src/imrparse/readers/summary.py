@@ -25,8 +25,7 @@ __all__ = ["read_summary"]
 def read_summary(section: Section, context: Context) -> Reading:
     """Read the case facts from the summary's prose (its opening boilerplate dropped)."""
     reading = Reading(section.name)
-    where = f"in the section {section.heading.content!r}"
-    lines = read_out_of_place(section.lines, where, context, reading)
+    lines = read_out_of_place(section.lines, section.heading.content, context, reading)
     full = context.clean(contents(lines))
     text = strip_boilerplate(context, section.name, full)
     found: dict[str, tuple[int, int]] | None = {} if context.spans else None
