@@ -31,6 +31,7 @@ __all__ = [
     "find_control",
     "find_mojibake",
     "has_control_space",
+    "is_ascii",
     "is_page_number",
     "join_lines",
     "may_hold_page_header",

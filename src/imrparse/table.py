@@ -47,8 +47,20 @@ Row: TypeAlias = "dict[str, str | int | bool | None]"
 SEPARATOR = "; "
 """What joins the items of a list into one cell."""
 
-_BASIS_FIELDS = ("citation_count", "sources", "mtus", "titles", "topics", "pages")
 _BASES = ("ca", "reviewer")
+# The column names of a basis's cells, for each prefix (made once, not for every row; in
+# the order _basis_cells unpacks them).
+_BASIS_KEYS: dict[str, tuple[str, str, str, str, str, str]] = {
+    prefix: (
+        f"{prefix}_citation_count",
+        f"{prefix}_sources",
+        f"{prefix}_mtus",
+        f"{prefix}_titles",
+        f"{prefix}_topics",
+        f"{prefix}_pages",
+    )
+    for prefix in _BASES
+}
 
 COLUMNS: tuple[str, ...] = (
     "source",
@@ -88,7 +100,7 @@ COLUMNS: tuple[str, ...] = (
     "original_request",
     "authorized",
     "outcome",
-    *(f"{basis}_{field}" for basis in _BASES for field in _BASIS_FIELDS),
+    *(key for basis in _BASES for key in _BASIS_KEYS[basis]),
     "rationale",
     "error_count",
     "warning_count",
@@ -336,12 +348,6 @@ def _basis_cells(prefix: str, basis: GuidelineBasis) -> Row:
     }
 
 
-# The column names of a basis's cells, for each prefix (made once, not for every row).
-_BASIS_KEYS: dict[str, tuple[str, ...]] = {
-    prefix: tuple(f"{prefix}_{field}" for field in _BASIS_FIELDS) for prefix in _BASES
-}
-
-
 def _board_specialties(certifications: tuple[str, ...]) -> str | None:
     """The ``board_specialties`` cell: few reviewers' certifications recur across
     letters, and reading them (:func:`~imrparse.specialties.board_names`) is slow."""
@@ -358,11 +364,7 @@ _BOARD_CELLS: dict[tuple[str, ...], str | None] = {}
 
 
 _NO_CITATIONS: dict[str, Row] = {
-    prefix: {
-        f"{prefix}_citation_count": 0,
-        **dict.fromkeys(f"{prefix}_{field}" for field in _BASIS_FIELDS[1:]),
-    }
-    for prefix in _BASES
+    prefix: {count: 0, **dict.fromkeys(others)} for prefix, (count, *others) in _BASIS_KEYS.items()
 }
 
 

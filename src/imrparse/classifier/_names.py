@@ -17,13 +17,15 @@ _TRIM_START: Final = (TRIM_WORDS - {"a"}) | {""}
 
 
 def strip_request(text: str, engine: Engine) -> str:
-    """``text`` without the request wording it starts with ("Retrospective request for")."""
+    """``text`` without the request wording it starts with (:func:`request_stripped`'s
+    text alone)."""
     return request_stripped(text, None, engine)[0]
 
 
 def request_stripped(text: str, low: str | None, engine: Engine) -> tuple[str, str]:
-    """:func:`strip_request` of ``text``, and what is left lower-cased; ``low``: ``text``
-    lower-cased, where the caller has it (the text is not lower-cased again)."""
+    """``text`` without the request wording it starts with ("Retrospective request for"),
+    and what is left lower-cased; ``low``: ``text`` lower-cased, where the caller has it
+    (the text is not lower-cased again)."""
     stripped = text.strip(EDGE + " ")
     if low is None or len(stripped) != len(text):
         low = stripped.lower()

@@ -329,8 +329,8 @@ def holds(text: str, low: str, hints: tuple[str, ...]) -> bool:
     """Whether a case-blind pattern every match of which holds one of ``hints`` (lower
     case) may match ``text``: ``low`` (``text`` lower-cased) holds one, or ``text`` is
     not ASCII (a case-blind pattern matches letters that lower-casing does not give, as
-    the long s "\u017f" for "s"). (The hints are asked first: an ``in`` on a short text
-    costs less than the ``isascii`` call.)"""
+    the long s "\u017f" for "s"). (Either order gives the same answer; the hints, short
+    ``in`` tests, are asked first.)"""
     return any(hint in low for hint in hints) or not is_ascii(text)
 
 

@@ -69,7 +69,8 @@ def read(text: str, engine: Engine) -> Reading:
     core, low, labs = request_off(normalize_space(work), engine)
     # leading_count's every match opens with "\d", a decimal digit as str.isdecimal()
     # says (re's Unicode "\d" is Py_UNICODE_ISDECIMAL), which case does not change:
-    # has_digit's of the first character (by code point where ASCII, not a method call).
+    # has_digit of the first character asks that (by code point where ASCII, not by a
+    # method call).
     count = engine.p.leading_count.match(core, low) if has_digit(core[:1]) else None
     if count is not None:
         quantity = quantity if quantity is not None else int(count.group(1))

@@ -204,7 +204,13 @@ def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool]:
     return mention.end(), mention.lastindex is not None
 
 
-def _next_mention(low: str, start: int, end: int = -1) -> tuple[int, int, bool]:
+# A mention of the injury as ``_next_mention`` reads it: where it starts and ends, and
+# whether a person follows it (-1, -1 and False for none).
+_Mention = tuple[int, int, bool]
+_NO_MENTION: Final = (-1, -1, False)
+
+
+def _next_mention(low: str, start: int, end: int = -1) -> _Mention:
     """The first mention of the injury (``_INJURY``) in ``low[start:end]`` (the
     lower-case text; to its end for -1): where it starts and ends (-1 and -1 for none),
     and whether a person follows it. The pattern is tried only where one of its words
@@ -216,13 +222,7 @@ def _next_mention(low: str, start: int, end: int = -1) -> tuple[int, int, bool]:
         if after >= 0:
             return at, after, person
         at = first_of(low, _INJURY_WORDS, at + 1, stop)
-    return -1, -1, False
-
-
-# A mention of the injury as ``_next_mention`` reads it: where it starts and ends, and
-# whether a person follows it (-1, -1 and False for none).
-_Mention = tuple[int, int, bool]
-_NO_MENTION: Final = (-1, -1, False)
+    return _NO_MENTION
 
 
 def _circumstance_at(low: str, at: int, end: int) -> re.Match[str] | None:
@@ -289,8 +289,8 @@ def _mechanism(
 ) -> tuple[str | None, str | None]:
     """How the injury happened, as the prose states it, and why none was read when none
     was (``stated``: where the prose writes the date of injury; ``known``: a mention of
-    the injury read already): ``(mechanism, None)``, or ``(None, why)`` where the prose states an injury but not
-    how it happened (``why`` is ``""`` when it says so itself: "mechanism of injury is not
+    the injury read already): ``(mechanism, None)``, or ``(None, why)`` where the prose
+    states an injury but not how it happened (``why`` is ``""`` when it says so itself: "mechanism of injury is not
     described"), or ``(None, None)`` where it states no injury at all."""
     at = low.find("mechanism")
     while at >= 0:  # both patterns start with the word: match where it stands
