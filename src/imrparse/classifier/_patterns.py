@@ -138,14 +138,21 @@ class Twin:
             raise ValueError(f"not a source for a case-sensitive twin: {source!r}")
         self.blind = re.compile(source, FLAGS)
         self.cased = re.compile(source)
+        # (Bound once: compiled, ``pattern.search(...)`` looks the method up by its name at
+        # each call, a generic call of some hundred instructions. search and match are
+        # the methods asked often.)
+        self.search_cased = self.cased.search
+        self.search_blind = self.blind.search
+        self.match_cased = self.cased.match
+        self.match_blind = self.blind.match
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """The first match in ``text``."""
-        return self.cased.search(low) if is_ascii(text) else self.blind.search(text)
+        return self.search_cased(low) if is_ascii(text) else self.search_blind(text)
 
     def match(self, text: str, low: str) -> re.Match[str] | None:
         """The match at the start of ``text``."""
-        return self.cased.match(low) if is_ascii(text) else self.blind.match(text)
+        return self.match_cased(low) if is_ascii(text) else self.match_blind(text)
 
     def findall(self, text: str, low: str) -> list[str]:
         """The matches' texts (of a source without groups), from ``low`` when ASCII."""
@@ -176,6 +183,8 @@ class Blind(Twin):
     def __init__(self, source: str) -> None:
         self.blind = re.compile(source, FLAGS)
         self.cased = self.blind
+        self.search_cased = self.search_blind = self.blind.search
+        self.match_cased = self.match_blind = self.blind.match
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """The first match in ``text``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ._engine import Engine, candidates, found_anchors
 from ._names import canonical, strip_request, tidy
@@ -20,6 +21,11 @@ from ._patterns import (
 )
 from ._wording import guidance_blanked
 from .lexicons import ProcedureRule
+
+# ``_counts_nothing(words)``: no word of ``words`` is one of a count. (Bound once:
+# compiled, ``COUNTING.isdisjoint(...)`` looks the method up by its name at each call, a
+# generic call of some hundred instructions; the bound method is called directly.)
+_counts_nothing: Final = COUNTING.isdisjoint
 
 
 def procedure(low: str, engine: Engine) -> tuple[ProcedureRule, re.Pattern[str]] | None:
@@ -92,11 +98,10 @@ def procedure_name(
         # The text's words are core's, the bracketed ones out (a bracket is no word's
         # character, nor the space put for it): when core's words count nothing, the
         # text's count nothing either; without brackets they are core's words.
-        COUNTING.isdisjoint(words)
+        _counts_nothing(words)
         if words is not None and not bracketed
         else (
-            (words is not None and COUNTING.isdisjoint(words))
-            or COUNTING.isdisjoint(engine.p.words(low))
+            (words is not None and _counts_nothing(words)) or _counts_nothing(engine.p.words(low))
         )
     ):
         # nothing counted: no frequency, sessions or durations to take out

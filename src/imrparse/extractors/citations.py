@@ -61,6 +61,8 @@ _ODG: Final = re.compile(r"\bodg\b|official[ \t]+disability[ \t]+guidelines")
 _ACOEM: Final = re.compile(r"\bacoem\b")
 
 # Titles that are a whole guideline document; the topics follow them without a comma.
+# (``_title_at``: its match method bound once; compiled, ``pattern.match(...)`` looks the
+# method up by its name at each call, a generic call of some hundred instructions.)
 _TITLES: Final = re.compile(
     r"(?:official[ \t]+disability[ \t]+guidelines(?:[ \t]*\(odg\))?"
     r"(?:[ \t]+treatment[ \t]+in[ \t]+workers'?[ \t]+comp(?:ensation)?(?:[ \t]*\(odg-twc\))?)?"
@@ -73,6 +75,7 @@ _TITLES: Final = re.compile(
     r"|pain,[ \t]+suffering,[ \t]+and[ \t]+the[ \t]+restoration[ \t]+of[ \t]+function)"
     r"|odg)"
 )
+_title_at: Final = _TITLES.match
 
 
 def _chapter_pattern(name: str) -> str:
@@ -585,7 +588,7 @@ def _title_and_topics(
     low = low or lower_ascii(rest)
     # (the regex only where one of its names can open: "Official", "Chronic", "Post",
     # "Acupuncture", "ACOEM", "ODG")
-    known = _TITLES.match(low) if low[:1] in "ocpa" else None
+    known = _title_at(low) if low[:1] in "ocpa" else None
     if known:
         cut = known.end()
     elif chapter_end:

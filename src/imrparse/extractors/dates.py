@@ -69,6 +69,10 @@ _NAMED_DATE: Final = re.compile(
     + r")[ \t]+(?P<dn>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<yn>\d{4})\b",
     re.IGNORECASE,
 )
+# (Bound once: compiled, ``pattern.search(...)`` looks the method up by its name at each
+# call, a generic call of some hundred instructions; the bound method is called directly.)
+_find_numeric_date: Final = _NUMERIC_DATE.search
+_find_named_date: Final = _NAMED_DATE.search
 _MONTH_STEMS: Final = tuple(_MONTHS)
 # (bound once: compiled, ``datetime.date`` looks the attribute up on the module at each call)
 _DATE: Final = datetime.date
@@ -105,14 +109,14 @@ def search_date(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[
     '3/4/15'
     """
     end = len(text) if endpos is None else endpos
-    numeric = _NUMERIC_DATE.search(text, pos, end)
+    numeric = _find_numeric_date(text, pos, end)
     stop = numeric.start() if numeric else end
     # A named date ("May 1 2000") takes ten characters at least.
     if stop - pos < 10:
         return numeric
     window = text[pos:stop].lower()
     if any(stem in window for stem in _MONTH_STEMS):
-        named = _NAMED_DATE.search(text, pos, stop)
+        named = _find_named_date(text, pos, stop)
         if named is not None:
             return named
     return numeric

@@ -51,6 +51,9 @@ _DIAGNOSES: Final = re.compile(
     r"|(?P<claim>\bclaim[ \t]+for\b)"
     r"|(?:^|(?<=[.:][ \t]))diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*"
 )
+# (Bound once: compiled, ``pattern.match(...)`` looks the method up by its name at each
+# call, a generic call of some hundred instructions; the bound method is called directly.)
+_trigger_at: Final = _DIAGNOSES.match
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
 # (Of the keys, only "treat" opens with a "t": a place of one that holds a "t" is one of it.)
 # How "treat" starts the trigger's forms that have it (the text is cleaned: one space).
@@ -78,6 +81,7 @@ _LIST_STOP: Final = re.compile(
     r"|(?:associated[ \t]+with|attributed[ \t]+to)[ \t]+(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?"
     r"(?:industrial|work|occupational|cumulative|continuous|repetitive|\d))"
 )
+_find_list_stop: Final = _LIST_STOP.search  # (bound once, as ``_trigger_at``)
 # The words a stop opens with, after its blank or comma: the search starts before the
 # first of them (found at C speed), and is not made where none stands. (A search tries
 # the pattern at every blank of the list.)
@@ -432,7 +436,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         diagnostic = low.find(_DIAGNOSTIC, mark, mark + 10) == mark  # (see ``starts_at``)
         if diagnostic and not _impression_after(low, mark + 10):
             continue  # ("diagnostic testing": no regex for it either)
-        trigger = _DIAGNOSES.match(low, mark)
+        trigger = _trigger_at(low, mark)
         if trigger is None:
             continue
         last = _last_word(low, max(0, mark - 30), mark)
@@ -459,7 +463,7 @@ def find_diagnoses(text: str, low: str | None = None) -> tuple[str, ...]:
         if end < 0:
             end = len(text)
         first = first_of(low, _STOP_WORDS, begin, end)
-        stop = _LIST_STOP.search(low, max(begin, first - 1), end) if first >= 0 else None
+        stop = _find_list_stop(low, max(begin, first - 1), end) if first >= 0 else None
         done = stop.start() if stop else end
         if begin < done and low[begin] in _NO_LIST_LETTERS and _NO_LIST.match(low, begin, done):
             continue

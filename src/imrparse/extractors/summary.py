@@ -170,6 +170,20 @@ _MECHANISM_END: Final = re.compile(
     r"[ \t,]+(?:and[ \t]+(?:felt|experienced|developed|noticed|broke|fractured|injured|hurt"
     r"|sustained|suffered)|resulting[ \t]+in|causing)\b"
 )
+# The methods of the patterns above asked for every summary, bound once: compiled,
+# ``pattern.search(...)`` looks the method up by its name at each call, a generic call of
+# some hundred instructions; the bound method is called directly. So is ``str.isdecimal``,
+# which mypyc has no native form of.
+_find_sex: Final = _SEX_ONLY.search
+_injury_at: Final = _INJURY.match
+_mechanism_none_at: Final = _MECHANISM_NONE.match
+_mechanism_at: Final = _MECHANISM.match
+_find_circumstance: Final = _CIRCUMSTANCE.search
+_find_moved_on: Final = _MOVED_ON.search
+_mechanism_lead_at: Final = _MECHANISM_LEAD.match
+_onset_at: Final = _ONSET.match
+_find_mechanism_end: Final = _MECHANISM_END.search
+_is_decimal: Final = str.isdecimal
 
 
 # The usual mention, of the worker: read without the regex (see ``_mention_at``).
@@ -198,7 +212,7 @@ def _mention_at(low: str, at: int, stop: int) -> tuple[int, bool]:
         and (at == 0 or not _word_char(low, at - 1))
     ):
         return end, True
-    mention = _INJURY.match(low, at, stop)
+    mention = _injury_at(low, at, stop)
     if mention is None:
         return -1, False
     return mention.end(), mention.lastindex is not None
@@ -294,11 +308,11 @@ def _mechanism(
     described"), or ``(None, None)`` where it states no injury at all."""
     at = low.find("mechanism")
     while at >= 0:  # both patterns start with the word: match where it stands
-        if _MECHANISM_NONE.match(text, at):
+        if _mechanism_none_at(text, at):
             return None, ""
         # (its own name: ``stated`` is where the date of injury stands, which the
         # fallback below reads from when no sentence here names the mechanism)
-        named = _MECHANISM.match(text, at)
+        named = _mechanism_at(text, at)
         if named:
             return _clean_mechanism(named.group(1)), None
         at = low.find("mechanism", at + 1)
@@ -394,8 +408,8 @@ def _circumstance(
         if opening is not None and comma > 0:
             clause = text[opening.end() : comma]
         else:
-            marker = _CIRCUMSTANCE.search(low, after, end)
-            if marker is not None and not _MOVED_ON.search(low, after, marker.start()):
+            marker = _find_circumstance(low, after, end)
+            if marker is not None and not _find_moved_on(low, after, marker.start()):
                 clause = text[marker.end() : end]
         if clause is not None:
             found, named = _activity(clause)
@@ -480,7 +494,7 @@ def _worker_event(text: str, low: str, start: int, end: int) -> str | None:
     if auxiliary is not None:  # ("he had sudden onset of ...", "she was struck by ...")
         predicate = predicate[auxiliary.end() :]
     low_predicate = lower_ascii(predicate)
-    cut = _MECHANISM_END.search(low_predicate)
+    cut = _find_mechanism_end(low_predicate)
     if not _EVENT.search(low_predicate, 0, cut.start() if cut else len(predicate)):
         return None
     return _clean_mechanism(predicate)
@@ -518,16 +532,16 @@ def _clean_mechanism(found: str) -> str | None:
     """
     low = lower_ascii(found)  # (the patterns, in lower case, are matched on this copy)
     at = 0
-    lead = _MECHANISM_LEAD.match(low)
+    lead = _mechanism_lead_at(low)
     while lead is not None:
         at = lead.end()
-        lead = _MECHANISM_LEAD.match(low, at)
+        lead = _mechanism_lead_at(low, at)
     found, low = found[at:], low[at:]
-    onset = _ONSET.match(low)
+    onset = _onset_at(low)
     if onset:
         at = onset.end()
         found, low = found[at:], low[at:]
-    end = _MECHANISM_END.search(low)
+    end = _find_mechanism_end(low)
     if end:
         found = found[: end.start()]
     return found.strip(" \t,") or None
@@ -545,7 +559,7 @@ def _before_a_y(pattern: re.Pattern[str], text: str, low: str) -> re.Match[str] 
     at = low.find("y", 1)
     while at >= 0:
         for start in range(max(tried, at - 4), at):
-            if text[start].isdecimal():  # (what ``\d`` matches)
+            if _is_decimal(text[start]):  # (what ``\d`` matches)
                 found = pattern.match(text, start)
                 if found is not None:
                     return found
@@ -583,7 +597,7 @@ def extract_summary(
             age = int(age_only.group(1))
             if found is not None:
                 found["age"] = age_only.span(1)
-        sex_only = _SEX_ONLY.search(text, 0, 600)
+        sex_only = _find_sex(text, 0, 600)
         if sex_only:
             sex = _SEX_WORDS[sex_only.group(1).lower()]
             if found is not None:

@@ -28,6 +28,10 @@ _STRENGTH: Final = re.compile(
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
+# (Bound once: compiled, ``pattern.search(...)`` looks the method up by its name at each
+# call, a generic call of some hundred instructions; the bound method is called directly.)
+_find_quantity: Final = _QUANTITY.search
+_find_strength: Final = _STRENGTH.search
 
 
 def parse_treatment(text: str) -> Treatment:
@@ -43,8 +47,8 @@ def parse_treatment(text: str) -> Treatment:
     >>> parse_treatment("TRIGGER POINT INJECTION ON LEFT SIDE OF LOWER BACK").name
     'Trigger point injection on left side of lower back'
     """
-    quantity_match = _QUANTITY.search(text)
-    strength_match = _STRENGTH.search(text)
+    quantity_match = _find_quantity(text)
+    strength_match = _find_strength(text)
     # (read_treatment's and Reading.treatment's work, called here without their doors,
     # which are interpreted)
     return treatment_of(
