@@ -17,7 +17,7 @@ keeps and reports them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Final
 
 from .diagnostics import Collector
 
@@ -25,11 +25,7 @@ from .diagnostics import Collector
 # costs about fifteen times a plain name, and these tests run for every line.
 from .layout_words import Vocabulary
 from .line_kinds import _ARTIFACT, _FIELD, _HEADING, _PAGE_BREAK, _TEXT, _default
-from .scanner import (
-    Line,
-    doubling,
-    new_tuple,
-)
+from .scanner import Line, doubling
 from .spans import Source
 from .wordlists import match_key
 
@@ -43,22 +39,59 @@ __all__ = [
 ]
 
 
-class Section(NamedTuple):
-    """A section: its canonical name, heading line and body lines."""
+class Section:
+    """A section: its canonical name, heading line and body lines.
 
-    name: str
-    heading: Line
-    lines: list[Line]
-    start: int
-    """Index of the first body line in the letter's lines; -1 when the body is not one
-    run of them (a repeated heading joined more lines to it)."""
+    - ``name``: its canonical name (the role the layout gives its heading);
+    - ``heading``: the line of its heading;
+    - ``lines``: its body lines;
+    - ``start``: index of the first body line in the letter's lines; -1 when the body is
+      not one run of them (a repeated heading joined more lines to it).
+
+    (Compiled, a native class is made directly, where the named tuple it replaced took a
+    generic call of ``tuple.__new__``, an arguments tuple and a copy of it, a section.)
+    """
+
+    __slots__ = ("heading", "lines", "name", "start")
+
+    def __init__(self, name: str, heading: Line, lines: list[Line], start: int) -> None:
+        self.name: str = name
+        self.heading: Line = heading
+        self.lines: list[Line] = lines
+        self.start: int = start
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Section):
+            return NotImplemented
+        return (
+            self.name == other.name
+            and self.heading == other.heading
+            and self.lines == other.lines
+            and self.start == other.start
+        )
+
+    def __repr__(self) -> str:
+        return f"Section({self.name!r}, {self.heading!r}, {self.lines!r}, start={self.start})"
 
 
-class Outline(NamedTuple):
-    """What the grammar found in a whole letter."""
+class Outline:
+    """What the grammar found in a whole letter: the lines before the first heading
+    (``preamble``) and the sections by name (``sections``, in the order their headings
+    first stand). (A native class, as :class:`Section` is.)"""
 
-    preamble: list[Line]
-    sections: dict[str, Section]
+    __slots__ = ("preamble", "sections")
+
+    def __init__(self, preamble: list[Line], sections: dict[str, Section]) -> None:
+        self.preamble: list[Line] = preamble
+        self.sections: dict[str, Section] = sections
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Outline):
+            return NotImplemented
+        return self.preamble == other.preamble and self.sections == other.sections
+
+    def __repr__(self) -> str:
+        return f"Outline({self.preamble!r}, {self.sections!r})"
 
 
 def is_doubled(lines: list[Line]) -> bool:
@@ -116,10 +149,10 @@ def split_sections(
                 line.column,
             )
             sections[name].lines.extend(body)
-            sections[name] = sections[name]._replace(start=-1)
+            sections[name].start = -1
             continue
-        sections[name] = new_tuple(Section, (name, line, body, i + 1))
-    return new_tuple(Outline, (preamble, sections))
+        sections[name] = Section(name, line, body, i + 1)
+    return Outline(preamble, sections)
 
 
 def check_order(sections: dict[str, Section], rank: Mapping[str, int], diag: Collector) -> None:

@@ -37,39 +37,51 @@ class Token:
     """One whitespace-free token of a line (a plain class: cheap to make when compiled)."""
 
     def __init__(
-        self, text: str, offset: int, wide: bool, words: set[str], ascii: bool, colon: int
+        self, text: str, offset: int, wide: bool, stem: str, word: bool, colon: int
     ) -> None:
         self.text = text
-        # (folded once: labels are matched on folded words; compiled, lower() runs natively
-        # and folds ASCII text as casefold() does)
-        folded = text.lower() if ascii else text.casefold()
         self.offset = offset  # 0-based, in the stripped content of its line
         self.wide = wide  # a run of two or more blanks (or a tab, or the line start) before it
         # Where its first colon is, -1 for none (``text.find(":")``, which the tokenizer
         # has made: labels are told by their colons, and an attribute costs no search).
-        # (":" folds to itself, and no other character folds to a colon: ``folded`` holds
-        # colons where ``text`` does.)
         self.colon = colon
-        # The folded word without the colons it ends with: the key a label is matched on.
-        # (Labels are matched on the folded words of tokens without a colon but for a
-        # run's last: the stem is such a token's folded word, and no other copy is kept.)
-        # (A slice where its only colon ends it, which costs less than rstrip(); kept, so
-        # that a label's key is neither cut again nor hashed again when it is looked up.)
-        if colon < 0:
-            stem = folded
-        elif colon == len(text) - 1:
-            stem = folded[:-1]
-        else:
-            stem = folded.rstrip(":") if folded[-1] == ":" else folded
+        # The folded word without the colons it ends with (:func:`_stem`): the key a label
+        # is matched on.
         self.stem = stem
-        # Whether it is a word of some label (``words``: the table's first_words), looked
-        # up once (the key of a label is looked up with the hash kept from here)
-        self.word = stem in words
+        # Whether it is a word of some label (the stem is among the table's first_words),
+        # looked up once (the key of a label is looked up with the hash kept from here)
+        self.word = word
         self.role = OTHER  # set as labels and their values are read
         # Its cell (pass 2): the index in its line of the run of unread tokens, between
         # labels and runs of blanks, that it stands in; -1 for a label's token
         self.cell = -1
         self.claimed = False  # (pass 2) its cell holds the value of the label before it
+
+
+def _stem(text: str, ascii: bool, colon: int) -> str:
+    """A token's folded word without the colons it ends with (``colon``: where its first
+    colon is, -1 for none; ``ascii``: whether it is ASCII, or its line is).
+
+    (Labels are matched on the folded words of tokens without a colon but for a run's
+    last: the stem is such a token's folded word, and no other copy is kept.)
+    """
+    # (compiled, lower() runs natively and folds ASCII text as casefold() does)
+    folded = text.lower() if ascii else text.casefold()
+    # (":" folds to itself, and no other character folds to a colon: ``folded`` holds
+    # colons where ``text`` does.)
+    if colon < 0:
+        return folded
+    if colon == len(text) - 1:
+        # (a slice where its only colon ends it, which costs less than rstrip(); kept, so
+        # that a label's key is neither cut again nor hashed again when it is looked up)
+        return folded[:-1]
+    return folded.rstrip(":") if folded[-1] == ":" else folded
+
+
+def _token(text: str, offset: int, wide: bool, words: set[str], ascii: bool, colon: int) -> Token:
+    """A token of ``text``, its stem folded and looked up among ``words``."""
+    stem = _stem(text, ascii, colon)
+    return Token(text, offset, wide, stem, stem in words, colon)
 
 
 class Labels:
@@ -87,6 +99,9 @@ class Labels:
         # ocr_key of a whole label -> its key: a label OCR slipped in (``DateAssigned:``,
         # ``Case Nurnber:``) is still that label where no other label slips the same way.
         self.slips: dict[str, str] = {}
+        # Token text -> its stem and colon, for the texts whose stem is a word of a label
+        # (see tokenize).
+        self.spelled: dict[str, tuple[str, int]] = {}
         clashes: set[str] = set()
         for printed, field in labels.items():
             words = match_key(printed.rstrip().rstrip(":")).casefold().split(" ")
@@ -124,10 +139,16 @@ class Label:
         self.bare = False
 
 
+# How many token texts a label table remembers the stems of (the words of its labels, as
+# printed: a few dozen; more, and it forgets them all).
+_SPELLED: Final = 256
+
+
 def tokenize(content: str, table: Labels) -> list[Token]:
     """Whitespace-free tokens; ``Number:CM16-1`` is cut after a label's last word and colon."""
     tokens: list[Token] = []
     words = table.first_words
+    spelled = table.spelled
     ascii = is_ascii(content)  # (once a line: its tokens are folded by lower() then)
     end = 0  # where the token before ends
     # (A loop over every character, compiled, costs more than split() and a walk over
@@ -142,13 +163,30 @@ def tokenize(content: str, table: Labels) -> list[Token]:
         # (one blank or tab between two tokens, or none before the first)
         wide = not tokens or start - end >= 2 or content[end] == "\t"
         end = start + len(text)
+        # The words of the labels come back in every letter: a text whose stem is one is
+        # remembered, with where its colon is, and is neither searched, folded nor looked
+        # up again. (Exact: the stem, the colon and whether the text is cut depend on the
+        # text and the table alone; ASCII text folds alike by lower() and casefold().)
+        # A text that begins with a digit (a value: a date) is not remembered, nor asked for.
+        digit = 48 <= first <= 57  # (0-9)
+        known = None if digit else spelled.get(text)
+        if known is not None:
+            stem, colon = known
+            tokens.append(Token(text, start, wide, stem, True, colon))
+            continue
         colon = text.find(":")
         if 0 < colon < len(text) - 1 and text[:colon].casefold() in table.last_words:
-            tokens.append(Token(text[: colon + 1], start, wide, words, ascii, colon))
+            tokens.append(_token(text[: colon + 1], start, wide, words, ascii, colon))
             rest = text[colon + 1 :]
-            tokens.append(Token(rest, start + colon + 1, False, words, ascii, rest.find(":")))
-        else:
-            tokens.append(Token(text, start, wide, words, ascii, colon))
+            tokens.append(_token(rest, start + colon + 1, False, words, ascii, rest.find(":")))
+            continue
+        stem = _stem(text, ascii, colon)
+        word = stem in words
+        if word and not digit:
+            if len(spelled) >= _SPELLED:
+                spelled.clear()
+            spelled[text] = (stem, colon)
+        tokens.append(Token(text, start, wide, stem, word, colon))
     return tokens
 
 
@@ -257,7 +295,7 @@ def join_hyphen_wraps(
         if any(fits_shape(joined, shape) for shape in shapes) and not any(
             fits_shape(text, shape) for shape in shapes
         ):
-            tokens[-1] = Token(joined, last.offset, last.wide, words, False, joined.find(":"))
+            tokens[-1] = _token(joined, last.offset, last.wide, words, False, joined.find(":"))
             del following[0]
             if not following:
                 emptied.append(li + 1)
