@@ -496,3 +496,48 @@ def test_real_letters(extractor: str) -> None:
         if consumed != list(range(len(lines))):
             wrong.append(f"{gold_path.stem}: lines not read: {consumed}")
     assert wrong == []
+
+
+def _tokens(content: str, table: object) -> list[tuple[str, int, bool, str, bool, int]]:
+    from imrparse.extractors.header_labels import tokenize
+
+    return [
+        (t.text, t.offset, t.wide, t.stem, t.word, t.colon)
+        for t in tokenize(content, table)  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Case Number:  CM16-1  Date Assigned: 1/2/2016",
+        "CASE NUMBER: CM16-1 Number:CM16-2",
+        "Aßigned: 1/2/2016 Caſe Nurnber: x",
+        "Date::::  " + "Date" + ":" * 60,
+        "ID: 7  İD: 8  Kelvin: 9",
+    ],
+)
+def test_a_token_read_from_the_remembered_stems_is_the_token_read_afresh(content: str) -> None:
+    # The tokenizer remembers, per label table, the stems of the texts that spell a label's
+    # word: reading a line again from that memory gives the same tokens as a fresh table,
+    # under another table too, and after the memory was cleared for being full.
+    from imrparse.extractors import header_labels
+    from imrparse.extractors.header_labels import Labels
+
+    labels = {"Case Number": "cn", "Date Assigned": "da", "ID": "id"}
+    other = {"Date": "d", "Kelvin": "k", "Case Number": "cn"}
+    fresh = _tokens(content, Labels(labels))
+    remembering = Labels(labels)
+    assert _tokens(content, remembering) == fresh
+    assert remembering.spelled  # (some text of each line spells a word of a label)
+    assert all(len(text) <= header_labels._SPELLED_LENGTH for text in remembering.spelled)
+    assert _tokens(content, remembering) == fresh
+    assert _tokens(content, Labels(other)) == _tokens(content, Labels(other))
+    # Full (texts that all spell "case": its cases times its colons), it forgets them all.
+    cases = [
+        "".join(c.upper() if bit >> i & 1 else c for i, c in enumerate("case")) for bit in range(16)
+    ]
+    for colons in range(1, 30):
+        _tokens(" ".join(case + ":" * colons for case in cases), remembering)
+    assert 0 < len(remembering.spelled) <= header_labels._SPELLED
+    assert _tokens(content, remembering) == fresh

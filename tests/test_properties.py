@@ -409,7 +409,7 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
     # finds by itself.
     from imrparse.blocks import split_blocks
     from imrparse.diagnostics import Collector
-    from imrparse.grammar import Section, split_sections
+    from imrparse.grammar import split_sections
     from imrparse.readers import Context
     from imrparse.readers.decisions import read_decisions
     from imrparse.scanner import scan_text
@@ -430,7 +430,7 @@ def test_the_grammar_cuts_the_same_with_the_scans_indexes(text: str) -> None:
             context = Context(imrparse.layouts.get("fdl-2014"), scanned)
             given, found = (
                 read_decisions(section, context),
-                read_decisions(Section(section.name, section.heading, section.lines, -1), context),
+                read_decisions(section._replace(start=-1), context),
             )
             assert (given.determinations, given.places, given.diag.items) == (
                 found.determinations,

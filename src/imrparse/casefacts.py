@@ -23,10 +23,9 @@ __all__ = [
 ]
 
 CASE_NUMBER: Final = re.compile(r"CM\d{2}-(?:[ \t]*[\r\n]\s*)?\d{7}(?!\d)")
-# (Bound once: compiled, ``pattern.match(...)`` looks the method up by its name at each
-# call, a generic call of some hundred instructions; the bound method is called directly.)
-_case_number_at: Final = CASE_NUMBER.match
 """A case number, perhaps wrapped after its hyphen ("CM13-" / "0000004")."""
+# (Bound once, as cleaning.is_ascii is: compiled code looks a method up by name at each call.)
+_case_number_at: Final = CASE_NUMBER.match
 
 DATE_FIELDS: Final = {
     "application-received": "application_received",

@@ -17,7 +17,7 @@ keeps and reports them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Final, NamedTuple
 
 from .diagnostics import Collector
 
@@ -25,7 +25,7 @@ from .diagnostics import Collector
 # costs about fifteen times a plain name, and these tests run for every line.
 from .layout_words import Vocabulary
 from .line_kinds import _ARTIFACT, _FIELD, _HEADING, _PAGE_BREAK, _TEXT, _default
-from .scanner import Line, doubling
+from .scanner import Line, doubling, new_tuple
 from .spans import Source
 from .wordlists import match_key
 
@@ -39,45 +39,24 @@ __all__ = [
 ]
 
 
-class Section:
-    """A section: its canonical name, heading line and body lines.
+class Section(NamedTuple):
+    """A section: its canonical name, heading line and body lines. (A named tuple, what a
+    section reader receives: it stays one, where the grammar's other records are native
+    classes.)"""
 
-    - ``name``: its canonical name (the role the layout gives its heading);
-    - ``heading``: the line of its heading;
-    - ``lines``: its body lines;
-    - ``start``: index of the first body line in the letter's lines; -1 when the body is
-      not one run of them (a repeated heading joined more lines to it).
-
-    (Compiled, a native class is made directly, where the named tuple it replaced took a
-    generic call of ``tuple.__new__``, an arguments tuple and a copy of it, a section.)
-    """
-
-    __slots__ = ("heading", "lines", "name", "start")
-
-    def __init__(self, name: str, heading: Line, lines: list[Line], start: int) -> None:
-        self.name: str = name
-        self.heading: Line = heading
-        self.lines: list[Line] = lines
-        self.start: int = start
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Section):
-            return NotImplemented
-        return (
-            self.name == other.name
-            and self.heading == other.heading
-            and self.lines == other.lines
-            and self.start == other.start
-        )
-
-    def __repr__(self) -> str:
-        return f"Section({self.name!r}, {self.heading!r}, {self.lines!r}, start={self.start})"
+    name: str
+    heading: Line
+    lines: list[Line]
+    start: int
+    """Index of the first body line in the letter's lines; -1 when the body is not one
+    run of them (a repeated heading joined more lines to it)."""
 
 
 class Outline:
     """What the grammar found in a whole letter: the lines before the first heading
     (``preamble``) and the sections by name (``sections``, in the order their headings
-    first stand). (A native class, as :class:`Section` is.)"""
+    first stand). (Compiled, a native class is made directly, where a named tuple takes
+    a generic call of ``tuple.__new__``, an arguments tuple and a copy of it.)"""
 
     __slots__ = ("preamble", "sections")
 
@@ -149,9 +128,9 @@ def split_sections(
                 line.column,
             )
             sections[name].lines.extend(body)
-            sections[name].start = -1
+            sections[name] = sections[name]._replace(start=-1)
             continue
-        sections[name] = Section(name, line, body, i + 1)
+        sections[name] = new_tuple(Section, (name, line, body, i + 1))
     return Outline(preamble, sections)
 
 

@@ -294,7 +294,7 @@ def _table_elsewhere(sections: dict[str, Section], context: Context) -> Reading 
         )
         for line in unread:
             claim_rest(reading, context, [line], "in the header table, not read", "unclaimed-text")
-        sections[role] = Section(section.name, section.heading, lines[:at] + rest, -1)
+        sections[role] = section._replace(lines=lines[:at] + rest, start=-1)
         return reading
     return None
 

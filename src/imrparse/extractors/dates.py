@@ -69,8 +69,7 @@ _NAMED_DATE: Final = re.compile(
     + r")[ \t]+(?P<dn>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<yn>\d{4})\b",
     re.IGNORECASE,
 )
-# (Bound once: compiled, ``pattern.search(...)`` looks the method up by its name at each
-# call, a generic call of some hundred instructions; the bound method is called directly.)
+# (Bound once, as cleaning.is_ascii is: compiled code looks a method up by name at each call.)
 _find_numeric_date: Final = _NUMERIC_DATE.search
 _find_named_date: Final = _NAMED_DATE.search
 _MONTH_STEMS: Final = tuple(_MONTHS)

@@ -51,8 +51,7 @@ _DIAGNOSES: Final = re.compile(
     r"|(?P<claim>\bclaim[ \t]+for\b)"
     r"|(?:^|(?<=[.:][ \t]))diagnos(?:is|es)[ \t]*(?::|(?=[ \t]+(?!of\b)[a-z])))[ \t]*:?[ \t]*"
 )
-# (Bound once: compiled, ``pattern.match(...)`` looks the method up by its name at each
-# call, a generic call of some hundred instructions; the bound method is called directly.)
+# (Bound once, as cleaning.is_ascii is: compiled code looks a method up by name at each call.)
 _trigger_at: Final = _DIAGNOSES.match
 _DIAGNOSIS_KEYS: Final = ("diagnos", "impression", "treat", "claim for")
 # (Of the keys, only "treat" opens with a "t": a place of one that holds a "t" is one of it.)

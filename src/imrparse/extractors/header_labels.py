@@ -140,8 +140,10 @@ class Label:
 
 
 # How many token texts a label table remembers the stems of (the words of its labels, as
-# printed: a few dozen; more, and it forgets them all).
+# printed: a few dozen; more, and it forgets them all), and how long one may be (a label's
+# word and its colon: a longer text, "Date::::...", is read each time, not kept).
 _SPELLED: Final = 256
+_SPELLED_LENGTH: Final = 40
 
 
 def tokenize(content: str, table: Labels) -> list[Token]:
@@ -182,7 +184,7 @@ def tokenize(content: str, table: Labels) -> list[Token]:
             continue
         stem = _stem(text, ascii, colon)
         word = stem in words
-        if word and not digit:
+        if word and not digit and len(text) <= _SPELLED_LENGTH:
             if len(spelled) >= _SPELLED:
                 spelled.clear()
             spelled[text] = (stem, colon)

@@ -28,8 +28,7 @@ _STRENGTH: Final = re.compile(
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-# (Bound once: compiled, ``pattern.search(...)`` looks the method up by its name at each
-# call, a generic call of some hundred instructions; the bound method is called directly.)
+# (Bound once, as cleaning.is_ascii is: compiled code looks a method up by name at each call.)
 _find_quantity: Final = _QUANTITY.search
 _find_strength: Final = _STRENGTH.search
 
