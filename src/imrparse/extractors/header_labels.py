@@ -182,13 +182,12 @@ def tokenize(content: str, table: Labels) -> list[Token]:
             rest = text[colon + 1 :]
             tokens.append(_token(rest, start + colon + 1, False, words, ascii, rest.find(":")))
             continue
-        stem = _stem(text, ascii, colon)
-        word = stem in words
-        if word and not digit and len(text) <= _SPELLED_LENGTH:
+        token = _token(text, start, wide, words, ascii, colon)
+        if token.word and not digit and len(text) <= _SPELLED_LENGTH:
             if len(spelled) >= _SPELLED:
                 spelled.clear()
-            spelled[text] = (stem, colon)
-        tokens.append(Token(text, start, wide, stem, word, colon))
+            spelled[text] = (token.stem, colon)
+        tokens.append(token)
     return tokens
 
 
