@@ -84,6 +84,23 @@ def test_pdf_reading_is_safe_from_threads(tmp_path: Path) -> None:
         assert list(pool.map(imrparse.pdf.read_text, paths * 5)) == expected * 5
 
 
+def test_the_reused_text_buffer_gives_each_page_its_own_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The buffer a page's text is copied into is reused and grown: a short page read after
+    a long one gives its own text (nothing of the longer one's), as with a fresh buffer."""
+    texts = sorted((s.read_text(encoding="utf-8") for s in SEEDS), key=len)
+    paths = [letter_pdf(t, tmp_path / f"{n}.pdf") for n, t in enumerate([texts[-1], texts[0]])]
+    expected = [imrparse.pdf.read_pages(p) for p in paths]
+    monkeypatch.setattr(imrparse.pdf, "_BUFFER_UNITS", 8)  # grown by the first page
+    monkeypatch.setattr(imrparse.pdf, "_buffer", None)
+    assert [imrparse.pdf.read_pages(p) for p in [*paths, *reversed(paths)]] == [
+        *expected,
+        *reversed(expected),
+    ]
+    assert len(imrparse.pdf._buffer) > 8  # (it grew to the longest page read)
+
+
 _PAGE_TEXT = st.text(alphabet="ab \r\n\ufffe-", max_size=12)
 
 

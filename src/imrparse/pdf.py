@@ -33,6 +33,7 @@ from __future__ import annotations
 import os
 import threading
 from types import ModuleType
+from typing import Any
 
 from .errors import ParseError
 
@@ -48,6 +49,11 @@ _ERR_SECURITY = 5
 _HEADER_WINDOW = 1024
 _PAGE_IMAGE = 3  # FPDF_PAGEOBJ_IMAGE
 _LOCK = threading.Lock()
+# The buffer a page's text is copied into: one, reused under the lock, and grown when a
+# page needs more (a ctypes array of a new length is an array type made anew, which
+# costs more than copying a page's text). 16,384 UTF-16 units hold any page of a letter.
+_BUFFER_UNITS = 16384
+_buffer: Any = None
 
 # What a file that is not a PDF usually is, by its first bytes.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -196,11 +202,21 @@ def _page_text(raw: ModuleType, page: object, index: int) -> str:
         count = raw.FPDFText_CountChars(textpage)
         if count <= 0:
             return ""
-        buffer = (ctypes.c_ushort * (count + 1))()  # UTF-16 code units and a NUL
+        buffer = _text_buffer(count + 1)  # UTF-16 code units and a NUL
         written = raw.FPDFText_GetText(textpage, 0, count, buffer)
         return ctypes.string_at(buffer, 2 * max(0, written - 1)).decode("utf-16-le", "replace")
     finally:
         raw.FPDFText_ClosePage(textpage)
+
+
+def _text_buffer(units: int) -> Any:
+    """The text buffer, of at least ``units`` UTF-16 units. The caller holds the lock."""
+    global _buffer
+    if _buffer is None or len(_buffer) < units:
+        import ctypes
+
+        _buffer = (ctypes.c_ushort * max(units, _BUFFER_UNITS))()
+    return _buffer
 
 
 def _raise_open_error(error: int, data: bytes) -> None:
