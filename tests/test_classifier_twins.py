@@ -115,3 +115,16 @@ def test_a_users_request_words_without_a_twin_are_matched_case_blind(tmp_path: P
     for text in ("STATX: MRI of the knee", "statx: MRI of the knee", "Retro: MRI of the knee"):
         assert strip_request(text, engine) == "MRI of the knee", text
     assert strip_request("MRI of the knee", engine) == "MRI of the knee"
+
+
+def test_a_twin_replaces_from_its_first_match_as_from_the_start() -> None:
+    # peel() finds a match, then replaces from where it begins
+    for line in _lines():
+        low = line.lower()
+        for twin in _twins():
+            match = twin.search(line, low)
+            if match is not None:
+                assert twin.sub(" ", line, low, match.start()) == twin.sub(" ", line, low), (
+                    twin,
+                    line,
+                )

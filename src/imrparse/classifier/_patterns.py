@@ -159,16 +159,21 @@ class Twin:
         found: list[str] = self.cased.findall(low) if is_ascii(text) else self.blind.findall(text)
         return found
 
-    def sub(self, repl: str, text: str, low: str) -> str:
+    def sub(self, repl: str, text: str, low: str, first: int = 0) -> str:
         """``text`` with every match replaced by ``repl`` (plain text, no group
-        references), as ``re.sub`` replaces: the text between the matches is kept."""
+        references), as ``re.sub`` replaces: the text between the matches is kept.
+        ``first``: where the first match begins, where the caller found it (no match
+        begins before it): on ASCII the matches are looked for from there on."""
         if not is_ascii(text):
             return self.blind.sub(repl, text)
         kept = []
         at = 0
-        for found in self.cased.finditer(low):
-            kept.append(text[at : found.start()])
-            at = found.end()
+        # (A match found from ``first`` is one found from the start: each place is tried
+        # as it is in a search from the start, what stands before it seen.)
+        for found in self.cased.finditer(low, first):
+            start, end = found.span()  # (one call: each of start() and end() is one)
+            kept.append(text[at:start])
+            at = end
         if not kept:
             return text
         kept.append(text[at:])
@@ -199,7 +204,7 @@ class Blind(Twin):
         found: list[str] = self.blind.findall(text)
         return found
 
-    def sub(self, repl: str, text: str, low: str) -> str:
+    def sub(self, repl: str, text: str, low: str, first: int = 0) -> str:
         """``text`` with every match replaced by ``repl`` (plain text)."""
         return self.blind.sub(repl, text)
 

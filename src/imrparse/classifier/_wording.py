@@ -269,7 +269,8 @@ def peel(text: str) -> Peeled:
         if found is None:
             continue
         forms.append(name)
-        work = " ".join(pattern.sub(" ", work, low).split()).strip(g.edges)
+        # (no match begins before the one found: the others are looked for after it)
+        work = " ".join(pattern.sub(" ", work, low, found.start()).split()).strip(g.edges)
         low = work.lower()
         settled = False  # what is left may begin with a prefix now
     return Peeled(work, low, tuple(forms), settled)
