@@ -401,3 +401,10 @@ def test_a_spaced_text_is_its_words_joined_by_spaces() -> None:
     # must be its words joined by spaces, as the classifier read them before
     for text in [*_texts(), *_ODD, "a  b", " a", "a ", "a\tb", "a\u2003b", "a\u0085b", "\n"]:
         assert normalize_space(text) == " ".join(text.split()), text
+
+
+@given(st.text(alphabet=" \t\n\xa0\u2003,;/:.ab1", max_size=30))
+def test_the_space_before_a_mark_goes_as_with_the_mark_put_back(text: str) -> None:
+    # (space_before looks ahead at the mark: replaced by "", no group's text put back)
+    old = re.compile(r"\s+([,;/])").sub(r"\1", text)
+    assert Patterns().space_before.sub("", text) == old

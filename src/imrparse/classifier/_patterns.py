@@ -308,7 +308,10 @@ class Patterns:
         )
         self.word = Twin(r"[a-z][a-z'-]*|#\d+")
         self.contrast = Twin(r"\b(?:without|w/o|no)\s+(?:iv\s+)?contrast\b|\bnon-?contrast\b")
-        self.space_before = re.compile(r"\s+([,;/])")
+        # The white space before a comma, semicolon or slash, taken out (replaced by ""):
+        # the mark is looked ahead at, not matched and put back with r"\1", for which
+        # re.sub runs interpreted code at each match.
+        self.space_before = re.compile(r"\s+(?=[,;/])")
         self.lead_filler = re.compile(r"^(?:(?:" + "|".join(FILLERS) + r")\b[\s,;:]*)+", FLAGS)
 
     def words(self, low: str) -> list[str]:

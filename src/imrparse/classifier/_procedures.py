@@ -152,7 +152,7 @@ def procedure_name(
         text = engine.p.contrast.sub(" ", text, low)
     text = strip_request(" ".join(text.split()), engine)
     if "," in text or ";" in text or "/" in text:
-        text = engine.p.space_before.sub(r"\1", text)
+        text = engine.p.space_before.sub("", text)
     name = tidy(text, engine) or tidy(core, engine)
     if hit is not None:
         name = canonical(name, hit[0], hit[1], engine)
