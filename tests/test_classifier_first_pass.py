@@ -16,7 +16,7 @@ import imrparse
 from imrparse.classifier._engine import anchors, candidates, engine_for, found_anchors, trigram
 from imrparse.classifier._firsts import firsts, may_open
 from imrparse.classifier._medications import find_drug
-from imrparse.classifier._names import tidy
+from imrparse.classifier._names import capital, tidy
 from imrparse.classifier._patterns import (
     COUNTING,
     DOS_HINTS,
@@ -408,3 +408,14 @@ def test_the_space_before_a_mark_goes_as_with_the_mark_put_back(text: str) -> No
     # (space_before looks ahead at the mark: replaced by "", no group's text put back)
     old = re.compile(r"\s+([,;/])").sub(r"\1", text)
     assert Patterns().space_before.sub("", text) == old
+
+
+@given(st.text(max_size=4) | st.text(alphabet="aZ 1.\u00e9\u01c6\u0149\u00df", max_size=4))
+def test_a_capital_is_the_first_character_upper_cased(text: str) -> None:
+    assert capital(text) == text[:1].upper() + text[1:]
+
+
+def test_every_ascii_character_but_a_to_z_is_its_own_upper_case() -> None:
+    assert [chr(c) for c in range(128) if chr(c).upper() != chr(c)] == list(
+        "abcdefghijklmnopqrstuvwxyz"
+    )

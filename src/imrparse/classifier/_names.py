@@ -86,7 +86,13 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
 
 def capital(text: str) -> str:
     """``text`` with its first character upper case."""
-    return text[:1].upper() + text[1:] if text else text
+    if not text:
+        return text
+    code = ord(text[0])
+    if code < 128 and not 97 <= code <= 122:
+        # (of ASCII, upper() changes a-z alone: a rule's name, "MRI", is not made again)
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def tidy(text: str, engine: Engine) -> str:
