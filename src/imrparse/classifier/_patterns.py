@@ -330,6 +330,8 @@ class Patterns:
             if ascii_letters(part):
                 found.append(part)
                 continue
+            if part.isdigit():
+                continue  # digits alone ("2", "12"): a match of digits opens with "#"
             # A match is letters, "'" and "-" opened by a letter, or "#" and digits: the
             # characters stripped off (no "#" among them, so no digit of theirs follows
             # one) are in no match, and the letters between them are one. Nothing left:
