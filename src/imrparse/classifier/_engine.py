@@ -119,8 +119,11 @@ _MASK: Final = _STARTS - 1
 
 
 def trigram(a: int, b: int, c: int) -> int:
-    """The entry of ``Engine.starts`` for three characters (their code points)."""
-    return (a * 1031 + b * 37 + c) & _MASK
+    """The entry of ``Engine.starts`` for three characters (their code points): each
+    shifted by five bits more than the one after it, so that the entry of the next place
+    is this one shifted by five and the next character joined (the character before
+    ``a``, shifted by fifteen, is past the fourteen bits kept)."""
+    return ((a << 10) ^ (b << 5) ^ c) & _MASK
 
 
 def found_anchors(low: str, engine: Engine) -> set[str]:
@@ -135,17 +138,13 @@ def found_anchors(low: str, engine: Engine) -> set[str]:
     if len(low) < 3:
         return found
     starts = engine.starts
-    # The code points of the three characters that end at ``end``, carried from one place to
-    # the next: each character is read once, not three times.
-    second = ord(low[0])
-    third = ord(low[1])
+    # The trigram() of the three characters that end at ``end``, carried from one place to
+    # the next (written out: a call at every place cost as much as the rest of the step):
+    # each character is read once, and joined by one shift and one "^".
+    key = (ord(low[0]) << 5) ^ ord(low[1])
     for end in range(2, len(low)):
-        first = second
-        second = third
-        third = ord(low[end])
-        # trigram(first, second, third), written out: a call at every place cost as
-        # much as the rest of the step
-        entry = starts[(first * 1031 + second * 37 + third) & _MASK]
+        key = ((key << 5) ^ ord(low[end])) & _MASK
+        entry = starts[key]
         if entry is None:
             continue
         at = end - 2
