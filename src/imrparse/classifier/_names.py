@@ -76,7 +76,7 @@ def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: 
     # match at the start, which is all match() asks for. It is asked only where a filler's
     # first letter opens the site (case-blind, on ASCII: any case of it; a text beyond
     # ASCII is asked, as a case-blind letter may match one that lower() does not give).
-    site = rest.strip(EDGE)
+    site = rest  # (stripped of EDGE already)
     if site[:1].lower() in FILLER_LETTERS or not is_ascii(site):
         filler = engine.p.lead_filler.match(site)
         if filler is not None:
