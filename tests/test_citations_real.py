@@ -14,11 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import imrparse
 from imrparse import Citation
 from imrparse.diagnostics import Collector
-from imrparse.extractors.citations import MAX_CLAUSES, parse_basis, parse_citation
+from imrparse.extractors.citations import (
+    _NEXT_DOCUMENT,
+    _YEAR_AHEAD,
+    MAX_CLAUSES,
+    parse_basis,
+    parse_citation,
+)
 from imrparse.stats import summarize
 from imrparse.wordlists import ACOEM_CHAPTERS
 
@@ -190,6 +198,34 @@ def test_each_mtus_document_of_a_clause_is_its_own_citation(
 )
 def test_and_inside_one_documents_name_or_sections_cuts_nothing(text: str) -> None:
     assert len(parse_basis(text).citations) == 1
+
+
+# Pieces of clauses for the test below: words that open a title-case name or not, the
+# connectors, the characters of a year and what may stand between the name and it.
+_CLAUSE_PIECES = st.sampled_from(
+    [
+        "and", "And", "Chronic", "Opioid", "Treatment", "Knee", "Complaints", "Upper",
+        "O'Neil", "Post-", "of", "the", "&", ",", ", ", " ", "  ", "\t", ":", "(", ")",
+        "2004", "1999", "(2007)", "2016", "12", "20", "19", "/", "x", "Section(s):",
+        "\u212a", "\u0130",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_CLAUSE_PIECES, max_size=24).map("".join))
+@example("MTUS Opioid Treatment 2016, Section(s): Pain and Chronic Opioid Treatment: Use of X")
+@example("MTUS Knee Complaints 2004, and Upper Back Complaints (2004)")
+def test_the_year_ahead_rules_out_only_names_no_year_follows(text: str) -> None:
+    # The pattern that cuts an MTUS clause gives, at every offset, what it gave without
+    # the look ahead for the year (which only spares it the failing tries).
+    without = re.compile(_NEXT_DOCUMENT.pattern.replace(_YEAR_AHEAD, "", 1))
+    assert without.pattern != _NEXT_DOCUMENT.pattern
+    for at in range(len(text)):
+        old, new = without.match(text, at), _NEXT_DOCUMENT.match(text, at)
+        assert (old is None) == (new is None)
+        if old is not None and new is not None:
+            assert old.span() == new.span()
+            assert old.group("known", "comma") == new.group("known", "comma")
 
 
 @pytest.mark.parametrize(

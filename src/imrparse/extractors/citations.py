@@ -120,13 +120,20 @@ _CHAPTER_HEADS: Final = frozenset(word[:3] for word in _CHAPTER_STARTS)
 _KNOWN_INITIALS: Final = "".join(
     sorted({name[0].lower() for name in ACOEM_CHAPTERS + MTUS_PARTS} | {"a", "c"})
 )
+# Before the title-case name: whether the run of the characters its words are made of
+# ends at what opens a year ("(", "1", "2"). A name that no year follows ("and Chronic
+# Opioid Treatment: Use of ...", most of the names tried) is ruled out at once, where the
+# words' pattern gave back each character of each word before it failed. (Exact: the
+# words hold those characters only, so a year after them stands where the run ends.)
+_YEAR_AHEAD: Final = r"(?=[A-Za-z'&, \t-]*[(12])"
 _NEXT_DOCUMENT: Final = re.compile(
     r"(?P<comma>,)?[ \t]+and[ \t]+(?="
     rf"(?P<known>(?i:(?=[{_KNOWN_INITIALS}])"
     r"(?:acoem[ \t]+)?(?:chapter[ \t]+\d{1,2}[ \t]*(?:[:,-][ \t]*)?)?(?:"
     + "|".join(_chapter_pattern(name) for name in ACOEM_CHAPTERS + MTUS_PARTS)
     + r"))(?![A-Za-z0-9]))"
-    r"|(?:[A-Z][A-Za-z'-]*,?[ \t]+(?:(?:and|&|of|the)[ \t]+)?){1,8}\(?(?:19|20)\d\d\)?(?![\w/])"
+    r"|" + _YEAR_AHEAD + r"(?:[A-Z][A-Za-z'-]*,?[ \t]+(?:(?:and|&|of|the)[ \t]+)?){1,8}"
+    r"\(?(?:19|20)\d\d\)?(?![\w/])"
     r")"
 )
 _WHOLE_CITATION: Final = re.compile(
