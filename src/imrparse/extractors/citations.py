@@ -375,7 +375,10 @@ def _family_marks(piece: str, low: str) -> list[re.Match[str]]:
 def _family_named(low: str) -> str:
     """The guideline family a stretch of a clause (in lower case) names first: ODG, ACOEM
     or neither."""
-    odg, acoem = _ODG.search(low), _ACOEM.search(low)
+    # (each pattern searched only where its words stand: opening with a word boundary, a
+    # search tries it at every position)
+    odg = _ODG.search(low) if "odg" in low or "official" in low else None
+    acoem = _ACOEM.search(low) if "acoem" in low else None
     if odg is not None and (acoem is None or odg.start() < acoem.start()):
         return "ODG"
     return "ACOEM" if acoem is not None else "Other"
