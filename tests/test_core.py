@@ -138,6 +138,41 @@ def test_join_lines_rejoins_hyphen_wraps_only() -> None:
     assert join_lines(["a", "", "  ", "b"]) == "a b"
 
 
+def _join_lines_listing_every_piece(lines: list[str]) -> str:
+    """join_lines as it was before it joined the lines themselves where it could: every
+    piece copied into a list of its own (the reference the test below holds it to)."""
+    pieces: list[str] = []
+    glue = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if glue:
+            pieces[-1] += line
+        else:
+            pieces.append(line)
+        glue = line[-1] == "-" and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
+    return " ".join(pieces)
+
+
+# Lines as values bring them: mostly stripped, some empty, padded, hyphen-wrapped or
+# beyond ASCII at an end.
+JOINED_LINE = st.lists(
+    st.sampled_from(["pain", "L5-", "Non-", "-", " - ", "a", " ", "", "\t", "\u00a0", "é", "x y"]),
+    max_size=6,
+).map("".join)
+
+
+@given(st.lists(JOINED_LINE | st.text(max_size=8), max_size=8))
+@example(["a", "b-", "c"])
+@example(["a", "", "b"])
+@example(["a ", "b"])
+@example(["b-", "", "c"])
+def test_join_lines_is_the_join_of_every_piece(lines: list[str]) -> None:
+    assert join_lines(lines) == _join_lines_listing_every_piece(lines)
+    assert join_lines(iter(lines)) == _join_lines_listing_every_piece(lines)
+
+
 @given(
     st.text(
         alphabet=st.sampled_from([*"ab .é", "\u2019", "\u00a0", "\u3000", "\x85", *"\t\n\x0b\x1f"])

@@ -149,25 +149,33 @@ def join_lines(lines: Iterable[str]) -> str:
     >>> join_lines(["Decision based on Non-", "MTUS Citation", "", "ODG"])
     'Decision based on Non-MTUS Citation ODG'
     """
-    pieces: list[str] = []
+    # Most values are joined as they come: every line its own strip(), none empty and
+    # none glued to the one before. The pieces are copied out only from the first line
+    # that is not so (the lines before it are the first pieces); until then the lines
+    # themselves are joined, with no list made of them.
+    pieces: list[str] | None = None
     glue = False  # the line before ends in a hyphen glued to a word: this one goes on it
     # (Compiled, a loop over a list runs without the iterator protocol: callers pass lists.)
     # (Typed: isinstance() alone would narrow it to list[Any], and every use to a generic one.)
     listed: list[str] = lines if isinstance(lines, list) else list(lines)
-    for raw in listed:
+    for i in range(len(listed)):
+        raw = listed[i]
         # (Most lines come stripped, their contents as the scanner cut them: a line that
         # starts and ends with a printable ASCII character, none of them white space, is
         # its own strip(), told natively without the call.)
         line = raw if raw and 32 < ord(raw[0]) < 0x7F and 32 < ord(raw[-1]) < 0x7F else raw.strip()
+        if pieces is None and (glue or not line or line is not raw):
+            pieces = listed[:i]
         if not line:
             continue
-        if glue:
-            pieces[-1] += line
-        else:
-            pieces.append(line)
+        if pieces is not None:  # (else the line is its own piece, joined from ``listed``)
+            if glue:
+                pieces[-1] += line
+            else:
+                pieces.append(line)
         # (45: "-", told by its code point, natively)
         glue = ord(line[-1]) == 45 and len(line) > 1 and not (line[-2].isspace() or line[-2] == "-")
-    return " ".join(pieces)
+    return " ".join(listed if pieces is None else pieces)
 
 
 def repair_characters(text: str) -> tuple[str, bool]:
