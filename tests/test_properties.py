@@ -201,6 +201,26 @@ def test_a_text_said_to_hold_no_header_holds_none_wrapped_over_lines(text: str) 
         assert _ARTIFACT.search(" ".join(text.split())) is None
 
 
+@given(header_text)
+@example("Final Determination Letter for IMR Case Number CM15-0000000 x\nDetermination\nx")
+@example("DETERMINATION\nx Final DETERMINATION LETTER for IMR Case Number CM15-0000000")
+@example("a\n\nFinal Determination Letter for IMR Case Number CM15-0000000\nPage 2 of 5")
+def test_a_line_loses_the_page_headers_it_would_lose_alone(text: str) -> None:
+    # The scanner finds the words a running header is looked for by once in the text, not
+    # in each line: every line must still lose what it would lose scanned on its own.
+    from imrparse.scanner import scan_text
+
+    assume("\r" not in text and "\f" not in text)  # (lines cut only at "\n")
+    bodies = text.split("\n")
+    for line in scan_text(text).lines:
+        (alone,) = scan_text(bodies[line.number - 1]).lines
+        assert (line.content, line.column, line.artifacts) == (
+            alone.content,
+            alone.column,
+            alone.artifacts,
+        )
+
+
 @given(any_text | gen.letters().map(imrparse.render))
 def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     from imrparse.grammar import is_doubled

@@ -505,6 +505,11 @@ def _scan_lines(
     # Where the first colon at or after the line's content stands (size: none), found anew
     # only once a line is past it: one search a line with a colon, not one a line.
     colon = -1
+    # The same for "etermination" and "ETERMINATION", the words a running header is looked
+    # for by (where the text may hold one on a line): one search a word found, where a
+    # search bounded to each line cost two a line.
+    lower = -1
+    upper = -1
     at = -1  # the line's index
     end = -1  # where the line before ends (its "\n")
     while end < size:
@@ -517,9 +522,19 @@ def _scan_lines(
             gap += 1
             continue
         artifacts = 0
-        if check_headers and (
-            text.find("etermination", start, end) >= 0 or text.find("ETERMINATION", start, end) >= 0
-        ):
+        headed = False
+        if check_headers:
+            if lower < start:
+                lower = text.find("etermination", start)
+                if lower < 0:
+                    lower = size
+            if upper < start:
+                upper = text.find("ETERMINATION", start)
+                if upper < 0:
+                    upper = size
+            # (neither word holds a line end: one that starts in the line ends in it)
+            headed = lower < end or upper < end
+        if headed:
             raw = text[start:end]
             body, artifacts = strip_artifacts(raw)
             content = body.strip()
