@@ -35,6 +35,7 @@ import threading
 from types import ModuleType
 from typing import Any
 
+from .allocator import keep_heap
 from .errors import ParseError
 
 __all__ = ["INSTALL_HINT", "extract_text", "read_text", "require"]
@@ -151,7 +152,9 @@ def _lines(text: str) -> str:
 
 
 def _pdfium() -> ModuleType:
-    """PDFium's bindings, imported on first use (importing initialises the library)."""
+    """PDFium's bindings, imported on first use (importing initialises the library); the
+    C allocator is asked to keep memory between documents
+    (:func:`imrparse.allocator.keep_heap`, once a process)."""
     try:
         import pypdfium2.raw as bindings
     except ImportError:
@@ -164,6 +167,7 @@ def _pdfium() -> ModuleType:
             f"({exc}); reinstall it: {INSTALL_HINT}",
             code="missing-extra",
         ) from None
+    keep_heap()
     raw: ModuleType = bindings
     return raw
 
