@@ -34,7 +34,8 @@ def _run(code: str, tune: str | None) -> str:
 
 @pytest.mark.skipif(not GLIBC, reason="the setting is made on Linux with glibc only")
 @pytest.mark.parametrize(
-    ("tune", "expected"), [(None, "True True"), ("1", "True True"), ("0", "False False")]
+    ("tune", "expected"),
+    [(None, "True True"), ("1", "True True"), ("0", "False False"), (" Off", "False False")],
 )
 def test_the_setting_is_made_once_unless_opted_out(tune: str | None, expected: str) -> None:
     code = "from imrparse.allocator import keep_heap; print(keep_heap(), keep_heap())"
@@ -53,10 +54,25 @@ def test_the_opt_out_calls_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert imrparse.allocator.keep_heap() is False
 
 
-def test_elsewhere_than_glibc_nothing_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+def _not_musl(name: str) -> str:
+    raise ValueError("unrecognized configuration name")  # musl has no CS_GNU_LIBC_VERSION
+
+
+@pytest.mark.parametrize(
+    ("platform", "confstr"),
+    [("darwin", None), ("win32", None), ("linux", _not_musl), ("linux", lambda name: None)],
+    ids=["macos", "windows", "musl", "no-answer"],
+)
+def test_elsewhere_than_glibc_nothing_is_set(
+    platform: str, confstr: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(imrparse.allocator, "_kept", None)
     monkeypatch.delenv(imrparse.allocator.ENV_VARIABLE, raising=False)
-    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "platform", platform)
+    if confstr is not None:
+        monkeypatch.setattr(os, "confstr", confstr, raising=False)
+    else:  # (Windows has no os.confstr: it must not be asked)
+        monkeypatch.delattr(os, "confstr", raising=False)
     assert imrparse.allocator.keep_heap() is False
 
 
@@ -64,8 +80,9 @@ def test_elsewhere_than_glibc_nothing_is_set(monkeypatch: pytest.MonkeyPatch) ->
 @pytest.mark.skipif(not REAL_PDFS.is_dir(), reason="../shared/realworld/pdf is absent")
 def test_reading_pdfs_does_not_fault_the_heap_in_for_each_file() -> None:
     """DWC's real PDFs, each read to rows once after a first: with the setting a file
-    costs a few page faults (about 4 here), without it some 180 (PDFium's heap given
-    back to the system when a document closes, and taken again by the next)."""
+    costs a few page faults (about 4 here), without it some 180 on this machine (PDFium's
+    heap given back to the system when a document closes, and taken again by the next;
+    a glibc set otherwise, to huge pages for one, may not give it back)."""
     pytest.importorskip("pypdfium2")
     code = (
         "import resource, imrparse\n"
@@ -77,4 +94,4 @@ def test_reading_pdfs_does_not_fault_the_heap_in_for_each_file() -> None:
         "print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / len(paths))\n"
     )
     kept, given_back = float(_run(code, None)), float(_run(code, "0"))
-    assert kept < 20 < 100 < given_back, (kept, given_back)
+    assert kept < 20 and kept <= given_back, (kept, given_back)
