@@ -4,9 +4,12 @@ them (none is a letter's words)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from imrparse.classifier import read_treatment
 from imrparse.classifier._wording import (
@@ -208,6 +211,12 @@ def test_items_introduced_as_labs_are_labs(text: str) -> None:
         ("Image-guided medial branch block", "Facet Injection"),
         ("EMG-guided botulinum toxin injection", "Injection"),
         ("Cervical epidural injection with sedation and fluoroscopy", "Injection"),
+        # each word the pattern knows for guidance, not "guided" alone
+        ("CT assisted epidural steroid injection", "Injection"),
+        ("Ultrasound directed injection to the right knee", "Injection"),
+        ("C-arm controlled lumbar epidural steroid injection", "Injection"),
+        ("EMG localized botulinum toxin injection", "Injection"),
+        ("Ultrasound localization for a trigger point injection", "Injection"),
     ],
 )
 def test_an_injection_under_imaging_guidance_is_an_injection(text: str, subcategory: str) -> None:
@@ -360,3 +369,32 @@ def test_a_prefix_rule_holds_no_group_of_its_own() -> None:
         assert re.compile(source).groups == 0, name
     match = grammar().prefix.match("Two refills of Norco", "two refills of norco")
     assert match is not None and grammar().prefix_names[match.lastgroup or ""] == "refills"
+
+
+_GUIDANCE_PIECES = (
+    "under", "with", "using", "via", "by", "the", "aid of", "ct", "us", "u/s", "c-arm",
+    "fluoroscopic", "fluoro", "ultrasound", "imaging", "emg", "mri", "guided", "guidance",
+    "directed", "direction", "assisted", "assistance", "controlled", "control", "localized",
+    "localisation", "injection", "epidural", "knee", "-", " ", "  ", "and", "plus",
+)  # fmt: skip
+
+
+def _blanked_everywhere(low: str) -> str:
+    """guidance_blanked without the words looked for first: the pattern asked always."""
+    blanked = grammar().guidance.sub(" ", low, low)
+    return blanked if blanked != low else ""
+
+
+def test_guidance_words_miss_no_short_text_the_pattern_changes() -> None:
+    """The words looked for before the guidance pattern is tried: wherever the pattern
+    would change a text, one of them stands in it. Every text of up to three pieces."""
+    for size in (1, 2, 3):
+        for pieces in itertools.product(_GUIDANCE_PIECES, repeat=size):
+            low = " ".join(pieces)
+            assert guidance_blanked(low) == _blanked_everywhere(low), low
+
+
+@given(st.lists(st.sampled_from(_GUIDANCE_PIECES), max_size=10))
+def test_guidance_words_miss_no_text_the_pattern_changes(pieces: list[str]) -> None:
+    low = "".join(pieces)  # (pieces glued too: "ctguided", "viathe")
+    assert guidance_blanked(low) == _blanked_everywhere(low)

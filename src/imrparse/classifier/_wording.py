@@ -155,6 +155,20 @@ GUIDANCE: Final = (
     r"|\b(?:with|and|plus)\s+(?:the\s+)?fluoro(?:scop(?:y|ic))?\b"
 )
 
+# Words one of which each of GUIDANCE's matches holds: where none stands, it is not tried
+# (the words of how a modality aims, then those of its other two alternatives).
+_GUIDANCE_WORDS: Final = (
+    "guid",
+    "direct",
+    "assist",
+    "control",
+    "locali",
+    "fluoro",
+    "under ",
+    "using ",
+    "via ",
+)
+
 
 class Peeled:
     """A treatment text with its request wording peeled off."""
@@ -278,7 +292,7 @@ def peel(text: str) -> Peeled:
 
 def guidance_blanked(low: str) -> str:
     """``low`` with the wording of how a procedure is guided blanked ("" when none)."""
-    if not any(word in low for word in ("guid", "fluoro", "under ", "using ", "via ")):
+    if not any(word in low for word in _GUIDANCE_WORDS):
         return ""
     blanked = grammar().guidance.sub(" ", low, low)
     return blanked if blanked != low else ""
