@@ -221,6 +221,26 @@ def test_a_line_loses_the_page_headers_it_would_lose_alone(text: str) -> None:
         )
 
 
+@given(header_text)
+@example("Final Determination Letter for IMR Case Number CM15-0000000 Letter")
+@example("  Final Determination Letter for IMR Case Number CM15-0000000 FINAL DETERMINATION x")
+@example("Page 2 of 5 Final Determination Letter for IMR Case Number CM15-0000000 Page 2 of 5")
+def test_a_line_s_column_is_where_its_content_starts_as_written(text: str) -> None:
+    # Where a running header is cut from before a line's content, the column is still
+    # that of the content's first character in the line as written (not where its
+    # words first stand: inside the header, for "... Letter").
+    from imrparse.page_marks import _ARTIFACT
+    from imrparse.scanner import scan_text
+
+    assume("\r" not in text and "\f" not in text)  # (lines cut only at "\n")
+    bodies = text.split("\n")
+    for line in scan_text(text).lines:
+        if line.content and line.artifacts:
+            body, at = bodies[line.number - 1], line.column - 1
+            assert body[at] == line.content[0], line
+            assert not any(m.start() <= at < m.end() for m in _ARTIFACT.finditer(body)), line
+
+
 @given(any_text | gen.letters().map(imrparse.render))
 def test_what_scan_learns_on_the_way_matches_the_grammar(text: str) -> None:
     from imrparse.grammar import is_doubled

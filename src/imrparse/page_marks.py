@@ -15,6 +15,7 @@ from typing import Final
 
 __all__ = [
     "is_page_number",
+    "kept_start",
     "may_hold_page_header",
     "page_header_chances",
     "running_headers",
@@ -126,6 +127,23 @@ def running_headers(text: str) -> Iterator[re.Match[str]]:
     ['Final Determination Letter for IMR Case Number CM15-0000000']
     """
     return _ARTIFACT.finditer(text) if may_hold_page_header(text) else iter(())
+
+
+def kept_start(line: str) -> int:
+    """Where in ``line`` the first character stands that :func:`strip_artifacts` keeps
+    and that is not white space (``len(line)`` where there is none): its column, less one.
+
+    >>> kept_start("Final Determination Letter for IMR Case Number CM15-0000000  Letter")
+    61
+    """
+    at = 0
+    for match in _ARTIFACT.finditer(line):  # (the matches strip_artifacts removes)
+        if line[at : match.start()].strip():
+            break  # what stands before this header is kept
+        at = match.end()
+    rest = line[at:]
+    kept = rest.lstrip()
+    return at + len(rest) - len(kept) if kept else len(line)
 
 
 def strip_artifacts(line: str) -> tuple[str, int]:

@@ -48,6 +48,7 @@ from .line_kinds import (
     recognise,
     split_outcome,
 )
+from .page_marks import kept_start
 from .records import TokenKind
 
 __all__ = [
@@ -540,9 +541,7 @@ def _scan_lines(
             content = body.strip()
             column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             if artifacts and raw is not body:  # (a header stripped before the content:
-                written = raw.find(content)  # its column in the line as written)
-                if written >= 0:
-                    column = written + 1
+                column = kept_start(raw) + 1  # its column in the line as written)
             has_colon = ":" in content
         else:
             first, last = _content_bounds(text, start, end)
