@@ -217,6 +217,7 @@ def test_items_introduced_as_labs_are_labs(text: str) -> None:
         ("C-arm controlled lumbar epidural steroid injection", "Injection"),
         ("EMG localized botulinum toxin injection", "Injection"),
         ("Ultrasound localization for a trigger point injection", "Injection"),
+        ("CT gu\u0131ded epidural steroid injection", "Injection"),  # a dotless i
     ],
 )
 def test_an_injection_under_imaging_guidance_is_an_injection(text: str, subcategory: str) -> None:
@@ -376,6 +377,7 @@ _GUIDANCE_PIECES = (
     "fluoroscopic", "fluoro", "ultrasound", "imaging", "emg", "mri", "guided", "guidance",
     "directed", "direction", "assisted", "assistance", "controlled", "control", "localized",
     "localisation", "injection", "epidural", "knee", "-", " ", "  ", "and", "plus",
+    "gu\u0131ded", "a\u017f\u017fisted", "u\u017fing", "d\u0131rected",  # ı, ſ: "i", "s" case-blind
 )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ allocator then hands the top of its heap back to the system, and the next docume
 takes it again: on DWC's letters some 180 page faults a file, each a trip into the
 kernel and a page of memory cleared, a sixth of the time a PDF takes to read.
 
-So on Linux with glibc, the first time a process reads a PDF, imrparse asks the
+So on Linux with glibc, the first time a process loads PDFium, imrparse asks the
 allocator (``mallopt``) to keep :data:`TOP_PAD` bytes at the top of its heap when it
 gives memory back (``M_TOP_PAD``). Setting any of glibc's parameters stops the
 threshold above which glibc maps a block on its own from sliding up, as it does by
@@ -19,8 +19,8 @@ many large blocks out of order can keep more memory than before. ``malloc_trim(0
 gives it back; ``IMRPARSE_TUNE_MALLOC=0`` leaves the allocator as it is.
 
 Nothing is changed elsewhere (macOS, Windows, musl), nor where the environment variable
-``IMRPARSE_TUNE_MALLOC`` is ``0`` (or ``false``, ``no``, ``off``) when the first PDF is
-read; a program can set it in ``os.environ`` before that. :func:`keep_heap` is what
+``IMRPARSE_TUNE_MALLOC`` is ``0`` (or ``false``, ``no``, ``off``) when PDFium is first
+loaded; a program can set it in ``os.environ`` before that. :func:`keep_heap` is what
 the PDF reader calls.
 """
 
@@ -78,8 +78,8 @@ def _set_glibc() -> bool:
             return False  # musl has no such name, or answers otherwise
         import ctypes
 
-        # (the process's own mallopt: one preloaded in place of glibc's allocator, as
-        # jemalloc may be, has none or its own, and glibc's is then not asked)
+        # (the process's mallopt: an allocator preloaded in place of glibc's, as jemalloc
+        # may be, answers with its own if it has one; if not, glibc's is set, unused)
         mallopt = ctypes.CDLL(None).mallopt
     except (ValueError, OSError, AttributeError, ImportError):
         return False

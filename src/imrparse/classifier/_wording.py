@@ -21,7 +21,7 @@ from typing import Final
 
 from ..wordlists import NUMBER_WORDS
 from ._firsts import firsts, may_open
-from ._patterns import Twin, by_first_letter, date_marks
+from ._patterns import Twin, by_first_letter, date_marks, holds
 
 # A count: digits or a number word ("two", "twelve"). A look-ahead at the characters a
 # count begins with comes first, so that where none begins the words are not tried.
@@ -155,8 +155,9 @@ GUIDANCE: Final = (
     r"|\b(?:with|and|plus)\s+(?:the\s+)?fluoro(?:scop(?:y|ic))?\b"
 )
 
-# Words one of which each of GUIDANCE's matches holds: where none stands, it is not tried
-# (the words of how a modality aims, then those of its other two alternatives).
+# Words one of which each of GUIDANCE's matches in ASCII text with blanks for white space
+# holds: where none stands, it is not tried (the words of how a modality aims, then those
+# of its other two alternatives). Text that is not ASCII is always tried (see holds()).
 _GUIDANCE_WORDS: Final = (
     "guid",
     "direct",
@@ -291,8 +292,10 @@ def peel(text: str) -> Peeled:
 
 
 def guidance_blanked(low: str) -> str:
-    """``low`` with the wording of how a procedure is guided blanked ("" when none)."""
-    if not any(word in low for word in _GUIDANCE_WORDS):
+    """``low`` with the wording of how a procedure is guided blanked ("" when none).
+    ``low`` is lower case, its white space folded to single blanks (as the reader's text
+    is)."""
+    if not holds(low, low, _GUIDANCE_WORDS):
         return ""
     blanked = grammar().guidance.sub(" ", low, low)
     return blanked if blanked != low else ""
