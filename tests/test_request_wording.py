@@ -400,3 +400,19 @@ def test_guidance_words_miss_no_short_text_the_pattern_changes() -> None:
 def test_guidance_words_miss_no_text_the_pattern_changes(pieces: list[str]) -> None:
     low = "".join(pieces)  # (pieces glued too: "ctguided", "viathe")
     assert guidance_blanked(low) == _blanked_everywhere(low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Acupuncture for 2 sessions", "CT scan of the head", "Arthroscopy of the right knee"],
+)
+def test_a_dotted_capital_i_before_a_procedure_does_not_shift_its_name(text: str) -> None:
+    """ "İ" lower-cases to two characters: the procedure's place, found in the lower-cased
+    name, must still be its place in the name ("İ CT scan of the head" was made
+    "İ CCTof the head")."""
+    dotted, plain = read_treatment("\u0130 " + text), read_treatment("I " + text)
+    assert dotted.name is not None and plain.name is not None
+    assert (dotted.name.replace("\u0130", "I"), dotted.subcategory) == (
+        plain.name,
+        plain.subcategory,
+    )

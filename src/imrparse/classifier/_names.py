@@ -47,7 +47,10 @@ def request_stripped(text: str, low: str | None, engine: Engine) -> tuple[str, s
 def canonical(name: str, rule: ProcedureRule, pattern: re.Pattern[str], engine: Engine) -> str:
     """``<procedure> of the <site>`` when the name is a procedure and a body site
     (``pattern``: the rule's, as the engine compiled it)."""
-    match = pattern.search(name.lower())
+    low = name.lower()
+    if len(low) != len(name):  # ("İ" lower-cases to two characters: offsets would slip)
+        low = "".join([char.lower()[0] for char in name])
+    match = pattern.search(low)
     if match is None:
         return name
     start, end = match.span()  # (one call: each of start() and end() is one)
