@@ -28,6 +28,7 @@ import imrparse
 import strategies as gen
 from imrparse import Letter, ParseError, Severity
 from imrparse.layouts import vocabulary
+from imrparse.scanner import Line, scan_text
 
 PART_LABELS = vocabulary().parts
 FIELD_LABELS = vocabulary().fields
@@ -201,6 +202,14 @@ def test_a_text_said_to_hold_no_header_holds_none_wrapped_over_lines(text: str) 
         assert _ARTIFACT.search(" ".join(text.split())) is None
 
 
+def _lines_as_written(text: str) -> list[tuple[Line, str]]:
+    """The scanned lines of ``text``, each with its line as written (a text whose lines
+    are cut at line feeds alone: others are not asked)."""
+    assume("\r" not in text and "\f" not in text)
+    bodies = text.split("\n")
+    return [(line, bodies[line.number - 1]) for line in scan_text(text).lines]
+
+
 @given(header_text)
 @example("Final Determination Letter for IMR Case Number CM15-0000000 x\nDetermination\nx")
 @example("DETERMINATION\nx Final DETERMINATION LETTER for IMR Case Number CM15-0000000")
@@ -208,12 +217,8 @@ def test_a_text_said_to_hold_no_header_holds_none_wrapped_over_lines(text: str) 
 def test_a_line_loses_the_page_headers_it_would_lose_alone(text: str) -> None:
     # The scanner finds the words a running header is looked for by once in the text, not
     # in each line: every line must still lose what it would lose scanned on its own.
-    from imrparse.scanner import scan_text
-
-    assume("\r" not in text and "\f" not in text)  # (lines cut only at "\n")
-    bodies = text.split("\n")
-    for line in scan_text(text).lines:
-        (alone,) = scan_text(bodies[line.number - 1]).lines
+    for line, body in _lines_as_written(text):
+        (alone,) = scan_text(body).lines
         assert (line.content, line.column, line.artifacts) == (
             alone.content,
             alone.column,
@@ -230,13 +235,10 @@ def test_a_line_s_column_is_where_its_content_starts_as_written(text: str) -> No
     # that of the content's first character in the line as written (not where its
     # words first stand: inside the header, for "... Letter").
     from imrparse.page_marks import _ARTIFACT
-    from imrparse.scanner import scan_text
 
-    assume("\r" not in text and "\f" not in text)  # (lines cut only at "\n")
-    bodies = text.split("\n")
-    for line in scan_text(text).lines:
+    for line, body in _lines_as_written(text):
         if line.content and line.artifacts:
-            body, at = bodies[line.number - 1], line.column - 1
+            at = line.column - 1
             assert body[at] == line.content[0], line
             headers = list(_ARTIFACT.finditer(body))
             assert not any(m.start() <= at < m.end() for m in headers), line

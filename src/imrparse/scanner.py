@@ -539,9 +539,10 @@ def _scan_lines(
             raw = text[start:end]
             body, artifacts = strip_artifacts(raw)
             content = body.strip()
-            column = 1 if content is body else len(body) - len(body.lstrip()) + 1
-            if artifacts and raw is not body:  # (a header stripped before the content:
-                column = kept_start(raw) + 1  # its column in the line as written)
+            if artifacts and raw is not body:  # (headers cut: where the content stands in
+                column = kept_start(raw) + 1  # the line as written, which they may precede)
+            else:
+                column = 1 if content is body else len(body) - len(body.lstrip()) + 1
             has_colon = ":" in content
         else:
             first, last = _content_bounds(text, start, end)
